@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layout is fixed by the project: PumpCore (protocol, OAuth, models, storage; never curses),
+// CNcurses (ncursesw), CQRencode (libqrencode, for the QR code of the authorize URL),
+// PumpTUI (runtime, widgets, screens, CLI; the `pumptui` executable).
+let package = Package(
+    name: "pumptui",
+    products: [
+        .executable(name: "pumptui", targets: ["PumpTUI"]),
+        .library(name: "PumpCore", targets: ["PumpCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "PumpCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // No pkgConfig: SwiftPM drops the -D flags ncursesw.pc gives; shim.h defines what is needed.
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
+        .executableTarget(
+            name: "PumpTUI",
+            dependencies: [
+                "PumpCore", "CNcurses", "CQRencode",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PumpCoreTests", dependencies: ["PumpCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PumpTUITests", dependencies: ["PumpTUI", "PumpCore"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,110 @@
+/// Semantic roles, not colours: a theme maps each to attributes at paint time, so screens
+/// never know whether the terminal has 256 colours, 8 or none.
+public enum Role: String, CaseIterable, Sendable {
+    case text, title, muted, url, focus, button, buttonFocus, input, inputFocus
+    case error, warning, success, selection, author, time, border, status, hintKey, hint, mark, link
+}
+
+public struct Size: Equatable, Sendable {
+    public var rows: Int
+    public var cols: Int
+    public init(rows: Int, cols: Int) { self.rows = rows; self.cols = cols }
+}
+
+public struct Rect: Equatable, Sendable {
+    public var row: Int, col: Int, rows: Int, cols: Int
+    public init(row: Int, col: Int, rows: Int, cols: Int) {
+        self.row = row; self.col = col; self.rows = rows; self.cols = cols
+    }
+}
+
+/// One terminal cell. A wide character sits in its first cell with width 2; the next cell
+/// is a continuation (char nil, width 0) so rows always hold exactly `cols` cells.
+public struct Cell: Equatable, Sendable {
+    public var char: Character?
+    public var width: UInt8
+    public var role: Role
+    public static let blank = Cell(char: " ", width: 1, role: .text)
+}
+
+/// The in-memory screen every widget renders into (ratatui's Buffer). The curses backend
+/// paints it; tests read it back as text lines.
+public struct CellBuffer: Sendable {
+    public let size: Size
+    public private(set) var cells: [Cell]
+    /// Where the terminal cursor should be shown (a focused text box), if anywhere.
+    public var cursor: (row: Int, col: Int)?
+
+    public init(size: Size) {
+        self.size = size
+        cells = Array(repeating: .blank, count: max(0, size.rows * size.cols))
+    }
+
+    public subscript(row: Int, col: Int) -> Cell {
+        cells[row * size.cols + col]
+    }
+
+    /// Writes `text` at (row, col), clipped to `maxCols` columns (default: to the row's end).
+    /// Returns the number of columns used. A wide character that would straddle the clip
+    /// edge is replaced by a space rather than cut in half.
+    @discardableResult
+    public mutating func put(_ text: String, row: Int, col: Int, role: Role = .text, maxCols: Int? = nil) -> Int {
+        guard row >= 0, row < size.rows, col >= 0, col < size.cols else { return 0 }
+        let limit = min(size.cols, col + (maxCols ?? size.cols))
+        var x = col
+        for ch in text {
+            let w = TextWidth.width(ch)
+            if w == 0 { continue }
+            if x + w > limit {
+                if x < limit { setCell(row, x, Cell(char: " ", width: 1, role: role)); x += 1 }
+                break
+            }
+            setCell(row, x, Cell(char: ch, width: UInt8(w), role: role))
+            if w == 2 { setCell(row, x + 1, Cell(char: nil, width: 0, role: role)) }
+            x += w
+        }
+        return x - col
+    }
+
+    /// Paints `count` cells with a role, keeping characters (used for selection bars).
+    public mutating func setRole(_ role: Role, row: Int, col: Int, count: Int) {
+        guard row >= 0, row < size.rows else { return }
+        for x in max(0, col)..<min(size.cols, col + count) { cells[row * size.cols + x].role = role }
+    }
+
+    public mutating func fill(_ rect: Rect, char: Character = " ", role: Role = .text) {
+        for r in max(0, rect.row)..<min(size.rows, rect.row + rect.rows) {
+            for c in max(0, rect.col)..<min(size.cols, rect.col + rect.cols) {
+                setCell(r, c, Cell(char: char, width: 1, role: role))
+            }
+        }
+    }
+
+    private mutating func setCell(_ row: Int, _ col: Int, _ cell: Cell) {
+        let i = row * size.cols + col
+        // Overwriting half of a wide character leaves the other half as a blank.
+        if cells[i].width == 0, col > 0, cells[i - 1].width == 2 { cells[i - 1] = .blank }
+        if cells[i].width == 2, col + 1 < size.cols { cells[i + 1] = .blank }
+        cells[i] = cell
+    }
+
+    /// The rows as text, trailing spaces kept, continuation cells skipped.
+    public func lines() -> [String] {
+        (0..<size.rows).map { r in
+            var s = ""
+            for c in 0..<size.cols {
+                if let ch = self[r, c].char { s.append(ch) }
+            }
+            return s
+        }
+    }
+
+    /// Rows with trailing blanks removed: what most tests compare against.
+    public func trimmedLines() -> [String] {
+        lines().map { line in
+            var l = line
+            while l.last == " " { l.removeLast() }
+            return l
+        }
+    }
+}

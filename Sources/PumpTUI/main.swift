@@ -1,0 +1,2 @@
+// Placeholder entry point; the CLI (swift-argument-parser) replaces it.
+print("pumptui")

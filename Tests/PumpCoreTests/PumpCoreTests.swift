@@ -1,0 +1,4 @@
+import Testing
+@testable import PumpCore
+
+@Test func versionIsSet() { #expect(!PumpCoreInfo.version.isEmpty) }

@@ -1,0 +1,17 @@
+import Testing
+@testable import PumpTUI
+
+@Suite struct CellBufferTests {
+    @Test func wideCharactersTakeTwoCells() {
+        var b = CellBuffer(size: Size(rows: 1, cols: 6))
+        let used = b.put("日本x", row: 0, col: 0)
+        #expect(used == 5)
+        #expect(b.trimmedLines() == ["日本x"])
+    }
+
+    @Test func wideCharacterAtClipEdgeBecomesSpace() {
+        var b = CellBuffer(size: Size(rows: 1, cols: 4))
+        b.put("a日本", row: 0, col: 0)
+        #expect(b.lines() == ["a日 "])
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder entry point; the CLI (swift-argument-parser) replaces it.
-print("pumptui")

@@ -179,7 +179,8 @@ class Api:
                 ids = [a for a in ids if s.can_see_activity(a, ctx.user)]
         if sub:
             want = sub == "major"
-            ids = [a for a in ids if is_major(s.activities[a]) == want]
+            acts = s.activities
+            ids = [a for a in ids if acts[a]["major"] == want]
         newest_first = ids[::-1]
         chunk, links = page(newest_first, ctx.query, url)
         detail = sub == "major"

@@ -3,7 +3,7 @@
 import html
 import secrets
 
-from pumpstore import PUBLIC, PAST_TENSE, ApiError, iso
+from pumpstore import PUBLIC, PAST_TENSE, ApiError, is_major, iso
 
 OBJECT_TYPES = ("note", "comment", "image", "article", "file", "audio", "video", "collection")
 ARTICLE = {"note": "a note", "comment": "a comment", "image": "a picture", "person": "",
@@ -86,6 +86,7 @@ class Verbs:
         act.update({"id": aid, "uuid": uuid, "published": iso(published or s.now()), **addr})
         obj = s.objects.get(act["object_id"]) if act["object_id"] else None
         act["object_type"] = obj["objectType"] if obj else ("person" if act["object_nick"] else None)
+        act["major"] = is_major(act)  # precomputed: feeds filter thousands of items per request
         act["content"] = self._sentence(act, obj)
         direct, recipients, public = self._resolve(act, addr)
         recipients |= set(extra_recipients)

@@ -267,6 +267,8 @@ class OAuthGate:
             raise OAuthError(401 if token_endpoint else 400, "Invalid / expired Token")
         if log.get("verifier") is False:
             raise OAuthError(401, "Invalid verifier")
+        if log.get("callback") is False:
+            raise OAuthError(400, "Invalid callback URL")
         if log.get("signature") is False:
             raise OAuthError(401 if token_endpoint else 400, "Invalid signature")
         raise OAuthError(400, "Invalid request")

@@ -10,7 +10,7 @@ import json
 import signal
 import sys
 import threading
-import time
+import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
@@ -124,6 +124,9 @@ class Handler(BaseHTTPRequestHandler):
         except OAuthError as err:
             reply = Reply(err.status, body=err.text.encode(), content_type="text/plain; charset=utf-8",
                           headers={"WWW-Authenticate": 'OAuth realm="OAuth"'})
+        except Exception:  # a server bug must still answer (pump.io answers 500 HTML/plain)
+            traceback.print_exc(file=sys.stderr)
+            reply = Reply(500, body=b"Internal server error", content_type="text/plain; charset=utf-8")
         entry["status"] = self.send(reply)
 
     def control(self, path, body):
@@ -237,6 +240,8 @@ def main(argv=None):
     server.daemon_threads = True
     app = App(server.server_address[1], users, args.verbose)
     Handler.app = app
+    if (args.demo or args.inbox_size) and not {"alice", "bob", "carol"} <= set(users):
+        sys.stderr.write("pumpserver: --demo/--inbox-size need users alice, bob and carol; not seeding\n")
     if args.demo and {"alice", "bob", "carol"} <= set(users):
         seed_demo(app.store, app.verbs)
     if args.inbox_size and {"alice", "bob", "carol"} <= set(users):

@@ -140,7 +140,7 @@ Do you want to authorize <i>{html.escape(app_name or "an unnamed client")}</i> t
 </form>""")
 
 
-def finished(creds, token, rec):
+def finished(creds, token, rec, fresh=True):
     """Bind a verifier; oob shows the 'Authorization Complete' page, a URL callback redirects."""
     with creds.lock:
         if rec["verifier"] is None:
@@ -149,7 +149,7 @@ def finished(creds, token, rec):
         sep = "&" if "?" in rec["callback"] else "?"
         target = rec["callback"] + sep + urlencode({"oauth_token": token,
                                                     "oauth_verifier": rec["verifier"]})
-        return Reply(303, headers={"Location": target})
+        return Reply(303 if fresh else 302, headers={"Location": target})
     return page(200, "Authorization Complete", f"""<p>You've successfully authorized this client,
 but it does not take the tokens directly. Copy the verifier below into the program.</p>
 <table>
@@ -192,9 +192,10 @@ class Authorizer:
             return page(400, "Error", "<p>Token already associated with a different user</p>")
         app_name = self.creds.clients[rec["client"]]["name"]
         already = self.creds.has_access(rec["client"], nick)
-        if (method == "POST" and form.get("authorize")) or already:
+        fresh = method == "POST" and bool(form.get("authorize"))
+        if fresh or already:
             rec["user"] = nick
-            reply = finished(self.creds, token, rec)
+            reply = finished(self.creds, token, rec, fresh=not already)
         else:
             reply = authorize_form(token, nick, app_name)
         reply.headers.update(headers)

@@ -162,3 +162,31 @@ def test_state_never_contains_secrets(server):
     api = login(server)
     text = server.get("/_test/state").text
     assert api.secret not in text and api.token not in text and api.client["client_secret"] not in text
+
+
+def test_callback_rules_and_redirect_after_authorize(server):
+    client = server.register()
+    c = Client(client["client_id"], client_secret=client["client_secret"], callback_uri="myapp://cb")
+    uri, headers, _ = c.sign(server.base + "/oauth/request_token", "POST")
+    r = http("POST", uri, b"", headers)
+    assert (r.status, r.text) == (400, "Invalid callback URL")
+    c = Client(client["client_id"], client_secret=client["client_secret"],
+               callback_uri="http://127.0.0.1:9/cb")
+    uri, headers, _ = c.sign(server.base + "/oauth/request_token", "POST")
+    token = dict(p.split("=", 1) for p in http("POST", uri, b"", headers).text.split("&"))["oauth_token"]
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    r = http("POST", server.base + "/oauth/authorize",
+             f"oauth_token={token}&username=alice&password=alice-pass".encode(), form)
+    cookie = r.headers["Set-Cookie"].split(";")[0]
+    r = http("POST", server.base + "/oauth/authorize", f"oauth_token={token}&authorize=1".encode(),
+             {**form, "Cookie": cookie})
+    assert r.status == 303
+    assert r.headers["Location"].startswith(f"http://127.0.0.1:9/cb?oauth_token={token}&oauth_verifier=")
+
+
+def test_bad_request_token_signature_is_401(server):
+    client = server.register()
+    c = Client(client["client_id"], client_secret="wrong", callback_uri="oob")
+    uri, headers, _ = c.sign(server.base + "/oauth/request_token", "POST")
+    r = http("POST", uri, b"", headers)
+    assert (r.status, r.text) == (401, "Invalid signature")

@@ -66,6 +66,7 @@ class Faults:
 
 
 def raw(handler, status, ctype, body, extra=None):
+    handler.record(status)
     handler.send_response(status)
     handler.send_header("Content-Type", ctype)
     handler.send_header("Content-Length", str(len(body)))
@@ -86,6 +87,7 @@ def huge(handler):
     chunk = b'"' + b"x" * 1020 + b'", '  # 1024 bytes
     body_len = HUGE_SIZE - len(head) - len(tail)
     n, rest = divmod(body_len, len(chunk))
+    handler.record(200)
     handler.send_response(200)
     handler.send_header("Content-Type", "application/json; charset=utf-8")
     handler.send_header("Content-Length", str(HUGE_SIZE))

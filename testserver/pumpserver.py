@@ -85,6 +85,7 @@ class Handler(BaseHTTPRequestHandler):
         else:
             body = reply.body or b""
             ctype = reply.content_type or "text/plain; charset=utf-8"
+        self.record(reply.status)
         self.send_response(reply.status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -95,6 +96,12 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
         return reply.status
 
+    def record(self, status):
+        """Log the status before the reply goes out, so /_test/requests never lags the client."""
+        entry = getattr(self, "entry", None)
+        if entry is not None:
+            entry["status"] = status
+
     def host_port(self):
         host = (self.headers.get("Host") or f"127.0.0.1:{self.app.port}").lower()
         return host
@@ -104,18 +111,19 @@ class Handler(BaseHTTPRequestHandler):
         path, raw_query = parts.path, parts.query
         query = dict(parse_qsl(raw_query, keep_blank_values=True))
         body = self.read_body()
+        self.entry = None
         if path.startswith("/_test/"):
             self.send(self.control(path, body))
             return
         entry = {"method": self.command, "path": path, "query": raw_query, "status": None,
                  "authorization": bool(self.headers.get("Authorization"))}
+        self.entry = entry
         with self.app.lock:
             self.app.log.append(entry)
         try:
             fault = self.app.faults.take(path, self.host_port())
             if fault is not None:
-                entry["status"] = self.app.faults.apply(fault, self)
-                if entry["status"] is not None:
+                if self.app.faults.apply(fault, self) is not None:
                     return
             with self.app.lock:
                 reply = self.route(path, query, body)
@@ -127,7 +135,7 @@ class Handler(BaseHTTPRequestHandler):
         except Exception:  # a server bug must still answer (pump.io answers 500 HTML/plain)
             traceback.print_exc(file=sys.stderr)
             reply = Reply(500, body=b"Internal server error", content_type="text/plain; charset=utf-8")
-        entry["status"] = self.send(reply)
+        self.send(reply)
 
     def control(self, path, body):
         app = self.app

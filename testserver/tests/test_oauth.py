@@ -190,3 +190,16 @@ def test_bad_request_token_signature_is_401(server):
     uri, headers, _ = c.sign(server.base + "/oauth/request_token", "POST")
     r = http("POST", uri, b"", headers)
     assert (r.status, r.text) == (401, "Invalid signature")
+
+
+def test_only_exact_form_content_type_is_signed(server):
+    api = login(server)
+    url = server.base + "/api/user/alice/feed"
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    uri, headers, body = api.oauth().sign(url, "POST", "verb=post&x=1", form)
+    r = http("POST", uri, body.encode(), headers)
+    assert (r.status, r.json()["error"]) == (400, "Expected application/json body")  # signature ok
+    uri, headers2, body = api.oauth().sign(url, "POST", "verb=post&x=1", form)
+    headers2["Content-Type"] = "application/x-www-form-urlencoded; charset=UTF-8"
+    r = http("POST", uri, body.encode(), headers2)
+    assert (r.status, r.text) == (400, "Invalid signature")

@@ -66,9 +66,9 @@ class Verbs:
                 raise ApiError(400, "Invalid actor")
         verb = body.get("verb") or "post"
         addr = {k: _addr_list(body.get(k)) for k in ("to", "cc", "bto", "bcc")}
-        handler = getattr(self, "_verb_" + verb.replace("-", "_"), None)
-        if handler is None:
-            raise ApiError(400, f"Unsupported verb: {verb}")
+        if not isinstance(verb, str) or not verb:
+            raise ApiError(400, "Invalid verb")
+        handler = getattr(self, "_verb_" + verb.replace("-", "_"), self._verb_other)
         ref = body.get("object")
         if not isinstance(ref, dict):
             raise ApiError(400, "No object")
@@ -259,6 +259,21 @@ class Verbs:
         obj["updated"] = iso(self.s.now())
         act["object_id"] = obj["id"]
         return self._inherited_addr(actor, obj), []
+
+    def _verb_other(self, actor, ref, act, published):
+        """Any other verb (pump.io accepts custom ones): refer to an existing object or person,
+        or store a new object of a known type; no side effects."""
+        nick = self.s.nick_for_person_id(ref.get("id"))
+        if nick:
+            act["object_nick"] = nick
+            return self._followers_addr(actor), []
+        obj = self._lookup(ref, must_exist=False)
+        if obj is None:
+            if ref.get("objectType") not in OBJECT_TYPES:
+                raise ApiError(400, f"Unknown objectType: {ref.get('objectType')}")
+            obj = self.new_object(actor, ref["objectType"], ref, published)
+        act["object_id"] = obj["id"]
+        return self._followers_addr(actor), []
 
     def _person_ref(self, ref):
         nick = self.s.nick_for_person_id(ref.get("id"))

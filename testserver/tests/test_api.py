@@ -163,3 +163,25 @@ def test_two_legged_sees_only_public_outbox(server):
     two = Signer(server, server.register())
     ids = [a["id"] for a in two.get("/api/user/alice/feed?count=200").json()["items"]]
     assert public["id"] in ids and private["id"] not in ids
+
+
+def test_custom_verb_is_accepted_without_side_effects(server):
+    alice = login(server)
+    oid = note(alice, "alice", "checkin here")["object"]["id"]
+    act = alice.feed_post("alice", {"verb": "http://example.org/verb/ponder",
+                                    "object": {"id": oid, "objectType": "note"}})
+    assert act["verb"] == "http://example.org/verb/ponder" and act["object"]["id"] == oid
+
+
+def test_chunked_request_body(server):
+    import http.client
+    import json as _json
+    alice = login(server)
+    url = f"{server.base}/api/user/alice/feed"
+    uri, headers, _ = alice.oauth().sign(url, "POST")
+    body = _json.dumps({"verb": "post", "object": {"objectType": "note", "content": "chunky"}}).encode()
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+    conn.request("POST", "/api/user/alice/feed", body=iter([body[:10], body[10:]]),
+                 headers={**headers, "Content-Type": "application/json"}, encode_chunked=True)
+    r = conn.getresponse()
+    assert r.status == 200 and _json.loads(r.read())["object"]["content"] == "chunky"

@@ -23,25 +23,27 @@ DEMO_POSTS = [
 
 
 def seed_demo(store, verbs):
+    """Spread over the past hours (so relative times vary), oldest first."""
+    stamps = iter(time.time() - 7200 + 450 * i for i in range(100))
+
+    def create(actor, body):
+        return verbs.create(actor, body, SEED_APP, published=next(stamps))
     for nick in ("bob", "carol"):
-        verbs.create("alice", {"verb": "follow",
-                               "object": {"objectType": "person", "id": store.person_id(nick)}},
-                     SEED_APP)
+        create("alice", {"verb": "follow", "object": {"objectType": "person",
+                                                      "id": store.person_id(nick)}})
     notes = []
     for author, content in DEMO_POSTS:
-        aid = verbs.create(author, {"verb": "post", **PUBLIC_ADDR,
-                                    "object": {"objectType": "note", "content": content}}, SEED_APP)
+        aid = create(author, {"verb": "post", **PUBLIC_ADDR,
+                              "object": {"objectType": "note", "content": content}})
         notes.append(store.activities[aid]["object_id"])
-    verbs.create("bob", {"verb": "post", "object": {"objectType": "note", "displayName": "A titled note",
-                                                    "content": "<p>This note has a title.</p>"},
-                         **PUBLIC_ADDR}, SEED_APP)
-    verbs.create("carol", {"verb": "post", "object": {
+    create("bob", {"verb": "post", "object": {"objectType": "note", "displayName": "A titled note",
+                                              "content": "<p>This note has a title.</p>"},
+                   **PUBLIC_ADDR})
+    create("carol", {"verb": "post", "object": {
         "objectType": "comment", "content": "<p>Nice one, Bob!</p>",
-        "inReplyTo": {"id": notes[0], "objectType": "note"}}}, SEED_APP)
-    verbs.create("carol", {"verb": "favorite", "object": {"id": notes[0], "objectType": "note"}},
-                 SEED_APP)
-    verbs.create("bob", {"verb": "share", "object": {"id": notes[1], "objectType": "note"},
-                         **PUBLIC_ADDR}, SEED_APP)
+        "inReplyTo": {"id": notes[0], "objectType": "note"}}})
+    create("carol", {"verb": "favorite", "object": {"id": notes[0], "objectType": "note"}})
+    create("bob", {"verb": "share", "object": {"id": notes[1], "objectType": "note"}, **PUBLIC_ADDR})
 
 
 def seed_inbox(store, verbs, n):

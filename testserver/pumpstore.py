@@ -82,8 +82,8 @@ class Store:
         return [n for n, fl in self.following.items() if nick in fl]
 
     def now(self):
-        """Monotonic publication clock: seeded items and new items never share a second."""
-        self.clock = max(self.clock + 1, time.time())
+        """Publication clock that never runs backwards."""
+        self.clock = max(self.clock, time.time())
         return self.clock
 
     # --- rendering -----------------------------------------------------------------------------

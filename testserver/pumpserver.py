@@ -184,7 +184,7 @@ class Handler(BaseHTTPRequestHandler):
             return host_meta(app.base, "", True)
         if path == "/.well-known/host-meta":
             return host_meta(app.base, self.headers.get("Accept") or "", False)
-        if path == "/.well-known/webfinger":
+        if path in ("/.well-known/webfinger", "/api/lrdd"):  # lrdd answered as JRD only
             return webfinger(app.store, query, f"127.0.0.1:{app.port}")
         if path == "/api/client/register":
             if self.command != "POST":

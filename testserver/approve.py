@@ -2,6 +2,7 @@
 """Play the human on the test server's authorize page (stdlib only).
 
 Usage: approve.py AUTHORIZE_URL [--user alice] [--password PW]
+       approve.py --latest SERVER_URL [--user alice]   (the newest login waiting on that server)
 Prints only the verifier on stdout (exit 0); on failure a message on stderr (exit 1)."""
 
 import argparse
@@ -66,6 +67,19 @@ def fetch(opener, url, data=None):
         fail(f"cannot reach {url}: {err}")
 
 
+def latest_authorize_url(server):
+    """Asks the test server for the newest request token awaiting approval."""
+    import json
+    url = server.rstrip("/") + "/_test/latest-authorize-url"
+    try:
+        with urllib.request.urlopen(url, timeout=10) as resp:
+            return json.loads(resp.read().decode("utf-8"))["url"]
+    except urllib.error.HTTPError as err:
+        fail(f"{server}: no login is waiting for approval (HTTP {err.code})")
+    except (urllib.error.URLError, OSError, ValueError, KeyError) as err:
+        fail(f"cannot ask {server} for the pending login: {err}")
+
+
 def submit(form, page_url, user, password):
     fields = {}
     for inp in form["inputs"]:
@@ -84,10 +98,18 @@ def submit(form, page_url, user, password):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description="Approve an OAuth request token like a human would.")
-    ap.add_argument("url")
+    ap.add_argument("url", nargs="?")
+    ap.add_argument("--latest", metavar="SERVER_URL",
+                    help="approve the newest pending login on this test server (no URL to copy)")
     ap.add_argument("--user", default="alice")
     ap.add_argument("--password")
     args = ap.parse_args(argv)
+    if args.latest:
+        if urllib.parse.urlsplit(args.latest).hostname not in ("127.0.0.1", "localhost", "::1"):
+            fail(f"refusing non-loopback server {args.latest!r}")
+        args.url = latest_authorize_url(args.latest)
+    if not args.url:
+        ap.error("give the AUTHORIZE_URL or --latest SERVER_URL")
     password = args.password if args.password is not None else f"{args.user}-pass"
     host = urllib.parse.urlsplit(args.url).hostname
     if host not in ("127.0.0.1", "localhost", "::1"):

@@ -53,6 +53,14 @@ class Credentials:
                                           "used": False}
         return token, secret
 
+    def newest_pending_request_token(self):
+        """The newest request token nobody has approved yet (the demo's keyboard-only approval)."""
+        with self.lock:
+            fresh_since = time.time() - REQUEST_TOKEN_LIFETIME
+            pending = [(rec["created"], t) for t, rec in self.request_tokens.items()
+                       if rec["user"] is None and not rec["used"] and rec["created"] > fresh_since]
+        return max(pending)[1] if pending else None
+
     def live_request_token(self, token):
         with self.lock:
             rec = self.request_tokens.get(token)

@@ -166,6 +166,11 @@ class Handler(BaseHTTPRequestHandler):
                     app.faults.set(spec)
                 except (ValueError, TypeError) as err:
                     return Reply(400, json={"error": str(err)})
+            elif path == "/_test/latest-authorize-url":
+                token = app.creds.newest_pending_request_token()
+                if token is None:
+                    return Reply(404, json={"error": "no login is waiting for approval"})
+                return Reply(json={"url": f"{app.base}/oauth/authorize?oauth_token={token}"})
             elif path == "/_test/expire-request-tokens":
                 app.creds.expire_request_tokens()
             elif path == "/_test/forget-clients":

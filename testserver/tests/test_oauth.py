@@ -203,3 +203,17 @@ def test_only_exact_form_content_type_is_signed(server):
     headers2["Content-Type"] = "application/x-www-form-urlencoded; charset=UTF-8"
     r = http("POST", uri, body.encode(), headers2)
     assert (r.status, r.text) == (400, "Invalid signature")
+
+
+def test_approve_latest_finds_the_pending_login(server):
+    """The demo approves from the keyboard alone: no URL to copy, only the server address."""
+    client = server.register()
+    server.control("expire-request-tokens")
+    none_yet = subprocess.run([sys.executable, APPROVE, "--latest", server.base],
+                              capture_output=True, text=True, timeout=20)
+    rt = request_token(server, client)
+    p = subprocess.run([sys.executable, APPROVE, "--latest", server.base, "--user", "bob"],
+                       capture_output=True, text=True, timeout=20)
+    assert p.returncode == 0, p.stderr
+    assert access_call(server, client, rt, p.stdout.strip()).status == 200
+    assert none_yet.returncode == 1 and "no login is waiting" in none_yet.stderr

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The demo: starts the project's local pump.io-compatible server with demo users and posts,
+# then pumptui at its login screen for alice. No outside account, no network beyond 127.0.0.1.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+bash scripts/install-deps.sh
+bash scripts/setup-python.sh
+swift build --product pumptui 2>&1 | tail -1
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/pumptui-demo.XXXXXX")
+.venv/bin/python testserver/pumpserver.py --port 0 --demo >"$work/server.out" 2>"$work/server.log" &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 50); do grep -q listening "$work/server.out" 2>/dev/null && break; sleep 0.1; done
+base=$(sed -n 's/^pumpserver listening on //p' "$work/server.out")
+[ -n "$base" ] || { echo "demo: the test server did not start; see $work/server.log" >&2; exit 1; }
+# demo-approve finds the server through this file, so it also works from a second terminal.
+echo "$base" > "${TMPDIR:-/tmp}/pumptui-demo.url"
+account="alice@${base#http://}"
+
+cat <<TXT
+
+  pumptui demo — local server $base (users alice, bob, carol; password: NICK-pass)
+
+  pumptui opens its login screen for $account and shows an authorize URL.
+  Approve it with the keyboard alone:
+    1. press Ctrl-Z to suspend pumptui,
+    2. run   scripts/demo-approve   (it logs in as alice on the authorize page and
+       prints the verifier),
+    3. run   fg   and type or paste the verifier, then Enter.
+  (Or run scripts/demo-approve in a second terminal.)  Press ? for help, q to quit.
+
+TXT
+if [ -t 0 ]; then read -r -p "  Press Enter to start pumptui… " _; fi
+"$root/.build/debug/pumptui" "$account" --config-dir "$work/config" || true

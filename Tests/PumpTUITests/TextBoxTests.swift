@@ -33,7 +33,7 @@ import Testing
 
     @Test func pasteDropsNewlinesAndControlsAndRespectsMaxLength() {
         var box = TextBox(maxLength: 10)
-        #expect(box.handle(.paste("abc\r\ndef\u{1b}[31mgh\nijklmnop")) == .handled)
+        do { let r = box.handle(.paste("abc\r\ndef\u{1b}[31mgh\nijklmnop")); #expect(r == .handled) }
         #expect(box.text == "abcdef[31m")
         type(&box, "z")
         #expect(box.text.count == 10)
@@ -42,7 +42,7 @@ import Testing
     @Test func nonEditingKeysAreIgnoredForTheKeymap() {
         var box = TextBox()
         for k: Key in [.enter, .tab, .backTab, .escape, .f(2), .ctrl("d"), .pageDown] {
-            #expect(box.handle(.key(k)) == .ignored)
+            do { let r = box.handle(.key(k)); #expect(r == .ignored) }
         }
     }
 

@@ -47,6 +47,11 @@ import Testing
         #expect(rows.last == "then come back")
     }
 
+    @Test func urlInsidePunctuationIsStillAtomic() {
+        let rows = TextLayout.wrap("see (https://example.org/abcdefghijklmnop) ok", width: 12)
+        #expect(rows == ["see", "(https://exa", "mple.org/abc", "defghijklmno", "p)", "ok"])
+    }
+
     @Test func zeroWidthGivesNoRows() {
         #expect(TextLayout.wrap("abc", width: 0) == [])
     }

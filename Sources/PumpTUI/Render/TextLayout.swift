@@ -14,8 +14,10 @@ public enum TextLayout {
         return rows
     }
 
+    /// A word holding a URL, also inside punctuation such as "(https://…)" or "<http://…>".
     public static func isURL<S: StringProtocol>(_ word: S) -> Bool {
-        word.hasPrefix("http://") || word.hasPrefix("https://")
+        let w = word.lowercased()
+        return w.contains("http://") || w.contains("https://")
     }
 
     /// Cuts `text` into pieces of at most `width` columns without splitting a Character.

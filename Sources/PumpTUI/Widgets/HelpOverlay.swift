@@ -10,7 +10,7 @@ public struct HelpOverlay: Sendable {
 
     /// The overlay's text rows at a given inner width.
     public func lines(width: Int) -> [(text: String, role: Role)] {
-        var out: [(String, Role)] = []
+        var out: [(text: String, role: Role)] = []
         let sections = keymap.helpSections(for: contexts)
         let keyW = min(16, sections.flatMap(\.entries).map { TextWidth.width($0.keys) }.max() ?? 0)
         for (n, section) in sections.enumerated() {

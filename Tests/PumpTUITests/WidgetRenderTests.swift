@@ -63,7 +63,8 @@ import Testing
         #expect(text.contains("Help — ? or Esc closes"))
         #expect(text.contains("Timeline"))
         #expect(text.contains("k, ↑") && text.contains("Previous item"))
-        let inner = Box.inner(full(size))
+        let inner = HelpOverlay.textArea(full(size))
+        #expect(b.trimmedLines()[1].hasPrefix("│ Timeline"))
         let total = help.lines(width: inner.cols).count
         #expect(total > inner.rows)
         do { let r = help.apply(.bottom, area: full(size)); #expect(r) }

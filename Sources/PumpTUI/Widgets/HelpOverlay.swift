@@ -30,7 +30,7 @@ public struct HelpOverlay: Sendable {
 
     /// Applies scrolling actions (`.moveUp`, `.pageDown`, `.top`…); false for others.
     public mutating func apply(_ action: Action, area: Rect) -> Bool {
-        let inner = Box.inner(area)
+        let inner = Self.textArea(area)
         let page = max(1, inner.rows - 1)
         let maxScroll = max(0, lines(width: inner.cols).count - inner.rows)
         switch action {
@@ -46,9 +46,15 @@ public struct HelpOverlay: Sendable {
         return true
     }
 
+    /// Inside the frame with a column of padding on each side.
+    static func textArea(_ area: Rect) -> Rect {
+        let inner = Box.inner(area)
+        return Rect(row: inner.row, col: inner.col + 1, rows: inner.rows, cols: max(1, inner.cols - 2))
+    }
+
     public func render(into buffer: inout CellBuffer, area: Rect) {
         Box.draw(into: &buffer, rect: area, title: "Help — ? or Esc closes")
-        let inner = Box.inner(area)
+        let inner = Self.textArea(area)
         let all = lines(width: inner.cols)
         let start = min(max(0, scroll), max(0, all.count - inner.rows))
         for r in 0..<inner.rows where start + r < all.count {

@@ -82,6 +82,12 @@ import Testing
         #expect(b[size.rows - 1, 0].role == .hintKey && b[size.rows - 1, 5].role == .hint)
     }
 
+    @Test(arguments: standardSizes) func screenFrameSplitsRows(size: Size) {
+        let f = ScreenFrame(size: size)
+        #expect(f.title.row == 0 && f.body.row == 1 && f.body.rows == size.rows - 3)
+        #expect(f.status.row == size.rows - 2 && f.footer.row == size.rows - 1 && f.footer.cols == size.cols)
+    }
+
     @Test func tooSmallMessage() {
         let t = TooSmall()
         #expect(t.applies(to: Size(rows: 10, cols: 80)) && !t.applies(to: Size(rows: 20, cols: 60)))

@@ -9,6 +9,7 @@ public struct TooSmall: Equatable, Sendable {
         "Window too small: need at least \(minimum.cols)×\(minimum.rows), have \(size.cols)×\(size.rows)"
     }
 
+    /// Clears the whole buffer and centers the message, wrapped to the width.
     public func render(into buffer: inout CellBuffer) {
         let size = buffer.size
         buffer.fill(Rect(row: 0, col: 0, rows: size.rows, cols: size.cols))

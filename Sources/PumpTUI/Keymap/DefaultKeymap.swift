@@ -1,0 +1,103 @@
+/// The default bindings (issues 4 and 5). Letters never appear in text-entry contexts;
+/// those get F-keys, Ctrl keys, Tab, Enter and Esc only.
+extension Keymap {
+    public static let standard = Keymap(bindings: loginBindings + clientBindings + editorBindings
+                                        + dialogBindings + helpBindings + globalBindings)
+
+    private typealias C = KeyContext
+    private static let login: [C] = [.loginTextFocused, .loginOther]
+    private static let forms: [C] = [.loginTextFocused, .loginOther, .accountEntry]
+    private static let lists: [C] = [.timeline, .thread, .profile]
+
+    private static let loginBindings: [Binding] = [
+        Binding(keys: [.f(2)], action: .copyURL, contexts: login, help: "Copy the URL to the clipboard (OSC 52)",
+                footer: 1, label: "copy"),
+        Binding(keys: [.char("c")], action: .copyURL, contexts: [.loginOther], help: "Copy the URL to the clipboard (OSC 52)"),
+        Binding(keys: [.f(3)], action: .showURL, contexts: login, help: "Show the URL on the normal screen",
+                footer: 2, label: "show URL"),
+        Binding(keys: [.char("u")], action: .showURL, contexts: [.loginOther], help: "Show the URL on the normal screen"),
+        Binding(keys: [.f(4)], action: .openBrowser, contexts: login,
+                help: "Open the URL in a browser (local display only)", footer: 4, label: "browser"),
+        Binding(keys: [.char("o")], action: .openBrowser, contexts: [.loginOther],
+                help: "Open the URL in a browser (local display only)"),
+        Binding(keys: [.f(5)], action: .showQR, contexts: login, help: "Show the URL as a QR code", footer: 5, label: "QR"),
+        Binding(keys: [.char("Q")], action: .showQR, contexts: [.loginOther], help: "Show the URL as a QR code"),
+        Binding(keys: [.tab], action: .nextFocus, contexts: forms + [.editor, .dialog], help: "Next field", footer: 6, label: "next"),
+        Binding(keys: [.backTab], action: .prevFocus, contexts: forms + [.editor, .dialog], help: "Previous field"),
+        Binding(keys: [.enter], action: .submit, contexts: forms, help: "Submit (or press the focused button)",
+                footer: 3, label: "submit"),
+        Binding(keys: [.escape], action: .cancel, contexts: forms, help: "Cancel (asks first)", footer: 7, label: "cancel"),
+        Binding(keys: [.ctrl("r")], action: .retry, contexts: forms, help: "Retry after a failure"),
+        Binding(keys: [.char("r")], action: .retry, contexts: [.loginOther], help: "Retry after a failure"),
+        Binding(keys: [.ctrl("n")], action: .newURL, contexts: login, help: "Request a new authorization URL"),
+        Binding(keys: [.char("n")], action: .newURL, contexts: [.loginOther], help: "Request a new authorization URL"),
+        Binding(keys: [.char("q")], action: .quit, contexts: [.loginOther], help: "Quit (asks first)"),
+    ]
+
+    private static let clientBindings: [Binding] = [
+        Binding(keys: [.char("k"), .up], action: .moveUp, contexts: lists, help: "Previous item"),
+        Binding(keys: [.char("j"), .down], action: .moveDown, contexts: lists, help: "Next item"),
+        Binding(keys: [.pageUp], action: .pageUp, contexts: lists + [.help], help: "Page up"),
+        Binding(keys: [.pageDown, .char(" ")], action: .pageDown, contexts: lists + [.help], help: "Page down"),
+        Binding(keys: [.char("g"), .home], action: .top, contexts: lists + [.help], help: "Go to the top"),
+        Binding(keys: [.char("G"), .end], action: .bottom, contexts: lists + [.help], help: "Go to the bottom"),
+        Binding(keys: [.enter], action: .openThread, contexts: lists, help: "Open the thread", footer: 3, label: "open"),
+        Binding(keys: [.char("q")], action: .quit, contexts: [.timeline], help: "Quit (asks first when a draft exists)",
+                footer: 2, label: "quit"),
+        Binding(keys: [.char("q"), .escape], action: .back, contexts: [.thread, .profile], help: "Back",
+                footer: 2, label: "back"),
+        Binding(keys: [.char("n")], action: .compose, contexts: lists, help: "Write a new note", footer: 4, label: "new"),
+        Binding(keys: [.char("r")], action: .reply, contexts: lists, help: "Reply to the item", footer: 5, label: "reply"),
+        Binding(keys: [.char("l")], action: .like, contexts: lists, help: "Like / unlike", footer: 6, label: "like"),
+        Binding(keys: [.char("s")], action: .share, contexts: lists, help: "Share / unshare", footer: 7, label: "share"),
+        Binding(keys: [.char("d")], action: .delete, contexts: lists, help: "Delete your own item (asks first)"),
+        Binding(keys: [.char("e")], action: .edit, contexts: lists, help: "Edit your own item"),
+        Binding(keys: [.char("p")], action: .profile, contexts: [.timeline, .thread], help: "The author's profile",
+                footer: 8, label: "profile"),
+        Binding(keys: [.char("f")], action: .follow, contexts: [.profile], help: "Follow / unfollow", footer: 3, label: "follow"),
+        Binding(keys: [.char("F")], action: .followByID, contexts: lists, help: "Follow someone by nick@host"),
+        Binding(keys: [.char("c")], action: .copyItemURL, contexts: lists, help: "Copy the item's URL (OSC 52)"),
+        Binding(keys: [.char("o")], action: .openItemURL, contexts: lists, help: "Open the item in a browser (local display only)"),
+        Binding(keys: [.char("L")], action: .openLink, contexts: lists, help: "Open a numbered link from the item"),
+        Binding(keys: [.char("A")], action: .switchAccount, contexts: lists, help: "Switch or add accounts"),
+        Binding(keys: [.char("R")], action: .refresh, contexts: lists, help: "Load newer items", footer: 9, label: "refresh"),
+    ] + (1...Action.timelineCount).map { n in
+        Binding(keys: [.char(Character(String(n)))], action: .timeline(n), contexts: [.timeline],
+                help: "Timeline \(n): \(timelineNames[n - 1])")
+    } + [
+        Binding(keys: [.tab], action: .nextTimeline, contexts: [.timeline], help: "Next timeline"),
+        Binding(keys: [.backTab], action: .prevTimeline, contexts: [.timeline], help: "Previous timeline"),
+    ]
+
+    /// Names of the timelines the 1–5 keys select, in order.
+    public static let timelineNames = ["Inbox", "Meanwhile", "Direct", "Mine", "Favorites"]
+
+    private static let editorBindings: [Binding] = [
+        Binding(keys: [.ctrl("d")], action: .send, contexts: [.editor], help: "Send", footer: 1, label: "send"),
+        Binding(keys: [.ctrl("t")], action: .attachImage, contexts: [.editor], help: "Attach an image", footer: 2,
+                label: "attach"),
+        Binding(keys: [.escape], action: .discard, contexts: [.editor], help: "Discard the draft (asks first)",
+                footer: 3, label: "discard"),
+    ]
+
+    private static let dialogBindings: [Binding] = [
+        Binding(keys: [.char("y")], action: .yes, contexts: [.dialog], help: "Yes", footer: 1, label: "yes"),
+        Binding(keys: [.char("n"), .escape], action: .no, contexts: [.dialog], help: "No", footer: 2, label: "no"),
+        Binding(keys: [.enter], action: .submit, contexts: [.dialog], help: "Press the focused button"),
+        Binding(keys: [.left], action: .prevFocus, contexts: [.dialog], help: "Previous button"),
+        Binding(keys: [.right], action: .nextFocus, contexts: [.dialog], help: "Next button"),
+    ]
+
+    private static let helpBindings: [Binding] = [
+        Binding(keys: [.char("?"), .escape, .char("q")], action: .back, contexts: [.help], help: "Close help",
+                footer: 1, label: "close"),
+        Binding(keys: [.char("k"), .up], action: .moveUp, contexts: [.help], help: "Scroll up"),
+        Binding(keys: [.char("j"), .down], action: .moveDown, contexts: [.help], help: "Scroll down"),
+        Binding(keys: [.char("?")], action: .help, contexts: [.loginOther] + lists, help: "Help: all keys",
+                footer: 10, label: "help"),
+    ]
+
+    private static let globalBindings: [Binding] = [
+        Binding(keys: [.f(1)], action: .help, contexts: [.global], help: "Help: all keys", footer: 10, label: "help"),
+    ]
+}

@@ -1,0 +1,27 @@
+/// Where the focus is. Lookups pass the most specific context first, then broader ones.
+public enum KeyContext: String, CaseIterable, Sendable {
+    case global, loginTextFocused, loginOther, accountEntry, timeline, thread, profile, editor, dialog, help
+
+    /// In these contexts printable keys are text: they never trigger actions.
+    public var isTextEntry: Bool {
+        switch self {
+        case .loginTextFocused, .accountEntry, .editor: return true
+        default: return false
+        }
+    }
+
+    public var title: String {
+        switch self {
+        case .global: return "Everywhere"
+        case .loginTextFocused: return "Login (verifier field)"
+        case .loginOther: return "Login"
+        case .accountEntry: return "Account"
+        case .timeline: return "Timeline"
+        case .thread: return "Thread"
+        case .profile: return "Profile"
+        case .editor: return "Editor"
+        case .dialog: return "Dialog"
+        case .help: return "Help"
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// The editing core shared by TextBox and TextArea: text as grapheme clusters (so emoji and
+/// ZWJ sequences are edited as one unit) and a cursor index into them.
+public struct EditBuffer: Equatable, Sendable {
+    public private(set) var chars: [Character]
+    public private(set) var cursor: Int
+    /// Maximum number of characters; insertions beyond it are cut.
+    public var maxLength: Int
+
+    public init(text: String = "", maxLength: Int = 10_000) {
+        self.maxLength = maxLength
+        chars = Array(text.prefix(maxLength))
+        cursor = chars.count
+    }
+
+    public var text: String { String(chars) }
+
+    public mutating func setText(_ text: String) {
+        chars = Array(text.prefix(maxLength)); cursor = chars.count
+    }
+
+    public mutating func moveTo(_ index: Int) { cursor = min(max(0, index), chars.count) }
+
+    public mutating func insert(_ text: String) {
+        let room = maxLength - chars.count
+        guard room > 0 else { return }
+        let new = Array(text.prefix(room))
+        chars.insert(contentsOf: new, at: cursor)
+        cursor += new.count
+    }
+
+    public mutating func backspace() {
+        guard cursor > 0 else { return }
+        chars.remove(at: cursor - 1); cursor -= 1
+    }
+
+    public mutating func deleteForward() {
+        guard cursor < chars.count else { return }
+        chars.remove(at: cursor)
+    }
+
+    /// Removes `range` and puts the cursor at its start.
+    public mutating func delete(_ range: Range<Int>) {
+        let r = max(0, range.lowerBound)..<min(chars.count, range.upperBound)
+        guard !r.isEmpty else { return }
+        chars.removeSubrange(r); cursor = r.lowerBound
+    }
+
+    /// Ctrl-W: the spaces before the cursor, then the word before them.
+    public mutating func deleteWordBefore() {
+        var i = cursor
+        while i > 0, chars[i - 1] == " " { i -= 1 }
+        while i > 0, chars[i - 1] != " ", chars[i - 1] != "\n" { i -= 1 }
+        delete(i..<cursor)
+    }
+
+    /// Start and end of the logical line holding the cursor (TextBox: the whole text).
+    public var lineStart: Int {
+        var i = cursor
+        while i > 0, chars[i - 1] != "\n" { i -= 1 }
+        return i
+    }
+
+    public var lineEnd: Int {
+        var i = cursor
+        while i < chars.count, chars[i] != "\n" { i += 1 }
+        return i
+    }
+
+    /// The editing keys both widgets share. Returns false for keys it does not edit with.
+    public mutating func applyCommonKey(_ key: Key) -> Bool {
+        switch key {
+        case .char(let c): insert(String(c))
+        case .backspace: backspace()
+        case .delete: deleteForward()
+        case .left: moveTo(cursor - 1)
+        case .right: moveTo(cursor + 1)
+        case .home, .ctrl("a"): moveTo(lineStart)
+        case .end, .ctrl("e"): moveTo(lineEnd)
+        case .ctrl("u"): delete(lineStart..<cursor)
+        case .ctrl("k"):
+            // At the end of a line Ctrl-K joins the next one, as in Emacs.
+            cursor == lineEnd ? deleteForward() : delete(cursor..<lineEnd)
+        case .ctrl("w"): deleteWordBefore()
+        default: return false
+        }
+        return true
+    }
+
+    /// Pasted or typed text without control characters; newlines kept or dropped as asked.
+    public static func clean(_ text: String, keepNewlines: Bool) -> String {
+        var out = ""
+        for ch in text {
+            if ch.isNewline { if keepNewlines { out.append("\n") }; continue }
+            if ch == "\t" { out.append(" "); continue }
+            if ch.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { continue }
+            out.append(ch)
+        }
+        return out
+    }
+}

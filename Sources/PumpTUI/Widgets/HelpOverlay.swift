@@ -1,0 +1,65 @@
+/// The `?` overlay: every key that works in the current contexts, straight from the keymap.
+public struct HelpOverlay: Sendable {
+    public var contexts: [KeyContext]
+    public var keymap: Keymap
+    public var scroll: Int
+
+    public init(contexts: [KeyContext], keymap: Keymap = .standard, scroll: Int = 0) {
+        self.contexts = contexts; self.keymap = keymap; self.scroll = scroll
+    }
+
+    /// The overlay's text rows at a given inner width.
+    public func lines(width: Int) -> [(text: String, role: Role)] {
+        var out: [(text: String, role: Role)] = []
+        let sections = keymap.helpSections(for: contexts)
+        let keyW = min(16, sections.flatMap(\.entries).map { TextWidth.width($0.keys) }.max() ?? 0)
+        for (n, section) in sections.enumerated() {
+            if n > 0 { out.append(("", .text)) }
+            out.append((section.title, .title))
+            for e in section.entries {
+                let pad = String(repeating: " ", count: max(0, keyW - TextWidth.width(e.keys)))
+                let indent = String(repeating: " ", count: keyW + 4)
+                let helpRows = TextLayout.wrap(e.help, width: max(1, width - keyW - 4))
+                for (i, row) in helpRows.enumerated() {
+                    out.append((i == 0 ? "  \(e.keys)\(pad)  \(row)" : indent + row, .text))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Applies scrolling actions (`.moveUp`, `.pageDown`, `.top`…); false for others.
+    public mutating func apply(_ action: Action, area: Rect) -> Bool {
+        let inner = Self.textArea(area)
+        let page = max(1, inner.rows - 1)
+        let maxScroll = max(0, lines(width: inner.cols).count - inner.rows)
+        switch action {
+        case .moveUp: scroll -= 1
+        case .moveDown: scroll += 1
+        case .pageUp: scroll -= page
+        case .pageDown: scroll += page
+        case .top: scroll = 0
+        case .bottom: scroll = maxScroll
+        default: return false
+        }
+        scroll = min(max(0, scroll), maxScroll)
+        return true
+    }
+
+    /// Inside the frame with a column of padding on each side.
+    static func textArea(_ area: Rect) -> Rect {
+        let inner = Box.inner(area)
+        return Rect(row: inner.row, col: inner.col + 1, rows: inner.rows, cols: max(1, inner.cols - 2))
+    }
+
+    public func render(into buffer: inout CellBuffer, area: Rect) {
+        Box.draw(into: &buffer, rect: area, title: "Help — ? or Esc closes")
+        let inner = Self.textArea(area)
+        let all = lines(width: inner.cols)
+        let start = min(max(0, scroll), max(0, all.count - inner.rows))
+        for r in 0..<inner.rows where start + r < all.count {
+            let line = all[start + r]
+            buffer.put(line.text, row: inner.row + r, col: inner.col, role: line.role, maxCols: inner.cols)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// The one-line status: a message of some kind, with a spinner while work runs.
+public struct StatusLine: Equatable, Sendable {
+    public enum Kind: Sendable { case info, error, success, warning }
+    public var message: String
+    public var kind: Kind
+    public var busy: Bool
+    /// Advanced by the runtime's tick events; widgets own no timers.
+    public var tick: Int
+
+    public init(_ message: String = "", kind: Kind = .info, busy: Bool = false, tick: Int = 0) {
+        self.message = message; self.kind = kind; self.busy = busy; self.tick = tick
+    }
+
+    public static let spinnerFrames: [Character] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+    public var spinner: Character { Self.spinnerFrames[((tick % 10) + 10) % 10] }
+
+    public var role: Role {
+        switch kind {
+        case .info: return .status
+        case .error: return .error
+        case .success: return .success
+        case .warning: return .warning
+        }
+    }
+
+    public func render(into buffer: inout CellBuffer, area: Rect) {
+        guard area.rows > 0 else { return }
+        buffer.fill(Rect(row: area.row, col: area.col, rows: 1, cols: area.cols), role: role)
+        let text = busy ? "\(spinner) \(message)" : message
+        buffer.put(text, row: area.row, col: area.col, role: role, maxCols: area.cols)
+    }
+}

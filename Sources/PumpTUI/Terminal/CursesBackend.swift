@@ -130,11 +130,7 @@ final class CursesBackend {
     /// Precomputes what undoes our modes, for the crash handlers and atexit (they cannot
     /// call into curses).
     private func armCrashReset() {
-        var seq = ""
-        for cap in ["sgr0", "cnorm", "rmkx", "rmcup"] {
-            if let s = tigetstr(cap), Int(bitPattern: s) != -1 { seq += String(cString: s) }
-        }
-        seq += bracketedPasteOff
+        let seq = ["sgr0", "cnorm", "rmkx", "rmcup"].map(Self.terminfoString).joined() + bracketedPasteOff
         let bytes = Array(seq.utf8)
         bytes.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
@@ -143,14 +139,21 @@ final class CursesBackend {
         }
     }
 
+    private static func terminfoString(_ cap: String) -> String {
+        guard let s = tigetstr(cap), Int(bitPattern: s) != -1 else { return "" }
+        return String(cString: s)
+    }
+
     /// Orderly exit: normal screen, cursor, echo and line mode back, bracketed paste off.
     func stop() {
         guard !stopped else { return }
         stopped = true
         pump_disarm_reset()
-        if !headless { setCursor(visible: true) }
+        // cnorm is written again after endwin: curses skips it when it thinks the cursor is
+        // already visible, and the shell must get it whatever state the app left.
+        let cnorm = Self.terminfoString("cnorm")
         endwin()
-        if !headless { writeRaw(bracketedPasteOff) }
+        if !headless { writeRaw(cnorm + bracketedPasteOff) }
         delscreen(screen)
         fclose(inFile)
         if outFile != inFile { fclose(outFile) }
@@ -375,25 +378,23 @@ final class CursesBackend {
 
     // MARK: - Read-back (tests)
 
-    /// The characters curses holds for a row, wide characters once (their right half skipped).
+    /// The characters curses holds for a row. win_wchnstr gives one entry per character (the
+    /// right half of a wide character has none) and ends with an empty entry.
     func readBackRow(_ row: Int) -> String {
         let cols = Int(getmaxx(window))
         var cells = [cchar_t](repeating: cchar_t(), count: cols + 1)
         _ = mvwin_wchnstr(window, Int32(row), 0, &cells, Int32(cols))
         var line = ""
-        var skip = 0
         for c in 0..<cols {
             var wch = [wchar_t](repeating: 0, count: 8)
             var attrs: attr_t = 0
             var pair: Int16 = 0
             _ = getcchar(&cells[c], &wch, &attrs, &pair, nil)
-            if skip > 0 { skip -= 1; continue }
             let scalars = wch.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }
-            guard let first = scalars.first else { continue }
+            if scalars.isEmpty { break }
             var s = String.UnicodeScalarView()
             s.append(contentsOf: scalars)
             line += String(s)
-            skip = max(0, Int(pump_wcwidth(first.value)) - 1)
         }
         return line
     }

@@ -59,11 +59,12 @@ struct pump_signal_state {
     size_t reset_len;
     char reset_seq[512];
     struct termios saved_tio;
+    struct sigaction crash_old[5];   /* the Swift runtime's backtrace handlers, chained to */
 };
 /* A function-local static: Swift's clang code generation does not emit file-scope aggregate
    statics from a header (undefined references at link time), but it does emit these. */
 static inline struct pump_signal_state *pump_sig(void) {
-    static struct pump_signal_state state = { 0, 0, 0, -1, -1, 0, 0, {0}, {0} };
+    static struct pump_signal_state state = { 0, 0, 0, -1, -1, 0, 0, {0}, {0}, {{{0}}} };
     return &state;
 }
 
@@ -85,10 +86,14 @@ static void pump_emergency_reset(void) {
     if (pump_sig()->have_tio) tcsetattr(pump_sig()->tty_fd, TCSANOW, &pump_sig()->saved_tio);
 }
 
-/* SEGV/BUS/ILL/TRAP/ABRT (Swift traps are SIGILL/SIGTRAP): reset, then die of the same signal. */
+static const int pump_crash_signals[5] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT };
+
+/* SEGV/BUS/ILL/TRAP/ABRT (Swift traps are SIGILL/SIGTRAP): reset the terminal, then hand the
+   signal to whoever had it before (the Swift backtracer, or the default: die of it). */
 static void pump_on_crash_signal(int sig) {
     pump_emergency_reset();
-    signal(sig, SIG_DFL);
+    for (int i = 0; i < 5; i++)
+        if (pump_crash_signals[i] == sig) { sigaction(sig, &pump_sig()->crash_old[i], NULL); break; }
     raise(sig);
 }
 
@@ -110,12 +115,12 @@ static inline void pump_install_signal_handlers(int wake_fd) {
     struct sigaction old;
     if (sigaction(SIGHUP, NULL, &old) == 0 && old.sa_handler != SIG_IGN) sigaction(SIGHUP, &sa, NULL);
     sa.sa_handler = pump_on_crash_signal;
-    sa.sa_flags = SA_RESETHAND;
-    sigaction(SIGSEGV, &sa, NULL);
-    sigaction(SIGBUS, &sa, NULL);
-    sigaction(SIGILL, &sa, NULL);
-    sigaction(SIGTRAP, &sa, NULL);
-    sigaction(SIGABRT, &sa, NULL);
+    sa.sa_flags = SA_NODEFER;   /* the re-raise inside the handler must reach the old handler */
+    for (int i = 0; i < 5; i++) {
+        struct sigaction cur;
+        if (sigaction(pump_crash_signals[i], NULL, &cur) == 0 && cur.sa_handler == pump_on_crash_signal) continue;
+        sigaction(pump_crash_signals[i], &sa, &pump_sig()->crash_old[i]);
+    }
     if (!atexit_done) { atexit(pump_atexit_reset); atexit_done = 1; }
 }
 

@@ -206,3 +206,42 @@ def test_dumb_terminal_and_pipes_are_refused():
         assert t.wait_exit() == 2
     r = subprocess.run([BINARY, "debug-keys"], stdin=subprocess.DEVNULL, capture_output=True, timeout=10)
     assert r.returncode == 2 and b"needs a terminal" in r.stderr
+
+
+def test_crash_restores_the_terminal():
+    with TUI(["debug-keys", "--crash-on-f12"]) as t:
+        t.wait_for("debug-keys")
+        t.key("F12")
+        fd = t.child.child_fd
+        end = time.monotonic() + 20
+        while not t.eof and time.monotonic() < end:
+            t.pump(0.1)
+        lflag = termios.tcgetattr(fd)[3]
+        assert lflag & termios.ECHO and lflag & termios.ICANON, "echo/line mode not restored"
+        code = t.wait_exit(timeout=20)
+        assert code in (128 + signal.SIGILL, 128 + signal.SIGTRAP), code
+        assert b"\x1b[?2004l" in t.raw.split(b"Fatal error")[-1], t.raw[-300:]
+
+
+def test_typing_in_a_text_line_costs_few_bytes():
+    with TUI(["debug-keys", "--text-only"]) as t:
+        t.wait_for("text:")
+        t.pump(0.3)
+        before = len(t.raw)
+        word = "verifier-ABCDEFGHIJ"
+        for ch in word:
+            t.send(ch)
+            t.pump(0.03)
+        t.wait_for("text: " + word)
+        t.pump(0.2)
+        per_char = (len(t.raw) - before) / len(word)
+        assert per_char <= 12, (per_char, t.raw[before:])
+
+
+def test_utf8_works_even_without_a_locale():
+    with start(env={"LANG": "", "LC_ALL": "", "LC_CTYPE": ""}) as t:
+        t.paste("日本é")
+        t.wait_for('paste "日本é"')
+        t.send("ü")
+        t.wait_for('key char("ü")')
+        t.wait_for("text: 日本éü")

@@ -27,7 +27,7 @@ KEYS = {
     "Delete": "\x1b[3~", "Insert": "\x1b[2~", "Enter": "\r", "Tab": "\t", "BTab": "\x1b[Z",
     "Backspace": "\x7f", "Escape": "\x1b",
     "F1": "\x1bOP", "F2": "\x1bOQ", "F3": "\x1bOR", "F4": "\x1bOS", "F5": "\x1b[15~",
-    "F6": "\x1b[17~", "F7": "\x1b[18~", "F8": "\x1b[19~", "F9": "\x1b[20~", "F10": "\x1b[21~",
+    "F6": "\x1b[17~", "F7": "\x1b[18~", "F8": "\x1b[19~", "F9": "\x1b[20~", "F10": "\x1b[21~", "F11": "\x1b[23~", "F12": "\x1b[24~",
 }
 
 # Sets SIGHUP to SIG_IGN and execs the program (same pid), like nohup or a shell that

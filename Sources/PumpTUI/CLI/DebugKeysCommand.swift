@@ -9,6 +9,11 @@ struct DebugKeysCommand: AsyncParsableCommand {
         commandName: "debug-keys", abstract: "Show the key, paste and resize events the terminal sends.",
         shouldDisplay: false)
 
+    @Flag(help: "Show only the text line (the bytes-per-keystroke measurement uses this).")
+    var textOnly = false
+    @Flag(help: "F12 crashes on purpose (tests that a crash restores the terminal).")
+    var crashOnF12 = false
+
     func run() async throws {
         guard TerminalSupport.canRunFullScreen() else {
             FileHandle.standardError.write(Data("pumptui: debug-keys needs a terminal\n".utf8))
@@ -17,7 +22,7 @@ struct DebugKeysCommand: AsyncParsableCommand {
         let options = TUIOptions(configDirectory: URL(fileURLWithPath: NSTemporaryDirectory()))
         let theme = Theme(name: "debug", styles: [.title: RoleStyle(fg: .index(4), bold: true),
                                                   .hintKey: RoleStyle(fg: .index(3), bold: true)])
-        let code = try await Runtime.run(app: DebugKeysApp(), perform: { $0 }, theme: theme, options: options)
+        let code = try await Runtime.run(app: DebugKeysApp(textOnly: textOnly, crashOnF12: crashOnF12), perform: { $0 }, theme: theme, options: options)
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -31,6 +36,8 @@ struct DebugKeysApp: TerminalApp {
     var events: [String] = []
     var typed = ""
     var showQR = false
+    var textOnly = false
+    var crashOnF12 = false
 
     var wantsTicks: Bool { false }
 
@@ -57,6 +64,7 @@ struct DebugKeysApp: TerminalApp {
         case .f(2): return [.copyToClipboard("hello")]
         case .f(3): return [.showPlain("Plain text from debug-keys:\n" + Self.sampleURL)]
         case .f(5): showQR = true
+        case .f(12) where crashOnF12: fatalError("debug-keys: crash requested with F12")
         case .char(let c): typed.append(c)
         case .backspace: if !typed.isEmpty { typed.removeLast() }
         default: break
@@ -82,6 +90,7 @@ struct DebugKeysApp: TerminalApp {
             buffer.cursor = nil
             return
         }
+        if textOnly { return }
         let shown = events.suffix(max(0, rows - 4))
         for (i, line) in shown.enumerated() { buffer.put(line, row: 4 + i, col: 0, role: .muted) }
     }

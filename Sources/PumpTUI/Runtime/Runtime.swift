@@ -6,13 +6,39 @@ import Glibc
 /// Runs a TerminalApp full-screen: one loop on the main thread that polls the terminal and a
 /// wake-up pipe, feeds events to `update`, carries out the effects, and paints `render`.
 public enum Runtime {
-    /// Blocks until the app quits, a signal arrives or the terminal hangs up; returns the exit
+    /// Runs until the app quits, a signal arrives or the terminal hangs up; returns the exit
     /// code (the app's, 128+signal, or 129 for a hang-up). Throws `TerminalError` when
     /// full-screen mode cannot start (the CLI then falls back to line mode).
-    @MainActor
+    ///
+    /// curses is not thread-safe, so the whole loop, and with it every curses call, runs as
+    /// ONE blocking call on the main queue (the main actor's executor). Verified here: under an
+    /// async `@main` (ArgumentParser), Linux dispatch drains the main queue on a worker thread
+    /// ("…-qos.overcommit"), not on thread 1, so "main thread" cannot be had; one thread for the
+    /// whole run is what matters. Jobs run on the concurrency pool and must not need the main
+    /// actor: it is busy running the loop until the app exits.
     public static func run<A: TerminalApp>(app: A, perform: @escaping @Sendable (A.Job) async -> A.Message,
                                            theme: Theme, options: TUIOptions,
                                            environment: [String: String] = ProcessInfo.processInfo.environment)
+        async throws -> Int32 {
+        if Thread.isMainThread {
+            return try runOnMainThread(app: app, perform: perform, theme: theme, options: options, environment: environment)
+        }
+        let box = UncheckedBox(app)
+        let result: Result<Int32, Error> = await withCheckedContinuation { continuation in
+            DispatchQueue.main.async {
+                continuation.resume(returning: Result {
+                    try runOnMainThread(app: box.value, perform: perform, theme: theme, options: options,
+                                        environment: environment)
+                })
+            }
+        }
+        return try result.get()
+    }
+
+    /// The same, blocking the calling thread (a synchronous caller on the main thread).
+    public static func runOnMainThread<A: TerminalApp>(app: A, perform: @escaping @Sendable (A.Job) async -> A.Message,
+                                                       theme: Theme, options: TUIOptions,
+                                                       environment: [String: String] = ProcessInfo.processInfo.environment)
         throws -> Int32 {
         let inbox = try MessageInbox<A.Message>()
         CursesBackend.installSignalHandlers(wakeFD: inbox.writeFD)
@@ -22,6 +48,12 @@ public enum Runtime {
                              options: options, environment: environment)
         return loop.run()
     }
+}
+
+/// Carries the (not necessarily Sendable) app value to the main thread; only that thread uses it.
+private struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }
 
 /// The loop's state. A struct with mutating methods keeps the app value and the timers in one

@@ -62,7 +62,7 @@ struct EventLoop<A: TerminalApp> {
     var app: A
     let perform: @Sendable (A.Job) async -> A.Message
     let inbox: MessageInbox<A.Message>
-    let backend: CursesBackend
+    let backend: any TerminalBackend
     let theme: Theme
     let options: TUIOptions
     let environment: [String: String]
@@ -75,7 +75,7 @@ struct EventLoop<A: TerminalApp> {
     private var nextTick = 0.0
 
     init(app: A, perform: @escaping @Sendable (A.Job) async -> A.Message, inbox: MessageInbox<A.Message>,
-         backend: CursesBackend, theme: Theme, options: TUIOptions, environment: [String: String]) {
+         backend: any TerminalBackend, theme: Theme, options: TUIOptions, environment: [String: String]) {
         self.app = app; self.perform = perform; self.inbox = inbox; self.backend = backend
         self.theme = theme; self.options = options; self.environment = environment
     }
@@ -152,7 +152,7 @@ struct EventLoop<A: TerminalApp> {
         let n = poll(&fds, 2, Int32((timeout * 1000).rounded(.up)))
         if n < 0 && errno != EINTR { exit = .hangUp; return }
 
-        let sig = CursesBackend.pendingSignal()
+        let sig = backend.pendingSignal()
         if sig != 0 { exit = .signal(sig); return }
         if n > 0 && fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { exit = .hangUp; return }
 
@@ -192,8 +192,7 @@ struct EventLoop<A: TerminalApp> {
         if reason == .hangUp {
             backend.abandon()
         } else {
-            backend.stop()
-            if let text = farewell { FileHandle.standardOutput.write(Data((PlainText.sanitize(text) + "\n").utf8)) }
+            backend.stop(farewell: farewell)
         }
         return reason.exitCode
     }

@@ -14,18 +14,7 @@ private let pasteEndCode = Int32(KEY_MAX) + 2
 private let bracketedPasteOn = "\u{1b}[?2004h"
 private let bracketedPasteOff = "\u{1b}[?2004l"
 
-enum ReadResult: Equatable {
-    case inputs([TerminalInput])
-    case hungUp
-}
-
-enum PlainOutcome: Equatable {
-    case returned
-    case signal(Int32)
-    case hungUp
-}
-
-final class CursesBackend {
+final class CursesBackend: TerminalBackend {
     private let screen: OpaquePointer
     private let inFile: UnsafeMutablePointer<FILE>
     private let outFile: UnsafeMutablePointer<FILE>
@@ -69,6 +58,7 @@ final class CursesBackend {
 
     /// 0, or the first of SIGINT/SIGTERM/SIGHUP/SIGQUIT received.
     static func pendingSignal() -> Int32 { pump_take_pending_signal() }
+    func pendingSignal() -> Int32 { Self.pendingSignal() }
 
     static func terminfoHasCursorAddressing(_ term: String) -> Bool {
         pump_terminfo_has_cup(term) != 0
@@ -144,7 +134,13 @@ final class CursesBackend {
         return String(cString: s)
     }
 
-    /// Orderly exit: normal screen, cursor, echo and line mode back, bracketed paste off.
+    /// Orderly exit: normal screen, cursor, echo and line mode back, bracketed paste off; then
+    /// the farewell on the normal screen (stdout), where it stays in the scrollback.
+    func stop(farewell: String?) {
+        stop()
+        if let text = farewell { FileHandle.standardOutput.write(Data((PlainText.sanitize(text) + "\n").utf8)) }
+    }
+
     func stop() {
         guard !stopped else { return }
         stopped = true

@@ -1,5 +1,7 @@
 #ifndef CNCURSES_SHIM_H
 #define CNCURSES_SHIM_H
+/* NOTE: SwiftPM does not rebuild Swift files when this header changes (verified): after an
+   edit, `touch Sources/PumpTUI/Terminal/CursesBackend.swift` before building. */
 /* Swift's importer defines neither of these, and without them the wide-character API
    (get_wch, cchar_t, addnwstr) and wcwidth stay invisible. */
 #ifndef _XOPEN_SOURCE
@@ -59,12 +61,13 @@ struct pump_signal_state {
     size_t reset_len;
     char reset_seq[512];
     struct termios saved_tio;
-    struct sigaction crash_old[5];   /* the Swift runtime's backtrace handlers, chained to */
+    struct sigaction stop_old[4];    /* restored when the runtime ends */
+    int stop_installed;
 };
 /* A function-local static: Swift's clang code generation does not emit file-scope aggregate
    statics from a header (undefined references at link time), but it does emit these. */
 static inline struct pump_signal_state *pump_sig(void) {
-    static struct pump_signal_state state = { 0, 0, 0, -1, -1, 0, 0, {0}, {0}, {{{0}}} };
+    static struct pump_signal_state state = { 0, 0, 0, -1, -1, 0, 0, {0}, {0}, {{{0}}}, 0 };
     return &state;
 }
 
@@ -88,12 +91,16 @@ static void pump_emergency_reset(void) {
 
 static const int pump_crash_signals[5] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT };
 
-/* SEGV/BUS/ILL/TRAP/ABRT (Swift traps are SIGILL/SIGTRAP): reset the terminal, then hand the
-   signal to whoever had it before (the Swift backtracer, or the default: die of it). */
+/* SEGV/BUS/ILL/TRAP/ABRT (Swift traps are SIGILL/SIGTRAP): reset the terminal, then die of the
+   same signal with the default action. Not chained to the Swift backtracer on purpose: on a
+   tty it turns interactive ("Press space to interact", 30 s) and takes the terminal again. */
 static void pump_on_crash_signal(int sig) {
+    struct sigaction dfl;
     pump_emergency_reset();
-    for (int i = 0; i < 5; i++)
-        if (pump_crash_signals[i] == sig) { sigaction(sig, &pump_sig()->crash_old[i], NULL); break; }
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(sig, &dfl, NULL);
     raise(sig);
 }
 
@@ -101,27 +108,38 @@ static void pump_atexit_reset(void) { pump_emergency_reset(); }
 
 /* Installed before newterm, so ncurses leaves these signals alone. sa_flags = 0: no SA_RESTART,
    so a blocking poll/read returns EINTR and the loop notices the flag. */
+static const int pump_stop_signals[4] = { SIGINT, SIGTERM, SIGQUIT, SIGHUP };
+
 static inline void pump_install_signal_handlers(int wake_fd) {
     static int atexit_done = 0;
     struct sigaction sa;
     pump_sig()->wake_fd = wake_fd;
+    pump_sig()->pending_signal = 0;
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
     sa.sa_handler = pump_on_stop_signal;
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGQUIT, &sa, NULL);
-    /* A SIGHUP the user's shell set to SIG_IGN (nohup) stays ignored: hang-up is then found by poll. */
-    struct sigaction old;
-    if (sigaction(SIGHUP, NULL, &old) == 0 && old.sa_handler != SIG_IGN) sigaction(SIGHUP, &sa, NULL);
-    sa.sa_handler = pump_on_crash_signal;
-    sa.sa_flags = SA_NODEFER;   /* the re-raise inside the handler must reach the old handler */
-    for (int i = 0; i < 5; i++) {
-        struct sigaction cur;
-        if (sigaction(pump_crash_signals[i], NULL, &cur) == 0 && cur.sa_handler == pump_on_crash_signal) continue;
-        sigaction(pump_crash_signals[i], &sa, &pump_sig()->crash_old[i]);
+    for (int i = 0; i < 4; i++) {
+        struct sigaction old;
+        sigaction(pump_stop_signals[i], NULL, &old);
+        pump_sig()->stop_old[i] = old;
+        /* A SIGHUP the user's shell set to SIG_IGN (nohup) stays ignored: poll finds the hang-up. */
+        if (pump_stop_signals[i] == SIGHUP && old.sa_handler == SIG_IGN) continue;
+        sigaction(pump_stop_signals[i], &sa, NULL);
     }
+    pump_sig()->stop_installed = 1;
+    sa.sa_handler = pump_on_crash_signal;
+    sa.sa_flags = SA_NODEFER | SA_RESETHAND;   /* the re-raise inside the handler takes effect at once */
+    for (int i = 0; i < 5; i++) sigaction(pump_crash_signals[i], &sa, NULL);
     if (!atexit_done) { atexit(pump_atexit_reset); atexit_done = 1; }
+}
+
+/* After the runtime: the wake pipe is about to be closed (its number may be reused by a file),
+   so the stop signals get their previous handling back. The crash handlers stay (disarmed). */
+static inline void pump_uninstall_stop_handlers(void) {
+    if (!pump_sig()->stop_installed) return;
+    for (int i = 0; i < 4; i++) sigaction(pump_stop_signals[i], &pump_sig()->stop_old[i], NULL);
+    pump_sig()->stop_installed = 0;
+    pump_sig()->wake_fd = -1;
 }
 
 /* The shell's termios, read before newterm changes anything; the crash reset restores it. */

@@ -154,6 +154,17 @@ final class JobLog: @unchecked Sendable {
         #expect(backend.stoppedWith == .some(nil))
     }
 
+    @Test func farewellFromShutdownIsPrintedOnSignalButKeepsTheExitCode() throws {
+        let backend = ScriptedBackend([])
+        backend.signal = 2
+        let (code, _) = try run(backend) { event in
+            if case .shutdown = event { return [.quit(exitCode: 0, farewell: "https://example.org/authorize")] }
+            return []
+        }
+        #expect(code == 130)
+        #expect(backend.stoppedWith == .some("https://example.org/authorize"))
+    }
+
     @Test func pasteReachesTheAppAsOneEvent() throws {
         let backend = ScriptedBackend([.inputs([.pasteBegin, .scalar("q"), .scalar("\r")]), .inputs([.scalar("z"), .pasteEnd])])
         let (_, app) = try run(backend) { event in

@@ -20,6 +20,16 @@ public enum Runtime {
                                            theme: Theme, options: TUIOptions,
                                            environment: [String: String] = ProcessInfo.processInfo.environment)
         async throws -> Int32 {
+        try await run(app: app, perform: perform, theme: { _ in theme }, options: options, environment: environment)
+    }
+
+    /// `theme` gets the number of colours the terminal offers (0 when colour is off: NO_COLOR,
+    /// --no-color, or a monochrome terminal), known only once the terminal is open; pass
+    /// `{ theme.forTerminal(colors: $0, noColor: $0 == 0) }` or similar.
+    public static func run<A: TerminalApp>(app: A, perform: @escaping @Sendable (A.Job) async -> A.Message,
+                                           theme: @escaping @Sendable (Int) -> Theme, options: TUIOptions,
+                                           environment: [String: String] = ProcessInfo.processInfo.environment)
+        async throws -> Int32 {
         if Thread.isMainThread {
             return try runOnMainThread(app: app, perform: perform, theme: theme, options: options, environment: environment)
         }
@@ -37,14 +47,15 @@ public enum Runtime {
 
     /// The same, blocking the calling thread (a synchronous caller on the main thread).
     public static func runOnMainThread<A: TerminalApp>(app: A, perform: @escaping @Sendable (A.Job) async -> A.Message,
-                                                       theme: Theme, options: TUIOptions,
+                                                       theme: (Int) -> Theme, options: TUIOptions,
                                                        environment: [String: String] = ProcessInfo.processInfo.environment)
         throws -> Int32 {
         let inbox = try MessageInbox<A.Message>()
         CursesBackend.installSignalHandlers(wakeFD: inbox.writeFD)
+        defer { CursesBackend.uninstallStopHandlers() }
         let backend = try CursesBackend.start(escapeDelayMs: options.escapeDelayMs,
                                               noColor: options.noColor || !(environment["NO_COLOR"] ?? "").isEmpty)
-        var loop = EventLoop(app: app, perform: perform, inbox: inbox, backend: backend, theme: theme,
+        var loop = EventLoop(app: app, perform: perform, inbox: inbox, backend: backend, theme: theme(backend.colors),
                              options: options, environment: environment)
         return loop.run()
     }
@@ -109,8 +120,11 @@ struct EventLoop<A: TerminalApp> {
             backend.writeRaw(Clipboard.osc52(text, environment: environment))
             pending.append(.notice(.copied))
         case .showPlain(let text):
+            let before = backend.size
             switch backend.showPlain(text) {
-            case .returned: pending.append(.notice(.plainShown)); pending.append(.input(.resize(backend.size)))
+            case .returned:
+                pending.append(.notice(.plainShown))
+                if backend.size != before { pending.append(.input(.resize(backend.size))) }
             case .signal(let sig): exit = .signal(sig)
             case .hungUp: exit = .hangUp
             }
@@ -184,9 +198,14 @@ struct EventLoop<A: TerminalApp> {
     /// Gives the app its `.shutdown` event, waits briefly for the jobs it returns (saving
     /// drafts), restores the terminal unless it is gone, and prints the farewell.
     private mutating func shutdown(_ reason: ShutdownReason) -> Int32 {
-        let jobs = app.update(.shutdown(reason)).compactMap { effect -> A.Job? in
-            if case .run(let job) = effect { return job }
-            return nil
+        var jobs: [A.Job] = []
+        for effect in app.update(.shutdown(reason)) {
+            switch effect {
+            case .run(let job): jobs.append(job)
+            // A farewell still gets printed on a signal (the login's URL after Ctrl-C).
+            case .quit(_, let text?) where farewell == nil: farewell = text
+            default: break
+            }
         }
         Self.awaitJobs(jobs, perform: perform, graceMs: options.shutdownGraceMs)
         if reason == .hangUp {

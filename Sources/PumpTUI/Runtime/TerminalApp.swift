@@ -23,8 +23,9 @@ public enum AppEvent<M: Sendable>: Sendable {
     /// The outcome of an effect the runtime carried out itself (browser, clipboard, plain screen).
     case notice(RuntimeNotice)
     /// The runtime is about to exit (signal, hang-up, or the app's own `.quit`). Sent exactly once.
-    /// Only `.run` effects returned from here are honoured: they are awaited for at most
-    /// `TUIOptions.shutdownGraceMs` (that is where drafts get saved); the terminal may already be gone.
+    /// Only `.run` effects (awaited for at most `TUIOptions.shutdownGraceMs`: save drafts there)
+    /// and a `.quit` farewell (printed unless the terminal hung up) are honoured; the exit code
+    /// stays the one of the reason.
     case shutdown(ShutdownReason)
 }
 

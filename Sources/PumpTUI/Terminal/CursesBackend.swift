@@ -56,6 +56,8 @@ final class CursesBackend: TerminalBackend {
         pump_install_signal_handlers(wakeFD)
     }
 
+    static func uninstallStopHandlers() { pump_uninstall_stop_handlers() }
+
     /// 0, or the first of SIGINT/SIGTERM/SIGHUP/SIGQUIT received.
     static func pendingSignal() -> Int32 { pump_take_pending_signal() }
     func pendingSignal() -> Int32 { Self.pendingSignal() }
@@ -293,7 +295,6 @@ final class CursesBackend: TerminalBackend {
             } else if let scalar = Unicode.Scalar(UInt32(ch)) {
                 out.append(.scalar(scalar))
             }
-            if out.count > 4096 { break }
         }
         if !out.isEmpty { emptyWakeups = 0; return .inputs(out) }
         if pollSaidReadable {

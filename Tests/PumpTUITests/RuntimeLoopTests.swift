@@ -32,6 +32,8 @@ final class ScriptedBackend: TerminalBackend {
     func pendingSignal() -> Int32 { signal }
     func stop(farewell: String?) { stoppedWith = .some(farewell) }
     func abandon() { abandoned = true }
+    var alive = true
+    func isAlive() -> Bool { alive }
 }
 
 /// Records every event and answers with scripted effects.
@@ -152,6 +154,15 @@ final class JobLog: @unchecked Sendable {
         let (code, _) = try run(backend) { _ in [] }
         #expect(code == 143)
         #expect(backend.stoppedWith == .some(nil))
+    }
+
+    @Test func sighupWithADeadTerminalWritesNothing() throws {
+        let backend = ScriptedBackend([])
+        backend.signal = 1
+        backend.alive = false
+        let (code, _) = try run(backend) { _ in [] }
+        #expect(code == 129)
+        #expect(backend.abandoned && backend.stoppedWith == nil)
     }
 
     @Test func farewellFromShutdownIsPrintedOnSignalButKeepsTheExitCode() throws {

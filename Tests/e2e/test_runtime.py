@@ -245,3 +245,21 @@ def test_utf8_works_even_without_a_locale():
         t.send("ü")
         t.wait_for('key char("ü")')
         t.wait_for("text: 日本éü")
+
+
+def test_hang_up_with_sighup_handled_exits_129():
+    t = TUI(["debug-keys"])
+    t.wait_for("debug-keys")
+    pid = t.pid
+    os.close(t.child.child_fd)      # the kernel sends SIGHUP to the session
+    deadline = time.monotonic() + 2.0
+    while time.monotonic() < deadline:
+        got, status, usage = os.wait4(pid, os.WNOHANG)
+        if got == pid:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        pytest.fail("still running 2 s after hang-up")
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 129, status

@@ -208,7 +208,7 @@ struct EventLoop<A: TerminalApp> {
             }
         }
         Self.awaitJobs(jobs, perform: perform, graceMs: options.shutdownGraceMs)
-        if reason == .hangUp {
+        if reason == .hangUp || (reason == .signal(SIGHUP) && !backend.isAlive()) {
             backend.abandon()
         } else {
             backend.stop(farewell: farewell)

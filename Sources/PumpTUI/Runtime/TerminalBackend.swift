@@ -17,6 +17,8 @@ protocol TerminalBackend: AnyObject {
     func stop(farewell: String?)
     /// The terminal is gone: release it without writing anything.
     func abandon()
+    /// False once the terminal has hung up (a SIGHUP usually means it has).
+    func isAlive() -> Bool
 }
 
 enum ReadResult: Equatable {

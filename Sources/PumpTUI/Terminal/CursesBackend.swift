@@ -168,6 +168,13 @@ final class CursesBackend: TerminalBackend {
         close(inputFD)
     }
 
+    func isAlive() -> Bool {
+        var fds = [pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)]
+        if poll(&fds, 1, 0) > 0 && fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return false }
+        var tio = termios()
+        return tcgetattr(inputFD, &tio) == 0
+    }
+
     // MARK: - Output
 
     var size: Size { Size(rows: Int(getmaxy(window)), cols: Int(getmaxx(window))) }

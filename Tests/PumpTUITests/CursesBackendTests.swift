@@ -35,6 +35,18 @@ import Testing
         #expect(backend.readBackRow(0) == " a日b     ")
     }
 
+    @Test func roleChangeInsideAWideCharacterKeepsTheRowAligned() throws {
+        let backend = try #require(CursesBackend.headless(rows: 1, cols: 8))
+        defer { backend.stop() }
+        var buffer = CellBuffer(size: Size(rows: 1, cols: 8))
+        buffer.put("a日本b", row: 0, col: 0)
+        buffer.setRole(.selection, row: 0, col: 2, count: 3)   // starts on the right half of 日
+        backend.present(buffer, theme: Theme(name: "t", styles: [.selection: RoleStyle(reverse: true)]))
+        #expect(backend.readBackRow(0) == "a日本b  ")
+        #expect(backend.readBackStyle(row: 0, col: 3).reverse)
+        #expect(!backend.readBackStyle(row: 0, col: 6).reverse)
+    }
+
     @Test func noColorMeansNoPairsOnlyAttributes() throws {
         let backend = try #require(CursesBackend.headless(rows: 1, cols: 10, noColor: true))
         defer { backend.stop() }

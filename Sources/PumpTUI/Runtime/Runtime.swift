@@ -3,8 +3,8 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs a TerminalApp full-screen: one loop on the main thread that polls the terminal and a
-/// wake-up pipe, feeds events to `update`, carries out the effects, and paints `render`.
+/// Runs a TerminalApp full-screen: one loop on one thread (the main queue) that polls the
+/// terminal and a wake-up pipe, feeds events to `update`, carries out the effects, and paints `render`.
 public enum Runtime {
     /// Runs until the app quits, a signal arrives or the terminal hangs up; returns the exit
     /// code (the app's, 128+signal, or 129 for a hang-up). Throws `TerminalError` when
@@ -31,13 +31,13 @@ public enum Runtime {
                                            environment: [String: String] = ProcessInfo.processInfo.environment)
         async throws -> Int32 {
         if Thread.isMainThread {
-            return try runOnMainThread(app: app, perform: perform, theme: theme, options: options, environment: environment)
+            return try runBlocking(app: app, perform: perform, theme: theme, options: options, environment: environment)
         }
         let box = UncheckedBox(app)
         let result: Result<Int32, Error> = await withCheckedContinuation { continuation in
             DispatchQueue.main.async {
                 continuation.resume(returning: Result {
-                    try runOnMainThread(app: box.value, perform: perform, theme: theme, options: options,
+                    try runBlocking(app: box.value, perform: perform, theme: theme, options: options,
                                         environment: environment)
                 })
             }
@@ -45,14 +45,15 @@ public enum Runtime {
         return try result.get()
     }
 
-    /// The same, blocking the calling thread (a synchronous caller on the main thread).
-    public static func runOnMainThread<A: TerminalApp>(app: A, perform: @escaping @Sendable (A.Job) async -> A.Message,
+    /// The same, blocking the calling thread (a synchronous caller, e.g. on the main thread).
+    public static func runBlocking<A: TerminalApp>(app: A, perform: @escaping @Sendable (A.Job) async -> A.Message,
                                                        theme: (Int) -> Theme, options: TUIOptions,
                                                        environment: [String: String] = ProcessInfo.processInfo.environment)
         throws -> Int32 {
         let inbox = try MessageInbox<A.Message>()
         CursesBackend.installSignalHandlers(wakeFD: inbox.writeFD)
-        defer { CursesBackend.uninstallStopHandlers() }
+        // The handlers write to the inbox's pipe: they go before the pipe is closed.
+        defer { CursesBackend.uninstallStopHandlers(); withExtendedLifetime(inbox) {} }
         let backend = try CursesBackend.start(escapeDelayMs: options.escapeDelayMs,
                                               noColor: options.noColor || !(environment["NO_COLOR"] ?? "").isEmpty)
         var loop = EventLoop(app: app, perform: perform, inbox: inbox, backend: backend, theme: theme(backend.colors),

@@ -221,6 +221,9 @@ final class CursesBackend: TerminalBackend {
     private func paintRow(_ buffer: CellBuffer, row: Int, cols: Int, theme: Theme) {
         var col = 0
         while col < cols {
+            // The right half of a wide character belongs to the character's own run, even when
+            // setRole gave it another role; a run never starts there.
+            if buffer[row, col].width == 0 && buffer[row, col].char == nil { col += 1; continue }
             let role = buffer[row, col].role
             let start = col
             var text: [wchar_t] = []

@@ -135,9 +135,15 @@ static inline void pump_install_signal_handlers(int wake_fd) {
 
 /* After the runtime: the wake pipe is about to be closed (its number may be reused by a file),
    so the stop signals get their previous handling back. The crash handlers stay (disarmed). */
-static inline void pump_uninstall_stop_handlers(void) {
+static inline void pump_uninstall_stop_handlers(int ignore_hangup) {
     if (!pump_sig()->stop_installed) return;
-    for (int i = 0; i < 4; i++) sigaction(pump_stop_signals[i], &pump_sig()->stop_old[i], NULL);
+    /* After a hang-up the kernel may send another SIGHUP while we exit; it must not turn the
+       orderly exit (129) into a death by signal, so SIGHUP goes straight to ignored. */
+    if (ignore_hangup) signal(SIGHUP, SIG_IGN);
+    for (int i = 0; i < 4; i++) {
+        if (ignore_hangup && pump_stop_signals[i] == SIGHUP) continue;
+        sigaction(pump_stop_signals[i], &pump_sig()->stop_old[i], NULL);
+    }
     pump_sig()->stop_installed = 0;
     pump_sig()->wake_fd = -1;
 }

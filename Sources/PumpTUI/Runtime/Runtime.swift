@@ -53,12 +53,15 @@ public enum Runtime {
         let inbox = try MessageInbox<A.Message>()
         CursesBackend.installSignalHandlers(wakeFD: inbox.writeFD)
         // The handlers write to the inbox's pipe: they go before the pipe is closed.
-        defer { CursesBackend.uninstallStopHandlers(); withExtendedLifetime(inbox) {} }
+        var terminalGone = false
+        defer { CursesBackend.uninstallStopHandlers(ignoreHangUp: terminalGone); withExtendedLifetime(inbox) {} }
         let backend = try CursesBackend.start(escapeDelayMs: options.escapeDelayMs,
                                               noColor: options.noColor || !(environment["NO_COLOR"] ?? "").isEmpty)
         var loop = EventLoop(app: app, perform: perform, inbox: inbox, backend: backend, theme: theme(backend.colors),
                              options: options, environment: environment)
-        return loop.run()
+        let code = loop.run()
+        terminalGone = loop.terminalGone
+        return code
     }
 }
 
@@ -85,6 +88,8 @@ struct EventLoop<A: TerminalApp> {
     private var exit: ShutdownReason?
     private var farewell: String?
     private var nextTick = 0.0
+    /// Set when the run ended with the terminal gone (nothing was written to it at the end).
+    private(set) var terminalGone = false
 
     init(app: A, perform: @escaping @Sendable (A.Job) async -> A.Message, inbox: MessageInbox<A.Message>,
          backend: any TerminalBackend, theme: Theme, options: TUIOptions, environment: [String: String]) {
@@ -211,6 +216,7 @@ struct EventLoop<A: TerminalApp> {
         Self.awaitJobs(jobs, perform: perform, graceMs: options.shutdownGraceMs)
         if reason == .hangUp || (reason == .signal(SIGHUP) && !backend.isAlive()) {
             backend.abandon()
+            terminalGone = true
         } else {
             backend.stop(farewell: farewell)
         }

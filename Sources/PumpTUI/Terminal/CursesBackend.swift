@@ -56,7 +56,7 @@ final class CursesBackend: TerminalBackend {
         pump_install_signal_handlers(wakeFD)
     }
 
-    static func uninstallStopHandlers() { pump_uninstall_stop_handlers() }
+    static func uninstallStopHandlers(ignoreHangUp: Bool) { pump_uninstall_stop_handlers(ignoreHangUp ? 1 : 0) }
 
     /// 0, or the first of SIGINT/SIGTERM/SIGHUP/SIGQUIT received.
     static func pendingSignal() -> Int32 { pump_take_pending_signal() }

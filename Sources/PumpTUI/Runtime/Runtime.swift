@@ -1,0 +1,242 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a TerminalApp full-screen: one loop on one thread (the main queue) that polls the
+/// terminal and a wake-up pipe, feeds events to `update`, carries out the effects, and paints `render`.
+public enum Runtime {
+    /// Runs until the app quits, a signal arrives or the terminal hangs up; returns the exit
+    /// code (the app's, 128+signal, or 129 for a hang-up). Throws `TerminalError` when
+    /// full-screen mode cannot start (the CLI then falls back to line mode).
+    ///
+    /// curses is not thread-safe, so the whole loop, and with it every curses call, runs as
+    /// ONE blocking call on the main queue (the main actor's executor). Verified here: under an
+    /// async `@main` (ArgumentParser), Linux dispatch drains the main queue on a worker thread
+    /// ("…-qos.overcommit"), not on thread 1, so "main thread" cannot be had; one thread for the
+    /// whole run is what matters. Jobs run on the concurrency pool and must not need the main
+    /// actor: it is busy running the loop until the app exits.
+    public static func run<A: TerminalApp>(app: A, perform: @escaping @Sendable (A.Job) async -> A.Message,
+                                           theme: Theme, options: TUIOptions,
+                                           environment: [String: String] = ProcessInfo.processInfo.environment)
+        async throws -> Int32 {
+        try await run(app: app, perform: perform, theme: { _ in theme }, options: options, environment: environment)
+    }
+
+    /// `theme` gets the number of colours the terminal offers (0 when colour is off: NO_COLOR,
+    /// --no-color, or a monochrome terminal), known only once the terminal is open; pass
+    /// `{ theme.forTerminal(colors: $0, noColor: $0 == 0) }` or similar.
+    public static func run<A: TerminalApp>(app: A, perform: @escaping @Sendable (A.Job) async -> A.Message,
+                                           theme: @escaping @Sendable (Int) -> Theme, options: TUIOptions,
+                                           environment: [String: String] = ProcessInfo.processInfo.environment)
+        async throws -> Int32 {
+        if Thread.isMainThread {
+            return try runBlocking(app: app, perform: perform, theme: theme, options: options, environment: environment)
+        }
+        let box = UncheckedBox(app)
+        let result: Result<Int32, Error> = await withCheckedContinuation { continuation in
+            DispatchQueue.main.async {
+                continuation.resume(returning: Result {
+                    try runBlocking(app: box.value, perform: perform, theme: theme, options: options,
+                                        environment: environment)
+                })
+            }
+        }
+        return try result.get()
+    }
+
+    /// The same, blocking the calling thread (a synchronous caller, e.g. on the main thread).
+    public static func runBlocking<A: TerminalApp>(app: A, perform: @escaping @Sendable (A.Job) async -> A.Message,
+                                                       theme: (Int) -> Theme, options: TUIOptions,
+                                                       environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws -> Int32 {
+        let inbox = try MessageInbox<A.Message>()
+        CursesBackend.installSignalHandlers(wakeFD: inbox.writeFD)
+        // The handlers write to the inbox's pipe: they go before the pipe is closed.
+        var terminalGone = false
+        defer { CursesBackend.uninstallStopHandlers(ignoreHangUp: terminalGone); withExtendedLifetime(inbox) {} }
+        let backend = try CursesBackend.start(escapeDelayMs: options.escapeDelayMs,
+                                              noColor: options.noColor || !(environment["NO_COLOR"] ?? "").isEmpty)
+        var loop = EventLoop(app: app, perform: perform, inbox: inbox, backend: backend, theme: theme(backend.colors),
+                             options: options, environment: environment)
+        let code = loop.run()
+        terminalGone = loop.terminalGone
+        return code
+    }
+}
+
+/// Carries the (not necessarily Sendable) app value to the main thread; only that thread uses it.
+private struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+/// The loop's state. A struct with mutating methods keeps the app value and the timers in one
+/// place without shared references.
+struct EventLoop<A: TerminalApp> {
+    var app: A
+    let perform: @Sendable (A.Job) async -> A.Message
+    let inbox: MessageInbox<A.Message>
+    let backend: any TerminalBackend
+    let theme: Theme
+    let options: TUIOptions
+    let environment: [String: String]
+
+    private var pending: [AppEvent<A.Message>] = []
+    private var timers: [(due: Double, message: A.Message)] = []
+    private var assembler = InputAssembler()
+    private var exit: ShutdownReason?
+    private var farewell: String?
+    private var nextTick = 0.0
+    /// Set when the run ended with the terminal gone (nothing was written to it at the end).
+    private(set) var terminalGone = false
+
+    init(app: A, perform: @escaping @Sendable (A.Job) async -> A.Message, inbox: MessageInbox<A.Message>,
+         backend: any TerminalBackend, theme: Theme, options: TUIOptions, environment: [String: String]) {
+        self.app = app; self.perform = perform; self.inbox = inbox; self.backend = backend
+        self.theme = theme; self.options = options; self.environment = environment
+    }
+
+    mutating func run() -> Int32 {
+        pending.append(.start(backend.size))
+        while exit == nil {
+            processPending()
+            guard exit == nil else { break }
+            paint()
+            waitAndGather()
+        }
+        return shutdown(exit ?? .hangUp)
+    }
+
+    // MARK: - Events and effects
+
+    private mutating func processPending() {
+        while !pending.isEmpty, exit == nil {
+            let event = pending.removeFirst()
+            for effect in app.update(event) { execute(effect) }
+        }
+    }
+
+    private mutating func execute(_ effect: Effect<A.Message, A.Job>) {
+        switch effect {
+        case .run(let job):
+            let perform = self.perform, inbox = self.inbox
+            Task.detached { inbox.push(await perform(job)) }
+        case .copyToClipboard(let text):
+            backend.writeRaw(Clipboard.osc52(text, environment: environment))
+            pending.append(.notice(.copied))
+        case .showPlain(let text):
+            let before = backend.size
+            switch backend.showPlain(text) {
+            case .returned:
+                pending.append(.notice(.plainShown))
+                if backend.size != before { pending.append(.input(.resize(backend.size))) }
+            case .signal(let sig): exit = .signal(sig)
+            case .hungUp: exit = .hangUp
+            }
+        case .openBrowser(let url):
+            pending.append(.notice(Self.openBrowser(url, environment: environment)))
+        case .after(let seconds, let message):
+            timers.append((now() + max(0, seconds), message))
+        case .quit(let code, let text):
+            if exit == nil { exit = .quit(exitCode: code); farewell = text }
+        }
+    }
+
+    static func openBrowser(_ url: String, environment: [String: String]) -> RuntimeNotice {
+        switch BrowserLauncher.decide(url: url, environment: environment) {
+        case .unavailable(let reason): return .browserUnavailable(reason: reason)
+        case .launch(let argv):
+            if let failure = BrowserLauncher.spawnDetached(argv) { return .browserFailed(reason: failure) }
+            return .browserOpened(url)
+        }
+    }
+
+    // MARK: - Waiting
+
+    private mutating func paint() {
+        let size = backend.size
+        var buffer = CellBuffer(size: size)
+        app.render(into: &buffer)
+        backend.present(buffer, theme: theme)
+    }
+
+    /// Sleeps in poll() until input, a finished job, a signal, a timer or a tick is due, then
+    /// queues whatever happened. Never spins: a dead terminal ends the loop.
+    private mutating func waitAndGather() {
+        let t = now()
+        var timeout = app.wantsTicks ? max(0, nextTick - t) : 1.0
+        if let due = timers.map(\.due).min() { timeout = min(timeout, max(0, due - t)) }
+        var fds = [pollfd(fd: backend.inputFD, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: inbox.readFD, events: Int16(POLLIN), revents: 0)]
+        let n = poll(&fds, 2, Int32((timeout * 1000).rounded(.up)))
+        if n < 0 && errno != EINTR { exit = .hangUp; return }
+
+        let sig = backend.pendingSignal()
+        if sig != 0 { exit = .signal(sig); return }
+        if n > 0 && fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { exit = .hangUp; return }
+
+        // Drain even without POLLIN: after SIGWINCH (EINTR) ncurses has a KEY_RESIZE waiting.
+        switch backend.readInputs(pollSaidReadable: n > 0 && fds[0].revents & Int16(POLLIN) != 0) {
+        case .hungUp: exit = .hangUp; return
+        case .inputs(let inputs):
+            for input in inputs {
+                if let event = assembler.feed(input) { pending.append(.input(event)) }
+            }
+        }
+        for message in inbox.drain() { pending.append(.message(message)) }
+        fireTimers()
+        if app.wantsTicks, now() >= nextTick {
+            pending.append(.tick)
+            nextTick = now() + 0.1
+        }
+    }
+
+    private mutating func fireTimers() {
+        let t = now()
+        let due = timers.filter { $0.due <= t }
+        timers.removeAll { $0.due <= t }
+        for timer in due { pending.append(.message(timer.message)) }
+    }
+
+    // MARK: - Shutdown
+
+    /// Gives the app its `.shutdown` event, waits briefly for the jobs it returns (saving
+    /// drafts), restores the terminal unless it is gone, and prints the farewell.
+    private mutating func shutdown(_ reason: ShutdownReason) -> Int32 {
+        var jobs: [A.Job] = []
+        for effect in app.update(.shutdown(reason)) {
+            switch effect {
+            case .run(let job): jobs.append(job)
+            // A farewell still gets printed on a signal (the login's URL after Ctrl-C).
+            case .quit(_, let text?) where farewell == nil: farewell = text
+            default: break
+            }
+        }
+        Self.awaitJobs(jobs, perform: perform, graceMs: options.shutdownGraceMs)
+        if reason == .hangUp || (reason == .signal(SIGHUP) && !backend.isAlive()) {
+            backend.abandon()
+            terminalGone = true
+        } else {
+            backend.stop(farewell: farewell)
+        }
+        return reason.exitCode
+    }
+
+    private static func awaitJobs(_ jobs: [A.Job], perform: @escaping @Sendable (A.Job) async -> A.Message,
+                                  graceMs: Int) {
+        guard !jobs.isEmpty else { return }
+        let done = DispatchSemaphore(value: 0)
+        for job in jobs {
+            Task.detached { _ = await perform(job); done.signal() }
+        }
+        let deadline = DispatchTime.now() + .milliseconds(graceMs)
+        for _ in jobs where done.wait(timeout: deadline) == .timedOut { break }
+    }
+
+    private func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,72 @@
+/// The contract every full-screen app (the login screen, the client, debug-keys) implements.
+/// Both requirements are pure: all I/O is an `Effect` the runtime performs, and what happens
+/// comes back as an `AppEvent` (bubbletea's Model/Update/View, ratatui's render-into-buffer).
+public protocol TerminalApp {
+    /// What finished jobs and timers report back.
+    associatedtype Message: Sendable
+    /// Work the app wants done off the main thread (network, disk); see `Runtime.run(perform:)`.
+    associatedtype Job: Sendable
+
+    mutating func update(_ event: AppEvent<Message>) -> [Effect<Message, Job>]
+    /// Draws the whole UI. The buffer arrives blank and sized to the terminal.
+    func render(into buffer: inout CellBuffer)
+    /// True while a spinner is shown: the runtime then sends `.tick` about every 100 ms.
+    var wantsTicks: Bool { get }
+}
+
+public enum AppEvent<M: Sendable>: Sendable {
+    /// First event, with the terminal size.
+    case start(Size)
+    case input(InputEvent)
+    case message(M)
+    case tick
+    /// The outcome of an effect the runtime carried out itself (browser, clipboard, plain screen).
+    case notice(RuntimeNotice)
+    /// The runtime is about to exit (signal, hang-up, or the app's own `.quit`). Sent exactly once.
+    /// Only `.run` effects (awaited for at most `TUIOptions.shutdownGraceMs`: save drafts there)
+    /// and a `.quit` farewell (printed unless the terminal hung up) are honoured; the exit code
+    /// stays the one of the reason.
+    case shutdown(ShutdownReason)
+}
+
+public enum Effect<M: Sendable, J: Sendable>: Sendable {
+    /// `perform(job)` runs as a Swift task; its result comes back as `.message`.
+    case run(J)
+    /// OSC 52, wrapped for tmux/screen when inside them. Answered by `.notice(.copied)`.
+    case copyToClipboard(String)
+    /// Leaves full-screen mode, prints the text on the normal screen (the terminal wraps it, so a
+    /// long URL stays selectable as one line), waits for Enter, comes back. Answered by `.notice(.plainShown)`.
+    case showPlain(String)
+    /// Opens the URL only with a local display and no SSH session. Answered by `.notice(.browser…)`.
+    case openBrowser(String)
+    /// Delivers `.message(M)` after the delay (timers, "copied" flashes).
+    case after(seconds: Double, M)
+    /// Ends the run. The farewell is printed on the normal screen after leaving full-screen mode,
+    /// so it stays in the scrollback (the authorize URL when the login is abandoned).
+    case quit(exitCode: Int32, farewell: String?)
+}
+
+public enum RuntimeNotice: Equatable, Sendable {
+    case copied
+    case plainShown
+    case browserOpened(String)
+    /// No local display, or an SSH session: the app should offer copy / plain URL instead.
+    case browserUnavailable(reason: String)
+    case browserFailed(reason: String)
+}
+
+public enum ShutdownReason: Equatable, Sendable {
+    case quit(exitCode: Int32)
+    /// SIGINT, SIGTERM, SIGHUP or SIGQUIT; the exit code is 128 + signal.
+    case signal(Int32)
+    /// The terminal went away (SSH dropped, window closed): nothing can be drawn any more.
+    case hangUp
+
+    public var exitCode: Int32 {
+        switch self {
+        case .quit(let code): return code
+        case .signal(let sig): return 128 + sig
+        case .hangUp: return 129
+        }
+    }
+}

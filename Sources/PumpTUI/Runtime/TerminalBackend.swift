@@ -1,0 +1,33 @@
+/// What the event loop needs from a terminal. CursesBackend is the real one; tests drive the
+/// loop with a scripted fake, so effects, timers and shutdown are tested without a tty.
+protocol TerminalBackend: AnyObject {
+    /// Polled by the loop for input (and hang-up).
+    var inputFD: Int32 { get }
+    var size: Size { get }
+    func present(_ buffer: CellBuffer, theme: Theme)
+    /// Everything readable now, without blocking; `.hungUp` when the terminal is gone.
+    func readInputs(pollSaidReadable: Bool) -> ReadResult
+    /// Bytes written around the screen model (OSC 52).
+    @discardableResult func writeRaw(_ text: String) -> Bool
+    /// Blocks until Enter on the normal screen (or a signal / hang-up).
+    func showPlain(_ text: String) -> PlainOutcome
+    /// 0, or the stop signal (INT/TERM/HUP/QUIT) that arrived.
+    func pendingSignal() -> Int32
+    /// Restores the terminal, then prints the farewell on the normal screen.
+    func stop(farewell: String?)
+    /// The terminal is gone: release it without writing anything.
+    func abandon()
+    /// False once the terminal has hung up (a SIGHUP usually means it has).
+    func isAlive() -> Bool
+}
+
+enum ReadResult: Equatable {
+    case inputs([TerminalInput])
+    case hungUp
+}
+
+enum PlainOutcome: Equatable {
+    case returned
+    case signal(Int32)
+    case hungUp
+}

@@ -1,0 +1,421 @@
+import CNcurses
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// The ONLY file in the project that imports CNcurses. It paints a CellBuffer, turns get_wch
+// results into TerminalInput, and owns the terminal's modes. Everything above it is pure.
+// All methods must be called from the one thread that runs the loop (the main thread).
+
+/// Private key codes the bracketed-paste brackets are mapped to with define_key.
+private let pasteBeginCode = Int32(KEY_MAX) + 1
+private let pasteEndCode = Int32(KEY_MAX) + 2
+private let bracketedPasteOn = "\u{1b}[?2004h"
+private let bracketedPasteOff = "\u{1b}[?2004l"
+
+final class CursesBackend: TerminalBackend {
+    private let screen: OpaquePointer
+    private let inFile: UnsafeMutablePointer<FILE>
+    private let outFile: UnsafeMutablePointer<FILE>
+    private let window: UnsafeMutablePointer<WINDOW>
+    let inputFD: Int32
+    private let outputFD: Int32
+    private let headless: Bool
+    /// 0 when colour is off (NO_COLOR, --no-color, monochrome terminal): then no pair is ever used.
+    private(set) var colors: Int = 0
+    private var defaultColorsOK = false
+    private var pairs: [Int: Int16] = [:]
+    private var cursorVisible: Int32 = -1
+    private var emptyWakeups = 0
+    private var stopped = false
+
+    private init(screen: OpaquePointer, inFile: UnsafeMutablePointer<FILE>, outFile: UnsafeMutablePointer<FILE>,
+                 headless: Bool) {
+        self.screen = screen
+        self.inFile = inFile
+        self.outFile = outFile
+        self.headless = headless
+        inputFD = fileno(inFile)
+        outputFD = fileno(outFile)
+        window = pump_stdscr()
+    }
+
+    // MARK: - Process-wide setup
+
+    /// UTF-8 even when LANG is unset (common over SSH): otherwise non-ASCII draws as blanks.
+    static func prepareLocale() {
+        setlocale(LC_ALL, "")
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+
+    /// Must run before newterm: ncurses then leaves SIGINT/SIGTERM alone.
+    static func installSignalHandlers(wakeFD: Int32) {
+        pump_install_signal_handlers(wakeFD)
+    }
+
+    static func uninstallStopHandlers(ignoreHangUp: Bool) { pump_uninstall_stop_handlers(ignoreHangUp ? 1 : 0) }
+
+    /// 0, or the first of SIGINT/SIGTERM/SIGHUP/SIGQUIT received.
+    static func pendingSignal() -> Int32 { pump_take_pending_signal() }
+    func pendingSignal() -> Int32 { Self.pendingSignal() }
+
+    static func terminfoHasCursorAddressing(_ term: String) -> Bool {
+        pump_terminfo_has_cup(term) != 0
+    }
+
+    // MARK: - Start and stop
+
+    /// Full-screen mode on the controlling terminal (/dev/tty, so redirected stdout is not
+    /// polluted). Throws when the terminal cannot be opened or TERM is unknown.
+    static func start(escapeDelayMs: Int, noColor: Bool) throws -> CursesBackend {
+        prepareLocale()
+        guard let tty = fopen("/dev/tty", "r+") else {
+            throw TerminalError.cannotStart("no controlling terminal")
+        }
+        pump_save_shell_termios(fileno(tty))
+        guard let scr = newterm(nil, tty, tty) else {
+            fclose(tty)
+            throw TerminalError.cannotStart("unknown terminal type \(ProcessInfo.processInfo.environment["TERM"] ?? "")")
+        }
+        set_term(scr)
+        let backend = CursesBackend(screen: scr, inFile: tty, outFile: tty, headless: false)
+        backend.configure(escapeDelayMs: escapeDelayMs, noColor: noColor)
+        backend.armCrashReset()
+        backend.writeRaw(bracketedPasteOn)
+        return backend
+    }
+
+    /// curses drawing into memory only (tig's trick): for tests that read the screen back.
+    static func headless(rows: Int, cols: Int, noColor: Bool = false) -> CursesBackend? {
+        prepareLocale()
+        setenv("LINES", String(rows), 1)
+        setenv("COLUMNS", String(cols), 1)
+        guard let out = fopen("/dev/null", "w"), let inp = fopen("/dev/null", "r") else { return nil }
+        guard let scr = newterm("xterm-256color", out, inp) else { fclose(out); fclose(inp); return nil }
+        set_term(scr)
+        let backend = CursesBackend(screen: scr, inFile: inp, outFile: out, headless: true)
+        backend.configure(escapeDelayMs: 25, noColor: noColor)
+        return backend
+    }
+
+    private func configure(escapeDelayMs: Int, noColor: Bool) {
+        cbreak()          // Ctrl-C / Ctrl-\ stay signals: they take the orderly shutdown path
+        noecho()
+        nonl()            // Enter arrives as 13; also lets ncurses use CR for cheaper moves
+        keypad(window, true)
+        nodelay(window, true)
+        intrflush(window, false)
+        set_escdelay(Int32(max(0, escapeDelayMs)))
+        define_key("\u{1b}[200~", pasteBeginCode)
+        define_key("\u{1b}[201~", pasteEndCode)
+        if !noColor && has_colors() {
+            start_color()
+            defaultColorsOK = use_default_colors() == OK
+            colors = Int(pump_colors())
+        }
+        setCursor(visible: false)
+    }
+
+    /// Precomputes what undoes our modes, for the crash handlers and atexit (they cannot
+    /// call into curses).
+    private func armCrashReset() {
+        let seq = ["sgr0", "cnorm", "rmkx", "rmcup"].map(Self.terminfoString).joined() + bracketedPasteOff
+        let bytes = Array(seq.utf8)
+        bytes.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                pump_arm_reset(outputFD, $0, buf.count)
+            }
+        }
+    }
+
+    private static func terminfoString(_ cap: String) -> String {
+        guard let s = tigetstr(cap), Int(bitPattern: s) != -1 else { return "" }
+        return String(cString: s)
+    }
+
+    /// Orderly exit: normal screen, cursor, echo and line mode back, bracketed paste off; then
+    /// the farewell on the normal screen (stdout), where it stays in the scrollback.
+    func stop(farewell: String?) {
+        stop()
+        if let text = farewell { FileHandle.standardOutput.write(Data((PlainText.sanitize(text) + "\n").utf8)) }
+    }
+
+    func stop() {
+        guard !stopped else { return }
+        stopped = true
+        pump_disarm_reset()
+        // cnorm is written again after endwin: curses skips it when it thinks the cursor is
+        // already visible, and the shell must get it whatever state the app left.
+        let cnorm = Self.terminfoString("cnorm")
+        endwin()
+        if !headless { writeRaw(cnorm + bracketedPasteOff) }
+        delscreen(screen)
+        fclose(inFile)
+        if outFile != inFile { fclose(outFile) }
+    }
+
+    /// The terminal is gone: write nothing more to it, just let go of the file.
+    func abandon() {
+        guard !stopped else { return }
+        stopped = true
+        pump_mark_tty_dead()
+        pump_disarm_reset()
+        // endwin/delscreen would try to write the reset sequences; the descriptor is dead,
+        // so close it first and let the writes fail harmlessly.
+        close(inputFD)
+    }
+
+    func isAlive() -> Bool {
+        var fds = [pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)]
+        if poll(&fds, 1, 0) > 0 && fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return false }
+        var tio = termios()
+        return tcgetattr(inputFD, &tio) == 0
+    }
+
+    // MARK: - Output
+
+    var size: Size { Size(rows: Int(getmaxy(window)), cols: Int(getmaxx(window))) }
+
+    /// Writes bytes around curses (OSC 52, mode switches) after flushing what curses buffered.
+    @discardableResult
+    func writeRaw(_ text: String) -> Bool {
+        fflush(outFile)
+        var bytes = Array(text.utf8)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { write(outputFD, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return false }
+            done += n
+        }
+        return true
+    }
+
+    private func setCursor(visible: Bool) {
+        let want: Int32 = visible ? 1 : 0
+        if want != cursorVisible { curs_set(want); cursorVisible = want }
+    }
+
+    /// Paints every cell; ncurses compares with what the terminal shows and sends only the
+    /// difference, so a typed character costs a few bytes. Nothing is cleared here on purpose.
+    func present(_ buffer: CellBuffer, theme: Theme) {
+        let rows = min(buffer.size.rows, Int(getmaxy(window)))
+        let cols = min(buffer.size.cols, Int(getmaxx(window)))
+        for r in 0..<rows { paintRow(buffer, row: r, cols: cols, theme: theme) }
+        wattr_set(window, pump_attr_normal(), 0, nil)
+        if let cur = buffer.cursor, cur.row >= 0, cur.row < rows, cur.col >= 0, cur.col < cols {
+            wmove(window, Int32(cur.row), Int32(cur.col))
+            setCursor(visible: true)
+        } else {
+            setCursor(visible: false)
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// One row as runs of equal role, each written with one mvwaddnwstr. Clipped to `cols`
+    /// here, because ncurses would wrap an over-long string into the next row.
+    private func paintRow(_ buffer: CellBuffer, row: Int, cols: Int, theme: Theme) {
+        var col = 0
+        while col < cols {
+            // The right half of a wide character belongs to the character's own run, even when
+            // setRole gave it another role; a run never starts there.
+            if buffer[row, col].width == 0 && buffer[row, col].char == nil { col += 1; continue }
+            let role = buffer[row, col].role
+            let start = col
+            var text: [wchar_t] = []
+            while col < cols, buffer[row, col].role == role {
+                let cell = buffer[row, col]
+                if cell.width == 0 && cell.char == nil { col += 1; continue }   // right half of a wide char
+                if cell.width == 2 && col + 1 >= cols { text.append(0x20); col += 1; continue }
+                appendCell(cell, to: &text)
+                col += max(1, Int(cell.width))
+            }
+            applyStyle(theme.style(role))
+            text.append(0)
+            _ = text.withUnsafeBufferPointer { mvwaddnwstr(window, Int32(row), Int32(start), $0.baseAddress, Int32(text.count - 1)) }
+        }
+    }
+
+    /// The scalars of one cell, limited so ncurses' wcwidth sum equals the cell's width (a ZWJ
+    /// family would otherwise spill into the next cells). Controls never reach the terminal.
+    private func appendCell(_ cell: Cell, to text: inout [wchar_t]) {
+        guard let ch = cell.char else { text.append(0x20); return }
+        var used: Int32 = 0
+        var any = false
+        for s in ch.unicodeScalars {
+            let w = pump_wcwidth(s.value)
+            if w < 0 { if !any { text.append(0x3F); used = 1; any = true }; continue }
+            if used + w > Int32(max(1, Int(cell.width))) { continue }
+            if !any && w == 0 { continue }
+            text.append(wchar_t(bitPattern: s.value))
+            used += w
+            any = true
+        }
+        if !any { text.append(0x20); used = 1 }
+        while used < Int32(cell.width) { text.append(0x20); used += 1 }
+    }
+
+    private func applyStyle(_ style: RoleStyle) {
+        var attrs = pump_attr_normal()
+        if style.bold { attrs |= pump_attr_bold() }
+        if style.underline { attrs |= pump_attr_underline() }
+        if style.reverse { attrs |= pump_attr_reverse() }
+        if style.dim { attrs |= pump_attr_dim() }
+        wattr_set(window, attrs, colorPair(fg: style.fg, bg: style.bg), nil)
+    }
+
+    /// Pairs are created the first time a (fg, bg) combination is painted; COLOR_PAIRS is finite.
+    private func colorPair(fg: ThemeColor, bg: ThemeColor) -> Int16 {
+        guard colors > 0 else { return 0 }
+        let f = colorNumber(fg, fallback: COLOR_WHITE), b = colorNumber(bg, fallback: COLOR_BLACK)
+        if f == -1 && b == -1 { return 0 }
+        let key = (Int(f) + 1) * 1000 + Int(b) + 1
+        if let p = pairs[key] { return p }
+        let next = pairs.count + 1
+        guard next < Int(pump_color_pairs()), next < Int(Int16.max) else { return 0 }
+        init_pair(Int16(next), f, b)
+        pairs[key] = Int16(next)
+        return Int16(next)
+    }
+
+    private func colorNumber(_ c: ThemeColor, fallback: Int32) -> Int16 {
+        switch c {
+        case .default: return defaultColorsOK ? -1 : Int16(fallback)
+        case .index(let i): return i >= 0 && i < colors ? Int16(i) : (defaultColorsOK ? -1 : Int16(fallback))
+        }
+    }
+
+    // MARK: - Input
+
+    /// Drains everything ncurses can give without blocking (nodelay). `pollSaidReadable` is
+    /// whether poll() reported data: if it did and nothing came out, repeatedly, or the tty no
+    /// longer answers tcgetattr, the terminal is gone (a dead pty reads as "readable" forever).
+    func readInputs(pollSaidReadable: Bool) -> ReadResult {
+        var out: [TerminalInput] = []
+        var ch: wint_t = 0
+        while true {
+            let rc = wget_wch(window, &ch)
+            if rc == ERR { break }
+            if rc == KEY_CODE_YES {
+                if let input = decodeFunctionKey(Int32(ch)) { out.append(input) }
+            } else if let scalar = Unicode.Scalar(UInt32(ch)) {
+                out.append(.scalar(scalar))
+            }
+        }
+        if !out.isEmpty { emptyWakeups = 0; return .inputs(out) }
+        if pollSaidReadable {
+            emptyWakeups += 1
+            var tio = termios()
+            if tcgetattr(inputFD, &tio) != 0 || emptyWakeups >= 10 { return .hungUp }
+        }
+        return .inputs([])
+    }
+
+    private func decodeFunctionKey(_ code: Int32) -> TerminalInput? {
+        if code == KEY_RESIZE { return .resize(size) }
+        if code == pasteBeginCode { return .pasteBegin }
+        if code == pasteEndCode { return .pasteEnd }
+        return Self.key(forFunctionCode: code).map { .key($0) }
+    }
+
+    /// get_wch's KEY_CODE_YES codes as keys. Static and pure, so tests need no terminal.
+    static func key(forFunctionCode code: Int32) -> Key? {
+        switch code {
+        case KEY_BACKSPACE: return .backspace
+        case KEY_ENTER: return .enter
+        case KEY_BTAB: return .backTab
+        case KEY_DC: return .delete
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END, KEY_LL: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case pump_key_f(1)...pump_key_f(24): return .f(Int(code - pump_key_f(0)))
+        default: return nil
+        }
+    }
+
+    static var functionKeyCodes: (backspace: Int32, enter: Int32, backTab: Int32, up: Int32, f1: Int32) {
+        (KEY_BACKSPACE, KEY_ENTER, KEY_BTAB, KEY_UP, pump_key_f(1))
+    }
+
+    // MARK: - Plain screen
+
+    /// Leaves full-screen mode, prints `text` on the normal screen (the terminal wraps it, so
+    /// long URLs select as one line), waits for Enter, and comes back with a full repaint.
+    func showPlain(_ text: String) -> PlainOutcome {
+        def_prog_mode()
+        endwin()
+        writeRaw(bracketedPasteOff)
+        writeRaw("\n" + PlainText.sanitize(text) + "\n\nPress Enter to return. ")
+        let outcome = waitForEnter()
+        if outcome == .hungUp { return outcome }
+        reset_prog_mode()
+        writeRaw(bracketedPasteOn)
+        clearok(window, true)
+        wrefresh(window)
+        return outcome
+    }
+
+    /// Polls only the terminal (finished jobs stay queued meanwhile); the short timeout bounds
+    /// how late a signal delivered to another thread is noticed.
+    private func waitForEnter() -> PlainOutcome {
+        var buf = [UInt8](repeating: 0, count: 512)
+        while true {
+            let sig = Self.pendingSignal()
+            if sig != 0 { return .signal(sig) }
+            var fds = [pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)]
+            let n = poll(&fds, 1, 200)
+            if n < 0 { if errno == EINTR { continue }; return .hungUp }
+            if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .hungUp }
+            if fds[0].revents & Int16(POLLIN) != 0 {
+                let got = read(inputFD, &buf, buf.count)
+                if got == 0 || (got < 0 && errno != EINTR && errno != EAGAIN) { return .hungUp }
+                if got > 0 && buf[0..<got].contains(where: { $0 == 10 || $0 == 13 }) { return .returned }
+            }
+        }
+    }
+
+    // MARK: - Read-back (tests)
+
+    /// The characters curses holds for a row. win_wchnstr gives one entry per character (the
+    /// right half of a wide character has none) and ends with an empty entry.
+    func readBackRow(_ row: Int) -> String {
+        let cols = Int(getmaxx(window))
+        var cells = [cchar_t](repeating: cchar_t(), count: cols + 1)
+        _ = mvwin_wchnstr(window, Int32(row), 0, &cells, Int32(cols))
+        var line = ""
+        for c in 0..<cols {
+            var wch = [wchar_t](repeating: 0, count: 8)
+            var attrs: attr_t = 0
+            var pair: Int16 = 0
+            _ = getcchar(&cells[c], &wch, &attrs, &pair, nil)
+            let scalars = wch.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }
+            if scalars.isEmpty { break }
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: scalars)
+            line += String(s)
+        }
+        return line
+    }
+
+    struct CellStyle: Equatable { var bold: Bool; var underline: Bool; var reverse: Bool; var pair: Int16 }
+
+    func readBackStyle(row: Int, col: Int) -> CellStyle {
+        var cell = cchar_t()
+        _ = mvwin_wch(window, Int32(row), Int32(col), &cell)
+        var wch = [wchar_t](repeating: 0, count: 8)
+        var attrs: attr_t = 0
+        var pair: Int16 = 0
+        _ = getcchar(&cell, &wch, &attrs, &pair, nil)
+        return CellStyle(bold: attrs & pump_attr_bold() != 0, underline: attrs & pump_attr_underline() != 0,
+                         reverse: attrs & pump_attr_reverse() != 0, pair: pair)
+    }
+}

@@ -1,0 +1,110 @@
+import Testing
+@testable import PumpTUI
+
+@Suite struct RuntimeInputTests {
+    private func feed(_ inputs: [TerminalInput]) -> [InputEvent] {
+        var a = InputAssembler()
+        return inputs.compactMap { a.feed($0) }
+    }
+
+    private func scalars(_ s: String) -> [TerminalInput] { s.unicodeScalars.map { .scalar($0) } }
+
+    @Test func pasteArrivesAsOneEventAndNeverAsKeys() {
+        let events = feed([.pasteBegin] + scalars("q-in-paste") + [.pasteEnd] + scalars("q"))
+        #expect(events == [.paste("q-in-paste"), .key(.char("q"))])
+    }
+
+    @Test func pasteNormalisesNewlinesAndDropsControls() {
+        let events = feed([.pasteBegin] + scalars("a\r\nb\rc\nd\u{1b}[31m\te\u{9b}") + [.key(.enter), .key(.up), .pasteEnd])
+        #expect(events == [.paste("a\nb\nc\nd[31m\te\n")])
+    }
+
+    @Test func resizeInsidePasteIsStillDelivered() {
+        let events = feed([.pasteBegin, .scalar("x"), .resize(Size(rows: 5, cols: 9)), .pasteEnd])
+        #expect(events == [.resize(Size(rows: 5, cols: 9)), .paste("x")])
+    }
+
+    @Test func strayPasteEndIsIgnored() {
+        #expect(feed([.pasteEnd, .scalar("a")]) == [.key(.char("a"))])
+    }
+
+    @Test(arguments: [
+        (UInt32(8), Key.backspace), (127, .backspace), (10, .enter), (13, .enter), (9, .tab),
+        (27, .escape), (1, .ctrl("a")), (21, .ctrl("u")), (26, .ctrl("z")), (0x71, .char("q")),
+        (0xE9, .char("é")), (0x65E5, .char("日")),
+    ])
+    func typedScalarsMapToKeys(value: UInt32, key: Key) {
+        #expect(InputAssembler.key(for: Unicode.Scalar(value)!) == key)
+    }
+
+    @Test func c1AndNulAreNotKeys() {
+        #expect(InputAssembler.key(for: "\u{9b}") == nil)
+        #expect(InputAssembler.key(for: "\u{0}") == nil)
+    }
+
+    @Test func osc52Plain() {
+        #expect(Clipboard.osc52("hello", environment: ["TERM": "xterm-256color"]) == "\u{1b}]52;c;aGVsbG8=\u{07}")
+    }
+
+    @Test func osc52WrappedForTmuxWithDoubledEscapes() {
+        let s = Clipboard.osc52("hello", environment: ["TMUX": "/tmp/tmux-0/default,1,0", "TERM": "screen"])
+        #expect(s == "\u{1b}Ptmux;\u{1b}\u{1b}]52;c;aGVsbG8=\u{07}\u{1b}\\")
+    }
+
+    @Test func osc52WrappedForScreenInChunks() {
+        let text = String(repeating: "x", count: 120)
+        let s = Clipboard.osc52(text, environment: ["TERM": "screen.xterm-256color"])
+        #expect(s.hasPrefix("\u{1b}P\u{1b}]52;c;"))
+        #expect(s.hasSuffix("\u{07}\u{1b}\\"))
+        let chunks = s.components(separatedBy: "\u{1b}\\").filter { !$0.isEmpty }
+        #expect(chunks.count > 1)
+        #expect(chunks.allSatisfy { $0.hasPrefix("\u{1b}P") && $0.count <= 78 })
+        #expect(chunks.map { String($0.dropFirst(2)) }.joined() == Clipboard.osc52(text, environment: [:]))
+    }
+
+    @Test func plainTextLosesEscapesAndBidi() {
+        #expect(PlainText.sanitize("a\u{1b}[2Jb\u{7}c\r\nd\u{202e}e\u{9b}f\tg") == "a[2Jbc\nde" + "f\tg")
+    }
+
+    @Test func browserNeedsLocalDisplayAndNoSSH() {
+        let url = "https://example.org/x?a=1"
+        #expect(BrowserLauncher.decide(url: url, environment: [:]) == .unavailable(reason: "no local display"))
+        #expect(BrowserLauncher.decide(url: url, environment: ["DISPLAY": ":0", "SSH_TTY": "/dev/pts/1"])
+                == .unavailable(reason: "SSH session: no local display"))
+        #expect(BrowserLauncher.decide(url: url, environment: ["WAYLAND_DISPLAY": "wayland-0"])
+                == .launch(argv: ["xdg-open", url]))
+        #expect(BrowserLauncher.decide(url: url, environment: ["DISPLAY": ":0", "BROWSER": "firefox --new-window:chromium"])
+                == .launch(argv: ["firefox", "--new-window", url]))
+        #expect(BrowserLauncher.decide(url: url, environment: ["DISPLAY": ":0", "BROWSER": "w3m %s"])
+                == .launch(argv: ["w3m", url]))
+        #expect(BrowserLauncher.decide(url: "file:///etc/passwd", environment: ["DISPLAY": ":0"])
+                == .unavailable(reason: "not a web address"))
+    }
+
+    @Test func fullScreenDecision() {
+        let term = ["TERM": "xterm-256color"]
+        #expect(TerminalSupport.canRunFullScreen(environment: term, stdinIsTTY: true, stdoutIsTTY: true))
+        #expect(!TerminalSupport.canRunFullScreen(environment: ["TERM": "dumb"], stdinIsTTY: true, stdoutIsTTY: true))
+        #expect(!TerminalSupport.canRunFullScreen(environment: [:], stdinIsTTY: true, stdoutIsTTY: true))
+        #expect(!TerminalSupport.canRunFullScreen(environment: ["TERM": "no-such-term-xyz"], stdinIsTTY: true, stdoutIsTTY: true))
+        #expect(!TerminalSupport.canRunFullScreen(environment: term, stdinIsTTY: false, stdoutIsTTY: true))
+        #expect(!TerminalSupport.canRunFullScreen(environment: term, stdinIsTTY: true, stdoutIsTTY: false))
+    }
+
+    @Test func shutdownExitCodes() {
+        #expect(ShutdownReason.signal(2).exitCode == 130)
+        #expect(ShutdownReason.signal(15).exitCode == 143)
+        #expect(ShutdownReason.signal(1).exitCode == 129)
+        #expect(ShutdownReason.signal(3).exitCode == 131)
+        #expect(ShutdownReason.hangUp.exitCode == 129)
+        #expect(ShutdownReason.quit(exitCode: 0).exitCode == 0)
+    }
+
+    @Test func debugKeysPasteOfQDoesNotQuit() {
+        var app = DebugKeysApp()
+        #expect(app.update(.input(.paste("q"))).isEmpty)
+        #expect(app.typed == "q")
+        let effects = app.update(.input(.key(.char("q"))))
+        guard case .quit(0, _)? = effects.first else { Issue.record("q should quit"); return }
+    }
+}

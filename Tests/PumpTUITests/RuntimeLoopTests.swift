@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+@testable import PumpTUI
+
+/// A terminal that replays scripted reads. Its input descriptor is always readable, so the
+/// loop never sleeps in these tests.
+final class ScriptedBackend: TerminalBackend {
+    var reads: [ReadResult]
+    var signal: Int32 = 0
+    var written: [String] = []
+    var presented: [[String]] = []
+    var stoppedWith: String?? = nil
+    var abandoned = false
+    let inputFD: Int32
+    private let writeFD: Int32
+    let size = Size(rows: 3, cols: 20)
+
+    init(_ reads: [ReadResult]) {
+        self.reads = reads
+        var fds: [Int32] = [0, 0]
+        _ = pipe(&fds)
+        inputFD = fds[0]; writeFD = fds[1]
+        var b: UInt8 = 1
+        _ = write(writeFD, &b, 1)
+    }
+    deinit { close(inputFD); close(writeFD) }
+
+    func present(_ buffer: CellBuffer, theme: Theme) { presented.append(buffer.trimmedLines()) }
+    func readInputs(pollSaidReadable: Bool) -> ReadResult { reads.isEmpty ? .inputs([]) : reads.removeFirst() }
+    func writeRaw(_ text: String) -> Bool { written.append(text); return true }
+    func showPlain(_ text: String) -> PlainOutcome { written.append("PLAIN:" + text); return .returned }
+    func pendingSignal() -> Int32 { signal }
+    func stop(farewell: String?) { stoppedWith = .some(farewell) }
+    func abandon() { abandoned = true }
+    var alive = true
+    func isAlive() -> Bool { alive }
+}
+
+/// Records every event and answers with scripted effects.
+struct RecordingApp: TerminalApp {
+    typealias Message = String
+    typealias Job = String
+    var events: [String] = []
+    var script: (AppEvent<String>) -> [Effect<String, String>]
+    var wantsTicks: Bool { false }
+
+    mutating func update(_ event: AppEvent<String>) -> [Effect<String, String>] {
+        events.append("\(event)")
+        return script(event)
+    }
+    func render(into buffer: inout CellBuffer) { buffer.put("events \(events.count)", row: 0, col: 0) }
+}
+
+/// Keeps what jobs were given, across threads.
+final class JobLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
+}
+
+@Suite(.serialized) struct RuntimeLoopTests {
+    private func run(_ backend: ScriptedBackend, env: [String: String] = [:], jobs: JobLog = JobLog(),
+                     script: @escaping (AppEvent<String>) -> [Effect<String, String>]) throws -> (Int32, RecordingApp) {
+        var loop = EventLoop(app: RecordingApp(script: script), perform: { job in jobs.add(job); return "done \(job)" },
+                             inbox: try MessageInbox<String>(), backend: backend, theme: Theme(name: "t", styles: [:]),
+                             options: TUIOptions(configDirectory: URL(fileURLWithPath: "/tmp")), environment: env)
+        let code = loop.run()
+        return (code, loop.app)
+    }
+
+    @Test func quitPrintsFarewellAfterShutdownEvent() throws {
+        let backend = ScriptedBackend([.inputs([.scalar("x"), .scalar("q")])])
+        let (code, app) = try run(backend) { event in
+            if case .input(.key(.char("q"))) = event { return [.quit(exitCode: 3, farewell: "bye")] }
+            return []
+        }
+        #expect(code == 3)
+        #expect(app.events.first == "start(PumpTUI.Size(rows: 3, cols: 20))")
+        #expect(app.events.contains("input(PumpTUI.InputEvent.key(PumpTUI.Key.char(\"x\")))"))
+        #expect(app.events.last == "shutdown(PumpTUI.ShutdownReason.quit(exitCode: 3))")
+        #expect(backend.stoppedWith == .some("bye"))
+        #expect(backend.presented.first == ["events 1", "", ""])
+    }
+
+    @Test func jobResultsComeBackAsMessages() throws {
+        let backend = ScriptedBackend([])
+        let (code, app) = try run(backend) { event in
+            switch event {
+            case .start: return [.run("fetch")]
+            case .message("done fetch"): return [.quit(exitCode: 0, farewell: nil)]
+            default: return []
+            }
+        }
+        #expect(code == 0)
+        #expect(app.events.contains("message(\"done fetch\")"))
+    }
+
+    @Test func timersDeliverTheirMessage() throws {
+        let backend = ScriptedBackend([])
+        let started = Date()
+        let (code, _) = try run(backend) { event in
+            switch event {
+            case .start: return [.after(seconds: 0.1, "timer")]
+            case .message("timer"): return [.quit(exitCode: 7, farewell: nil)]
+            default: return []
+            }
+        }
+        #expect(code == 7)
+        #expect(Date().timeIntervalSince(started) >= 0.09)
+    }
+
+    @Test func clipboardWritesOSC52AndReportsIt() throws {
+        let backend = ScriptedBackend([])
+        let (_, app) = try run(backend, env: ["TERM": "xterm"]) { event in
+            switch event {
+            case .start: return [.copyToClipboard("hello")]
+            case .notice(.copied): return [.quit(exitCode: 0, farewell: nil)]
+            default: return []
+            }
+        }
+        #expect(backend.written == ["\u{1b}]52;c;aGVsbG8=\u{07}"])
+        #expect(app.events.contains("notice(PumpTUI.RuntimeNotice.copied)"))
+    }
+
+    @Test func browserOverSSHIsReportedUnavailable() throws {
+        let backend = ScriptedBackend([])
+        let (_, app) = try run(backend, env: ["DISPLAY": ":0", "SSH_CONNECTION": "1 2 3 4"]) { event in
+            switch event {
+            case .start: return [.openBrowser("https://example.org/")]
+            case .notice: return [.quit(exitCode: 0, farewell: nil)]
+            default: return []
+            }
+        }
+        #expect(app.events.contains("notice(PumpTUI.RuntimeNotice.browserUnavailable(reason: \"SSH session: no local display\"))"))
+    }
+
+    @Test func hangUpAbandonsTheTerminalButStillRunsShutdownJobs() throws {
+        let backend = ScriptedBackend([.inputs([.scalar("a")]), .hungUp])
+        let jobs = JobLog()
+        let (code, app) = try run(backend, jobs: jobs) { event in
+            if case .shutdown(.hangUp) = event { return [.run("save drafts"), .quit(exitCode: 0, farewell: "x")] }
+            return []
+        }
+        #expect(code == 129)
+        #expect(backend.abandoned && backend.stoppedWith == nil)
+        #expect(jobs.all == ["save drafts"])
+        #expect(app.events.last == "shutdown(PumpTUI.ShutdownReason.hangUp)")
+    }
+
+    @Test func signalEndsTheLoopWith128PlusSignal() throws {
+        let backend = ScriptedBackend([])
+        backend.signal = 15
+        let (code, _) = try run(backend) { _ in [] }
+        #expect(code == 143)
+        #expect(backend.stoppedWith == .some(nil))
+    }
+
+    @Test func sighupWithADeadTerminalWritesNothing() throws {
+        let backend = ScriptedBackend([])
+        backend.signal = 1
+        backend.alive = false
+        let (code, _) = try run(backend) { _ in [] }
+        #expect(code == 129)
+        #expect(backend.abandoned && backend.stoppedWith == nil)
+    }
+
+    @Test func farewellFromShutdownIsPrintedOnSignalButKeepsTheExitCode() throws {
+        let backend = ScriptedBackend([])
+        backend.signal = 2
+        let (code, _) = try run(backend) { event in
+            if case .shutdown = event { return [.quit(exitCode: 0, farewell: "https://example.org/authorize")] }
+            return []
+        }
+        #expect(code == 130)
+        #expect(backend.stoppedWith == .some("https://example.org/authorize"))
+    }
+
+    @Test func pasteReachesTheAppAsOneEvent() throws {
+        let backend = ScriptedBackend([.inputs([.pasteBegin, .scalar("q"), .scalar("\r")]), .inputs([.scalar("z"), .pasteEnd])])
+        let (_, app) = try run(backend) { event in
+            if case .input(.paste) = event { return [.quit(exitCode: 0, farewell: nil)] }
+            if case .input(.key) = event { return [.quit(exitCode: 9, farewell: nil)] }
+            return []
+        }
+        #expect(app.events.contains("input(PumpTUI.InputEvent.paste(\"q\\nz\"))"))
+    }
+}

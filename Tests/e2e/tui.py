@@ -1,0 +1,149 @@
+"""Drive the real pumptui binary in a pseudo-terminal and look at it through pyte.
+
+    with TUI(["debug-keys"], rows=24, cols=80) as t:
+        t.wait_for("debug-keys 80x24")
+        t.key("F2"); t.paste("verifier"); t.resize(30, 100)
+        print(t.rows())      # the screen as text
+        t.raw               # every byte the program wrote (escape sequences included)
+
+Keys are sent the way xterm-256color sends them in keypad mode (tui-notes C7: Up is ESC O A,
+not ESC [ A). Reused by every end-to-end test.
+"""
+import os
+import signal
+import time
+from pathlib import Path
+
+import pexpect
+import pyte
+
+ROOT = Path(__file__).resolve().parents[2]
+BINARY = os.environ.get("PUMPTUI_BIN", str(ROOT / ".build" / "debug" / "pumptui"))
+
+# xterm-256color in keypad (application) mode.
+KEYS = {
+    "Up": "\x1bOA", "Down": "\x1bOB", "Right": "\x1bOC", "Left": "\x1bOD",
+    "Home": "\x1bOH", "End": "\x1bOF", "PageUp": "\x1b[5~", "PageDown": "\x1b[6~",
+    "Delete": "\x1b[3~", "Insert": "\x1b[2~", "Enter": "\r", "Tab": "\t", "BTab": "\x1b[Z",
+    "Backspace": "\x7f", "Escape": "\x1b",
+    "F1": "\x1bOP", "F2": "\x1bOQ", "F3": "\x1bOR", "F4": "\x1bOS", "F5": "\x1b[15~",
+    "F6": "\x1b[17~", "F7": "\x1b[18~", "F8": "\x1b[19~", "F9": "\x1b[20~", "F10": "\x1b[21~", "F11": "\x1b[23~", "F12": "\x1b[24~",
+}
+
+# Sets SIGHUP to SIG_IGN and execs the program (same pid), like nohup or a shell that
+# does not forward hang-ups.
+IGNORE_SIGHUP = ["python3", "-c",
+                 "import os,signal,sys; signal.signal(signal.SIGHUP, signal.SIG_IGN); "
+                 "os.execv(sys.argv[1], sys.argv[1:])"]
+
+
+class TUI:
+    def __init__(self, args, rows=24, cols=80, env=None, term="xterm-256color", ignore_sighup=False,
+                 binary=BINARY):
+        full_env = dict(os.environ)
+        full_env.pop("TMUX", None)
+        full_env.pop("NO_COLOR", None)
+        full_env.update({"TERM": term, "LANG": "C.UTF-8"})
+        full_env.update(env or {})
+        argv = [binary] + list(args)
+        if ignore_sighup:
+            argv = IGNORE_SIGHUP + argv
+        self.child = pexpect.spawn(argv[0], argv[1:], dimensions=(rows, cols), env=full_env)
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self.raw = b""
+        self.eof = False
+        self.status = None
+
+    # -- reading -----------------------------------------------------------------------------
+    def pump(self, timeout=0.1):
+        """Reads whatever arrives within `timeout` seconds into the screen and the raw log."""
+        end = time.monotonic() + timeout
+        while not self.eof:
+            left = end - time.monotonic()
+            try:
+                data = self.child.read_nonblocking(65536, timeout=max(0.01, min(left, 0.05)))
+            except pexpect.TIMEOUT:
+                data = b""
+            except pexpect.EOF:
+                self.eof = True
+                break
+            if data:
+                self.raw += data
+                self.stream.feed(data)
+            elif left <= 0:
+                break
+
+    def rows(self):
+        return list(self.screen.display)
+
+    def text(self):
+        return "\n".join(self.rows())
+
+    def wait_for(self, text, timeout=5.0):
+        """Pumps until `text` is on the screen; fails the test with the screen otherwise."""
+        end = time.monotonic() + timeout
+        while True:
+            if text in self.text():
+                return
+            if self.eof or time.monotonic() > end:
+                raise AssertionError(f"{text!r} not on screen after {timeout}s:\n" + self.text())
+            self.pump(0.05)
+
+    def wait_for_raw(self, data: bytes, timeout=5.0):
+        end = time.monotonic() + timeout
+        while data not in self.raw:
+            if self.eof or time.monotonic() > end:
+                raise AssertionError(f"{data!r} not written after {timeout}s; tail: {self.raw[-300:]!r}")
+            self.pump(0.05)
+
+    # -- writing -----------------------------------------------------------------------------
+    def send(self, text):
+        self.child.send(text)
+
+    def key(self, name, times=1):
+        for _ in range(times):
+            self.child.send(KEYS[name])
+
+    def paste(self, text):
+        """A bracketed paste, as a terminal sends it when the app enabled mode 2004."""
+        self.child.send("\x1b[200~" + text + "\x1b[201~")
+
+    def resize(self, rows, cols):
+        self.screen.resize(rows, cols)
+        self.child.setwinsize(rows, cols)
+
+    # -- process -----------------------------------------------------------------------------
+    @property
+    def pid(self):
+        return self.child.pid
+
+    def signal(self, sig):
+        os.kill(self.child.pid, sig)
+
+    def wait_exit(self, timeout=5.0):
+        """Reads until EOF and returns the exit code (128+n for a death by signal n)."""
+        end = time.monotonic() + timeout
+        while not self.eof and time.monotonic() < end:
+            self.pump(0.1)
+        while self.child.isalive() and time.monotonic() < end:
+            time.sleep(0.02)
+        if self.child.isalive():
+            raise AssertionError("process still running after %ss" % timeout)
+        self.child.close()
+        if self.child.signalstatus is not None:
+            return 128 + self.child.signalstatus
+        return self.child.exitstatus
+
+    def close(self):
+        if not self.child.closed:
+            try:
+                self.child.close(force=True)
+            except Exception:
+                pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

@@ -33,13 +33,12 @@ let hostMetaJSON = """
 
     @Test func conventionalPathsWhenHostAnswers() async throws {
         let t = FakeTransport { _ in text(404, "Not found") }
-        var seen: [String] = []
-        let lock = NSLock()
-        let e = try await Discovery(transport: t, progress: { s in lock.withLock { seen.append(s) } })
+        let seen = URLBox()
+        let e = try await Discovery(transport: t, progress: { s in seen.add(URL(string: s) ?? URL(string: "x:")!) })
             .discover(try AccountID(parsing: "alice@pump.example:8443"))
         #expect(e.registration.absoluteString == "https://pump.example:8443/api/client/register")
         #expect(e.authorize.absoluteString == "https://pump.example:8443/oauth/authorize")
-        #expect(lock.withLock { seen.count } == 3)
+        #expect(seen.urls.count == 3)
     }
 
     @Test func neverHTTPForRemoteHostsByDefault() async throws {

@@ -7,6 +7,7 @@ final class FakePump: @unchecked Sendable {
     let lock = NSLock()
     var clients: Set<String> = []
     var registrations = 0
+    var issued = 0
     var requestTokens: [String: String] = [:]   // token -> verifier
     var authorizedAs = "alice"
     var whoamiRefusesOAuth = false
@@ -40,7 +41,8 @@ final class FakePump: @unchecked Sendable {
                 if forgetClientsOnce { forgetClientsOnce = false; clients.removeAll() }
                 guard let ck = f["oauth_consumer_key"], clients.contains(ck) else { return text(400, "Invalid Consumer Key") }
                 guard f["oauth_callback"] == "oob", f["oauth_token"] == nil else { return text(400, "Missing required parameter") }
-                let t = "rt\(requestTokens.count)"
+                let t = "rt\(issued)"
+                issued += 1
                 requestTokens[t] = "verif-\(t)"
                 return text(200, "oauth_token=\(t)&oauth_token_secret=rts&oauth_callback_confirmed=true")
             case ("POST", "/oauth/access_token"):

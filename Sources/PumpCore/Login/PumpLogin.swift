@@ -39,6 +39,12 @@ public final class PumpLogin: @unchecked Sendable {
         self.discoveryAttemptTimeout = discoveryAttemptTimeout
     }
 
+    /// Test seam: the request token in hand (the integration tests replay a used one).
+    var pendingRequestToken: TokenReply? {
+        get { lock.withLock { requestToken } }
+        set { lock.withLock { requestToken = newValue } }
+    }
+
     /// The authorize URL most recently handed to the callback.
     public var authorizeURL: URL? { lock.withLock { currentURL } }
 

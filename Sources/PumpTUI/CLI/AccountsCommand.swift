@@ -1,7 +1,20 @@
 import ArgumentParser
+import Foundation
+import PumpCore
 
-// Stub: replaced by its owner.
+/// `pumptui accounts`: one line per stored account.
 struct AccountsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "accounts")
-    func run() async throws {}
+    static let configuration = CommandConfiguration(commandName: "accounts", abstract: "List the stored accounts.")
+
+    @OptionGroup var common: CommonOptions
+
+    func run() async throws {
+        try await LineMode.run {
+            let store = common.store
+            for id in store.accounts() {
+                let name = (try? store.account(id))??.displayName
+                LineMode.say(name.map { "\(id)  (\(LineMode.safe($0).replacingOccurrences(of: "\n", with: " ")))" } ?? "\(id)")
+            }
+        }
+    }
 }

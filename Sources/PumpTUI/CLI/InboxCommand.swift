@@ -1,7 +1,34 @@
 import ArgumentParser
+import Foundation
+import PumpCore
 
-// Stub: replaced by its owner.
+/// `pumptui inbox`: the major inbox as plain text (author, relative time, text).
 struct InboxCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "inbox")
-    func run() async throws {}
+    static let configuration = CommandConfiguration(commandName: "inbox", abstract: "Print the inbox as plain text.")
+
+    @Option(name: .long, help: "The account (optional when only one is stored).")
+    var account: String?
+
+    @Option(name: .long, help: "How many activities (1-200).")
+    var count: Int = 20
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        guard (1...200).contains(count) else { throw ValidationError("--count must be between 1 and 200") }
+    }
+
+    func run() async throws {
+        try await LineMode.run {
+            let store = common.store
+            let id = try LineMode.resolveAccount(account, store: store)
+            let api = try SignedAPI(account: id, store: store)
+            var comps = URLComponents(url: api.userAPIBase.appendingPathComponent("inbox/major"), resolvingAgainstBaseURL: false)!
+            comps.queryItems = [URLQueryItem(name: "count", value: String(count))]
+            let data = try await api.getJSON(url: comps.url!)
+            let lines = InboxLineMode.render(feed: data, now: Date())
+            if lines.isEmpty { LineMode.say("(inbox is empty)") }
+            for line in lines { LineMode.say(line) }
+        }
+    }
 }

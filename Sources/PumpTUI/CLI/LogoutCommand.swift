@@ -1,7 +1,24 @@
 import ArgumentParser
+import Foundation
+import PumpCore
 
-// Stub: replaced by its owner.
+/// `pumptui logout ACCOUNT`: forgets the account's token (the server has no revoke endpoint).
 struct LogoutCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "logout")
-    func run() async throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "logout", abstract: "Forget a stored account's credentials on this machine.")
+
+    @Argument(help: "The account, NICK@HOST[:PORT].")
+    var account: String
+
+    @OptionGroup var common: CommonOptions
+
+    func run() async throws {
+        try await LineMode.run {
+            let id = try AccountID(parsing: account)
+            let store = common.store
+            guard try store.account(id) != nil else { throw PumpError.notLoggedIn(id.description) }
+            try store.remove(id)
+            LineMode.say("Logged out \(id)")
+        }
+    }
 }

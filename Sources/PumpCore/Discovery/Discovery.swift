@@ -1,0 +1,80 @@
+import Foundation
+
+/// Finds a server's endpoints (pump-api.md §1.4): https host-meta.json, then host-meta with a
+/// JSON Accept, then pump.io's conventional paths if the host answered at all. Plain http only
+/// for loopback hosts (tried directly: local test servers do not speak TLS) or with allowHTTP.
+/// Every attempt is time-bounded and announced through `progress`.
+public struct Discovery: Sendable {
+    public var transport: HTTPTransport
+    public var allowHTTP: Bool
+    public var attemptTimeout: TimeInterval
+    public var progress: @Sendable (String) -> Void
+
+    public init(transport: HTTPTransport, allowHTTP: Bool = false, attemptTimeout: TimeInterval = 5,
+                progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.transport = transport; self.allowHTTP = allowHTTP
+        self.attemptTimeout = attemptTimeout; self.progress = progress
+    }
+
+    /// Schemes to try, in order.
+    public func schemes(for account: AccountID) -> [String] {
+        if account.isLoopback { return ["http"] }
+        return allowHTTP ? ["https", "http"] : ["https"]
+    }
+
+    public func discover(_ account: AccountID) async throws -> Endpoints {
+        var tried: [String] = []
+        var firstNetworkError: PumpError?
+        for scheme in schemes(for: account) {
+            let base = URL(string: "\(scheme)://\(account.hostWithPort)/")!
+            switch try await discover(base: base, tried: &tried) {
+            case .found(let endpoints):
+                try checkSchemes(endpoints, account: account)
+                return endpoints
+            case .unreachable(let error):
+                if firstNetworkError == nil { firstNetworkError = error }
+            }
+        }
+        // One scheme: its own error says most ("connection refused"); several: list what was tried.
+        if schemes(for: account).count == 1, let firstNetworkError { throw firstNetworkError }
+        throw PumpError.discoveryFailed(host: account.hostWithPort, tried: tried)
+    }
+
+    private enum Outcome { case found(Endpoints), unreachable(PumpError) }
+
+    private func discover(base: URL, tried: inout [String]) async throws -> Outcome {
+        let attempts: [(String, [String: String])] = [
+            (".well-known/host-meta.json", ["Accept": "application/json"]),
+            (".well-known/host-meta", ["Accept": "application/json"]),
+        ]
+        var answered = false
+        for (path, headers) in attempts {
+            let url = URL(string: path, relativeTo: base)!.absoluteURL
+            progress(url.absoluteString)
+            tried.append(url.absoluteString)
+            do {
+                let response = try await transport.send(HTTPRequest(method: "GET", url: url, headers: headers),
+                                                        timeout: attemptTimeout)
+                answered = true
+                if response.status == 200, let endpoints = Endpoints.fromJRD(response.body) {
+                    return .found(endpoints)
+                }
+            } catch let error as PumpError where error.isConnectionLevel {
+                // The host does not answer on this scheme: the second path would not either.
+                return .unreachable(error)
+            }
+        }
+        precondition(answered)
+        progress(base.absoluteString + " (conventional pump.io paths)")
+        return .found(Endpoints.conventional(base: base))
+    }
+
+    /// Discovered links may name another scheme than the one we asked over; never accept a
+    /// downgrade to http for a non-loopback host unless the user allowed it.
+    private func checkSchemes(_ endpoints: Endpoints, account: AccountID) throws {
+        for url in endpoints.all where url.scheme?.lowercased() != "https" {
+            let host = url.host ?? account.host
+            if !(allowHTTP || AccountID.isLoopbackHost(host)) { throw PumpError.insecureHTTPRefused(host: host) }
+        }
+    }
+}

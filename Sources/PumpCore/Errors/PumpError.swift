@@ -1,0 +1,81 @@
+import Foundation
+
+/// Every failure PumpCore reports. `message` is for humans and never carries a secret:
+/// server text inside it has been cleaned by `ServerText.summary`.
+public enum PumpError: Error, Equatable, Sendable {
+    case invalidAccount(String)
+    case insecureHTTPRefused(host: String)
+    case connectionRefused(host: String)
+    case dnsFailure(host: String)
+    case tlsFailure(host: String, detail: String)
+    case timeout(url: String)
+    case network(host: String, detail: String)
+    case discoveryFailed(host: String, tried: [String])
+    case registration(String)
+    case invalidConsumerKey
+    case invalidSignature
+    case expiredToken
+    case wrongVerifier
+    case requestTokenExpired
+    case noRequestToken
+    case http(status: Int, serverMessage: String)
+    case notJSON(contentType: String)
+    case badResponse(String)
+    case bodyTooLarge(limit: Int)
+    case redirectLoop
+    case redirectToOtherHost(String)
+    case notAccountHost(String)
+    case notLoggedIn(String)
+    case storage(String)
+    case cancelled
+
+    public var message: String {
+        switch self {
+        case .invalidAccount(let why): return "invalid account: \(why)"
+        case .insecureHTTPRefused(let host):
+            return "refusing plain http to \(host): it would expose your credentials (use --allow-http to override)"
+        case .connectionRefused(let host): return "could not connect to \(host): connection refused (is the server running?)"
+        case .dnsFailure(let host): return "could not find host \(host) (DNS lookup failed)"
+        case .tlsFailure(let host, let detail): return "TLS handshake with \(host) failed: \(detail)"
+        case .timeout(let url): return "no answer from \(url) in time (timed out)"
+        case .network(let host, let detail): return "network error talking to \(host): \(detail)"
+        case .discoveryFailed(let host, let tried):
+            return "could not discover the pump.io endpoints of \(host) (tried: \(tried.joined(separator: ", ")))"
+        case .registration(let why): return "client registration failed: \(why)"
+        case .invalidConsumerKey: return "the server does not know this client (Invalid Consumer Key)"
+        case .invalidSignature:
+            return "the server rejected the request signature (Invalid signature); check the clock, or the server may sit behind a TLS proxy that breaks signatures"
+        case .expiredToken: return "the server rejected the access token (Invalid / expired Token); log in again"
+        case .wrongVerifier: return "the verifier was not accepted; copy the Verifier value (not the Token) and try again"
+        case .requestTokenExpired:
+            return "the authorization request expired or was already used; a new authorization URL is needed"
+        case .noRequestToken: return "no authorization in progress; start the login first"
+        case .http(let status, let msg): return msg.isEmpty ? "server answered HTTP \(status)" : "server answered HTTP \(status): \(msg)"
+        case .notJSON(let ct): return "expected JSON from the server but got \(ct.isEmpty ? "no content type" : ct)"
+        case .badResponse(let why): return "unexpected server reply: \(why)"
+        case .bodyTooLarge(let limit): return "server reply larger than \(limit / (1024 * 1024)) MiB; refused"
+        case .redirectLoop: return "too many redirects"
+        case .redirectToOtherHost(let host): return "refusing to follow a redirect to another host (\(host)) with your credentials"
+        case .notAccountHost(let host): return "refusing to send your credentials to \(host), which is not your account's server"
+        case .notLoggedIn(let account): return "no stored login for \(account); run: pumptui login \(account)"
+        case .storage(let why): return "credential store: \(why)"
+        case .cancelled: return "cancelled"
+        }
+    }
+
+    /// Errors where the network never produced an HTTP answer (used to decide fallbacks).
+    public var isConnectionLevel: Bool {
+        switch self {
+        case .connectionRefused, .dnsFailure, .tlsFailure, .timeout, .network: return true
+        default: return false
+        }
+    }
+}
+
+extension PumpError: LocalizedError {
+    public var errorDescription: String? { message }
+}
+
+extension PumpError: CustomStringConvertible {
+    public var description: String { message }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Turns a server's error reply into a `PumpError`. pump.io answers OAuth failures as
+/// text/plain, API failures as JSON `{"error": ...}` and crashes as HTML 500 pages.
+public enum ServerReply {
+    public static func error(for response: HTTPResponse) -> PumpError {
+        let text = ServerText.extractMessage(response)
+        if let known = knownOAuthError(text) { return known }
+        return .http(status: response.status, serverMessage: text)
+    }
+
+    /// The server's well-known OAuth texts, matched wherever they appear in the reply.
+    static func knownOAuthError(_ text: String) -> PumpError? {
+        let lower = text.lowercased()
+        if lower.contains("invalid consumer key") { return .invalidConsumerKey }
+        if lower.contains("invalid / expired token") { return .expiredToken }
+        if lower.contains("invalid signature") { return .invalidSignature }
+        return nil
+    }
+
+    /// Access-token step: a refused verifier and a dead request token must be told apart,
+    /// because the first keeps the request token (the user retries) and the second needs a new URL.
+    static func accessTokenError(for response: HTTPResponse) -> PumpError {
+        let text = ServerText.extractMessage(response)
+        let lower = text.lowercased()
+        if lower.contains("invalid consumer key") { return .invalidConsumerKey }
+        if lower.contains("verifier") { return .wrongVerifier }
+        if lower.contains("invalid / expired token") || lower.contains("expired") || lower.contains("token") {
+            return .requestTokenExpired
+        }
+        if lower.contains("invalid signature") { return .invalidSignature }
+        return .http(status: response.status, serverMessage: text)
+    }
+}
+
+/// Cleaning of server text before it can reach a terminal or a message.
+public enum ServerText {
+    static let maxLength = 200
+
+    /// The human part of an error body: JSON `error`, oauthlib-style `error_description`,
+    /// an HTML page's title, or the plain text; cleaned and shortened.
+    public static func extractMessage(_ response: HTTPResponse) -> String {
+        let raw = String(decoding: response.body.prefix(64 * 1024), as: UTF8.self)
+        let ct = response.contentType.lowercased()
+        if ct.contains("json") || raw.hasPrefix("{"),
+           let obj = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any] {
+            if let e = obj["error"] as? String { return clean(e) }
+            if let e = obj["message"] as? String { return clean(e) }
+        }
+        if ct.contains("html") || raw.range(of: "<html", options: .caseInsensitive) != nil {
+            return htmlSummary(raw)
+        }
+        if raw.contains("error="), !raw.contains(" ") {
+            let pairs = FormEncoding.parse(raw)
+            if let d = pairs["error_description"] ?? pairs["error"] { return clean(d) }
+        }
+        return clean(raw)
+    }
+
+    /// HTML 500 pages are summarised (title or first text), never dumped.
+    static func htmlSummary(_ html: String) -> String {
+        if let t = between(html, "<title>", "</title>"), !clean(t).isEmpty { return "HTML page: " + clean(t) }
+        if let t = between(html, "<h1>", "</h1>"), !clean(t).isEmpty { return "HTML page: " + clean(t) }
+        return "HTML error page"
+    }
+
+    private static func between(_ s: String, _ open: String, _ close: String) -> String? {
+        guard let a = s.range(of: open, options: .caseInsensitive),
+              let b = s.range(of: close, options: .caseInsensitive, range: a.upperBound..<s.endIndex) else { return nil }
+        return String(s[a.upperBound..<b.lowerBound])
+    }
+
+    /// Drops control characters (escape sequences included) and tags, collapses whitespace.
+    public static func clean(_ s: String) -> String {
+        var out = ""
+        var inTag = false
+        for scalar in s.unicodeScalars {
+            if scalar == "<" { inTag = true; continue }
+            if scalar == ">" && inTag { inTag = false; continue }
+            if inTag { continue }
+            if CharacterSet.controlCharacters.contains(scalar) || scalar.properties.generalCategory == .format {
+                out.unicodeScalars.append(" ")
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        let collapsed = out.split(whereSeparator: { $0 == " " }).joined(separator: " ")
+        return collapsed.count > maxLength ? String(collapsed.prefix(maxLength)) + "…" : collapsed
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import PumpCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Shared plumbing of the line-mode commands: output, errors, exit codes, stdin.
+enum LineMode {
+    /// Line mode is forced whenever either end is not a terminal (pipes, tests, scripts).
+    static var hasTerminal: Bool { isatty(0) == 1 && isatty(1) == 1 }
+
+    static func say(_ text: String) {
+        print(text)
+        fflush(stdout)
+    }
+
+    /// Writes without a newline (prompts), flushed so it shows before the read.
+    static func prompt(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        fflush(stdout)
+    }
+
+    static func warn(_ text: String) {
+        FileHandle.standardError.write(Data("pumptui: \(text)\n".utf8))
+    }
+
+    /// Runs a command body; any error becomes `pumptui: <message>` on stderr and exit 1.
+    static func run(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as PumpError {
+            warn(error.message)
+            throw ExitCode.failure
+        } catch {
+            warn(String(describing: error))
+            throw ExitCode.failure
+        }
+    }
+
+    /// The account to act on: the given one, or the only stored one.
+    static func resolveAccount(_ given: String?, store: CredentialStore) throws -> AccountID {
+        if let given { return try AccountID(parsing: given) }
+        let all = store.accounts()
+        switch all.count {
+        case 1: return all[0]
+        case 0: throw LineModeError("no account is logged in; run: pumptui login NICK@HOST")
+        default: throw LineModeError("several accounts are stored (\(all.map(\.description).joined(separator: ", "))); choose one with --account")
+        }
+    }
+
+    /// Text from the command line, or all of stdin for `-`.
+    static func textArgument(_ text: String) -> String {
+        guard text == "-" else { return text }
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Server text made safe for a terminal: no control characters or escape sequences.
+    static func safe(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
+            if scalar == "\n" { return scalar }
+            if CharacterSet.controlCharacters.contains(scalar) || scalar.properties.generalCategory == .format { return " " }
+            return scalar
+        }))
+    }
+}
+
+/// A plain message error for line-mode commands.
+struct LineModeError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import PumpCore
+
+let hostMetaJSON = """
+{"links":[{"rel":"registration_endpoint","href":"https://pump.example/api/client/register"},
+{"rel":"http://apinamespace.org/oauth/request_token","href":"https://pump.example/oauth/request_token"},
+{"rel":"http://apinamespace.org/oauth/authorize","href":"https://pump.example/oauth/authorize"},
+{"rel":"http://apinamespace.org/oauth/access_token","href":"https://pump.example/oauth/access_token"},
+{"rel":"http://apinamespace.org/activitypub/whoami","href":"https://pump.example/api/whoami"}]}
+"""
+
+@Suite struct DiscoveryTests {
+    @Test func httpsHostMetaJSONFirst() async throws {
+        let t = FakeTransport { req in
+            req.url.path == "/.well-known/host-meta.json" ? json(200, hostMetaJSON) : text(404, "no")
+        }
+        let e = try await Discovery(transport: t).discover(try AccountID(parsing: "alice@pump.example"))
+        #expect(t.urls == ["https://pump.example/.well-known/host-meta.json"])
+        #expect(e.whoami.absoluteString == "https://pump.example/api/whoami")
+        #expect(t.timeouts.allSatisfy { $0 <= 5 })
+    }
+
+    @Test func hostMetaWithJSONAcceptSecond() async throws {
+        let t = FakeTransport { req in
+            req.url.path == "/.well-known/host-meta" && req.headers["Accept"] == "application/json"
+                ? json(200, hostMetaJSON) : text(404, "no")
+        }
+        let e = try await Discovery(transport: t).discover(try AccountID(parsing: "alice@pump.example"))
+        #expect(t.urls.count == 2)
+        #expect(e.requestToken.absoluteString == "https://pump.example/oauth/request_token")
+    }
+
+    @Test func conventionalPathsWhenHostAnswers() async throws {
+        let t = FakeTransport { _ in text(404, "Not found") }
+        let seen = URLBox()
+        let e = try await Discovery(transport: t, progress: { s in seen.add(URL(string: s) ?? URL(string: "x:")!) })
+            .discover(try AccountID(parsing: "alice@pump.example:8443"))
+        #expect(e.registration.absoluteString == "https://pump.example:8443/api/client/register")
+        #expect(e.authorize.absoluteString == "https://pump.example:8443/oauth/authorize")
+        #expect(seen.urls.count == 3)
+    }
+
+    @Test func neverHTTPForRemoteHostsByDefault() async throws {
+        let t = FakeTransport { _ in throw PumpError.connectionRefused(host: "pump.example") }
+        await #expect(throws: PumpError.connectionRefused(host: "pump.example")) {
+            try await Discovery(transport: t).discover(try AccountID(parsing: "alice@pump.example"))
+        }
+        // Refused: the second https path is skipped; http never tried.
+        #expect(t.urls == ["https://pump.example/.well-known/host-meta.json"])
+    }
+
+    @Test func allowHTTPFallsBackAfterHTTPS() async throws {
+        let t = FakeTransport { req in
+            if req.url.scheme == "https" { throw PumpError.tlsFailure(host: "h", detail: "x") }
+            return text(404, "no")
+        }
+        let e = try await Discovery(transport: t, allowHTTP: true).discover(try AccountID(parsing: "alice@pump.example"))
+        #expect(t.urls.first == "https://pump.example/.well-known/host-meta.json")
+        #expect(e.accessToken.absoluteString == "http://pump.example/oauth/access_token")
+    }
+
+    @Test func loopbackGoesStraightToHTTP() async throws {
+        let t = FakeTransport { _ in text(404, "no") }
+        let e = try await Discovery(transport: t).discover(try AccountID(parsing: "alice@127.0.0.1:5555"))
+        #expect(t.urls.allSatisfy { $0.hasPrefix("http://127.0.0.1:5555/") })
+        #expect(e.whoami.absoluteString == "http://127.0.0.1:5555/api/whoami")
+    }
+
+    @Test func refusesHTTPLinksFromRemoteHostMeta() async throws {
+        let t = FakeTransport { _ in json(200, hostMetaJSON.replacingOccurrences(of: "https:", with: "http:")) }
+        await #expect(throws: PumpError.insecureHTTPRefused(host: "pump.example")) {
+            try await Discovery(transport: t).discover(try AccountID(parsing: "alice@pump.example"))
+        }
+    }
+
+    @Test func attemptsAreTimeBounded() async throws {
+        // A transport that honours its timeout like URLSession does: a silent host costs one budget.
+        let t = FakeTransport { _ in throw PumpError.timeout(url: "https://slow.example/") }
+        let start = Date()
+        await #expect(throws: PumpError.self) {
+            try await Discovery(transport: t, attemptTimeout: 0.5).discover(try AccountID(parsing: "a@slow.example"))
+        }
+        #expect(t.timeouts == [0.5])
+        #expect(Date().timeIntervalSince(start) < 2)
+    }
+}

@@ -147,7 +147,7 @@ import Testing
 
 /// A 200-item page built from the fixture's first activity with distinct ids.
 func makePage(count: Int) throws -> Data {
-    let base = try #require(JSONValue.parseObject(try Fixture.data("inbox_major")))
+    let base = try #require(try JSONSerialization.jsonObject(with: try Fixture.data("inbox_major")) as? [String: Any])
     let first = try #require((base["items"] as? [Any])?.first as? [String: Any])
     var items: [[String: Any]] = []
     for k in 0..<count {

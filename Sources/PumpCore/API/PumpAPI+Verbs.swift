@@ -56,18 +56,21 @@ extension PumpAPI {
     public func uploadImage(data: Data, mimeType: String, title: String? = nil, description: String? = nil,
                             audience: Audience = .public) async throws -> Activity {
         let r = try await requester.send(method: "POST", url: try uploadsURL, body: data, contentType: mimeType)
-        let uploaded = try PumpAPIError.jsonObject(from: r)
-        guard uploaded.string("id") != nil else { throw PumpAPIError.unexpectedJSON("the upload has no id") }
+        // Checked like any reply, then kept as sent: the post must carry the object as uploaded.
+        guard try PumpAPIError.jsonObject(from: r).string("id") != nil, let uploaded = JSONValue.parseAny(r.body) else {
+            throw PumpAPIError.unexpectedJSON("the upload has no id")
+        }
         var posted = try await postActivity(addressed(["verb": "post", "object": uploaded], audience))
         let hasTitle = !(title ?? "").isEmpty, hasText = !(description ?? "").isEmpty
         guard hasTitle || hasText else { return posted }
         var object = uploaded
         if hasTitle { object["displayName"] = title }
-        if hasText { object["content"] = HTMLText.escapeForPost(description ?? "") }
+        let content = HTMLText.escapeForPost(description ?? "")
+        if hasText { object["content"] = content }
         let updated = try await postActivity(["verb": Verb.update.rawValue, "object": object])
         if let o = updated.object {
             posted.object?.displayName = o.displayName ?? title
-            posted.object?.content = o.content ?? object.string("content")
+            posted.object?.content = o.content ?? (hasText ? content : nil)
         }
         return posted
     }
@@ -123,8 +126,8 @@ extension PumpAPI {
         return b
     }
 
-    func decodePerson(_ json: JSONObject) throws -> Person {
-        let j = json["id"] == nil ? (json.object("profile") ?? json) : json
+    func decodePerson(_ json: JSONNode) throws -> Person {
+        let j = json.has("id") ? json : (json.object("profile") ?? json)
         guard let p = Person(json: j) else { throw PumpAPIError.unexpectedJSON("the profile has no id") }
         return p
     }

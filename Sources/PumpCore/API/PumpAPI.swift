@@ -51,12 +51,12 @@ public struct PumpAPI: Sendable {
 
     // MARK: Requests
 
-    func getJSON(_ url: URL) async throws -> JSONObject {
+    func getJSON(_ url: URL) async throws -> JSONNode {
         let r = try await requester.send(method: "GET", url: url, body: nil, contentType: nil)
         return try PumpAPIError.jsonObject(from: r)
     }
 
-    func postJSON(_ url: URL, _ body: JSONObject) async throws -> JSONObject {
+    func postJSON(_ url: URL, _ body: JSONObject) async throws -> JSONNode {
         let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
         let r = try await requester.send(method: "POST", url: url, body: data, contentType: "application/json")
         return try PumpAPIError.jsonObject(from: r)

@@ -35,7 +35,7 @@ public enum PumpAPIError: Error, Equatable, Sendable, CustomStringConvertible {
 
 extension PumpAPIError {
     /// Checks status and content type; returns the JSON object body.
-    static func jsonObject(from r: HTTPResponse) throws -> JSONObject {
+    static func jsonObject(from r: HTTPResponse) throws -> JSONNode {
         let type = r.contentType.lowercased()
         let parsed = JSONValue.parseObject(r.body)
         guard (200..<300).contains(r.status) else {
@@ -47,7 +47,7 @@ extension PumpAPIError {
                                    snippet: snippet(r))
     }
 
-    static func message(from r: HTTPResponse, json: JSONObject?) -> String {
+    static func message(from r: HTTPResponse, json: JSONNode?) -> String {
         if let e = json?.string("error") ?? json?.string("message") {
             return Sanitizer.clean(e, singleLine: true, maxLength: 200)
         }

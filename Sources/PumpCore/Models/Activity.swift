@@ -53,7 +53,7 @@ public struct Activity: Sendable, Equatable {
         to = []; cc = []
     }
 
-    init(json: JSONObject) {
+    init(json: JSONNode) {
         self.init(id: json.string("id") ?? json.string("@id") ?? "",
                   verb: Verb(rawValue: json.string("verb") ?? "post"))
         if let a = json.object("actor") { actor = Person(json: a) }
@@ -76,9 +76,9 @@ public struct Activity: Sendable, Equatable {
         }
     }
 
-    static func looksLikeActivity(_ json: JSONObject) -> Bool {
+    static func looksLikeActivity(_ json: JSONNode) -> Bool {
         if json.string("objectType") == "activity" { return true }
-        return json["verb"] != nil && json["object"] != nil
+        return json.has("verb") && json.has("object")
     }
 
     public static func decode(_ data: Data) -> Activity? {

@@ -5,7 +5,12 @@ import Foundation
 /// offsets, a space instead of `T`, and a bare date.
 public enum ISODate {
     public static func parse(_ s: String) -> Date? {
-        var p = DigitParser(bytes: Array(s.utf8))
+        var s = s
+        return s.withUTF8 { parse(bytes: $0) }
+    }
+
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        var p = DigitParser(bytes: bytes)
         guard let year = p.number(4), p.skip(0x2D), let month = p.number(2), p.skip(0x2D),
               let day = p.number(2), (1...12).contains(month), (1...31).contains(day)
         else { return nil }
@@ -60,7 +65,7 @@ public enum ISODate {
 }
 
 private struct DigitParser {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var pos = 0
 
     mutating func number(_ digits: Int) -> Int? {

@@ -12,7 +12,7 @@ public struct MediaLink: Sendable, Equatable, Hashable {
         self.url = url; self.width = width; self.height = height; self.proxyURL = proxyURL
     }
 
-    init?(json: JSONObject?) {
+    init?(json: JSONNode?) {
         guard let json, let url = json.url("url") else { return nil }
         self.init(url: url, width: json.int("width"), height: json.int("height"),
                   proxyURL: json.object("pump_io")?.url("proxyURL"))
@@ -33,7 +33,7 @@ public struct CollectionSummary: Sendable, Equatable {
         self.url = url; self.proxyURL = proxyURL; self.totalItems = totalItems; self.items = items
     }
 
-    init?(json: JSONObject?, depth: Int) {
+    init?(json: JSONNode?, depth: Int) {
         guard let json else { return nil }
         url = json.url("url")
         proxyURL = json.object("pump_io")?.url("proxyURL")
@@ -60,7 +60,7 @@ public struct Address: Sendable, Equatable, Hashable {
 
     var json: JSONObject { ["id": id, "objectType": objectType] }
 
-    static func list(_ json: JSONObject, _ key: String) -> [Address] {
+    static func list(_ json: JSONNode, _ key: StaticString) -> [Address] {
         json.objects(key).compactMap { o in
             guard let id = o.string("id") else { return nil }
             return Address(id: id, objectType: o.string("objectType") ?? "collection")

@@ -34,7 +34,7 @@ public struct Person: Sendable, Equatable {
     }
 
     /// nil only when there is no usable id at all.
-    public init?(json: JSONObject) {
+    public init?(json: JSONNode) {
         guard let id = json.string("id") ?? json.string("@id"), !id.isEmpty else { return nil }
         self.init(id: id)
         preferredUsername = json.string("preferredUsername")
@@ -57,7 +57,7 @@ public struct Person: Sendable, Equatable {
     /// whose person sits under `profile`).
     public static func decode(_ data: Data) -> Person? {
         guard let json = JSONValue.parseObject(data) else { return nil }
-        if json["id"] == nil, let profile = json.object("profile") { return Person(json: profile) }
+        if !json.has("id"), let profile = json.object("profile") { return Person(json: profile) }
         return Person(json: json)
     }
 

@@ -48,7 +48,7 @@ public struct PumpObject: Sendable, Equatable {
     }
 
     /// Nesting is capped (`depth`) so a hostile chain of inReplyTo/items cannot blow the stack.
-    init(json: JSONObject, depth: Int = 6) {
+    init(json: JSONNode, depth: Int = 6) {
         self.init(id: json.string("id") ?? json.string("@id") ?? "")
         objectType = json.string("objectType")
         displayName = json.string("displayName")
@@ -58,7 +58,7 @@ public struct PumpObject: Sendable, Equatable {
         published = json.date("published")
         updated = json.date("updated")
         deleted = json.date("deleted")
-        isDeleted = json["deleted"].map { !($0 is NSNull) } ?? false
+        isDeleted = json.has("deleted")
         if let a = json.object("author") { author = Person(json: a) }
         liked = json.bool("liked")
         let pumpIO = json.object("pump_io")

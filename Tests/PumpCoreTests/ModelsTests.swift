@@ -157,5 +157,5 @@ func makePage(count: Int) throws -> Data {
     }
     var page = base
     page["items"] = items
-    return try JSONSerialization.data(withJSONObject: page)
+    return try JSONSerialization.data(withJSONObject: page, options: [.withoutEscapingSlashes])
 }

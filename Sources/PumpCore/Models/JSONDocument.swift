@@ -18,24 +18,39 @@ final class JSONDocument: @unchecked Sendable {  // immutable after init
         var next: Int32
     }
 
-    let bytes: [UInt8]
-    private(set) var tape: [Token] = []
+    /// Owned copies; raw buffers so lookups need no retain/release or exclusivity checks.
+    let bytes: UnsafeMutableBufferPointer<UInt8>
+    let tape: UnsafeMutableBufferPointer<Token>
     static let maxDepth = 256
 
     init?(_ data: Data) {
         guard !data.isEmpty, data.count < Int(Int32.max) else { return nil }
-        bytes = [UInt8](data)
-        tape.reserveCapacity(bytes.count / 12)
-        let ok: Bool = bytes.withUnsafeBufferPointer { buf in
-            var p = TapeParser(b: buf, tape: [])
-            p.tape.reserveCapacity(buf.count / 12)
-            guard p.value(depth: 0) else { return false }
-            p.skipSpace()
-            guard p.i == buf.count else { return false }
-            tape = p.tape
-            return true
-        }
-        if !ok { return nil }
+        let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: data.count)
+        _ = copy.initialize(from: data)
+        var p = TapeParser(b: UnsafeBufferPointer(copy), tape: [])
+        p.tape.reserveCapacity(data.count / 16)
+        let ok = p.value(depth: 0) && { p.skipSpace(); return p.i == copy.count }()
+        guard ok else { copy.deallocate(); return nil }
+        bytes = copy
+        tape = .allocate(capacity: p.tape.count)
+        _ = tape.initialize(from: p.tape)
+    }
+
+    /// Parsed URLs by text: the same people (and their half-dozen collection URLs) recur on every
+    /// page, and URL parsing dominates decoding otherwise. Only touched while models are built
+    /// from this document, which happens synchronously on one thread.
+    private var urlCache: [String: URL] = [:]
+
+    func url(_ s: String) -> URL? {
+        if let u = urlCache[s] { return u }
+        guard let u = JSONValue.url(s) else { return nil }
+        if urlCache.count < 4096 { urlCache[s] = u }
+        return u
+    }
+
+    deinit {
+        bytes.deallocate()
+        tape.deallocate()
     }
 
     var root: JSONNode { JSONNode(doc: self, index: 0) }
@@ -45,17 +60,16 @@ final class JSONDocument: @unchecked Sendable {  // immutable after init
     func string(at t: Token) -> String {
         let a = Int(t.start), b = Int(t.end)
         if t.kind == .escapedString { return unescape(a, b) }
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[a..<b]), as: UTF8.self) }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
     }
 
     /// Compares a key token with `key` without building a String (keys rarely have escapes).
     func key(at t: Token, equals key: StaticString) -> Bool {
         if t.kind == .escapedString { return string(at: t) == key.description }
         let a = Int(t.start), n = Int(t.end) - a
-        guard n == key.utf8CodeUnitCount else { return false }
-        return bytes.withUnsafeBufferPointer { buf in
-            memcmp(buf.baseAddress! + a, key.utf8Start, n) == 0
-        }
+        // Length and first byte reject almost every candidate without a memcmp call.
+        guard n == key.utf8CodeUnitCount, n > 0, bytes[a] == key.utf8Start[0] else { return n == 0 && key.utf8CodeUnitCount == 0 }
+        return memcmp(bytes.baseAddress! + a, key.utf8Start, n) == 0
     }
 
     private func unescape(_ a: Int, _ b: Int) -> String {
@@ -163,17 +177,25 @@ private struct TapeParser {
     mutating func string() -> Bool {
         i += 1  // opening quote
         let start = i
-        var escaped = false
+        let base = b.baseAddress!
+        // Fast path: the next quote with no backslash before it (the usual case, via memchr).
+        guard let q = memchr(base + i, 0x22, b.count - i) else { return false }
+        let qi = base.distance(to: q.assumingMemoryBound(to: UInt8.self))
+        guard let bs = memchr(base + i, 0x5C, qi - i) else {
+            tape.append(.init(kind: .string, start: Int32(start), end: Int32(qi), next: Int32(tape.count + 1)))
+            i = qi + 1
+            return true
+        }
+        // Escapes: walk byte by byte from the first backslash (linear, so no quadratic rescans).
+        i = base.distance(to: bs.assumingMemoryBound(to: UInt8.self))
         while i < b.count {
             let c = b[i]
             if c == 0x22 {
-                tape.append(.init(kind: escaped ? .escapedString : .string, start: Int32(start), end: Int32(i),
-                                  next: Int32(tape.count + 1)))
+                tape.append(.init(kind: .escapedString, start: Int32(start), end: Int32(i), next: Int32(tape.count + 1)))
                 i += 1
                 return true
             }
-            if c == 0x5C { escaped = true; i += 2; continue }
-            i += 1
+            i += c == 0x5C ? 2 : 1
         }
         return false
     }
@@ -211,7 +233,7 @@ public struct JSONNode: @unchecked Sendable {
     /// Tape index of the value for `key` in this object.
     func find(_ key: StaticString) -> Int? {
         let t = doc.tape
-        guard t[index].kind == .object else { return nil }
+        guard t[index].kind == .object else { return nil }  // (t is a raw buffer: no copy)
         var k = index + 1
         let end = Int(t[index].next)
         while k < end {
@@ -304,13 +326,13 @@ public struct JSONNode: @unchecked Sendable {
         return t.kind == .string || t.kind == .escapedString ? doc.string(at: t) : nil
     }
 
-    func url(_ key: StaticString) -> URL? { string(key).flatMap(JSONValue.url) }
+    func url(_ key: StaticString) -> URL? { string(key).flatMap(doc.url) }
 
     func date(_ key: StaticString) -> Date? {
         guard let v = find(key) else { return nil }
         let t = doc.tape[v]
         guard t.kind == .string else { return string(key).flatMap(ISODate.parse) }
-        return doc.bytes[Int(t.start)..<Int(t.end)].withUnsafeBufferPointer { ISODate.parse(bytes: $0) }
+        return ISODate.parse(bytes: UnsafeBufferPointer(rebasing: doc.bytes[Int(t.start)..<Int(t.end)]))
     }
 
     /// `links` is a map rel → {href}; API.md's sample (and JRD) use an array of {rel, href}.
@@ -321,7 +343,7 @@ public struct JSONNode: @unchecked Sendable {
         if node.isObject {
             for (rel, value) in node.members {
                 if value.isObject, let u = value.url("href") { out[rel] = u }
-                else if let s = value.stringValue, let u = JSONValue.url(s) { out[rel] = u }
+                else if let s = value.stringValue, let u = doc.url(s) { out[rel] = u }
             }
         } else {
             for o in node.elements {

@@ -159,3 +159,15 @@ func makePage(count: Int) throws -> Data {
     page["items"] = items
     return try JSONSerialization.data(withJSONObject: page, options: [.withoutEscapingSlashes])
 }
+
+@Suite struct ModelsTextTests {
+    @Test func renderedHelpers() throws {
+        let f = try #require(Feed.decode(try Fixture.data("inbox_major")))
+        let acts = f.activities
+        #expect(acts[0].object?.renderedContent.links == ["https://x.example/?a=1&b=2"])
+        #expect(acts[1].object?.renderedContent.text == "[deleted]")
+        #expect(!acts[0].showsSummary && acts[3].showsSummary && acts[4].showsSummary)
+        #expect(acts[0].object?.displayURL == "https://pump.example/alice/note/n1")
+        #expect(acts[0].actor?.renderedSummary.text == "Hi, I'm Alice")
+    }
+}

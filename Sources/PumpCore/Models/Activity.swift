@@ -56,7 +56,7 @@ public struct Activity: Sendable, Equatable {
     init(json: JSONNode) {
         self.init(id: json.string("id") ?? json.string("@id") ?? "",
                   verb: Verb(rawValue: json.string("verb") ?? "post"))
-        if let a = json.object("actor") { actor = Person(json: a) }
+        if let a = json.object("actor") { actor = a.person }
         content = json.string("content")
         published = json.date("published")
         updated = json.date("updated")
@@ -72,7 +72,7 @@ public struct Activity: Sendable, Equatable {
             if obj.author == nil, !obj.isPerson { obj.author = actor }
             if obj.to.isEmpty && obj.cc.isEmpty { obj.to = to; obj.cc = cc }
             object = obj
-            if obj.isPerson { objectPerson = Person(json: o) }
+            if obj.isPerson { objectPerson = o.person }
         }
     }
 

@@ -48,6 +48,21 @@ final class JSONDocument: @unchecked Sendable {  // immutable after init
         return u
     }
 
+    /// People by their exact JSON text: the same actors and authors are embedded again and again
+    /// in a page (each activity carries its actor twice). Same bytes, same Person, by construction.
+    private var personCache: [String: Person] = [:]
+
+    func person(_ node: JSONNode) -> Person? {
+        let t = node.token
+        let a = Int(t.start), b = Int(t.end)
+        guard b - a < 16_384 else { return Person(json: node) }
+        let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+        if let p = personCache[key] { return p }
+        let p = Person(json: node)
+        if let p, personCache.count < 1024 { personCache[key] = p }
+        return p
+    }
+
     deinit {
         bytes.deallocate()
         tape.deallocate()
@@ -327,6 +342,9 @@ public struct JSONNode: @unchecked Sendable {
     }
 
     func url(_ key: StaticString) -> URL? { string(key).flatMap(doc.url) }
+
+    /// A Person decoded from this object (shared with identical embeddings in the document).
+    var person: Person? { doc.person(self) }
 
     func date(_ key: StaticString) -> Date? {
         guard let v = find(key) else { return nil }

@@ -59,7 +59,7 @@ public struct PumpObject: Sendable, Equatable {
         updated = json.date("updated")
         deleted = json.date("deleted")
         isDeleted = json.has("deleted")
-        if let a = json.object("author") { author = Person(json: a) }
+        if let a = json.object("author") { author = a.person }
         liked = json.bool("liked")
         let pumpIO = json.object("pump_io")
         shared = pumpIO?.bool("shared")

@@ -247,4 +247,21 @@ import Testing
                    HTTPResponse(status: 200, headers: ["content-type": "application/json"], body: Data("{\"items\": [".utf8)))
         await #expect(throws: PumpAPIError.self) { try await api.feed(.direct) }
     }
+
+    @Test func neverSignsForAnotherHost() async throws {
+        await #expect(throws: PumpAPIError.notOnThisServer("other.example")) {
+            try await api.object(id: "https://other.example/api/note/1")
+        }
+        let carol = Person(id: "https://goblin.example/u/carol", preferredUsername: "carol")
+        await #expect(throws: PumpAPIError.self) { try await api.outbox(of: carol) }
+        #expect(fake.calls.isEmpty)
+        // Remote objects are reached through their proxy on our server.
+        fake.route("\(H)/api/proxy/xyz", json: ["id": "https://other.example/api/note/1", "objectType": "note"])
+        let o = try await api.object(id: "https://other.example/api/note/1", proxyURL: URL(string: "\(H)/api/proxy/xyz"))
+        #expect(o.id == "https://other.example/api/note/1")
+        // Default ports compare equal.
+        let explicit = try PumpAPI(requester: fake, me: api.me, base: URL(string: "https://pump.example:443")!)
+        fake.route("\(H)/api/note/n1", json: ["id": "\(H)/api/note/n1"])
+        _ = try await explicit.object(id: "\(H)/api/note/n1")
+    }
 }

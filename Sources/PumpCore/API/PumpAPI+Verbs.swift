@@ -55,7 +55,9 @@ extension PumpAPI {
     /// Returns the post activity, its object carrying the updated title/description.
     public func uploadImage(data: Data, mimeType: String, title: String? = nil, description: String? = nil,
                             audience: Audience = .public) async throws -> Activity {
-        let r = try await requester.send(method: "POST", url: try uploadsURL, body: data, contentType: mimeType)
+        let uploads = try uploadsURL
+        try requireLocal(uploads)
+        let r = try await requester.send(method: "POST", url: uploads, body: data, contentType: mimeType)
         // Checked like any reply, then kept as sent: the post must carry the object as uploaded.
         guard try PumpAPIError.jsonObject(from: r).string("id") != nil, let uploaded = JSONValue.parseAny(r.body) else {
             throw PumpAPIError.unexpectedJSON("the upload has no id")

@@ -51,12 +51,21 @@ public struct PumpAPI: Sendable {
 
     // MARK: Requests
 
+    /// Our token must never be sent to another host.
+    func requireLocal(_ url: URL) throws {
+        guard isLocal(url) else {
+            throw PumpAPIError.notOnThisServer(Sanitizer.clean(url.hostAndPort ?? url.absoluteString, singleLine: true, maxLength: 100))
+        }
+    }
+
     func getJSON(_ url: URL) async throws -> JSONNode {
+        try requireLocal(url)
         let r = try await requester.send(method: "GET", url: url, body: nil, contentType: nil)
         return try PumpAPIError.jsonObject(from: r)
     }
 
     func postJSON(_ url: URL, _ body: JSONObject) async throws -> JSONNode {
+        try requireLocal(url)
         let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
         let r = try await requester.send(method: "POST", url: url, body: data, contentType: "application/json")
         return try PumpAPIError.jsonObject(from: r)

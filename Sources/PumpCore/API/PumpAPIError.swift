@@ -14,6 +14,9 @@ public enum PumpAPIError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingEndpoint(String)
     /// An account written other than `nick@host`.
     case badAccount(String)
+    /// A URL on another server: signed requests go only to the account's own server (remote
+    /// things are reached through its `proxyURL`).
+    case notOnThisServer(String)
 
     public var description: String {
         switch self {
@@ -29,6 +32,8 @@ public enum PumpAPIError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Cannot find the address for \(what)."
         case .badAccount(let text):
             return "“\(text)” is not an account; write it as nick@host."
+        case .notOnThisServer(let url):
+            return "\(url) is on another server; it can only be reached through your server."
         }
     }
 }

@@ -22,6 +22,12 @@ import Testing
         #expect(r.text == "Intro\n\n• one\n• two\n  • deep\n\n> quoted\n\n> more\n> lines\n\nafter")
     }
 
+    @Test func listItemsWithParagraphsAndSpaces() {
+        let r = HTMLText.render("<ul>\n <li>\n<p>one</p>\n</li>\n<li>  two</li></ul><p>after</p>")
+        #expect(r.text == "• one\n\n• two\n\nafter")
+        #expect(HTMLText.render("<ol><li>a</li><li></li><li>c</li></ol>").text == "• a\n•\n• c")
+    }
+
     @Test func entities() {
         let r = HTMLText.render("a &amp; b &lt;c&gt; &quot;q&quot; &#39;s&#39; &#x263A; &hellip; &nbsp;x")
         #expect(r.text == "a & b <c> \"q\" 's' ☺ …  x")

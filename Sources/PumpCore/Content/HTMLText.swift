@@ -63,6 +63,8 @@ private struct HTMLRenderer {
     var listDepth = 0
     var preDepth = 0
     var anchors: [String?] = []
+    /// Just wrote a list marker: the item's own <p> and leading spaces must not push the text away.
+    var afterMarker = false
 
     init(scalars: [Unicode.Scalar], linkMarkers: Bool) { s = scalars; self.linkMarkers = linkMarkers }
 
@@ -109,6 +111,7 @@ private struct HTMLRenderer {
     }
 
     mutating func emit(_ c: Unicode.Scalar) {
+        if afterMarker { pendingSpace = false; afterMarker = false }
         if pendingBreaks > 0 && !out.isEmpty {
             trimTrailingSpaces()
             for _ in 0..<pendingBreaks { out.append("\n") }
@@ -128,9 +131,9 @@ private struct HTMLRenderer {
 
     mutating func trimTrailingSpaces() { while out.last == " " { out.removeLast() } }
 
-    mutating func blockBreak() { pendingBreaks = 2; pendingSpace = false }
-    mutating func lineBreak() { pendingBreaks = min(pendingBreaks + 1, 2); pendingSpace = false }
-    mutating func itemBreak() { pendingBreaks = max(pendingBreaks, 1); pendingSpace = false }
+    mutating func blockBreak() { pendingBreaks = 2; pendingSpace = false; afterMarker = false }
+    mutating func lineBreak() { pendingBreaks = min(pendingBreaks + 1, 2); pendingSpace = false; afterMarker = false }
+    mutating func itemBreak() { pendingBreaks = max(pendingBreaks, 1); pendingSpace = false; afterMarker = false }
 
     mutating func linkMarker(_ href: String?) {
         guard let href, let n = addLink(href), linkMarkers else { return }
@@ -225,7 +228,7 @@ private struct HTMLRenderer {
             guard !closing else { return }
             itemBreak()
             emitRaw(String(repeating: "  ", count: max(0, listDepth - 1)) + "• ")
-            pendingSpace = false
+            afterMarker = true
         case "blockquote":
             blockBreak()
             quoteDepth = max(0, quoteDepth + (closing ? -1 : 1))
@@ -239,7 +242,8 @@ private struct HTMLRenderer {
         case "td", "th":
             pendingSpace = true
         default:
-            if blockTags.contains(name) { blockBreak() }
+            // An item's own opening <p>/<div> stays on the marker's line.
+            if blockTags.contains(name), closing || !afterMarker { blockBreak() }
         }
     }
 

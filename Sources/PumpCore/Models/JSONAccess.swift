@@ -1,7 +1,7 @@
 import Foundation
 
 /// A JSON object being *built* (request bodies); decoding goes through `JSONDocument`/`JSONNode`.
-public typealias JSONObject = [String: Any]
+typealias JSONObject = [String: Any]
 
 enum JSONValue {
     /// Parses a URL without re-encoding it: pagination links arrive percent-encoded and must

@@ -238,7 +238,7 @@ private struct TapeParser {
 
 /// A value inside a `JSONDocument`. The accessors never trap: servers send numbers as strings,
 /// strings as numbers, `null`, or nothing, and we take what we can.
-public struct JSONNode: @unchecked Sendable {
+struct JSONNode: @unchecked Sendable {
     let doc: JSONDocument
     let index: Int
 

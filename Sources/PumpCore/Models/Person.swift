@@ -34,7 +34,7 @@ public struct Person: Sendable, Equatable {
     }
 
     /// nil only when there is no usable id at all.
-    public init?(json: JSONNode) {
+    init?(json: JSONNode) {
         guard let id = json.string("id") ?? json.string("@id"), !id.isEmpty else { return nil }
         self.init(id: id)
         preferredUsername = json.string("preferredUsername")

@@ -1,0 +1,28 @@
+/// Where each part of the composer goes inside its area, top to bottom:
+/// header, [title], the framed text, [image], controls, message, footer hints.
+/// `handle` (for scrolling) and `render` both use it, so they always agree.
+struct ComposerLayout: Equatable {
+    var header, title, frame, text, image, controls, message, footer: Rect
+
+    init(mode: Composer.Mode, area: Rect, hasImage: Bool) {
+        var row = area.row
+        let bottom = area.row + area.rows
+        func take(_ n: Int) -> Rect {
+            let r = Rect(row: row, col: area.col, rows: max(0, min(n, bottom - row)), cols: area.cols)
+            row += r.rows
+            return r
+        }
+        header = take(1)
+        title = take(mode.hasTitle ? 1 : 0)
+        // Fixed rows below the text: image line, controls, message, footer.
+        let below = (hasImage ? 1 : 0) + 3
+        let textRows = max(0, bottom - row - below)
+        frame = take(textRows)
+        // A frame needs room for at least one text row inside; otherwise the text goes bare.
+        text = frame.rows >= 3 && frame.cols >= 3 ? Box.inner(frame) : frame
+        image = take(hasImage ? 1 : 0)
+        controls = take(1)
+        message = take(1)
+        footer = take(1)
+    }
+}

@@ -14,13 +14,13 @@ import Testing
         let lines = b.trimmedLines()
         #expect(lines[0] == "New note")
         #expect(lines[1].hasPrefix("Title:"))
-        #expect(lines[2].hasPrefix("┌ Text ") && lines[2].hasSuffix("┐"))
+        #expect(lines[2].hasPrefix("┌─ Text ") && lines[2].hasSuffix("┐"))
         #expect(lines[3] == "│Hello there" + String(repeating: " ", count: size.cols - 13) + "│")
         #expect(lines[size.rows - 4].hasPrefix("└") && lines[size.rows - 4].hasSuffix("┘"))
         #expect(lines[size.rows - 3] == "To: (*) Public ( ) Followers  [ Attach image ]  [ Send ]")
         #expect(lines[size.rows - 2] == "")
         let footer = lines[size.rows - 1]
-        #expect(footer.hasPrefix("^D send  ^T attach  Esc discard"))
+        #expect(footer == "Tab next  ^D send  ^T attach  Esc discard  F1 help")
         // The cursor sits after the typed text, inside the frame.
         #expect(b.cursor?.row == 3 && b.cursor?.col == 12)
         #expect(b[3, 1].role == .inputFocus && b[0, 0].role == .title)
@@ -30,7 +30,7 @@ import Testing
     @Test(arguments: standardSizes) func reply(size: Size) {
         let lines = composer(.reply(to: bobsNote()), size).screen(size)
         #expect(lines[0] == "Replying to Bob B: Hello world")
-        #expect(lines[1].hasPrefix("┌ Text "))
+        #expect(lines[1].hasPrefix("┌─ Text "))
         #expect(lines[size.rows - 3] == "[ Send ]")
         #expect(!lines.joined().contains("Attach") && !lines.joined().contains("Title:"))
     }
@@ -49,7 +49,7 @@ import Testing
         var b = CellBuffer(size: size)
         c.render(into: &b, area: full(size))
         let lines = b.trimmedLines()
-        let top = lines.firstIndex { $0.contains("┌ Attach image ") }
+        let top = lines.firstIndex { $0.contains("┌─ Attach image ") }
         #expect(top != nil)
         guard let top else { return }
         #expect(lines[top + 1].contains("│ File: /tmp/nope.png"))
@@ -74,7 +74,7 @@ import Testing
         let lines = b.trimmedLines()
         #expect(lines.contains { $0.contains("│ Discard this note?") })
         #expect(lines.contains { $0.contains("[ Discard ]  [ Keep editing ]") })
-        #expect(lines[size.rows - 1].hasPrefix("y yes  n/Esc no"))
+        #expect(lines[size.rows - 1] == "Tab/→ next  y yes  n/Esc no  F1 help")
         #expect(b.cursor == nil)
     }
 

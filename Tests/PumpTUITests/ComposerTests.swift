@@ -75,7 +75,7 @@ extension Composer {
 
     @Test func ctrlDSendsFromAnyFieldAndOnlyOnce() {
         var c = Composer(mode: .note, draft: nil, size: composeSize)
-        c.type("  hi there \n")
+        c.type("  hi there "); c.feed([.key(.enter)])
         c.feed([.key(.backTab)])                        // title focused
         let out = c.handle(.key(.ctrl("d")))
         #expect(out == .send(ComposeRequest(mode: .note, text: "hi there", title: nil, audience: .public, imagePath: nil)))

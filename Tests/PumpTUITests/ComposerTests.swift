@@ -188,6 +188,16 @@ extension Composer {
                 == "Restored your unsent draft from Sep 21 14:13 · ^X drops it")
     }
 
+    @Test func resizeRelayoutsTheTextArea() {
+        var c = Composer(mode: .note, draft: nil, size: composeSize)
+        #expect(c.body.viewWidth == 78 && c.body.viewHeight == 17)
+        c.feed([.resize(Size(rows: 20, cols: 60))])
+        #expect(c.size == Size(rows: 20, cols: 60) && c.body.viewWidth == 58 && c.body.viewHeight == 13)
+        var r = Composer(mode: .reply(to: bobsNote()), draft: nil, size: composeSize)
+        r.feed([.resize(Size(rows: 12, cols: 40))])
+        #expect(r.body.viewHeight == 6)
+    }
+
     @Test func draftKeysFollowMode() {
         #expect(Composer.Mode.note.draftKey == "note")
         #expect(Composer.Mode.reply(to: bobsNote()).draftKey == Draft.Kind.reply(to: bobsNote().id).key)

@@ -200,7 +200,7 @@ struct Composer: Equatable, Sendable {
             return .editing
         }
         overlay = .attachPrompt(TextBox(label: "File", text: imagePath ?? "", maxLength: 4096, focused: true,
-                                        viewWidth: max(10, min(size.cols - 4, 70) - 8)), error: nil)
+                                        viewWidth: max(1, Self.promptWidth(size.cols) - 10)), error: nil)
         return .editing
     }
 
@@ -240,6 +240,9 @@ struct Composer: Equatable, Sendable {
         body.viewHeight = max(1, l.text.rows)
         title.viewWidth = max(1, l.title.cols - 7)
     }
+
+    /// The attach prompt's box width: it leaves the frame visible around it.
+    static func promptWidth(_ cols: Int) -> Int { max(1, min(cols - 4, 72)) }
 
     /// "Restored your unsent draft from 14:03" (or "from Nov 28 14:03" when older than a day).
     static func restoredNotice(saved: Date, now: Date, timeZone: TimeZone = .current) -> String {

@@ -70,7 +70,7 @@ extension Composer {
                 error ?? "\(ImageFile.supported), up to \(ImageFile.sizeText(ImageFile.maxBytes)).",
                 "Enter attaches · empty path removes · Esc cancels",
             ]
-            let rect = Box.centered(rows: 6, cols: min(area.cols, 72), in: area)
+            let rect = Box.centered(rows: 6, cols: Composer.promptWidth(area.cols), in: area)
             Box.draw(into: &buffer, rect: rect, title: "Attach image")
             let inner = Box.inner(rect)
             guard inner.rows >= 3, inner.cols > 2 else { return }

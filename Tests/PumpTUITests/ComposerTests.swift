@@ -222,4 +222,23 @@ extension Composer {
         let e = Composer(mode: .edit(myNote()), draft: nil, size: composeSize)
         #expect(DraftPolicy.decide(.shutdown, composer: e) == .remove(key: Composer.Mode.edit(myNote()).draftKey))
     }
+
+    /// The whole cycle through a real store: shutdown saves, the next editor offers it, a
+    /// successful send removes it.
+    @Test func survivesShutdownAndIsOfferedAgain() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("compose-drafts-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = DraftStore(store: CredentialStore(directory: dir))
+        var c = Composer(mode: .reply(to: bobsNote()), draft: nil, size: composeSize)
+        c.type("half a reply")
+        try DraftPolicy.apply(DraftPolicy.decide(.shutdown, composer: c), to: store)
+        let key = Composer.Mode.reply(to: bobsNote()).draftKey
+        var again = Composer(mode: .reply(to: bobsNote()), draft: store.load(key: key), size: composeSize)
+        #expect(again.draft.text == "half a reply" && again.restoredFrom != nil)
+        #expect(Composer(mode: .note, draft: store.load(key: "note"), size: composeSize).isEmpty)
+        again.type("!")
+        _ = again.handle(.key(.ctrl("d")))
+        try DraftPolicy.apply(DraftPolicy.decide(.sendSucceeded, composer: again), to: store)
+        #expect(store.load(key: key) == nil && store.all().isEmpty)
+    }
 }

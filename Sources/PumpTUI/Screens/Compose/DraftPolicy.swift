@@ -32,4 +32,13 @@ enum DraftPolicy {
             return worthKeeping ? .save(draft, key: draft.key) : .remove(key: draft.key)
         }
     }
+
+    /// Carries out a decision. Removal never fails loudly (a stale draft is only offered again);
+    /// a failed save throws so the caller can say the text was not kept.
+    static func apply(_ decision: Decision, to store: DraftStore) throws {
+        switch decision {
+        case .save(let draft, let key): try store.save(draft, key: key)
+        case .remove(let key): store.remove(key: key)
+        }
+    }
 }

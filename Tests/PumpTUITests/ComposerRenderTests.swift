@@ -107,4 +107,15 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("│end") })
         #expect(b.cursor.map { lines[$0.row].hasPrefix("│end") } == true)
     }
+
+    /// Embedded in the client, whose own rows show the status and hints: none are drawn twice.
+    @Test(arguments: standardSizes) func withoutOwnStatusAndFooter(size: Size) {
+        var c = composer(.note, size)
+        c.drawsStatusAndFooter = false
+        c.feed([.key(.ctrl("d"))])
+        let lines = c.screen(size)
+        #expect(lines[size.rows - 1] == "To: (*) Public ( ) Followers  [ Attach image ]  [ Send ]")
+        #expect(!lines.joined().contains("Nothing to send") && !lines.joined().contains("^D send"))
+        #expect(c.status.message.hasPrefix("Nothing to send") && c.body.viewHeight == size.rows - 5)
+    }
 }

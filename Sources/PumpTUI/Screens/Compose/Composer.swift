@@ -27,6 +27,9 @@ struct Composer: Equatable, Sendable {
     private(set) var restoredFrom: Date?
     /// True between `.send` and the owner's `sendFailed`/closing: a second ^D does nothing.
     private(set) var sending = false
+    /// False when the owner shows `status` and the footer in its own rows (the client screen):
+    /// the composer then leaves them out and gives the text two more rows.
+    var drawsStatusAndFooter = true { didSet { layoutWidgets() } }
     /// What an edit started from, so an untouched edit is not kept as a draft.
     private let originalText: String, originalTitle: String
 
@@ -235,7 +238,7 @@ struct Composer: Equatable, Sendable {
 
     private mutating func layoutWidgets() {
         let l = ComposerLayout(mode: mode, area: Rect(row: 0, col: 0, rows: size.rows, cols: size.cols),
-                               hasImage: imagePath != nil)
+                               hasImage: imagePath != nil, chrome: drawsStatusAndFooter)
         body.viewWidth = max(1, l.text.cols)
         body.viewHeight = max(1, l.text.rows)
         title.viewWidth = max(1, l.title.cols - 7)

@@ -5,7 +5,7 @@ extension Composer {
     func render(into buffer: inout CellBuffer, area: Rect) {
         guard area.rows > 0, area.cols > 0 else { return }
         buffer.cursor = nil
-        let l = ComposerLayout(mode: mode, area: area, hasImage: imagePath != nil)
+        let l = ComposerLayout(mode: mode, area: area, hasImage: imagePath != nil, chrome: drawsStatusAndFooter)
         buffer.put(headerText, row: l.header.row, col: l.header.col, role: .title, maxCols: l.header.cols)
         if l.title.rows > 0 { title.render(into: &buffer, area: l.title) }
         if l.frame != l.text { Box.draw(into: &buffer, rect: l.frame, title: "Text") }
@@ -16,8 +16,8 @@ extension Composer {
                        role: .muted, maxCols: l.image.cols)
         }
         renderControls(into: &buffer, area: l.controls)
-        status.render(into: &buffer, area: l.message)
-        Footer(contexts: keyContexts).render(into: &buffer, area: l.footer)
+        if l.message.rows > 0 { status.render(into: &buffer, area: l.message) }
+        if l.footer.rows > 0 { Footer(contexts: keyContexts).render(into: &buffer, area: l.footer) }
         renderOverlay(into: &buffer, area: area)
     }
 

@@ -160,6 +160,8 @@ extension Composer {
         var e = Composer(mode: .edit(myNote()), draft: nil, size: composeSize)
         #expect(e.draft.text == "Old line one\nold line two" && e.draft.title == "My title")
         #expect(!e.isEmpty && !e.hasUnsavedWork)             // untouched edit: nothing to keep
+        var untouched = e
+        #expect(untouched.handle(.key(.escape)) == .discarded)   // so Esc closes without asking
         e.type("!")
         #expect(e.hasUnsavedWork)
         let out = e.handle(.key(.ctrl("d")))

@@ -152,7 +152,8 @@ struct Composer: Equatable, Sendable {
         case .send: return trySend()
         case .attachImage: return openPrompt()
         case .discard:
-            guard !isEmpty else { return .discarded }
+            // Nothing the user would miss (empty, or an untouched edit): close without asking.
+            guard hasUnsavedWork else { return .discarded }
             overlay = .confirmDiscard(ConfirmDialog(discardQuestion, yes: "Discard", no: "Keep editing"))
         case .nextFocus, .prevFocus:
             _ = focus.apply(action); syncFocus()

@@ -29,6 +29,9 @@ import Testing
             #expect(ImageFile.check(good.path) == .success(ImageFile(path: good.path, mimeType: "image/png", byteCount: png.count)))
             // "~/" expands against HOME; quotes around a pasted path are dropped.
             #expect(ImageFile.check("'~/cat.png'", home: dir.path) == .success(ImageFile(path: good.path, mimeType: "image/png", byteCount: png.count)))
+            let link = dir.appendingPathComponent("link.png")
+            try FileManager.default.createSymbolicLink(at: link, withDestinationURL: good)
+            #expect(ImageFile.check(link.path) == .success(ImageFile(path: link.path, mimeType: "image/png", byteCount: png.count)))
             let (file, data) = try ImageFile.load(good.path)
             #expect(file.mimeType == "image/png" && data == Data(png))
 
@@ -39,6 +42,10 @@ import Testing
             try Data().write(to: empty)
             #expect(ImageFile.check(empty.path) == .failure(.empty))
             #expect(ImageFile.check(dir.path) == .failure(.notAFile(dir.path)))
+            let fifo = dir.appendingPathComponent("pipe.png")
+            #expect(mkfifo(fifo.path, 0o600) == 0)
+            #expect(ImageFile.check(fifo.path) == .failure(.notAFile(fifo.path)))   // and does not block
+            #expect(ImageFile.check("/dev/zero") == .failure(.notAFile("/dev/zero")))
             #expect(ImageFile.check(dir.appendingPathComponent("nope.jpg").path) == .failure(.notFound(dir.appendingPathComponent("nope.jpg").path)))
             #expect(ImageFile.check("  ") == .failure(.noPath))
 

@@ -57,10 +57,14 @@ struct ImageFile: Equatable, Sendable {
         guard !path.isEmpty else { throw ImageFileError.noPath }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw ImageFileError.notFound(path) }
-        guard !isDir.boolValue else { throw ImageFileError.notAFile(path) }
+        // Regular files only: opening a FIFO would block the job, /dev/zero would never end.
+        // (attributesOfItem does not follow symlinks, so ask about the link's target.)
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let attrs = try? FileManager.default.attributesOfItem(atPath: target)
+        guard !isDir.boolValue, attrs?[.type] as? FileAttributeType == .typeRegular else { throw ImageFileError.notAFile(path) }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw ImageFileError.unreadable }
         defer { try? handle.close() }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let size = attrs?[.size] as? Int ?? 0
         guard size > 0 else { throw ImageFileError.empty }
         guard size <= maxBytes else { throw ImageFileError.tooLarge(size) }
         // Read at most the limit plus one byte: a file growing after the stat is still caught.

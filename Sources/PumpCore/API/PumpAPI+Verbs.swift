@@ -1,0 +1,169 @@
+import Foundation
+
+/// Writes: every verb is a POST of an activity to our outbox (pump-api §4.6). The object's real
+/// `objectType` is sent (pitfall 14); the server answers with the complete activity.
+extension PumpAPI {
+    /// A new note from plain text (escaped to HTML), addressed explicitly (pitfall 11).
+    public func post(note text: String, title: String? = nil, audience: Audience = .public) async throws -> Activity {
+        var object: JSONObject = ["objectType": "note", "content": HTMLText.escapeForPost(text)]
+        if let title, !title.isEmpty { object["displayName"] = title }
+        return try await postActivity(addressed(["verb": "post", "object": object], audience))
+    }
+
+    /// A comment on `object`. No addresses: the server copies the original's (§4.5).
+    public func reply(to object: PumpObject, text: String) async throws -> Activity {
+        let comment: JSONObject = ["objectType": "comment", "content": HTMLText.escapeForPost(text),
+                                   "inReplyTo": object.reference]
+        return try await postActivity(["verb": "post", "object": comment])
+    }
+
+    public func like(_ object: PumpObject) async throws -> Activity { try await simple(.favorite, object) }
+    public func unlike(_ object: PumpObject) async throws -> Activity { try await simple(.unfavorite, object) }
+    public func share(_ object: PumpObject) async throws -> Activity { try await simple(.share, object) }
+    public func unshare(_ object: PumpObject) async throws -> Activity { try await simple(.unshare, object) }
+    public func delete(_ object: PumpObject) async throws -> Activity { try await simple(.delete, object) }
+
+    /// Edits our own object: new text (plain, escaped) and/or title; nil leaves a field as it is.
+    public func update(_ object: PumpObject, text: String?, title: String?) async throws -> Activity {
+        var o = object.reference
+        if let text { o["content"] = HTMLText.escapeForPost(text) }
+        if let title { o["displayName"] = title }
+        return try await postActivity(["verb": Verb.update.rawValue, "object": o])
+    }
+
+    public func follow(_ person: Person) async throws -> Activity {
+        try await postActivity(["verb": Verb.follow.rawValue, "object": person.reference])
+    }
+
+    public func unfollow(_ person: Person) async throws -> Activity {
+        try await postActivity(["verb": Verb.stopFollowing.rawValue, "object": person.reference])
+    }
+
+    /// Follows `nick@host`. On our own server the person's real id comes from their profile
+    /// (ids are profile URLs on non-default ports); for other servers the `acct:` id is sent and
+    /// our server resolves it by webfinger.
+    public func follow(account: String) async throws -> Activity {
+        let (nick, host) = try Self.splitAccount(account)
+        let person: Person
+        if host == base.hostAndPort { person = try await self.person(nick: nick) }
+        else { person = Person(id: "acct:\(nick)@\(host)", preferredUsername: nick) }
+        return try await follow(person)
+    }
+
+    /// Uploads an image, posts it, then sends the title/description in a follow-up `update`
+    /// because the server drops them from the post (pump.io #721, PyPump #91).
+    /// Returns the post activity, its object carrying the updated title/description.
+    public func uploadImage(data: Data, mimeType: String, title: String? = nil, description: String? = nil,
+                            audience: Audience = .public) async throws -> Activity {
+        let uploads = try uploadsURL
+        try requireLocal(uploads)
+        let r = try await requester.send(method: "POST", url: uploads, body: data, contentType: mimeType)
+        // Checked like any reply, then kept as sent: the post must carry the object as uploaded.
+        guard try PumpAPIError.jsonObject(from: r).string("id") != nil, let uploaded = JSONValue.parseAny(r.body) else {
+            throw PumpAPIError.unexpectedJSON("the upload has no id")
+        }
+        var posted = try await postActivity(addressed(["verb": "post", "object": uploaded], audience))
+        let hasTitle = !(title ?? "").isEmpty, hasText = !(description ?? "").isEmpty
+        guard hasTitle || hasText else { return posted }
+        var object = uploaded
+        if hasTitle { object["displayName"] = title }
+        let content = HTMLText.escapeForPost(description ?? "")
+        if hasText { object["content"] = content }
+        let updated = try await postActivity(["verb": Verb.update.rawValue, "object": object])
+        if let o = updated.object {
+            posted.object?.displayName = o.displayName ?? title
+            posted.object?.content = o.content ?? (hasText ? content : nil)
+        }
+        return posted
+    }
+
+    // MARK: Reads of single things
+
+    /// A person by nickname on our server.
+    public func person(nick: String) async throws -> Person {
+        let url = try endpoint(URL(string: base.absoluteString.trimmingSlash + "/api/user/\(Self.pathSafe(nick))/profile"),
+                               "\(nick)'s profile")
+        return try decodePerson(try await getJSON(url))
+    }
+
+    /// A fresh copy of `person` (counts, links, `followed`). People whose profile our server cannot
+    /// serve (remote, no proxy) come back as given.
+    public func profile(of person: Person) async throws -> Person {
+        if isLocalPerson(person), let nick = person.nickname { return try await self.person(nick: nick) }
+        for candidate in [person.links["self"], URL(string: person.id)].compactMap({ $0 }) where isLocal(candidate) {
+            return try decodePerson(try await getJSON(candidate))
+        }
+        return person
+    }
+
+    /// A person by id (`acct:nick@host` or a profile URL).
+    public func profile(id: String) async throws -> Person {
+        try await profile(of: Person(id: id))
+    }
+
+    /// One object by its id (API URL); remote objects through their proxy URL when known.
+    public func object(id: String, proxyURL: URL? = nil) async throws -> PumpObject {
+        let url = try endpoint(proxyURL ?? URL(string: id), "the object \(Sanitizer.clean(id, singleLine: true, maxLength: 80))")
+        let json = try await getJSON(url)
+        // Some servers wrap the object in an activity; unwrap it.
+        if Activity.looksLikeActivity(json), let o = json.object("object") { return PumpObject(json: o) }
+        return PumpObject(json: json)
+    }
+
+    // MARK: Helpers
+
+    func simple(_ verb: Verb, _ object: PumpObject) async throws -> Activity {
+        try await postActivity(["verb": verb.rawValue, "object": object.reference])
+    }
+
+    func addressed(_ body: JSONObject, _ audience: Audience) -> JSONObject {
+        var b = body
+        switch audience {
+        case .public:
+            b["to"] = [Address.publicCollection.json]
+            b["cc"] = [followersAddress.json]
+        case .followers:
+            b["to"] = [followersAddress.json]
+        }
+        return b
+    }
+
+    func decodePerson(_ json: JSONNode) throws -> Person {
+        let j = json.has("id") ? json : (json.object("profile") ?? json)
+        guard let p = Person(json: j) else { throw PumpAPIError.unexpectedJSON("the profile has no id") }
+        return p
+    }
+
+    /// `nick@host` (an optional `acct:` prefix and surrounding spaces allowed) → parts; host lowercased.
+    static func splitAccount(_ account: String) throws -> (String, String) {
+        var a = account.trimmingSpaces
+        if a.lowercased().hasPrefix("acct:") { a.removeFirst(5) }
+        if a.hasPrefix("@") { a.removeFirst() }
+        guard let at = a.firstIndex(of: "@") else { throw PumpAPIError.badAccount(Sanitizer.clean(account, singleLine: true, maxLength: 80)) }
+        let nick = String(a[..<at]), host = String(a[a.index(after: at)...]).lowercased()
+        let nickOK = !nick.isEmpty && nick.count <= 64 && nick.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))
+        }
+        let hostOK = !host.isEmpty && !host.contains("@") && !host.contains("/") && !host.contains(" ")
+        guard nickOK, hostOK else { throw PumpAPIError.badAccount(Sanitizer.clean(account, singleLine: true, maxLength: 80)) }
+        return (nick, host)
+    }
+
+    /// Nicknames are `[A-Za-z0-9._-]`; anything else is percent-encoded so it cannot alter the path.
+    static func pathSafe(_ s: String) -> String {
+        var out = ""
+        for b in s.utf8 {
+            let c = Unicode.Scalar(b)
+            if c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || "._-~".unicodeScalars.contains(c)) {
+                out.unicodeScalars.append(c)
+            } else {
+                out += "%" + String(b, radix: 16, uppercase: true).leftPadded(2)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Display text of the models, always through `HTMLText`/`Sanitizer`, so screens and the CLI
+/// never touch raw server strings.
+extension PumpObject {
+    /// The content as terminal-safe text with numbered links ("[deleted]" for deleted objects).
+    public var renderedContent: RenderedText {
+        if isDeleted { return RenderedText(text: "[deleted]", links: []) }
+        return HTMLText.render(content ?? summary ?? "")
+    }
+
+    /// The object's page (or id) for opening/copying, sanitized to one line.
+    public var displayURL: String? {
+        guard let u = url?.absoluteString ?? (id.hasPrefix("http") ? id : nil) else { return nil }
+        return Sanitizer.clean(u, singleLine: true, maxLength: 2000)
+    }
+}
+
+extension Person {
+    /// The profile summary as terminal-safe text.
+    public var renderedSummary: RenderedText { HTMLText.render(summary ?? "") }
+}
+
+extension Activity {
+    /// Posts show their object; other verbs (likes, follows, shares, unknown verbs) also show the
+    /// server's one-line summary sentence.
+    public var showsSummary: Bool { verb != .post || object == nil }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// An activity verb. Unknown (including URI) verbs are kept as their raw string.
+public struct Verb: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { rawValue = value }
+
+    public static let post: Verb = "post"
+    public static let share: Verb = "share"
+    public static let unshare: Verb = "unshare"
+    public static let favorite: Verb = "favorite"
+    public static let unfavorite: Verb = "unfavorite"
+    public static let like: Verb = "like"
+    public static let unlike: Verb = "unlike"
+    public static let follow: Verb = "follow"
+    public static let stopFollowing: Verb = "stop-following"
+    public static let update: Verb = "update"
+    public static let delete: Verb = "delete"
+    public static let create: Verb = "create"
+    public static let add: Verb = "add"
+    public static let remove: Verb = "remove"
+
+    static let known: Set<String> = ["post", "share", "unshare", "favorite", "unfavorite", "like", "unlike",
+                                     "follow", "stop-following", "update", "delete", "create", "add", "remove",
+                                     "join", "leave", "checkin"]
+    public var isKnown: Bool { Verb.known.contains(rawValue) }
+    /// Liking has two spellings; treat them alike.
+    public var isLike: Bool { self == .favorite || self == .like }
+}
+
+/// An inbox/outbox item. The server does not put `objectType` on activities, so one is recognised
+/// by having `verb` and `object` (pump-api §4.3).
+public struct Activity: Sendable, Equatable {
+    public var id: String
+    public var verb: Verb
+    public var actor: Person?
+    /// The object; for a person-object (follow) see also `objectPerson`.
+    public var object: PumpObject?
+    public var objectPerson: Person?
+    public var target: PumpObject?
+    /// The server's summary sentence, HTML ("Alice posted a note").
+    public var content: String?
+    public var generator: PumpObject?
+    public var published: Date?
+    public var updated: Date?
+    public var url: URL?
+    public var to: [Address]
+    public var cc: [Address]
+
+    public init(id: String, verb: Verb, actor: Person? = nil, object: PumpObject? = nil) {
+        self.id = id; self.verb = verb; self.actor = actor; self.object = object
+        to = []; cc = []
+    }
+
+    init(json: JSONNode) {
+        self.init(id: json.string("id") ?? json.string("@id") ?? "",
+                  verb: Verb(rawValue: json.string("verb") ?? "post"))
+        if let a = json.object("actor") { actor = a.person }
+        content = json.string("content")
+        published = json.date("published")
+        updated = json.date("updated")
+        url = json.url("url")
+        to = Address.list(json, "to")
+        cc = Address.list(json, "cc")
+        if let g = json.object("generator") { generator = PumpObject(json: g, depth: 0) }
+        if let t = json.object("target") { target = PumpObject(json: t, depth: 1) }
+        if let o = json.object("object") {
+            var obj = PumpObject(json: o)
+            // As PyPump does: the actor is the author when the object does not say,
+            // and the activity's addressing applies when the object has none.
+            if obj.author == nil, !obj.isPerson { obj.author = actor }
+            if obj.to.isEmpty && obj.cc.isEmpty { obj.to = to; obj.cc = cc }
+            object = obj
+            if obj.isPerson { objectPerson = o.person }
+        }
+    }
+
+    static func looksLikeActivity(_ json: JSONNode) -> Bool {
+        if json.string("objectType") == "activity" { return true }
+        return json.has("verb") && json.has("object")
+    }
+
+    public static func decode(_ data: Data) -> Activity? {
+        guard let json = JSONValue.parseObject(data), looksLikeActivity(json) else { return nil }
+        return Activity(json: json)
+    }
+
+    /// The server's summary sentence as one line of safe text.
+    public var summaryLine: String {
+        HTMLText.line(content ?? "", maxLength: 300)
+    }
+}
+
+extension PumpObject {
+    public var isPerson: Bool { objectType == "person" }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// An image/stream reference: `{url, width, height}`, possibly with `pump_io.proxyURL`
+/// (remote media must be fetched through our own server, signed).
+public struct MediaLink: Sendable, Equatable, Hashable {
+    public var url: URL
+    public var width: Int?
+    public var height: Int?
+    public var proxyURL: URL?
+
+    public init(url: URL, width: Int? = nil, height: Int? = nil, proxyURL: URL? = nil) {
+        self.url = url; self.width = width; self.height = height; self.proxyURL = proxyURL
+    }
+
+    init?(json: JSONNode?) {
+        guard let json, let url = json.url("url") else { return nil }
+        self.init(url: url, width: json.int("width"), height: json.int("height"),
+                  proxyURL: json.object("pump_io")?.url("proxyURL"))
+    }
+
+    /// Where to fetch it: the proxy when there is one (pump-api §4.3, §5.6).
+    public var fetchURL: URL { proxyURL ?? url }
+}
+
+/// `likes` / `replies` / `shares` / `followers` …: a count, a URL and up to ~4 embedded items.
+public struct CollectionSummary: Sendable, Equatable {
+    public var url: URL?
+    public var proxyURL: URL?
+    public var totalItems: Int?
+    public var items: [PumpObject]
+
+    public init(url: URL? = nil, proxyURL: URL? = nil, totalItems: Int? = nil, items: [PumpObject] = []) {
+        self.url = url; self.proxyURL = proxyURL; self.totalItems = totalItems; self.items = items
+    }
+
+    init?(json: JSONNode?, depth: Int) {
+        guard let json else { return nil }
+        url = json.url("url")
+        proxyURL = json.object("pump_io")?.url("proxyURL")
+        totalItems = json.int("totalItems")
+        items = depth > 0 ? json.objects("items").map { PumpObject(json: $0, depth: depth - 1) } : []
+    }
+
+    public var fetchURL: URL? { proxyURL ?? url }
+    /// The count to show: totalItems, else what is embedded.
+    public var count: Int { totalItems ?? items.count }
+}
+
+/// An entry of `to` / `cc`: `{id, objectType}`.
+public struct Address: Sendable, Equatable, Hashable {
+    public var id: String
+    public var objectType: String
+
+    public init(id: String, objectType: String) { self.id = id; self.objectType = objectType }
+
+    public static let publicCollection = Address(
+        id: "http://activityschema.org/collection/public", objectType: "collection")
+
+    public var isPublic: Bool { id == Address.publicCollection.id }
+
+    var json: JSONObject { ["id": id, "objectType": objectType] }
+
+    static func list(_ json: JSONNode, _ key: StaticString) -> [Address] {
+        json.objects(key).compactMap { o in
+            guard let id = o.string("id") else { return nil }
+            return Address(id: id, objectType: o.string("objectType") ?? "collection")
+        }
+    }
+}

@@ -13,7 +13,8 @@ struct AccountsCommand: AsyncParsableCommand {
             let store = common.store
             let ids = store.accounts()
             if ids.isEmpty {
-                LineMode.say("No accounts stored in \(store.directory.path). Log in with: pumptui login NICK@HOST")
+                // On stderr: scripts that read stdout get one line per account and nothing else.
+                LineMode.warn("No accounts stored in \(store.directory.path). Log in with: pumptui login NICK@HOST")
             }
             for id in ids {
                 let name = (try? store.account(id))??.displayName

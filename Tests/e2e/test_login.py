@@ -177,3 +177,17 @@ def test_login_subcommand_uses_the_full_screen(server, tmp_path):
         assert t.wait_exit(10) == 0
         assert b"Logged in as alice@127.0.0.1" in t.raw
     assert_private(config)
+
+
+def test_demo_approve_prints_the_verifier_for_the_waiting_login(server, tmp_path):
+    # scripts/demo.sh writes the server URL where scripts/demo-approve finds it ($TMPDIR).
+    (tmp_path / "pumptui-demo.url").write_text(server.base + "\n")
+    with start_login(server, tmp_path / "c") as t:
+        out = subprocess.run(["bash", os.path.join(os.path.dirname(BINARY), "..", "..", "scripts", "demo-approve")],
+                             capture_output=True, text=True, timeout=30, env=dict(os.environ, TMPDIR=str(tmp_path)))
+        assert out.returncode == 0, out.stderr
+        verifier = out.stdout.strip().removeprefix("Verifier: ")
+        assert re.fullmatch(r"[A-Za-z0-9_-]{22}", verifier), out.stdout
+        t.send(verifier)                       # typed, as after Ctrl-Z / fg (no bracketed paste)
+        t.key("Enter")
+        t.wait_for("Logged in as", timeout=15)

@@ -26,7 +26,10 @@ final class AppPerformer: @unchecked Sendable {
         switch job {
         case .login(let account, let job): return .login(await performLogin(account, job))
         case .client(let account, let job):
-            do { return .client(await try clientWorker(account).perform(job)) } catch {
+            do {
+                let worker = try clientWorker(account)
+                return .client(await worker.perform(job))
+            } catch {
                 return .clientUnavailable((error as? PumpError)?.message ?? "\(error)")
             }
         }
@@ -62,23 +65,24 @@ final class AppPerformer: @unchecked Sendable {
     }
 
     private func clientWorker(_ account: AccountID) throws -> ClientHostWorker {
-        if let (a, w) = lock.withLock({ worker }), a == account { return w }
+        if let cached = lock.withLock({ worker }), cached.0 == account { return cached.1 }
         let w = try ClientHostWorker(store: store, account: account, allowHTTP: allowHTTP)
         lock.withLock { worker = (account, w) }
         return w
     }
 }
 
-/// Progress reports from a running login step, handed out one per `watchProgress` job.
+/// Progress reports from a running login step, handed out one per `watchProgress` job. Only
+/// the latest is kept: the screen shows where the login is now, not its history.
 final class ProgressChannel: @unchecked Sendable {
     private let lock = NSLock()
-    private var queued: [LoginProgress] = []
+    private var latest: LoginProgress?
     private var waiter: CheckedContinuation<LoginProgress, Never>?
 
     func push(_ p: LoginProgress) {
         let w: CheckedContinuation<LoginProgress, Never>? = lock.withLock {
             if let w = waiter { waiter = nil; return w }
-            queued.append(p); return nil
+            latest = p; return nil
         }
         w?.resume(returning: p)
     }
@@ -86,7 +90,7 @@ final class ProgressChannel: @unchecked Sendable {
     func next() async -> LoginProgress {
         await withCheckedContinuation { c in
             let ready: LoginProgress? = lock.withLock {
-                if !queued.isEmpty { return queued.removeFirst() }
+                if let p = latest { latest = nil; return p }
                 waiter?.resume(returning: .waitingForVerifier)  // one watcher at a time: release the old
                 waiter = c; return nil
             }

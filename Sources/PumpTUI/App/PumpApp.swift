@@ -84,7 +84,8 @@ struct PumpApp: TerminalApp {
             return route(after: s.outcome)
         case .login(var s):
             guard let e = event.narrowed({ if case .login(let m) = $0 { return m } else { return nil } }) else { return [] }
-            let effects = s.update(e).map { $0.mapped(Message.login) { Job.login(s.account, $0) } }
+            let account = s.account
+            let effects = s.update(e).map { $0.mapped(Message.login) { Job.login(account, $0) } }
             screen = .login(s)
             return effects + route(after: s.outcome)
         case .client(var s):

@@ -48,7 +48,7 @@ struct TUICommand: AsyncParsableCommand {
     private func lineMode(_ id: AccountID?, store: CredentialStore) async throws {
         try await LineMode.run {
             let account = try id ?? LineMode.resolveAccount(nil, store: store)
-            if (try? store.account(account)) ?? nil == nil {
+            if (try? store.account(account)) == nil {
                 LoginLineMode.reportSuccess(try await LoginLineMode.run(account: account, store: store,
                                                                          allowHTTP: common.allowHTTP))
             } else {
@@ -77,7 +77,7 @@ enum FullScreen {
         let choice = ThemeChoice.resolve(flag: options.theme, noColorFlag: options.noColor, environment: environment)
         let (theme, warning) = ThemeLoader.load(name: choice.name, userDirectory: ThemeLoader.userDirectory(environment: environment))
         var stored: [AccountID: String] = [:]
-        for id in store.accounts() { stored[id] = (try? store.account(id))??.displayName ?? id.nickname }
+        for id in store.accounts() { stored[id] = (try? store.account(id))?.displayName ?? id.nickname }
         let app = PumpApp(account: account, stored: stored, mode: mode, notice: warning)
         let performer = performer ?? AppPerformer(store: store, allowHTTP: options.allowHTTP)
         var tui = TUIOptions(account: account?.description, configDirectory: options.configDirectory,

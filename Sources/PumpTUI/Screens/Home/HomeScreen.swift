@@ -48,5 +48,5 @@ struct HomeScreen: TerminalApp {
 /// The placeholder's worker: nothing to do (same init as `ClientWorker`).
 final class HomeWorker: @unchecked Sendable {
     init(store: CredentialStore, account: AccountID, allowHTTP: Bool) throws {}
-    func perform(_ job: HomeScreen.Job) async -> HomeScreen.Message {}
+    func perform(_ job: HomeScreen.Job) async -> HomeScreen.Message { switch job {} }
 }

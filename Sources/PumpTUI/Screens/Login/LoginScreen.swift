@@ -97,7 +97,7 @@ struct LoginScreen: TerminalApp {
             return [.run(.watchProgress)]
         case .urlReady(let u):
             url = u; busy = nil; expired = false
-            focus.focus(.verifier)
+            focus.focus(.verifier); syncFocus()
             status = notice.map { StatusLine($0, kind: .warning) } ?? StatusLine("Paste the Verifier and press Enter.")
             notice = nil
             return []
@@ -120,7 +120,7 @@ struct LoginScreen: TerminalApp {
         case .wrongVerifier:
             status = StatusLine("Wrong verifier: the server did not accept it. Copy the Verifier (not the Token) and try again.",
                                 kind: .error)
-            focus.focus(.verifier)
+            focus.focus(.verifier); syncFocus()
         case .expired:
             expired = true
             status = StatusLine("This authorization expired or was used. Press ^N for a new URL.", kind: .error)
@@ -211,12 +211,11 @@ struct LoginScreen: TerminalApp {
             status = StatusLine("This authorization expired or was used. Press ^N for a new URL.", kind: .error)
             return []
         }
-        var effects = begin(.submit(verifier: code), words: "Checking the verifier…")
+        let effects = begin(.submit(verifier: code), words: "Checking the verifier…")
         if !LoginWords.looksLikePumpVerifier(code) {
             status = StatusLine("Checking… (that does not look like a pump.io verifier: 22 letters, digits, - or _)",
                                 kind: .warning, busy: true, tick: status.tick)
         }
-        effects.append(contentsOf: [])
         return effects
     }
 

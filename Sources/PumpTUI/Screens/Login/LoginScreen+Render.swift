@@ -41,7 +41,10 @@ extension LoginScreen {
         guard let url else {
             paragraph("Logging in to \(account.hostWithPort) as \(account.nickname).")
             if let notice { paragraph(notice, role: .warning) }
-            if retryJob != nil { paragraph("Could not get an authorization URL. Press ^R (or r) to try again, Esc to quit.", role: .error) }
+            if let problem {
+                paragraph("Could not get an authorization URL. \(problem)", role: .error)
+                paragraph("Press ^R (or r) to try again, Esc to quit.")
+            }
             return
         }
         paragraph(LoginWords.instructions(for: account))
@@ -60,6 +63,8 @@ extension LoginScreen {
         let cancel = Button("Cancel", focused: focus.current == .cancel)
         let w = submit.render(into: &buffer, area: Rect(row: row, col: text.col, rows: 1, cols: text.cols))
         cancel.render(into: &buffer, area: Rect(row: row, col: text.col + w + 2, rows: 1, cols: max(0, text.cols - w - 2)))
+        row += 2
+        if let problem, row < area.row + area.rows { paragraph(problem, role: .error) }
     }
 }
 

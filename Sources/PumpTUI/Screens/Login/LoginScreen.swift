@@ -34,6 +34,8 @@ struct LoginScreen: TerminalApp {
     private(set) var help: HelpOverlay?
     private(set) var outcome: Outcome?
     private var watching = false
+    /// The last failure in full: the status line may be too narrow for it, the body is not.
+    private(set) var problem: String?
     /// A note from before the login (theme warning, why a new login is needed): in the body until
     /// the URL is there, then on the status line.
     private(set) var notice: String?
@@ -81,7 +83,7 @@ struct LoginScreen: TerminalApp {
     private mutating func begin(_ job: LoginJob, words: String) -> [Effect<LoginMessage, LoginJob>] {
         busy = words
         status = StatusLine(words, busy: true, tick: status.tick)
-        retryJob = nil
+        retryJob = nil; problem = nil
         var effects: [Effect<LoginMessage, LoginJob>] = [.run(job)]
         if !watching { watching = true; effects.append(.run(.watchProgress)) }
         return effects
@@ -118,6 +120,7 @@ struct LoginScreen: TerminalApp {
     private mutating func failed(_ failure: LoginFailure) {
         switch failure {
         case .wrongVerifier:
+            problem = "The server did not accept that verifier. Copy the Verifier (not the Token) and try again."
             status = StatusLine("Wrong verifier: the server did not accept it. Copy the Verifier (not the Token) and try again.",
                                 kind: .error)
             focus.focus(.verifier); syncFocus()
@@ -126,6 +129,8 @@ struct LoginScreen: TerminalApp {
             status = StatusLine("This authorization expired or was used. Press ^N for a new URL.", kind: .error)
         case .other(let reason):
             retryJob = url == nil ? .start : .submit(verifier: verifier.text.trimmed)
+            problem = "Failed: \(reason)."
+
             status = StatusLine("Failed: \(reason). Press ^R to retry.", kind: .error)
         }
     }

@@ -89,6 +89,8 @@ import PumpCore
         let t = d.text(size)
         #expect(t.contains("^N"))
         #expect(t.contains("expired"))
+        #expect(t.contains("Verifier: abc"))
+        #expect(t.contains("[ Submit ]"))
         d.key(.ctrl("n"))
         #expect(d.effects.compactMap(\.job).contains(.renew))
         d.message(.urlReady(testURL + "2"))

@@ -5,11 +5,12 @@ import re
 import shutil
 import stat
 import subprocess
+import sys
 
 import pytest
 
 from conftest import PumpServer, approve
-from tui import BINARY, TUI
+from tui import BINARY, ROOT, TUI
 
 pytestmark = pytest.mark.skipif(not os.path.exists(BINARY), reason=f"{BINARY} not built (swift build)")
 
@@ -94,13 +95,16 @@ def test_login_paste_submit_and_stored_credentials(server, tmp_path):
 def test_wrong_verifier_keeps_the_text_then_the_right_one_works(server, tmp_path):
     with start_login(server, tmp_path / "c") as t:
         url = screen_url(t)
+        right = approve(url)                   # approved: now a wrong verifier is "wrong", not "expired"
         t.paste("WrongWrongWrongWrong__")
         t.key("Enter")
         t.wait_for("Wrong verifier", timeout=10)
         assert "Verifier: WrongWrongWrongWrong__" in t.text()
         for _ in range(22):
             t.key("Backspace")
-        finish_login(t, url)
+        t.paste(right)
+        t.key("Enter")
+        t.wait_for("Logged in as", timeout=15)
 
 
 def test_f2_copies_the_url_with_osc52(server, tmp_path):
@@ -183,8 +187,8 @@ def test_demo_approve_prints_the_verifier_for_the_waiting_login(server, tmp_path
     # scripts/demo.sh writes the server URL where scripts/demo-approve finds it ($TMPDIR).
     (tmp_path / "pumptui-demo.url").write_text(server.base + "\n")
     with start_login(server, tmp_path / "c") as t:
-        out = subprocess.run(["bash", os.path.join(os.path.dirname(BINARY), "..", "..", "scripts", "demo-approve")],
-                             capture_output=True, text=True, timeout=30, env=dict(os.environ, TMPDIR=str(tmp_path)))
+        out = subprocess.run(["bash", os.path.join(ROOT, "scripts", "demo-approve")],
+                             capture_output=True, text=True, timeout=30, env=dict(os.environ, TMPDIR=str(tmp_path), PUMPTUI_PYTHON=sys.executable))
         assert out.returncode == 0, out.stderr
         verifier = out.stdout.strip().removeprefix("Verifier: ")
         assert re.fullmatch(r"[A-Za-z0-9_-]{22}", verifier), out.stdout

@@ -5,13 +5,15 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bash scripts/install-deps.sh
-bash scripts/setup-python.sh
+# PUMPTUI_PYTHON: an existing interpreter with requirements-test.txt installed (skips .venv).
+py=${PUMPTUI_PYTHON:-}
+if [ -z "$py" ]; then bash scripts/setup-python.sh; py=.venv/bin/python; fi
 swift build --product pumptui 2>&1 | tail -1
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/pumptui-demo.XXXXXX")
 # setsid: its own process group, so Ctrl-Z (which stops pumptui and this script) leaves the
 # server running for scripts/demo-approve.
-setsid .venv/bin/python testserver/pumpserver.py --port 0 --demo >"$work/server.out" 2>"$work/server.log" &
+setsid "$py" testserver/pumpserver.py --port 0 --demo >"$work/server.out" 2>"$work/server.log" &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 50); do grep -q listening "$work/server.out" 2>/dev/null && break; sleep 0.1; done

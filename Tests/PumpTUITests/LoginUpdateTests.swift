@@ -118,6 +118,15 @@ import PumpCore
         #expect(e.compactMap(\.job).first == .submit(verifier: "Ver1fierFromTheServer_"))
     }
 
+    @Test func f1OpensHelpFromTheTextBoxAndEscClosesIt() {
+        var d = loginWithURL(size)
+        d.key(.f(1))
+        #expect(d.app.help != nil)
+        #expect(d.text(size).contains("Copy the URL to the clipboard (OSC 52)"))
+        d.key(.escape)
+        #expect(d.app.help == nil && d.app.confirm == nil)
+    }
+
     @Test func verifierShapeCheck() {
         #expect(LoginWords.looksLikePumpVerifier("AbCdEfGhIjKlMnOpQrSt-_"))
         #expect(!LoginWords.looksLikePumpVerifier("AbCdEfGhIjKlMnOpQrSt-"))

@@ -195,3 +195,26 @@ def test_demo_approve_prints_the_verifier_for_the_waiting_login(server, tmp_path
         t.send(verifier)                       # typed, as after Ctrl-Z / fg (no bracketed paste)
         t.key("Enter")
         t.wait_for("Logged in as", timeout=15)
+
+
+def test_no_account_asks_for_one_then_logs_in(server, tmp_path):
+    with TUI(["--config-dir", str(tmp_path / "c"), "--theme", "no-such-theme"]) as t:
+        t.wait_for("Account:")
+        t.wait_for("Unknown theme 'no-such-theme'")          # the theme warning on the status line
+        t.send("alice@")
+        t.wait_for("the host after '@' is empty")            # validated as typed
+        t.send(f"127.0.0.1:{server.port}")
+        t.wait_for(": press Enter to log in.")
+        t.key("Enter")
+        t.wait_for("Please authorize pumptui", timeout=15)
+        finish_login(t, screen_url(t))
+
+
+def test_no_tui_with_stored_credentials_points_to_line_mode_commands(server, tmp_path):
+    config = tmp_path / "c"
+    with start_login(server, config) as t:
+        finish_login(t, screen_url(t))
+    out = subprocess.run([BINARY, server.account(), "--config-dir", str(config), "--no-tui"],
+                         capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL)
+    assert out.returncode == 0, out.stderr
+    assert "is logged in" in out.stdout and "pumptui inbox" in out.stdout

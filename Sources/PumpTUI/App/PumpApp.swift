@@ -7,7 +7,8 @@ struct PumpApp: TerminalApp {
     enum Screen {
         case account(AccountScreen)
         case login(LoginScreen)
-        case client(ClientHost)
+        /// The account rides along: the router does not ask the client screen for it.
+        case client(ClientHost, AccountID)
     }
     enum Message: Sendable {
         case login(LoginMessage)
@@ -36,7 +37,7 @@ struct PumpApp: TerminalApp {
         if let account {
             screen = Self.entry(for: account, known: stored, mode: mode, size: size, notice: notice)
         } else if stored.count == 1, let only = stored.first, mode == .client {
-            screen = .client(ClientHost(account: only.key, displayName: only.value, size: size))
+            screen = .client(ClientHost(account: only.key, displayName: only.value, size: size), only.key)
         }
     }
 
@@ -44,7 +45,7 @@ struct PumpApp: TerminalApp {
     private static func entry(for account: AccountID, known: [AccountID: String], mode: Mode, size: Size,
                               notice: String? = nil) -> Screen {
         if mode == .client, let name = known[account] {
-            return .client(ClientHost(account: account, displayName: name, size: size))
+            return .client(ClientHost(account: account, displayName: name, size: size), account)
         }
         return .login(LoginScreen(account: account, size: size, notice: notice))
     }
@@ -57,7 +58,7 @@ struct PumpApp: TerminalApp {
         switch screen {
         case .account(let s): return s.wantsTicks
         case .login(let s): return s.wantsTicks
-        case .client(let s): return s.wantsTicks
+        case .client(let s, _): return s.wantsTicks
         }
     }
 
@@ -65,7 +66,7 @@ struct PumpApp: TerminalApp {
         switch screen {
         case .account(let s): s.render(into: &buffer)
         case .login(let s): s.render(into: &buffer)
-        case .client(let s): s.render(into: &buffer)
+        case .client(let s, _): s.render(into: &buffer)
         }
     }
 
@@ -88,14 +89,13 @@ struct PumpApp: TerminalApp {
             let effects = s.update(e).map { $0.mapped(Message.login) { Job.login(account, $0) } }
             screen = .login(s)
             return effects + route(after: s.outcome)
-        case .client(var s):
+        case .client(var s, let account):
             if case .message(.clientUnavailable(let reason)) = event {
                 return [.quit(exitCode: 1, farewell: "pumptui: \(reason)")]
             }
             guard let e = event.narrowed({ if case .client(let m) = $0 { return m } else { return nil } }) else { return [] }
-            let account = s.account
             let effects = s.update(e).map { $0.mapped(Message.client) { Job.client(account, $0) } }
-            screen = .client(s)
+            screen = .client(s, account)
             return effects + route(after: s.handoff)
         }
     }
@@ -117,7 +117,8 @@ struct PumpApp: TerminalApp {
         case .loggedIn(let success):
             known[success.account] = success.displayName
             if mode == .loginOnly { return [.quit(exitCode: 0, farewell: nil)] }
-            return enter(.client(ClientHost(account: success.account, displayName: success.displayName, size: size)))
+            return enter(.client(ClientHost(account: success.account, displayName: success.displayName, size: size),
+                                 success.account))
         }
     }
 

@@ -295,6 +295,11 @@ final class CursesBackend: TerminalBackend {
     /// whether poll() reported data: if it did and nothing came out, repeatedly, or the tty no
     /// longer answers tcgetattr, the terminal is gone (a dead pty reads as "readable" forever).
     func readInputs(pollSaidReadable: Bool) -> ReadResult {
+        if pump_take_resumed() != 0 && !headless {
+            // Back from Ctrl-Z / fg: the shell switched bracketed paste off; redraw from scratch.
+            writeRaw(bracketedPasteOn)
+            clearok(curscr, true)
+        }
         var out: [TerminalInput] = []
         var ch: wint_t = 0
         while true {

@@ -3,9 +3,11 @@ import base64
 import os
 import re
 import shutil
+import signal
 import stat
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -218,3 +220,34 @@ def test_no_tui_with_stored_credentials_points_to_line_mode_commands(server, tmp
                          capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL)
     assert out.returncode == 0, out.stderr
     assert "is logged in" in out.stdout and "pumptui inbox" in out.stdout
+
+
+def test_after_stop_and_continue_paste_is_bracketed_again(server, tmp_path):
+    with start_login(server, tmp_path / "c") as t:
+        url = screen_url(t)
+        before = t.raw.count(b"\x1b[?2004h")
+        t.signal(signal.SIGTSTP)               # Ctrl-Z (ncurses leaves full-screen mode)
+        t.pump(0.5)
+        t.signal(signal.SIGCONT)               # fg
+        end = time.monotonic() + 5
+        while t.raw.count(b"\x1b[?2004h") <= before and time.monotonic() < end:
+            t.pump(0.1)
+        assert t.raw.count(b"\x1b[?2004h") > before
+        t.wait_for("[ Submit ]")
+        finish_login(t, url)
+
+
+def test_demo_script_reaches_the_login_screen_and_logs_in(tmp_path):
+    env = {"PUMPTUI_PYTHON": sys.executable, "TMPDIR": str(tmp_path)}
+    with TUI([os.path.join(ROOT, "scripts", "demo.sh")], rows=30, cols=100, env=env,
+             binary="/bin/bash") as t:
+        t.wait_for("Press Enter to start pumptui", timeout=180)
+        t.key("Enter")
+        t.wait_for("Please authorize pumptui", timeout=15)
+        out = subprocess.run(["bash", os.path.join(ROOT, "scripts", "demo-approve")], capture_output=True,
+                             text=True, timeout=30, env=dict(os.environ, **env))
+        assert out.returncode == 0, out.stderr
+        t.paste(out.stdout.strip().removeprefix("Verifier: "))
+        t.key("Enter")
+        t.wait_for("Logged in as", timeout=15)
+        t.wait_for("alice@127.0.0.1")

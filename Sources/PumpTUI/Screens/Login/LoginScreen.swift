@@ -121,8 +121,7 @@ struct LoginScreen: TerminalApp {
         switch failure {
         case .wrongVerifier:
             problem = "The server did not accept that verifier. Copy the Verifier (not the Token) and try again."
-            status = StatusLine("Wrong verifier: the server did not accept it. Copy the Verifier (not the Token) and try again.",
-                                kind: .error)
+            status = StatusLine("Wrong verifier: edit it and press Enter.", kind: .error)
             focus.focus(.verifier); syncFocus()
         case .expired:
             expired = true
@@ -131,7 +130,7 @@ struct LoginScreen: TerminalApp {
             retryJob = url == nil ? .start : .submit(verifier: verifier.text.trimmed)
             problem = "Failed: \(reason)."
 
-            status = StatusLine("Failed: \(reason). Press ^R to retry.", kind: .error)
+            status = StatusLine("Failed (the reason is above). Press ^R to retry.", kind: .error)
         }
     }
 

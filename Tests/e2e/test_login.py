@@ -251,3 +251,12 @@ def test_demo_script_reaches_the_login_screen_and_logs_in(tmp_path):
         t.key("Enter")
         t.wait_for("Logged in as", timeout=15)
         t.wait_for("alice@127.0.0.1")
+
+
+def test_ctrl_c_prints_the_url_on_the_normal_screen(server, tmp_path):
+    rmcup = subprocess.run(["tput", "-T", "xterm-256color", "rmcup"], capture_output=True).stdout
+    with start_login(server, tmp_path / "c") as t:
+        url = screen_url(t)
+        t.send("\x03")
+        assert t.wait_exit() == 130
+        assert url.encode() in t.raw.split(rmcup)[-1]

@@ -5,7 +5,7 @@ import PumpCore
 /// Every login state rendered as text at 80×24 and 60×20 (issue 4 "Must show").
 @Suite struct LoginRenderTests {
     /// The URL rows hold exactly the URL: from column 0, no spaces, pieces join to the URL.
-    func expectURLRows(_ b: CellBuffer, _ url: String = testURL, sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectURLRows(_ b: CellBuffer, _ url: String = loginTestURL, sourceLocation: SourceLocation = #_sourceLocation) {
         let rows = urlRows(b)
         #expect(!rows.isEmpty, sourceLocation: sourceLocation)
         #expect(rows.map(\.text).joined() == url, sourceLocation: sourceLocation)
@@ -17,7 +17,7 @@ import PumpCore
     }
 
     @Test(arguments: standardSizes) func accountEntry(size: Size) {
-        var d = Driver(AccountScreen(size: size, stored: []), size: size)
+        var d = AppDriver(AccountScreen(size: size, stored: []), size: size)
         d.type("alice@")
         var t = d.text(size)
         #expect(t.contains("pumptui — account"))
@@ -29,7 +29,7 @@ import PumpCore
     }
 
     @Test(arguments: standardSizes) func progressStates(size: Size) {
-        var d = Driver(LoginScreen(account: testAccount, size: size), size: size)
+        var d = AppDriver(LoginScreen(account: loginTestAccount, size: size), size: size)
         #expect(d.text(size).contains("Looking up 127.0.0.1:45678…"))
         #expect(d.app.wantsTicks)
         let frames = [(LoginProgress.discovering("http://127.0.0.1:45678/.well-known/host-meta"), "Looking up 127.0.0.1:45678…"),
@@ -63,7 +63,7 @@ import PumpCore
     @Test func aVeryLongURLStillJoinsBack() {
         let long = "http://127.0.0.1:45678/oauth/authorize?oauth_token=" + String(repeating: "x", count: 150)
         for size in standardSizes {
-            var d = Driver(LoginScreen(account: testAccount, size: size), size: size)
+            var d = AppDriver(LoginScreen(account: loginTestAccount, size: size), size: size)
             d.message(.urlReady(long))
             expectURLRows(d.buffer(size), long)
         }
@@ -93,13 +93,13 @@ import PumpCore
         #expect(t.contains("[ Submit ]"))
         d.key(.ctrl("n"))
         #expect(d.effects.compactMap(\.job).contains(.renew))
-        d.message(.urlReady(testURL + "2"))
-        expectURLRows(d.buffer(size), testURL + "2")
+        d.message(.urlReady(loginTestURL + "2"))
+        expectURLRows(d.buffer(size), loginTestURL + "2")
         #expect(!d.text(size).contains("expired"))
     }
 
     @Test(arguments: standardSizes) func errorWithRetry(size: Size) {
-        var d = Driver(LoginScreen(account: testAccount, size: size), size: size)
+        var d = AppDriver(LoginScreen(account: loginTestAccount, size: size), size: size)
         d.message(.failed(.other("could not connect to 127.0.0.1:45678: connection refused (is the server running?)")))
         let t = d.text(size)
         #expect(flat(t).contains("Press ^R (or r) to try again"))
@@ -114,11 +114,11 @@ import PumpCore
         var d = loginWithURL(size)
         d.paste("Ver1fierFromTheServer_")
         d.key(.enter)
-        d.message(.loggedIn(LoginSuccess(account: testAccount, displayName: "Alice Liddell")))
+        d.message(.loggedIn(LoginSuccess(account: loginTestAccount, displayName: "Alice Liddell")))
         #expect(d.text(size).contains("Logged in as Alice Liddell (alice@127.0.0.1:45678)"))
         #expect(d.app.outcome == nil)
         d.message(.proceed)
-        #expect(d.app.outcome == .loggedIn(LoginSuccess(account: testAccount, displayName: "Alice Liddell")))
+        #expect(d.app.outcome == .loggedIn(LoginSuccess(account: loginTestAccount, displayName: "Alice Liddell")))
     }
 
     @Test(arguments: standardSizes) func confirmCancel(size: Size) {
@@ -130,7 +130,7 @@ import PumpCore
         #expect(d.app.contexts == [.dialog])
         d.key(.char("y"))
         guard case .cancelled(let farewell)? = d.app.outcome else { Issue.record("not cancelled"); return }
-        #expect(farewell?.contains("\n\(testURL)\n") == true)
+        #expect(farewell?.contains("\n\(loginTestURL)\n") == true)
     }
 
     /// 80×24 fits the code of a local URL; 60×20 does not (it needs 21 rows) and says so.

@@ -1,11 +1,11 @@
 import PumpCore
 @testable import PumpTUI
 
-let testAccount = try! AccountID(parsing: "alice@127.0.0.1:45678")
-let testURL = "http://127.0.0.1:45678/oauth/authorize?oauth_token=AbCdEfGhIjKlMnOpQrStUv"
+let loginTestAccount = try! AccountID(parsing: "alice@127.0.0.1:45678")
+let loginTestURL = "http://127.0.0.1:45678/oauth/authorize?oauth_token=AbCdEfGhIjKlMnOpQrStUv"
 
 /// Drives a screen with events and keeps every effect it returned.
-struct Driver<A: TerminalApp> {
+struct AppDriver<A: TerminalApp> {
     var app: A
     var effects: [Effect<A.Message, A.Job>] = []
 
@@ -36,9 +36,9 @@ struct Driver<A: TerminalApp> {
 }
 
 /// A login screen at `size` whose start job has returned the URL.
-func loginWithURL(_ size: Size) -> Driver<LoginScreen> {
-    var d = Driver(LoginScreen(account: testAccount, size: size), size: size)
-    d.message(.urlReady(testURL))
+func loginWithURL(_ size: Size) -> AppDriver<LoginScreen> {
+    var d = AppDriver(LoginScreen(account: loginTestAccount, size: size), size: size)
+    d.message(.urlReady(loginTestURL))
     return d
 }
 

@@ -7,14 +7,14 @@ import PumpCore
     let size = Size(rows: 24, cols: 80)
 
     @Test func startRunsTheLoginAndWatchesProgress() {
-        let d = Driver(LoginScreen(account: testAccount, size: size), size: size)
+        let d = AppDriver(LoginScreen(account: loginTestAccount, size: size), size: size)
         #expect(d.effects.compactMap(\.job) == [.start, .watchProgress])
     }
 
     @Test func progressIsWatchedOnlyWhileBusy() {
-        var d = Driver(LoginScreen(account: testAccount, size: size), size: size)
+        var d = AppDriver(LoginScreen(account: loginTestAccount, size: size), size: size)
         #expect(d.send(.message(.progress(.registering))).compactMap(\.job) == [.watchProgress])
-        d.message(.urlReady(testURL))
+        d.message(.urlReady(loginTestURL))
         #expect(d.send(.message(.progress(.waitingForVerifier))).isEmpty)
     }
 
@@ -69,16 +69,16 @@ import PumpCore
     @Test func lettersWorkWhenTheFocusIsOnAButton() {
         var d = loginWithURL(size)
         d.key(.tab)
-        #expect(d.send(.input(.key(.char("c")))).contains { if case .copyToClipboard(testURL) = $0 { return true }; return false })
-        #expect(d.send(.input(.key(.char("u")))).contains { if case .showPlain(let s) = $0 { return s.contains(testURL) }; return false })
-        #expect(d.send(.input(.key(.char("o")))).contains { if case .openBrowser(testURL) = $0 { return true }; return false })
+        #expect(d.send(.input(.key(.char("c")))).contains { if case .copyToClipboard(loginTestURL) = $0 { return true }; return false })
+        #expect(d.send(.input(.key(.char("u")))).contains { if case .showPlain(let s) = $0 { return s.contains(loginTestURL) }; return false })
+        #expect(d.send(.input(.key(.char("o")))).contains { if case .openBrowser(loginTestURL) = $0 { return true }; return false })
         d.key(.char("Q"))
         #expect(d.app.showingQR)
     }
 
     @Test func functionKeysWorkInTheTextBox() {
         var d = loginWithURL(size)
-        #expect(d.send(.input(.key(.f(2)))).contains { if case .copyToClipboard(testURL) = $0 { return true }; return false })
+        #expect(d.send(.input(.key(.f(2)))).contains { if case .copyToClipboard(loginTestURL) = $0 { return true }; return false })
         d.send(.notice(.copied))
         #expect(d.app.status.message == "Copied the URL with OSC 52 (your terminal must allow it)")
         #expect(d.send(.input(.key(.f(3)))).contains { if case .showPlain = $0 { return true }; return false })
@@ -105,7 +105,7 @@ import PumpCore
         var d = loginWithURL(size)
         let e = d.send(.shutdown(.signal(15)))
         guard case .quit(_, let farewell)? = e.first else { Issue.record("no quit"); return }
-        #expect(farewell?.contains(testURL) == true)
+        #expect(farewell?.contains(loginTestURL) == true)
     }
 
     @Test func otherFailureAfterSubmitRetriesTheSameVerifier() {

@@ -27,7 +27,7 @@ enum BuiltinThemes {
         button      = default bold
         buttonFocus = black on cyan bold
         input       = default underline
-        inputFocus  = white on blue
+        inputFocus  = default
         error       = red bold
         warning     = yellow bold
         success     = green bold

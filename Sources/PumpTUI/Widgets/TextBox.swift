@@ -59,7 +59,11 @@ public struct TextBox: Equatable, Sendable {
         let fieldCol = area.col + labelW, fieldW = area.cols - labelW
         guard fieldW > 0 else { return }
         let role: Role = focused ? .inputFocus : .input
-        buffer.fill(Rect(row: area.row, col: fieldCol, rows: 1, cols: fieldW), role: role)
+        // The empty part of the field always wears `.input` (an underline in most themes) so
+        // its extent shows; typed text wears `.inputFocus`. In the default theme that is the
+        // terminal's plain style, so echoing a typed character costs one byte over SSH instead
+        // of an attribute change and reset around every keystroke.
+        buffer.fill(Rect(row: area.row, col: fieldCol, rows: 1, cols: fieldW), role: .input)
         let chars = edit.chars
         let start = Self.visibleStart(chars, cursor: edit.cursor, from: scroll, width: fieldW)
         var col = fieldCol

@@ -202,7 +202,8 @@ extension ClientScreen {
         }
         for (kind, var pane) in timelines {
             guard pane.feed?.items.contains(where: { $0.object?.id == id }) == true else { continue }
-            pane.feed?.items = pane.feed?.items.map(fix) ?? []
+            let fixed = pane.items.map(fix)
+            pane.feed?.items = fixed
             timelines[kind] = pane
         }
         pages = pages.map { page in

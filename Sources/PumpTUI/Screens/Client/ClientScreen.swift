@@ -26,7 +26,8 @@ struct ClientScreen: TerminalApp {
     var status = StatusLine()
     /// Jobs in flight; the spinner turns while this is above zero.
     var running = 0
-    private(set) var handoff: ClientHandoff?
+    /// Read by the router after each update.
+    var handoff: ClientHandoff?
     let cache = ItemLayoutCache()
 
     init(account: AccountID, displayName: String, size: Size) {

@@ -203,8 +203,16 @@ import PumpCore
         #expect(s.items.count == 6)                          // what was loaded stays
     }
 
-    @Test func quitAsksFirst() {
+    @Test func quitQuitsAtOnceWithoutADraft() {
         var s = F.screen()
+        let effects = s.update(.input(.key(.char("q"))))
+        #expect(s.handoff == .quit(0))
+        #expect(effects.contains { if case .quit(0, _) = $0 { return true }; return false })
+    }
+
+    @Test func quitAsksFirstWithADraft() {
+        var s = F.screen()
+        s.pendingDraft = Draft(text: "unsent")
         #expect(s.update(.input(.key(.char("q")))).isEmpty)
         #expect(s.handoff == nil)
         let effects = s.update(.input(.key(.char("y"))))
@@ -214,13 +222,17 @@ import PumpCore
 
     @Test func accountSwitchHandsOff() {
         var s = F.screen()
+        _ = key(&s, .char("A"))
+        #expect(s.handoff == .addAccount)                    // the router's account screen lists them
+        s = F.screen()
         s.otherAccounts = [try! AccountID(parsing: "bob@pump.example")]
         _ = key(&s, .char("A"))
         #expect(F.text(s).joined().contains("bob@pump.example"))
         _ = key(&s, .enter)
         #expect(s.handoff == .switchAccount(try! AccountID(parsing: "bob@pump.example")))
         var t = F.screen()
-        _ = key(&t, .char("A")); _ = key(&t, .enter)
+        t.otherAccounts = s.otherAccounts
+        _ = key(&t, .char("A")); _ = key(&t, .down); _ = key(&t, .enter)
         #expect(t.handoff == .addAccount)
     }
 

@@ -24,7 +24,9 @@ extension ClientScreen {
         case .openThread: return openThread()
         case .back: pages.removeLast(); keepSelectionVisible(); return []
         case .quit:
-            modal = .confirm(ConfirmDialog("Quit pumptui?", yes: "Quit", no: "Stay"), .quit); return []
+            guard pendingDraft != nil else { return confirmed(.quit) }
+            modal = .confirm(ConfirmDialog("Quit pumptui? Your unsent draft is lost.", yes: "Quit", no: "Stay"), .quit)
+            return []
         case .help: modal = .help(HelpOverlay(contexts: contexts, keymap: keymap)); return []
         case .compose: return openComposer(.note)
         case .reply:
@@ -58,7 +60,9 @@ extension ClientScreen {
             modal = .prompt(TextBox(label: "Open link 1–\(links.count)", focused: true, viewWidth: 6), .openLink(links))
             return []
         case .switchAccount:
-            modal = .accounts(ListState()); return []
+            // With no other account known here, the router's account screen lists and adds them.
+            if otherAccounts.isEmpty { handoff = .addAccount } else { modal = .accounts(ListState()) }
+            return []
         default: return []
         }
     }

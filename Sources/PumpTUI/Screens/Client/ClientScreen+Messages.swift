@@ -52,7 +52,10 @@ extension ClientScreen {
             default: pane.feed = page
             }
             let added = pane.items.count - before
-            say(direction == .older && added == 0 ? "No older items." : (added > 0 || direction == .first ? "\(kind.title): \(pane.items.count) items" : "No new items."))
+            var text = direction == .older && added == 0 ? "No older items."
+                : (added > 0 || direction == .first ? "\(kind.title): \(pane.items.count) items" : "No new items.")
+            if !greeted { greeted = true; text = greeting + " · " + text }
+            say(text)
         }
         timelines[kind] = pane
     }

@@ -26,6 +26,11 @@ struct ClientScreen: TerminalApp {
     var status = StatusLine()
     /// Jobs in flight; the spinner turns while this is above zero.
     var running = 0
+    /// A draft kept after the composer closed (set by the composer's draft handling): q asks
+    /// before quitting while one exists.
+    var pendingDraft: Draft?
+    /// The first page shown still says who is logged in.
+    var greeted = false
     /// Read by the router after each update.
     var handoff: ClientHandoff?
     let cache = ItemLayoutCache()
@@ -44,7 +49,9 @@ struct ClientScreen: TerminalApp {
         switch event {
         case .start(let s):
             size = s
-            return load(.inboxMajor, .first) + [.after(seconds: Double(max(5, refreshSeconds)), .refreshTimer)]
+            let effects = load(.inboxMajor, .first) + [.after(seconds: Double(max(5, refreshSeconds)), .refreshTimer)]
+            say(greeting)
+            return effects
         case .input(.resize(let s)):
             size = s; keepSelectionVisible(); return []
         case .input(let input):
@@ -132,6 +139,8 @@ struct ClientScreen: TerminalApp {
     }
 
     // MARK: - Status
+
+    var greeting: String { "Logged in as \(displayName) (\(account))" }
 
     mutating func say(_ text: String, _ kind: StatusLine.Kind = .info) {
         status.message = Sanitizer.clean(text, singleLine: true, maxLength: 300)

@@ -1,0 +1,120 @@
+"""The client end to end: the real binary against the local test server.
+
+alice follows bob (F), bob posts (line-mode `pumptui post` with his own config dir), alice's inbox
+shows it, she likes, shares and replies to it (the server's /_test/state shows each), then posts a
+note with the editor and it reaches bob's inbox.
+"""
+import json
+import time
+import urllib.request
+
+import pytest
+
+from conftest import login_line_mode, run_pumptui
+from tui import TUI
+
+
+def state(server):
+    with urllib.request.urlopen(server.base + "/_test/state", timeout=10) as r:
+        return json.load(r)
+
+
+def object_with(server, text):
+    for o in state(server)["objects"]:
+        if text in (o.get("content") or ""):
+            return o
+    return None
+
+
+def wait_until(check, what, timeout=10.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if check():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"{what} not true after {timeout}s")
+
+
+@pytest.fixture
+def two_accounts(pumpserver, pumptui_bin, tmp_path):
+    dirs = {}
+    for nick in ("alice", "bob"):
+        d = str(tmp_path / nick)
+        child, _ = login_line_mode(pumptui_bin, pumpserver.account(nick), d, user=nick)
+        assert child.exitstatus == 0, child.before
+        dirs[nick] = d
+    return pumpserver, dirs
+
+
+def follow_in_tui(server, config, who):
+    with TUI([server.account(config.rsplit("/", 1)[1]), "--config-dir", config], rows=24, cols=80) as t:
+        t.wait_for("Logged in as", timeout=15)
+        t.send("F")
+        t.wait_for("Follow (nick@host)")
+        t.send(server.account(who))
+        t.key("Enter")
+        t.wait_for("Following " + server.account(who), timeout=10)
+        t.send("q")
+        assert t.wait_exit() == 0
+
+
+def test_follow_read_like_share_reply_and_post(two_accounts):
+    server, dirs = two_accounts
+    follow_in_tui(server, dirs["bob"], "alice")          # so alice's public note reaches bob's inbox
+    with TUI([server.account("alice"), "--config-dir", dirs["alice"]], rows=24, cols=80) as t:
+        t.wait_for("Logged in as", timeout=15)
+        t.wait_for("[1 Inbox]")
+
+        # alice follows bob by nick@host.
+        t.send("F")
+        t.wait_for("Follow (nick@host)")
+        t.send(server.account("bob"))
+        t.key("Enter")
+        t.wait_for("Following " + server.account("bob"), timeout=10)
+        wait_until(lambda: any("bob" in str(f) for f in state(server)["follows"].get("alice", [])), "alice follows bob")
+
+        # bob posts; R brings it into alice's inbox.
+        marker = "Hello from bob e2e"
+        posted = run_pumptui("post", marker, "--config-dir", dirs["bob"])
+        assert posted.returncode == 0, posted.stderr
+        t.send("R")
+        t.wait_for(marker, timeout=10)
+        t.send("g")
+
+        # Like: optimistic mark, then the server has it.
+        t.send("l")
+        t.wait_for("Liked.", timeout=10)
+        assert "you liked" in t.text()
+        wait_until(lambda: len(object_with(server, marker)["likes"]) == 1, "the like on the server")
+
+        t.send("s")
+        t.wait_for("Shared.", timeout=10)
+        wait_until(lambda: len(object_with(server, marker)["shares"]) == 1, "the share on the server")
+
+        # Reply with the editor (Ctrl-D sends).
+        t.send("g")
+        t.send("r")
+        time.sleep(0.3)
+        t.send("A reply from alice")
+        time.sleep(0.2)
+        t.send("\x04")
+        wait_until(lambda: len(object_with(server, marker)["replies"]) == 1, "the reply on the server")
+        reply = object_with(server, "A reply from alice")
+        assert reply is not None and reply["type"] == "comment"
+
+        # A new note from the editor reaches bob (who follows alice).
+        note = "A note from alice via the editor"
+        t.send("n")
+        time.sleep(0.3)
+        t.send(note)
+        time.sleep(0.2)
+        t.send("\x04")
+        wait_until(lambda: object_with(server, note) is not None, "the note on the server")
+        t.wait_for(note, timeout=10)                         # the refresh after posting shows it
+        assert "\x1b]52" not in t.raw.decode("utf-8", "replace")   # nothing copied by accident
+        t.send("q")
+        assert t.wait_exit() == 0
+
+    inbox = run_pumptui("inbox", "--count", "50", "--config-dir", dirs["bob"])
+    assert inbox.returncode == 0, inbox.stderr
+    assert note in inbox.stdout

@@ -97,6 +97,10 @@ extension ClientJob {
         case .verb(let r): return "verb \(r.kind) \(r.object?.id ?? r.person?.id ?? "")"
         case .followAccount(let a): return "followAccount \(a)"
         case .compose(let r, _): return "compose \(r.text)"
+        case .openComposer(let m): return "openComposer \(m.draftKey)"
+        case .checkImage(let p): return "checkImage \(p)"
+        case .draft(.save(_, let key)): return "draft save \(key)"
+        case .draft(.remove(let key)): return "draft remove \(key)"
         }
     }
 }

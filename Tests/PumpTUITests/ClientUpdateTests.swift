@@ -164,12 +164,14 @@ import PumpCore
 
     @Test func composeSendsKeepsTextOnFailureAndClosesOnSuccess() {
         var s = F.screen()
-        _ = key(&s, .char("n"))
+        #expect(key(&s, .char("n")) == ["openComposer \(Composer.Mode.note.draftKey)"])
+        _ = s.update(.message(.composerReady(.note, nil)))
         #expect(s.contexts == [.editor])
         _ = s.update(.input(.paste("hello there")))
         #expect(key(&s, .ctrl("d")) == ["compose hello there"])
         #expect(key(&s, .char("x")) == [])                   // nothing while sending
-        _ = s.update(.message(.composed(.note, .failure(ClientFailure(message: "Server error 500: Looks like spam")))))
+        let failed = jobs(s.update(.message(.composed(.note, .failure(ClientFailure(message: "Server error 500: Looks like spam"))))))
+        #expect(failed == ["draft save \(Composer.Mode.note.draftKey)"])
         guard case .composer(let c, let sending)? = s.modal else { Issue.record("composer closed"); return }
         #expect(!sending)
         #expect(c.draft.text == "hello there")
@@ -177,12 +179,13 @@ import PumpCore
         _ = key(&s, .ctrl("d"))
         let after = jobs(s.update(.message(.composed(.note, .success(Activity(id: "p", verb: .post))))))
         #expect(s.modal == nil)
-        #expect(after == ["feed inboxMajor newer"])
+        #expect(after == ["draft remove \(Composer.Mode.note.draftKey)", "feed inboxMajor newer"])
     }
 
     @Test func replyAndEditOpenTheComposerForTheRightObject() {
         var s = F.screen()
         _ = key(&s, .char("r"))
+        _ = s.update(.message(.composerReady(.reply(to: object(s, 0)), nil)))
         guard case .composer(let c, _)? = s.modal, case .reply(let o) = c.mode else { Issue.record("no reply composer"); return }
         #expect(o.id == "https://pump.example/api/note/n1")
         s.modal = nil
@@ -190,8 +193,27 @@ import PumpCore
         #expect(s.modal == nil)
         for _ in 0..<5 { _ = key(&s, .char("j")) }
         _ = key(&s, .char("e"))
+        _ = s.update(.message(.composerReady(.edit(object(s, 5)), nil)))
         guard case .composer(let e, _)? = s.modal, case .edit = e.mode else { Issue.record("no edit composer"); return }
         #expect(e.draft.text == "My own note")
+    }
+
+    @Test func shutdownKeepsAnOpenEditorsTextAsADraft() {
+        var s = F.screen()
+        _ = key(&s, .char("n"))
+        _ = s.update(.message(.composerReady(.note, nil)))
+        _ = s.update(.input(.paste("half written")))
+        #expect(jobs(s.update(.shutdown(.hangUp))) == ["draft save \(Composer.Mode.note.draftKey)"])
+        var t = F.screen()
+        #expect(jobs(t.update(.shutdown(.hangUp))).isEmpty)
+    }
+
+    @Test func aSavedDraftIsRestoredWhenTheEditorOpens() {
+        var s = F.screen()
+        _ = key(&s, .char("n"))
+        _ = s.update(.message(.composerReady(.note, Draft(kind: .note, text: "from before"))))
+        guard case .composer(let c, _)? = s.modal else { Issue.record("no composer"); return }
+        #expect(c.draft.text == "from before")
     }
 
     @Test func expiredTokenHandsOffToRelogin() {
@@ -212,7 +234,7 @@ import PumpCore
 
     @Test func quitAsksFirstWithADraft() {
         var s = F.screen()
-        s.pendingDraft = Draft(text: "unsent")
+        s.pendingDraft = Draft(kind: .note, text: "unsent")
         #expect(s.update(.input(.key(.char("q")))).isEmpty)
         #expect(s.handoff == nil)
         let effects = s.update(.input(.key(.char("y"))))

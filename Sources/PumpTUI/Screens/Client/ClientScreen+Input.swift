@@ -225,9 +225,15 @@ extension ClientScreen {
 
     // MARK: - Composer
 
+    /// The editor opens once its saved draft (if any) has been read.
     mutating func openComposer(_ mode: Composer.Mode) -> Effects {
-        let c = Composer(mode: mode, draft: nil, size: Size(rows: bodyRect.rows, cols: bodyRect.cols))
+        start(.openComposer(mode), "")
+    }
+
+    mutating func showComposer(_ mode: Composer.Mode, draft: Draft?) {
+        guard modal == nil else { return }
+        var c = Composer(mode: mode, draft: draft, size: Size(rows: bodyRect.rows, cols: bodyRect.cols), now: now)
+        c.drawsStatusAndFooter = false   // the client's own status line and footer show them
         modal = .composer(c, sending: false)
-        return []
     }
 }

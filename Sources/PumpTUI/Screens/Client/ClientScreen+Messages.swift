@@ -18,6 +18,12 @@ extension ClientScreen {
         case .followedAccount(let who, let result):
             if case .failure(let f) = result { fail(f) } else { say("Following \(who).", .success) }
         case .composed(let mode, let result): return composed(mode, result)
+        case .composerReady(let mode, let draft): showComposer(mode, draft: draft)
+        case .imageChecked(let result):
+            if case .composer(var c, let sending)? = modal { c.attachChecked(result); modal = .composer(c, sending: sending) }
+            if case .success = result { say("Image attached.", .success) } else { say("") }
+        case .draftDone(let problem):
+            if let problem { say(problem, .error) }
         case .refreshTimer: break
         }
         keepSelectionVisible()
@@ -126,11 +132,17 @@ extension ClientScreen {
     private mutating func composed(_ mode: Composer.Mode, _ result: Result<Activity, ClientFailure>) -> Effects {
         switch result {
         case .failure(let f):
-            if case .composer(let c, _)? = modal { modal = .composer(c, sending: false) }
             fail(f)
-            return []
+            guard case .composer(var c, _)? = modal else { return [] }
+            c.sendFailed(f.message)
+            modal = .composer(c, sending: false)
+            return start(.draft(DraftPolicy.decide(.sendFailed, composer: c)), "")
         case .success(let activity):
-            if case .composer? = modal { modal = nil }
+            var effects: Effects = []
+            if case .composer(let c, _)? = modal {
+                modal = nil
+                effects = start(.draft(DraftPolicy.decide(.sendSucceeded, composer: c)), "")
+            }
             switch mode {
             case .note: say("Posted.", .success)
             case .reply(let o):
@@ -142,8 +154,8 @@ extension ClientScreen {
                 if let new = activity.object { updateObject(o.id) { $0.content = new.content ?? $0.content; $0.displayName = new.displayName ?? $0.displayName } }
             }
             keepSelectionVisible()
-            guard pages.isEmpty, timelines[current]?.feed != nil, timelines[current]?.isLoading != true else { return [] }
-            return load(current, .newer)
+            guard pages.isEmpty, timelines[current]?.feed != nil, timelines[current]?.isLoading != true else { return effects }
+            return effects + load(current, .newer)
         }
     }
 

@@ -29,9 +29,12 @@ extension ClientScreen {
             guard !sending else { return [] }   // the text stays as sent until the result comes back
             switch composer.handle(input) {
             case .editing: modal = .composer(composer, sending: false); return []
-            case .discarded: modal = nil; say("Draft discarded."); return []
+            case .discarded:
+                modal = nil; say("Draft discarded.")
+                return start(.draft(DraftPolicy.decide(.discarded, composer: composer)), "")
             case .attach(let path):
-                modal = .composer(composer, sending: false); say("Attached \(path)"); return []
+                modal = .composer(composer, sending: false)
+                return start(.checkImage(path), "Checking the image…")
             case .send(let request):
                 guard !request.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || request.imagePath != nil else {
                     modal = .composer(composer, sending: false); say("Nothing to send.", .warning); return []

@@ -9,9 +9,15 @@ extension ClientScreen {
         let frame = ScreenFrame(size: buffer.size)
         TitleBar(title, right: account.description).render(into: &buffer, area: frame.title)
         renderBody(into: &buffer, area: frame.body)
-        status.render(into: &buffer, area: frame.status)
+        shownStatus.render(into: &buffer, area: frame.status)
         Footer(contexts: contexts, keymap: keymap).render(into: &buffer, area: frame.footer)
         renderModal(into: &buffer, body: frame.body)
+    }
+
+    /// The editor's own notes (restored draft, attached image, errors) while it is open and idle.
+    var shownStatus: StatusLine {
+        if case .composer(let c, _)? = modal, running == 0, !c.status.message.isEmpty, status.kind != .error { return c.status }
+        return status
     }
 
     var title: String {

@@ -63,7 +63,9 @@ struct ClientScreen: TerminalApp {
         case .notice(let n):
             return handle(n)
         case .shutdown:
-            return []
+            // An open editor's text is kept as a draft (DraftPolicy); the runtime waits briefly for it.
+            guard case .composer(let c, _)? = modal else { return [] }
+            return [.run(.draft(DraftPolicy.decide(.shutdown, composer: c)))]
         }
     }
 
@@ -73,7 +75,7 @@ struct ClientScreen: TerminalApp {
         case .help?: return [.help]
         case .confirm?: return [.dialog]
         case .prompt?: return [.accountEntry]
-        case .composer?: return [.editor]
+        case .composer(let c, _)?: return c.keyContexts
         case .accounts?: return [.thread]
         case nil: break
         }

@@ -58,6 +58,12 @@ enum ClientJob: Sendable {
     case verb(VerbRequest)
     case followAccount(String)
     case compose(ComposeRequest, Composer.Mode)
+    /// Reads the saved draft for an editor before it opens.
+    case openComposer(Composer.Mode)
+    /// The composer's attach prompt: is this a readable image?
+    case checkImage(String)
+    /// Saves or removes a draft (`DraftPolicy`).
+    case draft(DraftPolicy.Decision)
 }
 
 enum ClientMessage: Sendable {
@@ -68,6 +74,10 @@ enum ClientMessage: Sendable {
     case verb(VerbRequest, Result<Activity, ClientFailure>)
     case followedAccount(String, Result<Activity, ClientFailure>)
     case composed(Composer.Mode, Result<Activity, ClientFailure>)
+    case composerReady(Composer.Mode, Draft?)
+    case imageChecked(Result<ImageFile, ImageFileError>)
+    /// nil when the draft was written (or removed); else why it could not be kept.
+    case draftDone(String?)
     /// The periodic refresh timer (TUIOptions.refreshSeconds).
     case refreshTimer
 }

@@ -5,6 +5,7 @@ import PumpCore
 /// Holds no screen state: every job's result comes back as one `ClientMessage`.
 final class ClientWorker: @unchecked Sendable {
     let api: PumpAPI
+    let drafts: DraftStore?
 
     init(store: CredentialStore, account: AccountID, allowHTTP: Bool) throws {
         guard let stored = try store.account(account) else { throw PumpError.notLoggedIn(account.description) }
@@ -14,10 +15,11 @@ final class ClientWorker: @unchecked Sendable {
         }
         let signed = try SignedAPI(account: account, store: store)
         api = PumpAPI(requester: signed, nickname: account.nickname, profileURL: URL(string: stored.personID), base: base)
+        drafts = DraftStore(store: store)
     }
 
-    /// For tests: any requester.
-    init(api: PumpAPI) { self.api = api }
+    /// For tests: any requester, drafts optional.
+    init(api: PumpAPI, drafts: DraftStore? = nil) { self.api = api; self.drafts = drafts }
 
     func perform(_ job: ClientJob) async -> ClientMessage {
         switch job {
@@ -32,7 +34,15 @@ final class ClientWorker: @unchecked Sendable {
         case .followAccount(let account):
             return .followedAccount(account, await attempt { try await self.api.follow(account: account) })
         case .compose(let request, let mode):
-            return .composed(mode, await attempt { try await self.compose(request) })
+            return .composed(mode, await attempt { try await request.perform(with: self.api) })
+        case .openComposer(let mode):
+            return .composerReady(mode, drafts?.load(key: mode.draftKey))
+        case .checkImage(let path):
+            return .imageChecked(ImageFile.check(path))
+        case .draft(let decision):
+            guard let drafts else { return .draftDone(nil) }
+            do { try DraftPolicy.apply(decision, to: drafts); return .draftDone(nil) }
+            catch { return .draftDone("The draft could not be saved: \(Self.failure(error).message)") }
         }
     }
 
@@ -80,21 +90,6 @@ final class ClientWorker: @unchecked Sendable {
         }
     }
 
-    private func compose(_ r: ComposeRequest) async throws -> Activity {
-        if let path = r.imagePath, !path.isEmpty {
-            let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
-            let data: Data
-            do { data = try Data(contentsOf: url) } catch { throw ClientFailure(message: "Cannot read \(url.lastPathComponent).") }
-            return try await api.uploadImage(data: data, mimeType: Self.mimeType(url.pathExtension),
-                                             title: r.title, description: r.text, audience: r.audience)
-        }
-        switch r.mode {
-        case .note: return try await api.post(note: r.text, title: r.title, audience: r.audience)
-        case .reply(let o): return try await api.reply(to: o, text: r.text)
-        case .edit(let o): return try await api.update(o, text: r.text, title: r.title)
-        }
-    }
-
     // MARK: - Errors
 
     private func attempt<T: Sendable>(_ body: () async throws -> T) async -> Result<T, ClientFailure> {
@@ -107,17 +102,10 @@ final class ClientWorker: @unchecked Sendable {
         case let f as ClientFailure: return f
         case PumpError.expiredToken: return ClientFailure(message: PumpError.expiredToken.message, tokenRejected: true)
         case let e as PumpError: return ClientFailure(message: Sanitizer.clean(e.message, singleLine: true, maxLength: 300))
+        case let e as ImageFileError: return ClientFailure(message: e.message)
         case let e as PumpAPIError: return ClientFailure(message: Sanitizer.clean(e.description, singleLine: true, maxLength: 300))
         default: return ClientFailure(message: Sanitizer.clean(String(describing: error), singleLine: true, maxLength: 300))
         }
     }
 
-    static func mimeType(_ ext: String) -> String {
-        switch ext.lowercased() {
-        case "png": return "image/png"
-        case "gif": return "image/gif"
-        case "webp": return "image/webp"
-        default: return "image/jpeg"
-        }
-    }
 }

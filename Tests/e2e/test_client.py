@@ -5,6 +5,7 @@ shows it, she likes, shares and replies to it (the server's /_test/state shows e
 note with the editor and it reaches bob's inbox.
 """
 import json
+import os
 import time
 import urllib.request
 
@@ -118,3 +119,18 @@ def test_follow_read_like_share_reply_and_post(two_accounts):
     inbox = run_pumptui("inbox", "--count", "50", "--config-dir", dirs["bob"])
     assert inbox.returncode == 0, inbox.stderr
     assert note in inbox.stdout
+
+
+def test_a_revoked_token_goes_back_to_the_login(pumpserver, pumptui_bin, config_dir):
+    child, _ = login_line_mode(pumptui_bin, pumpserver.account(), config_dir)
+    assert child.exitstatus == 0
+    with TUI([pumpserver.account(), "--config-dir", config_dir], rows=24, cols=80) as t:
+        t.wait_for("Logged in as", timeout=15)
+        t.wait_for("Nothing in Inbox yet", timeout=10)
+        urllib.request.urlopen(urllib.request.Request(pumpserver.base + "/_test/revoke-access-tokens", method="POST"),
+                               timeout=10).read()
+        t.send("R")
+        t.wait_for("Please authorize", timeout=15)          # the login screen, with the reason
+        assert "expired" in t.text().lower() or "log in again" in t.text().lower(), t.text()
+    # The old credentials stay until a new login replaces them.
+    assert os.path.exists(os.path.join(config_dir, "accounts", pumpserver.account() + ".json"))

@@ -110,3 +110,32 @@ import PumpCore
         #expect(s.cache.count < 40)
     }
 }
+
+/// The modal things the client draws over its pages.
+@Suite struct ClientModalRenderTests {
+    typealias F = ClientFixtures
+
+    @Test(arguments: standardSizes) func composerInsideTheClient(size: Size) {
+        var s = F.screen(size)
+        _ = s.update(.input(.key(.char("r"))))
+        _ = s.update(.message(.composerReady(.reply(to: s.items[0].object!), nil)))
+        _ = s.update(.input(.paste("my answer")))
+        let lines = F.text(s)
+        #expect(lines.joined(separator: "\n").contains("my answer"))
+        #expect(lines[size.rows - 1].contains("^D send"))
+        #expect(!lines[size.rows - 1].contains("q quit"))
+        #expect(lines.count == size.rows)
+    }
+
+    @Test(arguments: standardSizes) func followPromptAndDeleteDialog(size: Size) {
+        var s = F.screen(size)
+        _ = s.update(.input(.key(.char("F"))))
+        #expect(F.text(s).joined().contains("Follow (nick@host):"))
+        _ = s.update(.input(.key(.escape)))
+        for _ in 0..<5 { _ = s.update(.input(.key(.char("j")))) }
+        _ = s.update(.input(.key(.char("d"))))
+        let all = F.text(s).joined(separator: "\n")
+        #expect(all.contains("[ Delete ]") && all.contains("[ Keep ]"))
+        #expect(F.text(s)[size.rows - 1].contains("y yes"))
+    }
+}

@@ -22,7 +22,9 @@ extension ClientScreen {
         case .prevTimeline: return switchTimeline(to: (timelineIndex + FeedKind.allCases.count - 1) % FeedKind.allCases.count)
         case .refresh: return refresh()
         case .openThread: return openThread()
-        case .back: pages.removeLast(); keepSelectionVisible(); return []
+        case .back:
+            if !pages.isEmpty { pages.removeLast() }
+            keepSelectionVisible(); return []
         case .quit:
             guard pendingDraft != nil else { return confirmed(.quit) }
             modal = .confirm(ConfirmDialog("Quit pumptui? Your unsent draft is lost.", yes: "Quit", no: "Stay"), .quit)

@@ -103,6 +103,19 @@ def test_follow_read_like_share_reply_and_post(two_accounts):
         reply = object_with(server, "A reply from alice")
         assert reply is not None and reply["type"] == "comment"
 
+        # The thread shows the post and the reply (paged by offset); p shows bob's profile.
+        t.send("g")
+        t.key("Enter")
+        t.wait_for("Thread ·", timeout=10)
+        t.wait_for("A reply from alice", timeout=10)
+        t.send("q")
+        t.wait_for("[1 Inbox]")
+        t.send("p")
+        t.wait_for("Profile · Bob", timeout=10)
+        t.wait_for("You follow them", timeout=10)
+        t.send("q")
+        t.wait_for("[1 Inbox]")
+
         # A new note from the editor reaches bob (who follows alice).
         note = "A note from alice via the editor"
         t.send("n")

@@ -27,6 +27,10 @@ def object_with(server, text):
     return None
 
 
+def is_deleted(server, object_id):
+    return any(o["id"] == object_id and o["deleted"] for o in state(server)["objects"])
+
+
 def wait_until(check, what, timeout=10.0):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
@@ -54,7 +58,7 @@ def follow_in_tui(server, config, who):
         t.wait_for("Follow (nick@host)")
         t.send(server.account(who))
         t.key("Enter")
-        t.wait_for("Following " + server.account(who), timeout=10)
+        t.wait_for("Following " + server.account(who) + ".", timeout=10)
         t.send("q")
         assert t.wait_exit() == 0
 
@@ -71,7 +75,7 @@ def test_follow_read_like_share_reply_and_post(two_accounts):
         t.wait_for("Follow (nick@host)")
         t.send(server.account("bob"))
         t.key("Enter")
-        t.wait_for("Following " + server.account("bob"), timeout=10)
+        t.wait_for("Following " + server.account("bob") + ".", timeout=10)
         wait_until(lambda: any("bob" in str(f) for f in state(server)["follows"].get("alice", [])), "alice follows bob")
 
         # bob posts; R brings it into alice's inbox.
@@ -95,7 +99,7 @@ def test_follow_read_like_share_reply_and_post(two_accounts):
         # Reply with the editor (Ctrl-D sends).
         t.send("g")
         t.send("r")
-        time.sleep(0.3)
+        t.wait_for("^D send")
         t.send("A reply from alice")
         time.sleep(0.2)
         t.send("\x04")
@@ -119,7 +123,7 @@ def test_follow_read_like_share_reply_and_post(two_accounts):
         # A new note from the editor reaches bob (who follows alice).
         note = "A note from alice via the editor"
         t.send("n")
-        time.sleep(0.3)
+        t.wait_for("^D send")
         t.send(note)
         time.sleep(0.2)
         t.send("\x04")
@@ -132,6 +136,19 @@ def test_follow_read_like_share_reply_and_post(two_accounts):
     inbox = run_pumptui("inbox", "--count", "50", "--config-dir", dirs["bob"])
     assert inbox.returncode == 0, inbox.stderr
     assert note in inbox.stdout
+
+    note_id = object_with(server, note)["id"]
+    # Deleting her own note asks first; the server then has it deleted.
+    with TUI([server.account("alice"), "--config-dir", dirs["alice"]], rows=20, cols=60) as t:
+        t.wait_for(note, timeout=15)
+        t.send("g")
+        t.send("d")
+        t.wait_for("Delete this note?")
+        t.send("y")
+        t.wait_for("Deleted.", timeout=10)
+        wait_until(lambda: is_deleted(server, note_id), "the note deleted on the server")
+        t.send("q")
+        assert t.wait_exit() == 0
 
 
 def test_a_revoked_token_goes_back_to_the_login(pumpserver, pumptui_bin, config_dir):

@@ -82,7 +82,7 @@ extension ClientScreen {
         switch intent {
         case .followAccount:
             guard !t.isEmpty else { return [] }
-            return start(.followAccount(t), "Following \(t)…")
+            return start(.followAccount(t), "Sending a follow to \(t)…")
         case .openLink(let links):
             guard let n = Int(t), links.indices.contains(n - 1) else {
                 say("No link \(Sanitizer.clean(t, singleLine: true, maxLength: 10)).", .warning); return []

@@ -18,7 +18,7 @@ enum ItemLayout {
         let w = max(1, width)
         switch item {
         case .person(let p): return personLines(p, width: w)
-        case .object(let o): return header(o.author) + objectLines(o, width: w)
+        case .object(let o): return header(o.author) + objectLines(o, width: w) + [ItemLine(text: "", role: .text)]
         case .activity(let a):
             var out = header(a.actor ?? a.object?.author)
             if a.showsSummary {

@@ -96,6 +96,15 @@ def test_follow_read_like_share_reply_and_post(two_accounts):
         t.wait_for("Shared.", timeout=10)
         wait_until(lambda: len(object_with(server, marker)["shares"]) == 1, "the share on the server")
 
+        # And back: unlike, unshare (the marks go, the server agrees); like again for the thread.
+        t.send("l")
+        t.wait_for("Unliked.", timeout=10)
+        wait_until(lambda: len(object_with(server, marker)["likes"]) == 0, "the unlike on the server")
+        t.send("s")
+        t.wait_for("Unshared.", timeout=10)
+        wait_until(lambda: len(object_with(server, marker)["shares"]) == 0, "the unshare on the server")
+        assert "you liked" not in t.text() and "you shared" not in t.text()
+
         # Reply with the editor (Ctrl-D sends).
         t.send("g")
         t.send("r")

@@ -139,3 +139,16 @@ import PumpCore
         #expect(F.text(s)[size.rows - 1].contains("y yes"))
     }
 }
+
+@Suite struct ClientSafetyTests {
+    /// An image whose file name decodes to an escape sequence still renders as plain text.
+    @Test func imageNamesAreSanitized() {
+        let json = #"{"items":[{"objectType":"image","id":"https://pump.example/api/image/i1","#
+            + #""author":{"id":"acct:eve@pump.example"},"image":{"url":"https://pump.example/uploads/a%1B%5B2Jb.png"}}]}"#
+        let s = ClientFixtures.screen(feed: Feed.decode(Data(json.utf8))!)
+        let all = ClientFixtures.text(s).joined(separator: "\n")
+        #expect(all.contains("[image]"))
+        #expect(!all.unicodeScalars.contains { $0.value == 0x1b })
+        #expect(!all.contains("[2J"))                        // the whole sequence is gone, not just ESC
+    }
+}

@@ -67,7 +67,9 @@ enum ItemLayout {
     /// Images, files and objects without content still say what they are.
     static func mediaLine(_ o: PumpObject) -> String? {
         let type = Sanitizer.clean(o.objectType ?? "object", singleLine: true, maxLength: 40)
-        if let img = o.fullImage ?? o.image { return "[\(type)] \(img.url.lastPathComponent)" }
+        if let img = o.fullImage ?? o.image {
+            return "[\(type)] " + Sanitizer.clean(img.url.lastPathComponent, singleLine: true, maxLength: 80)
+        }
         if o.fileURL != nil || o.streamURL != nil { return "[\(type)]" }
         return o.objectType == nil ? "[no content]" : "[\(type)]"
     }

@@ -1,0 +1,111 @@
+import Foundation
+import PumpCore
+
+/// Carries out the client's jobs against the account's server (off the runtime's loop thread).
+/// Holds no screen state: every job's result comes back as one `ClientMessage`.
+final class ClientWorker: @unchecked Sendable {
+    let api: PumpAPI
+    let drafts: DraftStore?
+
+    init(store: CredentialStore, account: AccountID, allowHTTP: Bool) throws {
+        guard let stored = try store.account(account) else { throw PumpError.notLoggedIn(account.description) }
+        let base = URL(string: stored.endpoints.origin) ?? stored.endpoints.whoami
+        if base.scheme?.lowercased() == "http", !allowHTTP, !account.isLoopback {
+            throw PumpError.insecureHTTPRefused(host: account.hostWithPort)
+        }
+        let signed = try SignedAPI(account: account, store: store)
+        api = PumpAPI(requester: signed, nickname: account.nickname, profileURL: URL(string: stored.personID), base: base)
+        drafts = DraftStore(store: store)
+    }
+
+    /// For tests: any requester, drafts optional.
+    init(api: PumpAPI, drafts: DraftStore? = nil) { self.api = api; self.drafts = drafts }
+
+    func perform(_ job: ClientJob) async -> ClientMessage {
+        switch job {
+        case .feed(let kind, let direction, let known):
+            return .feed(kind, direction, await attempt { try await self.page(kind, direction, known) })
+        case .thread(let root, let offset):
+            return .thread(rootID: root.id, offset: offset, await attempt { try await self.thread(root, offset: offset) })
+        case .profile(let person):
+            return .profile(personID: person.id, await attempt { try await self.profile(person) })
+        case .verb(let request):
+            return .verb(request, await attempt { try await self.verb(request) })
+        case .followAccount(let account):
+            return .followedAccount(account, await attempt { try await self.api.follow(account: account) })
+        case .compose(let request, let mode):
+            return .composed(mode, await attempt { try await request.perform(with: self.api) })
+        case .openComposer(let mode):
+            return .composerReady(mode, drafts?.load(key: mode.draftKey))
+        case .checkImage(let path):
+            return .imageChecked(ImageFile.check(path))
+        case .draft(let decision):
+            guard let drafts else { return .draftDone(nil) }
+            do { try DraftPolicy.apply(decision, to: drafts); return .draftDone(nil) }
+            catch { return .draftDone("The draft could not be saved: \(Self.failure(error).message)") }
+        }
+    }
+
+    // MARK: - Jobs
+
+    private func page(_ kind: FeedKind, _ direction: PageDirection, _ known: Feed?) async throws -> Feed {
+        switch (direction, known) {
+        case (.older, let feed?): return try await api.older(feed)
+        case (.newer, let feed?): return try await api.newer(feed)
+        default: return try await api.feed(kind, count: 20)
+        }
+    }
+
+    private func thread(_ root: PumpObject, offset: Int) async throws -> ThreadPage {
+        // A fresh root brings current counts and marks; a root the server cannot serve (remote,
+        // deleted) is shown as we already have it.
+        var fresh = root
+        if offset == 0, !root.isDeleted, let o = try? await api.object(id: root.id, proxyURL: root.proxyURL), !o.id.isEmpty {
+            fresh = o
+            if fresh.author == nil { fresh.author = root.author }
+        }
+        let replies = (fresh.replies == nil && fresh.isDeleted) ? Feed() : try await api.replies(of: fresh, offset: offset, count: 20)
+        return ThreadPage(root: fresh, replies: replies)
+    }
+
+    private func profile(_ person: Person) async throws -> ProfilePage {
+        let fresh = try await api.profile(of: person)
+        do {
+            return ProfilePage(person: fresh, posts: try await api.outbox(of: fresh, count: 20))
+        } catch {
+            return ProfilePage(person: fresh, posts: nil, postsError: Self.failure(error).message)
+        }
+    }
+
+    private func verb(_ r: VerbRequest) async throws -> Activity {
+        switch (r.kind, r.object, r.person) {
+        case (.like, let o?, _): return try await api.like(o)
+        case (.unlike, let o?, _): return try await api.unlike(o)
+        case (.share, let o?, _): return try await api.share(o)
+        case (.unshare, let o?, _): return try await api.unshare(o)
+        case (.delete, let o?, _): return try await api.delete(o)
+        case (.follow, _, let p?): return try await api.follow(p)
+        case (.unfollow, _, let p?): return try await api.unfollow(p)
+        default: throw ClientFailure(message: "Nothing to act on.")
+        }
+    }
+
+    // MARK: - Errors
+
+    private func attempt<T: Sendable>(_ body: () async throws -> T) async -> Result<T, ClientFailure> {
+        do { return .success(try await body()) } catch { return .failure(Self.failure(error)) }
+    }
+
+    /// The server's message as one safe line; a refused token is flagged for the relogin handoff.
+    static func failure(_ error: Error) -> ClientFailure {
+        switch error {
+        case let f as ClientFailure: return f
+        case PumpError.expiredToken: return ClientFailure(message: PumpError.expiredToken.message, tokenRejected: true)
+        case let e as PumpError: return ClientFailure(message: Sanitizer.clean(e.message, singleLine: true, maxLength: 300))
+        case let e as ImageFileError: return ClientFailure(message: e.message)
+        case let e as PumpAPIError: return ClientFailure(message: Sanitizer.clean(e.description, singleLine: true, maxLength: 300))
+        default: return ClientFailure(message: Sanitizer.clean(String(describing: error), singleLine: true, maxLength: 300))
+        }
+    }
+
+}

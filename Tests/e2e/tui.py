@@ -37,6 +37,25 @@ IGNORE_SIGHUP = ["python3", "-c",
                  "os.execv(sys.argv[1], sys.argv[1:])"]
 
 
+class RepScreen(pyte.Screen):
+    """pyte 0.8 lacks REP (CSI n b, "repeat the last character"), which ncurses uses with
+    xterm-256color's terminfo; without it the test screen keeps stale cells."""
+
+    def draw(self, data):
+        super().draw(data)
+        if data:
+            self._last_char = data[-1]
+
+    def repeat_last(self, count=1, *args, **kwargs):
+        last = getattr(self, "_last_char", None)
+        if last:
+            super().draw(last * max(1, count))
+
+
+class RepStream(pyte.ByteStream):
+    csi = dict(pyte.ByteStream.csi, b="repeat_last")
+
+
 class TUI:
     def __init__(self, args, rows=24, cols=80, env=None, term="xterm-256color", ignore_sighup=False,
                  binary=BINARY):
@@ -49,8 +68,8 @@ class TUI:
         if ignore_sighup:
             argv = IGNORE_SIGHUP + argv
         self.child = pexpect.spawn(argv[0], argv[1:], dimensions=(rows, cols), env=full_env)
-        self.screen = pyte.Screen(cols, rows)
-        self.stream = pyte.ByteStream(self.screen)
+        self.screen = RepScreen(cols, rows)
+        self.stream = RepStream(self.screen)
         self.raw = b""
         self.eof = False
         self.status = None

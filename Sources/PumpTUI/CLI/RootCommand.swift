@@ -8,7 +8,7 @@ struct RootCommand: AsyncParsableCommand {
         abstract: "A full-screen terminal client for pump.io.",
         version: "0.1.0",
         subcommands: [TUICommand.self, LoginCommand.self, AccountsCommand.self, LogoutCommand.self,
-                      PostCommand.self, InboxCommand.self, DebugKeysCommand.self],
+                      PostCommand.self, InboxCommand.self, DebugKeysCommand.self, BenchFeedCommand.self],
         defaultSubcommand: TUICommand.self
     )
 }

@@ -1,0 +1,136 @@
+import ArgumentParser
+import Foundation
+import PumpCore
+
+/// `pumptui bench-feed --pages DIR` (hidden; issue 7): decodes saved feed pages one after another,
+/// as the client meets them while scrolling, lays out every item the way a timeline row is laid
+/// out, then times one frame at the top, middle and end of the list. Prints one JSON object.
+/// Reading the files is excluded from the decode time, as fetching would be.
+struct BenchFeedCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-feed",
+        abstract: "Benchmark: decode + lay out saved feed pages; time frames (scripts/bench.sh).",
+        shouldDisplay: false)
+
+    @Option(name: .long, help: "Directory of page-NNNN.json files (newest page first).")
+    var pages: String
+
+    @Option(name: .long, help: "Columns to lay out for.")
+    var cols = 80
+
+    @Option(name: .long, help: "Rows of the frame.")
+    var rows = 24
+
+    @Option(name: .long, help: "Frames rendered per position (the median is reported).")
+    var frames = 301
+
+    func run() throws {
+        let files = try BenchFeed.pageFiles(in: URL(fileURLWithPath: pages))
+        let baselineKB = BenchFeed.maxRSSKilobytes()
+        var timeline = BenchTimeline(cols: cols)
+        var decodeSeconds = 0.0
+        for file in files {
+            let data = try Data(contentsOf: file)
+            decodeSeconds += BenchFeed.seconds { timeline.append(page: data) }
+        }
+        let peakKB = BenchFeed.maxRSSKilobytes()
+        let size = Size(rows: rows, cols: cols)
+        let count = timeline.items.count
+        var frameMs: [String: Double] = [:]
+        for (name, index) in [("top", 0), ("middle", count / 2), ("end", max(0, count - 1))] {
+            frameMs[name] = timeline.medianFrameSeconds(selected: index, size: size, frames: frames) * 1000
+        }
+        let result: [String: Any] = [
+            "pages": files.count, "items": count, "rows_laid_out": timeline.totalRows,
+            "decode_layout_s": decodeSeconds, "maxrss_baseline_mb": Double(baselineKB) / 1024,
+            "maxrss_peak_mb": Double(peakKB) / 1024, "frame_ms": frameMs,
+        ]
+        let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
+        FileHandle.standardOutput.write(json + Data("\n".utf8))
+    }
+}
+
+/// The timeline as the client would hold it: decoded models plus each item's laid-out rows.
+struct BenchTimeline {
+    struct Row { var header: String; var body: [String] }
+    let cols: Int
+    var activities: [Activity] = []
+    var items: [Row] = []
+    var totalRows = 0
+    let now = Date()
+
+    init(cols: Int) { self.cols = cols }
+
+    mutating func append(page data: Data) {
+        guard let feed = Feed.decode(data) else { return }
+        for activity in feed.activities {
+            let row = layout(activity)
+            totalRows += 1 + row.body.count
+            activities.append(activity)
+            items.append(row)
+        }
+    }
+
+    /// Header "author · age", then the summary sentence for non-posts, then the wrapped content.
+    func layout(_ a: Activity) -> Row {
+        let who = a.actor?.label ?? "?"
+        let age = (a.published ?? a.object?.published).map { RelativeTime.describe($0, now: now) } ?? ""
+        var body: [String] = []
+        if a.showsSummary, let summary = a.content { body += TextLayout.wrap(HTMLText.line(summary), width: cols - 2) }
+        if let object = a.object { body += TextLayout.wrap(object.renderedContent.text, width: cols - 2) }
+        return Row(header: "\(who) · \(age)", body: body)
+    }
+
+    func draw(_ i: Int, into buffer: inout CellBuffer, rect: Rect) {
+        let row = items[i]
+        _ = buffer.put(row.header, row: rect.row, col: rect.col, role: .author, maxCols: rect.cols)
+        for (k, line) in row.body.prefix(max(0, rect.rows - 1)).enumerated() {
+            _ = buffer.put(line, row: rect.row + 1 + k, col: rect.col + 2, role: .text, maxCols: rect.cols - 2)
+        }
+    }
+
+    /// One frame the way a screen draws it: scroll so `selected` is visible, then ListView.render
+    /// into a fresh CellBuffer.
+    func medianFrameSeconds(selected: Int, size: Size, frames: Int) -> Double {
+        let count = items.count
+        let measure: (Int) -> Int = { 1 + items[$0].body.count }
+        var state = ListState(selected: selected)
+        state.ensureVisible(rows: size.rows, count: count, measure: measure)
+        var samples: [Double] = []
+        for _ in 0..<max(1, frames) {
+            samples.append(BenchFeed.seconds {
+                var buffer = CellBuffer(size: size)
+                ListView.render(into: &buffer, area: Rect(row: 0, col: 0, rows: size.rows, cols: size.cols),
+                                state: state, count: count, measure: measure) { i, buf, rect, _ in
+                    draw(i, into: &buf, rect: rect)
+                }
+                blackHole(buffer)
+            })
+        }
+        return samples.sorted()[samples.count / 2]
+    }
+}
+
+enum BenchFeed {
+    static func pageFiles(in dir: URL) throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
+            .filter { $0.lastPathComponent.hasPrefix("page-") && $0.pathExtension == "json" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    static func seconds(_ body: () -> Void) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// Peak resident set size so far (Linux reports ru_maxrss in kilobytes).
+    static func maxRSSKilobytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF, &usage)
+        return usage.ru_maxrss
+    }
+}
+
+/// Keeps the optimizer from discarding a frame nobody reads.
+@inline(never) func blackHole<T>(_ value: T) { withExtendedLifetime(value) {} }

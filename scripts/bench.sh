@@ -5,16 +5,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_PROXY="127.0.0.1,localhost,::1" no_proxy="127.0.0.1,localhost,::1"
-bash scripts/setup-python.sh
+# One venv for the whole benchmark: PyPump and its dependencies, plus what the test server and the
+# pty driver need (requirements-test.txt). The test venv (.venv) is left alone.
 venv=.venv-bench
 stamp="$venv/.bench-reqs.sha"
-want=$(sha256sum bench/requirements-bench.txt | cut -d' ' -f1)
+want=$(cat bench/requirements-bench.txt requirements-test.txt | sha256sum | cut -d' ' -f1)
 if ! [ -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check -r bench/requirements-bench.txt
+  "$venv/bin/pip" install -q --disable-pip-version-check -r bench/requirements-bench.txt -r requirements-test.txt
   echo "$want" > "$stamp"
 fi
 swift build -c release --product pumptui
 mkdir -p bench/out
-exec .venv/bin/python bench/run.py --binary "$(swift build -c release --show-bin-path)/pumptui" \
-  --pypump-python "$venv/bin/python" "$@"
+exec "$venv/bin/python" bench/run.py --binary "$(swift build -c release --show-bin-path)/pumptui" "$@"

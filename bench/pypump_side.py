@@ -87,6 +87,8 @@ def save_pages(account, store_path, out_dir):
             f.write(r.content)
         n += 1
         url = page.get("links", {}).get("next", {}).get("href")
+        if url and "count=" not in url:  # as the client does: next links lack count (default 20)
+            url += ("&" if "?" in url else "?") + "count=200"
     print(f"pages {n}")
 
 
@@ -104,10 +106,10 @@ def decode(pages_dir):
     files = sorted(f for f in os.listdir(pages_dir) if f.startswith("page-") and f.endswith(".json"))
     baseline = maxrss_mb()
     feed = Inbox(pypump=pump)
-    models, seconds = [], 0.0
+    models, seconds, cpu = [], 0.0, 0.0
     for name in files:
         raw = open(os.path.join(pages_dir, name), "rb").read()
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         data = json.loads(raw)
         feed.unserialize(data)
         for item in data["items"]:
@@ -115,7 +117,8 @@ def decode(pages_dir):
                 item["objectType"] = feed.object_types[0]
             models.append(Mapper(pypump=pump).get_object(item))
         seconds += time.perf_counter() - start
-    print(json.dumps({"pages": len(files), "items": len(models), "decode_s": seconds,
+        cpu += time.process_time() - start_cpu
+    print(json.dumps({"pages": len(files), "items": len(models), "decode_s": seconds, "decode_cpu_s": cpu,
                       "maxrss_baseline_mb": baseline, "maxrss_peak_mb": maxrss_mb()}))
 
 

@@ -258,9 +258,11 @@ def table(r):
                  not rt["pumptui_second"]["duplicates"] and not rt["pumptui_second"]["not_2xx"]))
     f = r["large_feed"]
     o, p = f["pumptui"], f["pypump"]
-    rows.append((f'Decode + layout, {o["items"]} activities ({o["pages"]} pages)',
-                 f'{o["decode_layout_s"]:.2f} s', f'{p["decode_s"]:.2f} s (models only)',
-                 f'{f["ratio"]:.1f}× faster', "≥ 10×", f["ratio"] >= 10))
+    rows.append((f'Decode + layout, {o["items"]} activities ({o["pages"]} pages of 200), CPU time',
+                 f'{o["decode_layout_cpu_s"]:.2f} s', f'{p["decode_cpu_s"]:.2f} s (models only)',
+                 f'{f["ratio"]:.0f}× faster', "≥ 10×", f["ratio"] >= 10))
+    rows.append(("Same, wall-clock time", f'{o["decode_layout_s"]:.2f} s', f'{p["decode_s"]:.2f} s',
+                 f'{f["ratio_wall"]:.0f}× faster', "", None))
     rows.append(("Peak memory (maxrss)", f'{o["maxrss_peak_mb"]:.1f} MB', f'{p["maxrss_peak_mb"]:.1f} MB',
                  f'baseline {o["maxrss_baseline_mb"]:.1f} / {p["maxrss_baseline_mb"]:.1f} MB', "< 60 MB",
                  o["maxrss_peak_mb"] < 60))
@@ -318,7 +320,8 @@ def main():
     print(f"large feed ({args.inbox_size} activities) ...", file=sys.stderr)
     ours, theirs = large_feed(args.binary, args.inbox_size, OUT / "pages")
     results["large_feed"] = {"pumptui": ours, "pypump": theirs,
-                             "ratio": theirs["decode_s"] / ours["decode_layout_s"],
+                             "ratio": theirs["decode_cpu_s"] / ours["decode_layout_cpu_s"],
+                             "ratio_wall": theirs["decode_s"] / ours["decode_layout_s"],
                              "end_over_top": ours["frame_ms"]["end"] / ours["frame_ms"]["top"]}
 
     rows = table(results)

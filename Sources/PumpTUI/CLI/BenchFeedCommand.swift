@@ -28,10 +28,12 @@ struct BenchFeedCommand: ParsableCommand {
         let files = try BenchFeed.pageFiles(in: URL(fileURLWithPath: pages))
         let baselineKB = BenchFeed.maxRSSKilobytes()
         var timeline = BenchTimeline(cols: cols)
-        var decodeSeconds = 0.0
+        var decodeSeconds = 0.0, decodeCPU = 0.0
         for file in files {
             let data = try Data(contentsOf: file)
+            let cpuStart = BenchFeed.cpuSeconds()
             decodeSeconds += BenchFeed.seconds { timeline.append(page: data) }
+            decodeCPU += BenchFeed.cpuSeconds() - cpuStart
         }
         let peakKB = BenchFeed.maxRSSKilobytes()
         let size = Size(rows: rows, cols: cols)
@@ -42,7 +44,7 @@ struct BenchFeedCommand: ParsableCommand {
         }
         let result: [String: Any] = [
             "pages": files.count, "items": count, "rows_laid_out": timeline.totalRows,
-            "decode_layout_s": decodeSeconds, "maxrss_baseline_mb": Double(baselineKB) / 1024,
+            "decode_layout_s": decodeSeconds, "decode_layout_cpu_s": decodeCPU, "maxrss_baseline_mb": Double(baselineKB) / 1024,
             "maxrss_peak_mb": Double(peakKB) / 1024, "frame_ms": frameMs,
         ]
         let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
@@ -122,6 +124,13 @@ enum BenchFeed {
         let start = DispatchTime.now().uptimeNanoseconds
         body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// CPU time of this process: robust against other load on a shared machine.
+    static func cpuSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     /// Peak resident set size so far (Linux reports ru_maxrss in kilobytes).

@@ -136,7 +136,7 @@ enum BenchFeed {
     /// Peak resident set size so far (Linux reports ru_maxrss in kilobytes).
     static func maxRSSKilobytes() -> Int {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         return usage.ru_maxrss
     }
 }

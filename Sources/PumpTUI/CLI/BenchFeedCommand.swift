@@ -24,10 +24,20 @@ struct BenchFeedCommand: ParsableCommand {
     @Option(name: .long, help: "Frames rendered per position (the median is reported).")
     var frames = 301
 
+    @Flag(name: .long, help: "Diagnosis: keep only the laid-out rows, not the decoded models.")
+    var dropModels = false
+
+    @Flag(name: .long, help: "Diagnosis: decode only, no layout.")
+    var noLayout = false
+
+    @Option(name: .customLong("diagnose-urls"), help: "Diagnosis: hold N parsed Foundation URLs and report the memory they take.")
+    var diagnoseURLs: Int?
+
     func run() throws {
+        if let n = diagnoseURLs { return BenchFeed.diagnoseURLs(n) }
         let files = try BenchFeed.pageFiles(in: URL(fileURLWithPath: pages))
         let baselineKB = BenchFeed.maxRSSKilobytes()
-        var timeline = BenchTimeline(cols: cols)
+        var timeline = BenchTimeline(cols: cols, keepModels: !dropModels, layOut: !noLayout)
         var decodeSeconds = 0.0, decodeCPU = 0.0
         for file in files {
             let data = try Data(contentsOf: file)
@@ -56,19 +66,22 @@ struct BenchFeedCommand: ParsableCommand {
 struct BenchTimeline {
     struct Row { var header: String; var body: [String] }
     let cols: Int
+    var keepModels = true, layOut = true
     var activities: [Activity] = []
     var items: [Row] = []
     var totalRows = 0
     let now = Date()
 
-    init(cols: Int) { self.cols = cols }
+    init(cols: Int, keepModels: Bool = true, layOut: Bool = true) {
+        self.cols = cols; self.keepModels = keepModels; self.layOut = layOut
+    }
 
     mutating func append(page data: Data) {
         guard let feed = Feed.decode(data) else { return }
         for activity in feed.activities {
-            let row = layout(activity)
+            let row = layOut ? layout(activity) : Row(header: "", body: [])
             totalRows += 1 + row.body.count
-            activities.append(activity)
+            if keepModels { activities.append(activity) }
             items.append(row)
         }
     }
@@ -124,6 +137,18 @@ enum BenchFeed {
         let start = DispatchTime.now().uptimeNanoseconds
         body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// How much one parsed URL weighs: the models keep ~15 per activity.
+    static func diagnoseURLs(_ n: Int) {
+        let start = maxRSSKilobytes()
+        let strings = (0..<n).map { "http://127.0.0.1:40000/api/note/\($0)abcdefghijklmnopqrstuv/likes" }
+        let afterStrings = maxRSSKilobytes()
+        let urls = strings.compactMap { URL(string: $0) }
+        let afterURLs = maxRSSKilobytes()
+        blackHole(urls); blackHole(strings)
+        func per(_ kb: Int) -> Int { kb * 1024 / max(1, n) }
+        print("\(n) strings: \(per(afterStrings - start)) bytes each; URLs made from them: \(per(afterURLs - afterStrings)) bytes each")
     }
 
     /// CPU time of this process: robust against other load on a shared machine.

@@ -153,6 +153,13 @@ static inline void pump_save_shell_termios(int tty_fd) {
     pump_sig()->have_tio = tcgetattr(tty_fd, &pump_sig()->saved_tio) == 0;
 }
 
+/* Puts back the termios saved at start. After Ctrl-Z / fg, ncurses' "shell mode" is the one it
+   found on resume, and the shell hands a resumed job back its own (raw) mode: endwin alone would
+   leave the terminal raw, and the farewell would print as a staircase. */
+static inline void pump_restore_shell_termios(int tty_fd) {
+    if (pump_sig()->have_tio) tcsetattr(tty_fd, TCSADRAIN, &pump_sig()->saved_tio);
+}
+
 /* Arms the crash/atexit reset for `tty_fd`; `seq` is what undoes our modes (rmcup, cnorm,
    sgr0, ?2004l). */
 static inline void pump_arm_reset(int tty_fd, const char *seq, size_t len) {

@@ -151,7 +151,7 @@ final class CursesBackend: TerminalBackend {
         // already visible, and the shell must get it whatever state the app left.
         let cnorm = Self.terminfoString("cnorm")
         endwin()
-        if !headless { writeRaw(cnorm + bracketedPasteOff) }
+        if !headless { pump_restore_shell_termios(fileno(outFile)); writeRaw(cnorm + bracketedPasteOff) }
         delscreen(screen)
         fclose(inFile)
         if outFile != inFile { fclose(outFile) }

@@ -1,0 +1,229 @@
+import Foundation
+import PumpCore
+
+/// Keys: modal things first (they own the keys while open), then the keymap's actions.
+extension ClientScreen {
+    mutating func handleInput(_ input: InputEvent) -> Effects {
+        if modal != nil { return handleModal(input) }
+        guard case .key(let key) = input, let action = keymap.action(for: key, in: contexts) else { return [] }
+        return perform(action)
+    }
+
+    mutating func perform(_ action: Action) -> Effects {
+        var l = list
+        if l.apply(action, count: items.count) {
+            list = l
+            keepSelectionVisible()
+            return loadMoreIfNearEnd()
+        }
+        switch action {
+        case .timeline(let n): return switchTimeline(to: n - 1)
+        case .nextTimeline: return switchTimeline(to: (timelineIndex + 1) % FeedKind.allCases.count)
+        case .prevTimeline: return switchTimeline(to: (timelineIndex + FeedKind.allCases.count - 1) % FeedKind.allCases.count)
+        case .refresh: return refresh()
+        case .openThread: return openThread()
+        case .back: pages.removeLast(); keepSelectionVisible(); return []
+        case .quit:
+            modal = .confirm(ConfirmDialog("Quit pumptui?", yes: "Quit", no: "Stay"), .quit); return []
+        case .help: modal = .help(HelpOverlay(contexts: contexts, keymap: keymap)); return []
+        case .compose: return openComposer(.note)
+        case .reply:
+            guard let o = selectedObject else { return nothing("Nothing to reply to.") }
+            return openComposer(.reply(to: o))
+        case .edit:
+            guard let o = selectedObject, isMe(o.author), !o.isDeleted else { return nothing("You can only edit your own posts.") }
+            return openComposer(.edit(o))
+        case .delete:
+            guard let o = selectedObject, isMe(o.author), !o.isDeleted else { return nothing("You can only delete your own posts.") }
+            modal = .confirm(ConfirmDialog("Delete this \(o.objectType ?? "post")? This cannot be undone.", yes: "Delete", no: "Keep"),
+                             .delete(o))
+            return []
+        case .like: return toggleLike()
+        case .share: return toggleShare()
+        case .profile: return openProfile()
+        case .follow: return toggleFollow()
+        case .followByID:
+            modal = .prompt(TextBox(label: "Follow (nick@host)", focused: true, viewWidth: max(10, size.cols - 30)), .followAccount)
+            return []
+        case .copyItemURL:
+            guard let url = selectedURL else { return nothing("This item has no URL.") }
+            return [.copyToClipboard(url)]
+        case .openItemURL:
+            guard let url = selectedURL else { return nothing("This item has no URL.") }
+            return [.openBrowser(url)]
+        case .openLink:
+            let links = selectedObject?.renderedContent.links ?? []
+            guard !links.isEmpty else { return nothing("This item has no links.") }
+            if links.count == 1 { return [.openBrowser(links[0])] }
+            modal = .prompt(TextBox(label: "Open link 1–\(links.count)", focused: true, viewWidth: 6), .openLink(links))
+            return []
+        case .switchAccount:
+            modal = .accounts(ListState()); return []
+        default: return []
+        }
+    }
+
+    private mutating func nothing(_ text: String) -> Effects { say(text, .warning); return [] }
+
+    var timelineIndex: Int { FeedKind.allCases.firstIndex(of: current) ?? 0 }
+
+    /// The object the selected row is about (a thread's root, an activity's object).
+    var selectedObject: PumpObject? {
+        guard let o = selectedItem?.object, !o.id.isEmpty, !o.isPerson else { return nil }
+        return o
+    }
+
+    var selectedURL: String? {
+        switch selectedItem {
+        case .person(let p)?: return p.url.map { Sanitizer.clean($0.absoluteString, singleLine: true) } ?? p.id
+        case let item?: return item.object?.displayURL ?? item.activity?.url.map { Sanitizer.clean($0.absoluteString, singleLine: true) }
+        case nil: return nil
+        }
+    }
+
+    // MARK: - Navigation
+
+    mutating func switchTimeline(to index: Int) -> Effects {
+        let kinds = FeedKind.allCases
+        guard kinds.indices.contains(index) else { return [] }
+        pages.removeAll()
+        current = kinds[index]
+        say(current.title)
+        if timelines[current]?.feed == nil, timelines[current]?.isLoading != true { return load(current, .first) }
+        keepSelectionVisible()
+        return []
+    }
+
+    mutating func openThread() -> Effects {
+        guard let item = selectedItem else { return [] }
+        if case .person(let p) = item { return openProfile(p) }
+        guard let o = selectedObject else { return nothing("Nothing to open.") }
+        // A reply opens its whole thread, from the post it answers.
+        let root = (o.objectType == "comment" ? o.inReplyTo : nil) ?? o
+        pages.append(.thread(ThreadPane(root: root)))
+        return start(.thread(root, offset: 0), "Loading the thread…")
+    }
+
+    mutating func openProfile(_ person: Person? = nil) -> Effects {
+        let who: Person?
+        if let person { who = person }
+        else if case .person(let p)? = selectedItem { who = p }
+        else { who = selectedObject?.author ?? selectedItem?.activity?.actor }
+        guard let p = who else { return nothing("No author to show.") }
+        pages.append(.profile(ProfilePane(person: p)))
+        return start(.profile(p), "Loading \(p.label)…")
+    }
+
+    // MARK: - Loading
+
+    mutating func load(_ kind: FeedKind, _ direction: PageDirection) -> Effects {
+        var pane = timelines[kind] ?? TimelinePane()
+        switch direction {
+        case .older: pane.loadingOlder = true
+        case .first, .newer: pane.loadingNewer = true
+        }
+        pane.error = nil
+        timelines[kind] = pane
+        let label = direction == .older ? "Loading older items…" : (direction == .newer ? "Refreshing…" : "Loading \(kind.title)…")
+        return start(.feed(kind, direction, pane.feed), label)
+    }
+
+    mutating func refresh() -> Effects {
+        if case .thread(let t)? = pages.last {
+            guard !t.loading else { return [] }
+            var fresh = t; fresh.loading = true; fresh.replies = []; fresh.total = nil
+            pages[pages.count - 1] = .thread(fresh)
+            return start(.thread(t.root, offset: 0), "Refreshing the thread…")
+        }
+        if case .profile(let p)? = pages.last {
+            return start(.profile(p.person), "Refreshing \(p.person.label)…")
+        }
+        guard timelines[current]?.isLoading != true else { return [] }
+        return load(current, timelines[current]?.feed == nil ? .first : .newer)
+    }
+
+    /// Scrolling near the bottom asks for the next page.
+    mutating func loadMoreIfNearEnd() -> Effects {
+        guard list.selected >= items.count - 3 else { return [] }
+        switch pages.last {
+        case .thread(var t)?:
+            guard t.hasMore else { return [] }
+            t.loading = true; pages[pages.count - 1] = .thread(t)
+            return start(.thread(t.root, offset: t.replies.count), "Loading more replies…")
+        case .profile?: return []
+        case nil:
+            guard let pane = timelines[current], let feed = pane.feed, !pane.isLoading, pane.error == nil, !feed.isAtEnd else { return [] }
+            return load(current, .older)
+        }
+    }
+
+    // MARK: - Verbs (optimistic)
+
+    mutating func toggleLike() -> Effects {
+        guard let o = selectedObject, !o.isDeleted else { return nothing("Nothing to like.") }
+        let on = o.liked != true
+        let undo = ObjectMarks(o)
+        updateObject(o.id) { $0.liked = on; $0.likes = Self.bump($0.likes, on ? 1 : -1) }
+        return start(.verb(VerbRequest(kind: on ? .like : .unlike, object: o, undo: undo)), on ? "Liking…" : "Unliking…")
+    }
+
+    mutating func toggleShare() -> Effects {
+        guard let o = selectedObject, !o.isDeleted else { return nothing("Nothing to share.") }
+        let on = o.shared != true
+        let undo = ObjectMarks(o)
+        updateObject(o.id) { $0.shared = on; $0.shares = Self.bump($0.shares, on ? 1 : -1) }
+        return start(.verb(VerbRequest(kind: on ? .share : .unshare, object: o, undo: undo)), on ? "Sharing…" : "Unsharing…")
+    }
+
+    mutating func toggleFollow() -> Effects {
+        guard case .profile(let p)? = pages.last else { return [] }
+        guard !isMe(p.person) else { return nothing("That is you.") }
+        let on = p.person.followed != true
+        return start(.verb(VerbRequest(kind: on ? .follow : .unfollow, person: p.person)),
+                     on ? "Following \(p.person.label)…" : "Unfollowing \(p.person.label)…")
+    }
+
+    static func bump(_ c: CollectionSummary?, _ by: Int) -> CollectionSummary {
+        var s = c ?? CollectionSummary()
+        s.totalItems = max(0, s.count + by)
+        return s
+    }
+
+    /// Applies `change` to every copy of the object: timelines, threads, profiles.
+    mutating func updateObject(_ id: String, _ change: (inout PumpObject) -> Void) {
+        func fix(_ item: FeedItem) -> FeedItem {
+            switch item {
+            case .object(var o) where o.id == id: change(&o); return .object(o)
+            case .activity(var a) where a.object?.id == id:
+                if var o = a.object { change(&o); a.object = o }
+                return .activity(a)
+            default: return item
+            }
+        }
+        for (kind, var pane) in timelines {
+            guard pane.feed?.items.contains(where: { $0.object?.id == id }) == true else { continue }
+            let fixed = pane.items.map(fix)
+            pane.feed?.items = fixed
+            timelines[kind] = pane
+        }
+        pages = pages.map { page in
+            switch page {
+            case .thread(var t):
+                if t.root.id == id { change(&t.root) }
+                t.replies = t.replies.map { r in var r = r; if r.id == id { change(&r) }; return r }
+                return .thread(t)
+            case .profile(var p):
+                p.posts = p.posts.map(fix)
+                return .profile(p)
+            }
+        }
+    }
+
+    // MARK: - Composer
+
+    mutating func openComposer(_ mode: Composer.Mode) -> Effects {
+        let c = Composer(mode: mode, draft: nil, size: Size(rows: bodyRect.rows, cols: bodyRect.cols))
+        modal = .composer(c, sending: false)
+        return []
+    }
+}

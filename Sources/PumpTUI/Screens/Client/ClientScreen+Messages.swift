@@ -1,0 +1,165 @@
+import Foundation
+import PumpCore
+
+/// Results of jobs and runtime notices.
+extension ClientScreen {
+    mutating func handle(_ message: ClientMessage) -> Effects {
+        if case .refreshTimer = message {
+            let again: Effects = [.after(seconds: Double(max(5, refreshSeconds)), .refreshTimer)]
+            guard pages.isEmpty, modal == nil, let pane = timelines[current], pane.feed != nil, !pane.isLoading else { return again }
+            return load(current, .newer) + again
+        }
+        finished()
+        switch message {
+        case .feed(let kind, let direction, let result): feedArrived(kind, direction, result)
+        case .thread(let rootID, let offset, let result): threadArrived(rootID, offset, result)
+        case .profile(let personID, let result): profileArrived(personID, result)
+        case .verb(let request, let result): verbFinished(request, result)
+        case .followedAccount(let who, let result):
+            if case .failure(let f) = result { fail(f) } else { say("Following \(who).", .success) }
+        case .composed(let mode, let result): return composed(mode, result)
+        case .refreshTimer: break
+        }
+        keepSelectionVisible()
+        return []
+    }
+
+    mutating func fail(_ f: ClientFailure) {
+        say(f.message, .error)
+        if f.tokenRejected { handoff = .relogin(account, reason: f.message) }
+    }
+
+    private mutating func feedArrived(_ kind: FeedKind, _ direction: PageDirection, _ result: Result<Feed, ClientFailure>) {
+        var pane = timelines[kind] ?? TimelinePane()
+        switch direction {
+        case .older: pane.loadingOlder = false
+        case .first, .newer: pane.loadingNewer = false
+        }
+        switch result {
+        case .failure(let f):
+            pane.error = f.message; fail(f)
+        case .success(let page):
+            let before = pane.items.count
+            switch (direction, pane.feed) {
+            case (.older, let feed?): pane.feed = feed.appending(page)
+            case (.newer, let feed?):
+                pane.feed = feed.prepending(page)
+                // Keep the selected item selected while new ones arrive above it.
+                if pane.list.selected > 0 || pane.list.top > 0 {
+                    let added = (pane.feed?.items.count ?? 0) - before
+                    pane.list.selected += added; pane.list.top += added
+                }
+            default: pane.feed = page
+            }
+            let added = pane.items.count - before
+            say(direction == .older && added == 0 ? "No older items." : (added > 0 || direction == .first ? "\(kind.title): \(pane.items.count) items" : "No new items."))
+        }
+        timelines[kind] = pane
+    }
+
+    private mutating func threadArrived(_ rootID: String, _ offset: Int, _ result: Result<ThreadPage, ClientFailure>) {
+        guard let i = pages.lastIndex(where: { if case .thread(let t) = $0 { return t.root.id == rootID }; return false }),
+              case .thread(var t) = pages[i] else { return }
+        t.loading = false
+        switch result {
+        case .failure(let f): t.error = f.message; fail(f)
+        case .success(let page):
+            if offset == 0 { t.root = page.root; t.replies = [] }
+            let known = Set(t.replies.map(\.id))
+            t.replies += page.replies.objects.filter { !known.contains($0.id) }
+            t.total = page.replies.totalItems ?? page.root.replies?.totalItems ?? t.replies.count
+            if page.replies.items.isEmpty { t.total = t.replies.count }
+            say("\(t.replies.count) of \(t.total ?? t.replies.count) replies")
+        }
+        pages[i] = .thread(t)
+    }
+
+    private mutating func profileArrived(_ personID: String, _ result: Result<ProfilePage, ClientFailure>) {
+        guard let i = pages.lastIndex(where: { if case .profile(let p) = $0 { return p.person.id == personID }; return false }),
+              case .profile(var p) = pages[i] else { return }
+        p.loading = false
+        switch result {
+        case .failure(let f): p.error = f.message; fail(f)
+        case .success(let page):
+            p.person = page.person
+            p.posts = page.posts?.items ?? []
+            p.error = page.postsError
+            if let e = page.postsError { say(e, .warning) } else { say(p.person.label) }
+        }
+        pages[i] = .profile(p)
+    }
+
+    private mutating func verbFinished(_ r: VerbRequest, _ result: Result<Activity, ClientFailure>) {
+        switch result {
+        case .failure(let f):
+            if let undo = r.undo, let o = r.object { updateObject(o.id) { undo.apply(to: &$0) } }
+            fail(f)
+        case .success:
+            switch r.kind {
+            case .like: say("Liked.", .success)
+            case .unlike: say("Unliked.", .success)
+            case .share: say("Shared.", .success)
+            case .unshare: say("Unshared.", .success)
+            case .delete:
+                if let o = r.object { updateObject(o.id) { $0.isDeleted = true; $0.content = nil } }
+                say("Deleted.", .success)
+            case .follow, .unfollow:
+                let on = r.kind == .follow
+                setFollowed(r.person?.id, on)
+                say(on ? "Following \(r.person?.label ?? "them")." : "Unfollowed \(r.person?.label ?? "them").", .success)
+            }
+        }
+    }
+
+    private mutating func setFollowed(_ id: String?, _ on: Bool) {
+        pages = pages.map { page in
+            guard case .profile(var p) = page, p.person.id == id else { return page }
+            p.person.followed = on
+            if var f = p.person.followers { f.totalItems = max(0, f.count + (on ? 1 : -1)); p.person.followers = f }
+            return .profile(p)
+        }
+    }
+
+    private mutating func composed(_ mode: Composer.Mode, _ result: Result<Activity, ClientFailure>) -> Effects {
+        switch result {
+        case .failure(let f):
+            if case .composer(let c, _)? = modal { modal = .composer(c, sending: false) }
+            fail(f)
+            return []
+        case .success(let activity):
+            if case .composer? = modal { modal = nil }
+            switch mode {
+            case .note: say("Posted.", .success)
+            case .reply(let o):
+                say("Reply sent.", .success)
+                updateObject(o.id) { $0.replies = Self.bump($0.replies, 1) }
+                if let reply = activity.object { appendReply(reply, to: o.id) }
+            case .edit(let o):
+                say("Updated.", .success)
+                if let new = activity.object { updateObject(o.id) { $0.content = new.content ?? $0.content; $0.displayName = new.displayName ?? $0.displayName } }
+            }
+            keepSelectionVisible()
+            guard pages.isEmpty, timelines[current]?.feed != nil, timelines[current]?.isLoading != true else { return [] }
+            return load(current, .newer)
+        }
+    }
+
+    private mutating func appendReply(_ reply: PumpObject, to rootID: String) {
+        pages = pages.map { page in
+            guard case .thread(var t) = page, t.root.id == rootID, !t.replies.contains(where: { $0.id == reply.id }) else { return page }
+            t.replies.append(reply); t.total = (t.total ?? 0) + 1
+            return .thread(t)
+        }
+    }
+
+    mutating func handle(_ notice: RuntimeNotice) -> Effects {
+        switch notice {
+        case .copied: say("Copied the URL to the clipboard.", .success)
+        case .plainShown: break
+        case .browserOpened: say("Opened in the browser.", .success)
+        case .browserUnavailable(let reason): say("Cannot open a browser (\(reason)); c copies the URL.", .warning)
+        case .browserFailed(let reason): say("The browser failed: \(reason)", .error)
+        }
+        return []
+    }
+}

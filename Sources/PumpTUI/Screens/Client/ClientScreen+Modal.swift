@@ -1,0 +1,90 @@
+import Foundation
+import PumpCore
+
+/// Keys while a help overlay, dialog, prompt, composer or the account picker is open.
+extension ClientScreen {
+    mutating func handleModal(_ input: InputEvent) -> Effects {
+        switch modal {
+        case .help(var help)?:
+            guard case .key(let key) = input, let action = keymap.action(for: key, in: [.help]) else { return [] }
+            if action == .back || action == .help { modal = nil; return [] }
+            _ = help.apply(action, area: helpRect)
+            modal = .help(help)
+            return []
+        case .confirm(var dialog, let intent)?:
+            switch dialog.handle(input, keymap: keymap) {
+            case .pending: modal = .confirm(dialog, intent); return []
+            case .no: modal = nil; return []
+            case .yes: modal = nil; return confirmed(intent)
+            }
+        case .prompt(var box, let intent)?:
+            if case .key(let key) = input, let action = keymap.action(for: key, in: [.accountEntry]) {
+                if action == .cancel { modal = nil; return [] }
+                if action == .submit { modal = nil; return submitted(box.text, intent) }
+            }
+            _ = box.handle(input)
+            modal = .prompt(box, intent)
+            return []
+        case .composer(var composer, let sending)?:
+            guard !sending else { return [] }   // the text stays as sent until the result comes back
+            switch composer.handle(input) {
+            case .editing: modal = .composer(composer, sending: false); return []
+            case .discarded: modal = nil; say("Draft discarded."); return []
+            case .attach(let path):
+                modal = .composer(composer, sending: false); say("Attached \(path)"); return []
+            case .send(let request):
+                guard !request.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || request.imagePath != nil else {
+                    modal = .composer(composer, sending: false); say("Nothing to send.", .warning); return []
+                }
+                modal = .composer(composer, sending: true)
+                return start(.compose(request, request.mode), "Sending…")
+            }
+        case .accounts(var l)?:
+            guard case .key(let key) = input, let action = keymap.action(for: key, in: [.thread]) else { return [] }
+            let choices = accountChoices
+            if l.apply(action, count: choices.count) { modal = .accounts(l); return [] }
+            switch action {
+            case .back: modal = nil
+            case .openThread:
+                modal = nil
+                handoff = l.selected < otherAccounts.count ? .switchAccount(otherAccounts[l.selected]) : .addAccount
+            default: break
+            }
+            return []
+        case nil:
+            return []
+        }
+    }
+
+    /// The picker's rows: the other stored accounts, then "add".
+    var accountChoices: [String] { otherAccounts.map(\.description) + ["Add an account…"] }
+
+    var helpRect: Rect {
+        let body = bodyRect
+        return Box.centered(rows: body.rows, cols: min(body.cols, 76), in: body)
+    }
+
+    mutating func confirmed(_ intent: ConfirmIntent) -> Effects {
+        switch intent {
+        case .quit:
+            handoff = .quit(0)
+            return [.quit(exitCode: 0, farewell: nil)]
+        case .delete(let o):
+            return start(.verb(VerbRequest(kind: .delete, object: o)), "Deleting…")
+        }
+    }
+
+    mutating func submitted(_ text: String, _ intent: PromptIntent) -> Effects {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        switch intent {
+        case .followAccount:
+            guard !t.isEmpty else { return [] }
+            return start(.followAccount(t), "Following \(t)…")
+        case .openLink(let links):
+            guard let n = Int(t), links.indices.contains(n - 1) else {
+                say("No link \(Sanitizer.clean(t, singleLine: true, maxLength: 10)).", .warning); return []
+            }
+            return [.openBrowser(links[n - 1])]
+        }
+    }
+}

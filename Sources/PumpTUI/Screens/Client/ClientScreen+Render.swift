@@ -1,0 +1,104 @@
+import Foundation
+import PumpCore
+
+/// Drawing: title bar, the current list (only visible rows), status, footer, then any modal.
+extension ClientScreen {
+    func render(into buffer: inout CellBuffer) {
+        let tooSmall = TooSmall()
+        if tooSmall.applies(to: buffer.size) { tooSmall.render(into: &buffer); return }
+        let frame = ScreenFrame(size: buffer.size)
+        TitleBar(title, right: account.description).render(into: &buffer, area: frame.title)
+        renderBody(into: &buffer, area: frame.body)
+        status.render(into: &buffer, area: frame.status)
+        Footer(contexts: contexts, keymap: keymap).render(into: &buffer, area: frame.footer)
+        renderModal(into: &buffer, body: frame.body)
+    }
+
+    var title: String {
+        switch pages.last {
+        case .thread(let t)?: return "Thread · \(t.root.author?.label ?? "post")"
+        case .profile(let p)?: return "Profile · \(p.person.label)"
+        case nil:
+            return FeedKind.allCases.enumerated().map { i, k in
+                k == current ? "[\(i + 1) \(k.title)]" : "\(i + 1) \(k.title)"
+            }.joined(separator: " ")
+        }
+    }
+
+    private func renderBody(into buffer: inout CellBuffer, area: Rect) {
+        let all = items
+        if let empty = emptyText(count: all.count) {
+            for (i, line) in TextLayout.wrap(empty, width: max(1, area.cols - 2)).enumerated() where i < area.rows {
+                buffer.put(line, row: area.row + 1 + i, col: area.col + 1, role: .muted, maxCols: area.cols - 1)
+            }
+            return
+        }
+        var shown = list
+        shown.selected = min(shown.selected, all.count - 1)
+        let layout = ListView.render(into: &buffer, area: area, state: shown, count: all.count,
+                                     measure: measure(all, width: area.cols)) { i, buf, rect, _ in
+            let lines = cache.lines(for: all[i], width: rect.cols)
+            ItemLayout.draw(lines, time: time(of: all[i]), into: &buf, rect: rect)
+        }
+        // A last row says what happens past the end (loading, the end, a failure).
+        if let last = layout.items.last, last.index == all.count - 1, let tail = tailText {
+            let row = area.row + last.row + last.rows
+            if row < area.row + area.rows { buffer.put(tail, row: row, col: area.col + 1, role: .muted, maxCols: area.cols - 1) }
+        }
+    }
+
+    private func time(of item: FeedItem) -> String? {
+        if case .person = item { return nil }
+        return item.published.map { RelativeTime.describe($0, now: now) }
+    }
+
+    /// What the body says when the list has nothing to show.
+    private func emptyText(count: Int) -> String? {
+        guard count == 0 else { return nil }
+        guard pages.isEmpty else { return "Loading…" }
+        let pane = timelines[current]
+        if let e = pane?.error { return "Could not load \(current.title): \(e)  (R retries)" }
+        if pane?.feed == nil || pane?.isLoading == true { return "Loading \(current.title)…" }
+        return "Nothing in \(current.title) yet. n writes a note; F follows someone."
+    }
+
+    private var tailText: String? {
+        switch pages.last {
+        case .thread(let t)?:
+            if t.loading { return "Loading replies…" }
+            if let e = t.error { return "Replies: \(e)" }
+            return t.hasMore ? "More replies below (scroll down)" : (t.replies.isEmpty ? "No replies yet. r replies." : "End of the thread.")
+        case .profile(let p)?:
+            if p.loading { return "Loading posts…" }
+            if let e = p.error { return "Posts: \(e)" }
+            return p.posts.isEmpty ? "No posts to show." : nil
+        case nil:
+            guard let pane = timelines[current] else { return nil }
+            if pane.loadingOlder { return "Loading older items…" }
+            if let e = pane.error { return "Error: \(e)" }
+            return pane.feed?.isAtEnd == true ? "End of \(current.title)." : nil
+        }
+    }
+
+    private func renderModal(into buffer: inout CellBuffer, body: Rect) {
+        switch modal {
+        case .help(let help)?: help.render(into: &buffer, area: helpRect)
+        case .confirm(let dialog, _)?: dialog.render(into: &buffer, area: body)
+        case .prompt(let box, _)?:
+            let rect = Box.centered(rows: 3, cols: min(body.cols, 64), in: body)
+            Box.draw(into: &buffer, rect: rect)
+            box.render(into: &buffer, area: Box.inner(rect))
+        case .composer(let c, _)?: c.render(into: &buffer, area: body)
+        case .accounts(let l)?:
+            let choices = accountChoices
+            let rect = Box.centered(rows: choices.count + 2, cols: min(body.cols, 50), in: body)
+            Box.draw(into: &buffer, rect: rect, title: "Accounts — Enter chooses, Esc closes")
+            let inner = Box.inner(rect)
+            for (i, c) in choices.enumerated() where i < inner.rows {
+                buffer.put(" " + c, row: inner.row + i, col: inner.col, role: i == l.selected ? .selection : .text, maxCols: inner.cols)
+                if i == l.selected { buffer.setRole(.selection, row: inner.row + i, col: inner.col, count: inner.cols) }
+            }
+        case nil: break
+        }
+    }
+}

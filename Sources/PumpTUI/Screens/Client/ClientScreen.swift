@@ -1,0 +1,153 @@
+import Foundation
+import PumpCore
+
+/// The client after login: five timelines, threads, profiles, and the actions on items.
+/// State is a value; `update` is pure and returns effects (all I/O is a `ClientJob`).
+struct ClientScreen: TerminalApp {
+    typealias Message = ClientMessage
+    typealias Job = ClientJob
+    typealias Effects = [Effect<ClientMessage, ClientJob>]
+
+    let account: AccountID
+    let displayName: String
+    var size: Size
+    /// Other stored accounts, offered by `A` (set by the router).
+    var otherAccounts: [AccountID] = []
+    var refreshSeconds: Int = 60
+    var keymap: Keymap = .standard
+    /// The clock, injectable so render tests are stable.
+    var clock: @Sendable () -> Date = { Date() }
+    var now: Date
+
+    var timelines: [FeedKind: TimelinePane] = [:]
+    var current: FeedKind = .inboxMajor
+    var pages: [ClientPage] = []
+    var modal: ClientModal?
+    var status = StatusLine()
+    /// Jobs in flight; the spinner turns while this is above zero.
+    var running = 0
+    /// Read by the router after each update.
+    var handoff: ClientHandoff?
+    let cache = ItemLayoutCache()
+
+    init(account: AccountID, displayName: String, size: Size) {
+        self.account = account; self.displayName = displayName; self.size = size
+        now = Date()
+    }
+
+    var wantsTicks: Bool { running > 0 }
+
+    // MARK: - Update
+
+    mutating func update(_ event: AppEvent<ClientMessage>) -> Effects {
+        now = clock()
+        switch event {
+        case .start(let s):
+            size = s
+            return load(.inboxMajor, .first) + [.after(seconds: Double(max(5, refreshSeconds)), .refreshTimer)]
+        case .input(.resize(let s)):
+            size = s; keepSelectionVisible(); return []
+        case .input(let input):
+            return handleInput(input)
+        case .message(let m):
+            return handle(m)
+        case .tick:
+            status.tick += 1; return []
+        case .notice(let n):
+            return handle(n)
+        case .shutdown:
+            return []
+        }
+    }
+
+    /// The key contexts, most specific first, for the keymap, help and footer.
+    var contexts: [KeyContext] {
+        switch modal {
+        case .help?: return [.help]
+        case .confirm?: return [.dialog]
+        case .prompt?: return [.accountEntry]
+        case .composer?: return [.editor]
+        case .accounts?: return [.thread]
+        case nil: break
+        }
+        switch pages.last {
+        case .thread?: return [.thread]
+        case .profile?: return [.profile]
+        case nil: return [.timeline]
+        }
+    }
+
+    // MARK: - The current list
+
+    var items: [FeedItem] {
+        switch pages.last {
+        case .thread(let t)?: return t.items
+        case .profile(let p)?: return p.items
+        case nil: return timelines[current]?.items ?? []
+        }
+    }
+
+    var list: ListState {
+        get {
+            switch pages.last {
+            case .thread(let t)?: return t.list
+            case .profile(let p)?: return p.list
+            case nil: return timelines[current]?.list ?? ListState()
+            }
+        }
+        set {
+            switch pages.last {
+            case .thread(var t)?: t.list = newValue; pages[pages.count - 1] = .thread(t)
+            case .profile(var p)?: p.list = newValue; pages[pages.count - 1] = .profile(p)
+            case nil: timelines[current, default: TimelinePane()].list = newValue
+            }
+        }
+    }
+
+    var selectedItem: FeedItem? {
+        let all = items
+        let i = list.selected
+        return all.indices.contains(i) ? all[i] : nil
+    }
+
+    /// The rows of the body (between title bar and status line).
+    var bodyRect: Rect { ScreenFrame(size: size).body }
+
+    func measure(_ items: [FeedItem], width: Int) -> (Int) -> Int {
+        { i in cache.lines(for: items[i], width: width).count }
+    }
+
+    mutating func keepSelectionVisible() {
+        let all = items
+        var l = list
+        if l.selected >= all.count { l.selected = max(0, all.count - 1) }
+        l.ensureVisible(rows: bodyRect.rows, count: all.count, measure: measure(all, width: bodyRect.cols))
+        list = l
+    }
+
+    /// Is this person the logged-in account?
+    func isMe(_ p: Person?) -> Bool {
+        guard let p else { return false }
+        return p.webfinger.lowercased() == account.description.lowercased()
+    }
+
+    // MARK: - Status
+
+    mutating func say(_ text: String, _ kind: StatusLine.Kind = .info) {
+        status.message = Sanitizer.clean(text, singleLine: true, maxLength: 300)
+        status.kind = kind
+    }
+
+    /// Starts a job: the spinner turns until its message comes back.
+    mutating func start(_ job: ClientJob, _ what: String) -> Effects {
+        running += 1
+        status.busy = true
+        if !what.isEmpty { say(what) }
+        return [.run(job)]
+    }
+
+    mutating func finished() {
+        running = max(0, running - 1)
+        status.busy = running > 0
+    }
+}

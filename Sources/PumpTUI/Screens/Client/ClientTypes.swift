@@ -1,0 +1,85 @@
+import Foundation
+import PumpCore
+
+/// What the client asks its host (the router) to do once it cannot go on by itself.
+enum ClientHandoff: Equatable, Sendable {
+    /// The token was refused (401 Invalid / expired Token): log in again; credentials stay until replaced.
+    case relogin(AccountID, reason: String)
+    case switchAccount(AccountID)
+    case addAccount
+    case quit(Int32)
+}
+
+/// A failed job, reduced to what the screen needs: the server's message, and whether the
+/// token itself was refused (which no retry can fix).
+struct ClientFailure: Error, Equatable, Sendable {
+    var message: String
+    var tokenRejected: Bool = false
+}
+
+/// The verbs that change one object or person, echoed back with their result so the screen can
+/// undo an optimistic change.
+enum VerbKind: Equatable, Sendable { case like, unlike, share, unshare, delete, follow, unfollow }
+
+struct VerbRequest: Equatable, Sendable {
+    var kind: VerbKind
+    var object: PumpObject?
+    var person: Person?
+    /// The marks before the optimistic change, restored when the server refuses.
+    var undo: ObjectMarks?
+}
+
+/// The parts of an object a like/share changes optimistically.
+struct ObjectMarks: Equatable, Sendable {
+    var liked: Bool?
+    var shared: Bool?
+    var likes: Int?
+    var shares: Int?
+
+    init(_ o: PumpObject) {
+        liked = o.liked; shared = o.shared; likes = o.likes?.totalItems; shares = o.shares?.totalItems
+    }
+
+    func apply(to o: inout PumpObject) {
+        o.liked = liked; o.shared = shared
+        if o.likes != nil || likes != nil { o.likes = o.likes ?? CollectionSummary(); o.likes?.totalItems = likes }
+        if o.shares != nil || shares != nil { o.shares = o.shares ?? CollectionSummary(); o.shares?.totalItems = shares }
+    }
+}
+
+/// Which way a page load goes.
+enum PageDirection: Equatable, Sendable { case first, older, newer }
+
+/// Work the client hands the runtime; `ClientWorker.perform` turns each into a `ClientMessage`.
+enum ClientJob: Sendable {
+    case feed(FeedKind, PageDirection, Feed?)
+    case thread(PumpObject, offset: Int)
+    case profile(Person)
+    case verb(VerbRequest)
+    case followAccount(String)
+    case compose(ComposeRequest, Composer.Mode)
+}
+
+enum ClientMessage: Sendable {
+    case feed(FeedKind, PageDirection, Result<Feed, ClientFailure>)
+    /// The (possibly refreshed) root and one page of replies starting at `offset`.
+    case thread(rootID: String, offset: Int, Result<ThreadPage, ClientFailure>)
+    case profile(personID: String, Result<ProfilePage, ClientFailure>)
+    case verb(VerbRequest, Result<Activity, ClientFailure>)
+    case followedAccount(String, Result<Activity, ClientFailure>)
+    case composed(Composer.Mode, Result<Activity, ClientFailure>)
+    /// The periodic refresh timer (TUIOptions.refreshSeconds).
+    case refreshTimer
+}
+
+struct ThreadPage: Equatable, Sendable {
+    var root: PumpObject
+    var replies: Feed
+}
+
+struct ProfilePage: Equatable, Sendable {
+    var person: Person
+    var posts: Feed?
+    /// Why the posts could not be loaded (remote people without a reachable outbox).
+    var postsError: String?
+}

@@ -1,0 +1,151 @@
+import Foundation
+import PumpCore
+
+/// One laid-out row of a timeline item; `indent` columns of space precede the text.
+struct ItemLine: Equatable, Sendable {
+    var text: String
+    var role: Role
+    var indent: Int = 0
+}
+
+/// How an item (activity, object or person) looks as rows of text at a width. Pure; the
+/// relative time is drawn separately on the first row because it changes every minute.
+enum ItemLayout {
+    static let timeWidth = 8
+
+    /// The object an item is about: an activity's object, or the object itself.
+    static func lines(for item: FeedItem, width: Int) -> [ItemLine] {
+        let w = max(1, width)
+        switch item {
+        case .person(let p): return personLines(p, width: w)
+        case .object(let o): return header(o.author) + objectLines(o, width: w)
+        case .activity(let a):
+            var out = header(a.actor ?? a.object?.author)
+            if a.showsSummary {
+                let summary = a.summaryLine.isEmpty ? "\(a.actor?.label ?? "Someone") \(verbText(a.verb))" : a.summaryLine
+                out += TextLayout.wrap(summary, width: max(1, w - 2)).map { ItemLine(text: $0, role: .muted, indent: 2) }
+            }
+            if let o = a.object, !(a.showsSummary && o.isPerson) {
+                if a.showsSummary, o.author != nil, o.author?.id != a.actor?.id {
+                    out.append(ItemLine(text: "↳ " + (o.author?.label ?? ""), role: .author, indent: 2))
+                }
+                out += objectLines(o, width: w)
+            }
+            return out + [ItemLine(text: "", role: .text)]
+        }
+    }
+
+    /// "Alice A. alice@host": the name and the id, one line, sanitized (Person.label/webfinger).
+    static func header(_ person: Person?) -> [ItemLine] {
+        guard let p = person else { return [ItemLine(text: "(unknown author)", role: .author)] }
+        let id = Sanitizer.clean(p.webfinger, singleLine: true, maxLength: 120)
+        return [ItemLine(text: p.label == id ? id : "\(p.label)  \(id)", role: .author)]
+    }
+
+    static func objectLines(_ o: PumpObject, width: Int) -> [ItemLine] {
+        var out: [ItemLine] = []
+        let inner = max(1, width - 2)
+        if o.isDeleted { return [ItemLine(text: "[deleted]", role: .muted, indent: 2)] }
+        if let title = o.title { out += TextLayout.wrap(title, width: inner).map { ItemLine(text: $0, role: .title, indent: 2) } }
+        if let reply = o.inReplyTo, o.objectType == "comment" || o.objectType == nil {
+            let whom = reply.author?.label ?? "a post"
+            out.append(ItemLine(text: "in reply to \(whom)", role: .muted, indent: 2))
+        }
+        let rendered = o.renderedContent
+        if !rendered.text.isEmpty {
+            out += TextLayout.wrap(rendered.text, width: inner).map { ItemLine(text: $0, role: .text, indent: 2) }
+        } else if let media = mediaLine(o) {
+            out.append(ItemLine(text: media, role: .muted, indent: 2))
+        }
+        for (i, link) in rendered.links.enumerated() {
+            out.append(ItemLine(text: "[\(i + 1)] \(link)", role: .link, indent: 2))
+        }
+        out.append(ItemLine(text: counts(o), role: .mark, indent: 2))
+        return out
+    }
+
+    /// Images, files and objects without content still say what they are.
+    static func mediaLine(_ o: PumpObject) -> String? {
+        let type = Sanitizer.clean(o.objectType ?? "object", singleLine: true, maxLength: 40)
+        if let img = o.fullImage ?? o.image { return "[\(type)] \(img.url.lastPathComponent)" }
+        if o.fileURL != nil || o.streamURL != nil { return "[\(type)]" }
+        return o.objectType == nil ? "[no content]" : "[\(type)]"
+    }
+
+    /// "2 likes · 1 reply · 0 shares · ♥ you liked · ↻ you shared".
+    static func counts(_ o: PumpObject) -> String {
+        func n(_ c: CollectionSummary?, _ one: String, _ many: String) -> String {
+            let k = c?.count ?? 0
+            return "\(k) \(k == 1 ? one : many)"
+        }
+        var parts = [n(o.likes, "like", "likes"), n(o.replies, "reply", "replies"), n(o.shares, "share", "shares")]
+        if o.liked == true { parts.append("♥ you liked") }
+        if o.shared == true { parts.append("↻ you shared") }
+        return parts.joined(separator: " · ")
+    }
+
+    static func personLines(_ p: Person, width: Int) -> [ItemLine] {
+        var out = header(p)
+        let summary = p.renderedSummary.text
+        if !summary.isEmpty { out += TextLayout.wrap(summary, width: max(1, width - 2)).map { ItemLine(text: $0, role: .text, indent: 2) } }
+        if let place = p.locationName { out.append(ItemLine(text: Sanitizer.clean(place, singleLine: true, maxLength: 80), role: .muted, indent: 2)) }
+        var counts: [String] = []
+        if let f = p.followers?.totalItems { counts.append("\(f) followers") }
+        if let f = p.following?.totalItems { counts.append("\(f) following") }
+        if let f = p.favorites?.totalItems { counts.append("\(f) favorites") }
+        if !counts.isEmpty { out.append(ItemLine(text: counts.joined(separator: " · "), role: .mark, indent: 2)) }
+        switch p.followed {
+        case true?: out.append(ItemLine(text: "You follow them (f unfollows)", role: .mark, indent: 2))
+        case false?: out.append(ItemLine(text: "You do not follow them (f follows)", role: .mark, indent: 2))
+        case nil: break
+        }
+        return out + [ItemLine(text: "", role: .text)]
+    }
+
+    static func verbText(_ v: Verb) -> String {
+        v.isKnown ? v.rawValue : "did something (\(Sanitizer.clean(v.rawValue, singleLine: true, maxLength: 60)))"
+    }
+
+    /// Draws precomputed lines into rect, the time right-aligned on the first row.
+    static func draw(_ lines: [ItemLine], time: String?, into buffer: inout CellBuffer, rect: Rect) {
+        for (i, line) in lines.enumerated() where i < rect.rows {
+            let col = rect.col + line.indent
+            buffer.put(line.text, row: rect.row + i, col: col, role: line.role, maxCols: max(0, rect.cols - line.indent))
+        }
+        if let time, !time.isEmpty, rect.rows > 0 {
+            let tw = TextWidth.width(time)
+            let col = rect.col + rect.cols - tw
+            buffer.put(" " + time, row: rect.row, col: col - 1, role: .time, maxCols: tw + 1)
+        }
+    }
+}
+
+/// Per-item layouts by width, so scrolling does not re-render HTML. Bounded: it is emptied when
+/// it grows past `limit`, since only the items near the view are ever asked for.
+final class ItemLayoutCache {
+    private var entries: [String: [ItemLine]] = [:]
+    let limit: Int
+    init(limit: Int = 2000) { self.limit = limit }
+
+    func lines(for item: FeedItem, width: Int) -> [ItemLine] {
+        let key = Self.key(item, width)
+        if let hit = entries[key] { return hit }
+        if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
+        let l = ItemLayout.lines(for: item, width: width)
+        entries[key] = l
+        return l
+    }
+
+    var count: Int { entries.count }
+
+    /// Id, width, and a fingerprint of what an optimistic change or an edit alters.
+    static func key(_ item: FeedItem, _ width: Int) -> String {
+        var h = Hasher()
+        if let o = item.object {
+            h.combine(o.content); h.combine(o.displayName); h.combine(o.isDeleted); h.combine(o.liked); h.combine(o.shared)
+            h.combine(o.likes?.count); h.combine(o.replies?.count); h.combine(o.shares?.count)
+        }
+        if case .person(let p) = item { h.combine(p.followed); h.combine(p.summary); h.combine(p.followers?.totalItems) }
+        return "\(item.id)|\(width)|\(h.finalize())"
+    }
+}

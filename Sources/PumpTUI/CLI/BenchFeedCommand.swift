@@ -4,7 +4,7 @@ import PumpCore
 
 /// `pumptui bench-feed --pages DIR` (hidden; issue 7): decodes saved feed pages one after another,
 /// as the client meets them while scrolling, lays out every item the way a timeline row is laid
-/// out, then times one frame at the top, middle and end of the list. Prints one JSON object.
+/// out (ItemLayout), then times one frame at the top, middle and end of the list. Prints one JSON object.
 /// Reading the files is excluded from the decode time, as fetching would be.
 struct BenchFeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -62,13 +62,15 @@ struct BenchFeedCommand: ParsableCommand {
     }
 }
 
-/// The timeline as the client would hold it: decoded models plus each item's laid-out rows.
+/// The timeline as the client holds it: the decoded items plus each item's laid-out rows. The
+/// client lays out lazily (only items near the view); here every item is laid out as it arrives,
+/// an upper bound on that cost.
 struct BenchTimeline {
-    struct Row { var header: String; var body: [String] }
     let cols: Int
     var keepModels = true, layOut = true
-    var activities: [Activity] = []
-    var items: [Row] = []
+    var models: [FeedItem] = []
+    var items: [[ItemLine]] = []
+    var published: [Date?] = []
     var totalRows = 0
     let now = Date()
 
@@ -78,37 +80,20 @@ struct BenchTimeline {
 
     mutating func append(page data: Data) {
         guard let feed = Feed.decode(data) else { return }
-        for activity in feed.activities {
-            let row = layOut ? layout(activity) : Row(header: "", body: [])
-            totalRows += 1 + row.body.count
-            if keepModels { activities.append(activity) }
-            items.append(row)
+        for item in feed.items {
+            let lines = layOut ? ItemLayout.lines(for: item, width: cols) : []
+            totalRows += lines.count
+            if keepModels { models.append(item) }
+            items.append(lines)
+            published.append(item.published)
         }
     }
 
-    /// Header "author · age", then the summary sentence for non-posts, then the wrapped content.
-    func layout(_ a: Activity) -> Row {
-        let who = a.actor?.label ?? "?"
-        let age = (a.published ?? a.object?.published).map { RelativeTime.describe($0, now: now) } ?? ""
-        var body: [String] = []
-        if a.showsSummary, let summary = a.content { body += TextLayout.wrap(HTMLText.line(summary), width: cols - 2) }
-        if let object = a.object { body += TextLayout.wrap(object.renderedContent.text, width: cols - 2) }
-        return Row(header: "\(who) · \(age)", body: body)
-    }
-
-    func draw(_ i: Int, into buffer: inout CellBuffer, rect: Rect) {
-        let row = items[i]
-        _ = buffer.put(row.header, row: rect.row, col: rect.col, role: .author, maxCols: rect.cols)
-        for (k, line) in row.body.prefix(max(0, rect.rows - 1)).enumerated() {
-            _ = buffer.put(line, row: rect.row + 1 + k, col: rect.col + 2, role: .text, maxCols: rect.cols - 2)
-        }
-    }
-
-    /// One frame the way a screen draws it: scroll so `selected` is visible, then ListView.render
-    /// into a fresh CellBuffer.
+    /// One frame the way the timeline draws it: scroll so `selected` is visible, then
+    /// ListView.render with ItemLayout.draw into a fresh CellBuffer.
     func medianFrameSeconds(selected: Int, size: Size, frames: Int) -> Double {
         let count = items.count
-        let measure: (Int) -> Int = { 1 + items[$0].body.count }
+        let measure: (Int) -> Int = { max(1, items[$0].count) }
         var state = ListState(selected: selected)
         state.ensureVisible(rows: size.rows, count: count, measure: measure)
         var samples: [Double] = []
@@ -117,7 +102,8 @@ struct BenchTimeline {
                 var buffer = CellBuffer(size: size)
                 ListView.render(into: &buffer, area: Rect(row: 0, col: 0, rows: size.rows, cols: size.cols),
                                 state: state, count: count, measure: measure) { i, buf, rect, _ in
-                    draw(i, into: &buf, rect: rect)
+                    let time = published[i].map { RelativeTime.describe($0, now: now) }
+                    ItemLayout.draw(items[i], time: time, into: &buf, rect: rect)
                 }
                 blackHole(buffer)
             })

@@ -96,11 +96,12 @@ class Pty:
     def wait_regex(self, regex, timeout=20.0):
         """Returns (match, seconds since spawn) the moment the screen shows `regex`."""
         end = time.monotonic() + timeout
-        while time.monotonic() < end and not self.eof:
+        m = regex.search(self.text())
+        while not m and time.monotonic() < end and not self.eof:
             if self.read(0.002):
                 m = regex.search(self.text())
-                if m:
-                    return m, time.monotonic() - self.t0
+        if m:
+            return m, time.monotonic() - self.t0
         raise RuntimeError(f"{regex.pattern!r} not on screen:\n{self.text()}")
 
     def settle(self, quiet=0.08, limit=3.0):
@@ -120,8 +121,10 @@ class Pty:
 
 
 def login_args(server, config_dir, full_screen):
-    args = ["login", server.account, "--config-dir", config_dir]
-    return args if full_screen else args + ["--no-tui"]
+    """Full screen: `pumptui ACCOUNT` as a user starts it; line mode: `login ACCOUNT --no-tui`."""
+    if full_screen:
+        return [server.account, "--config-dir", config_dir]
+    return ["login", server.account, "--config-dir", config_dir, "--no-tui"]
 
 
 # --- start-up -------------------------------------------------------------------------------------
@@ -161,40 +164,79 @@ def summarize(log):
     listed = [f'{e["method"]} {e["path"]}{"?" + e["query"] if e["query"] else ""} -> {e["status"]}' for e in client]
     keys = [(e["method"], e["path"], e["query"]) for e in client]
     dups = sorted({f"{m} {p}" for (m, p, q) in keys if keys.count((m, p, q)) > 1})
-    failed = [x for x, e in zip(listed, client) if not 200 <= (e["status"] or 0) < 300]
-    return {"count": len(client), "requests": listed, "duplicates": dups, "not_2xx": failed}
+    failed = [x for x, e in zip(listed, client) if not 200 <= (e["status"] or 0) < 400]
+    return {"count": len(client), "requests": listed, "duplicates": dups, "failed": failed}
+
+
+TIMELINE_RE = re.compile(r"Benchmark post number")
+
+
+def key_bytes(t, keys):
+    """Bytes the program writes for each key, waiting for the output to go quiet after each."""
+    t.settle()
+    out = []
+    for k in keys:
+        before = len(t.raw)
+        t.child.send(k)
+        t.settle(quiet=0.05)
+        out.append(len(t.raw) - before)
+    return out
+
+
+def scroll_bytes(t, steps=30):
+    """j presses on the timeline, if the client shows one; None otherwise."""
+    try:
+        t.wait_regex(TIMELINE_RE, timeout=8)
+    except RuntimeError:
+        return None
+    return key_bytes(t, ["j"] * steps)
 
 
 def first_login_pumptui(binary, server, config_dir, full_screen):
     """A whole first login in the pty: URL, approval in the 'browser', the verifier typed one
-    character at a time (bytes written per character), Enter, success."""
+    character at a time (bytes written per character), Enter, success; then the client."""
     server.reset_log()
     t = Pty(binary, login_args(server, config_dir, full_screen), rows=24, cols=200)
+    scroll = None
     try:
         m, _ = t.wait_regex(URL_RE)
+        if full_screen:
+            t.wait_regex(re.compile(re.escape("[ Submit ]")))
         verifier = subprocess.run(APPROVE + [m.group(0)], capture_output=True, text=True, check=True,
                                   env=ENV).stdout.strip()
-        t.settle()
-        per_char = []
-        for ch in verifier:
-            before = len(t.raw)
-            t.child.send(ch)
-            t.settle(quiet=0.05)
-            per_char.append(len(t.raw) - before)
+        per_char = key_bytes(t, list(verifier))
         t.child.send("\r")
-        t.wait_regex(re.compile(r"Logged in as|logged in", re.I))
+        t.wait_regex(re.compile(r"Logged in as"), timeout=20)
+        login_log = server.requests()
+        if full_screen:
+            scroll = scroll_bytes(t)
+            t.settle(quiet=0.5)
+            t.child.send("q")
+            t.settle(quiet=0.3)
     finally:
         t.close()
-    return per_char, summarize(server.requests())
+    after = server.requests()[len(login_log):]
+    return per_char, summarize(login_log), summarize(after), scroll
 
 
-def second_start_pumptui(binary, server, config_dir):
-    """The full-screen client is not on main yet: the line-mode `inbox` is the second start."""
+def second_start_pumptui(binary, server, config_dir, full_screen):
+    """Stored credentials: the full-screen app until it shows the account (and the timeline, if
+    the client is wired), or the line-mode `inbox`."""
     server.reset_log()
-    out = subprocess.run([binary, "inbox", server.account, "--config-dir", config_dir],
-                         capture_output=True, text=True, env=ENV, timeout=60)
-    if out.returncode != 0:
-        sys.exit(f"pumptui inbox failed: {out.stderr}")
+    if full_screen:
+        t = Pty(binary, [server.account, "--config-dir", config_dir], rows=24, cols=80)
+        try:
+            t.wait_regex(re.compile(r"Logged in as|" + TIMELINE_RE.pattern), timeout=20)
+            t.settle(quiet=0.5)
+            t.child.send("q")
+            t.settle(quiet=0.3)
+        finally:
+            t.close()
+    else:
+        out = subprocess.run([binary, "inbox", server.account, "--config-dir", config_dir],
+                             capture_output=True, text=True, env=ENV, timeout=60)
+        if out.returncode != 0:
+            sys.exit(f"pumptui inbox failed: {out.stderr}")
     return summarize(server.requests())
 
 
@@ -251,11 +293,13 @@ def table(r):
     rt = r["round_trips"]
     rows.append(("Requests, first login", f'{rt["pumptui_first"]["count"]}', f'{rt["pypump_first"]["count"]}',
                  "dups: " + (", ".join(rt["pumptui_first"]["duplicates"]) or "none"), "minimum",
-                 not rt["pumptui_first"]["duplicates"] and not rt["pumptui_first"]["not_2xx"]))
+                 not rt["pumptui_first"]["duplicates"] and not rt["pumptui_first"]["failed"]))
     rows.append((f'Requests, second start ({rt["second_mode"]})', f'{rt["pumptui_second"]["count"]}',
                  f'{rt["pypump_second"]["count"]}',
                  "dups: " + (", ".join(rt["pumptui_second"]["duplicates"]) or "none"), "minimum",
-                 not rt["pumptui_second"]["duplicates"] and not rt["pumptui_second"]["not_2xx"]))
+                 not rt["pumptui_second"]["duplicates"] and not rt["pumptui_second"]["failed"]))
+    if "large_feed" not in r:
+        return rows
     f = r["large_feed"]
     o, p = f["pumptui"], f["pypump"]
     rows.append((f'Decode + layout, {o["items"]} activities ({o["pages"]} pages of 200), CPU time',
@@ -285,18 +329,20 @@ def main():
     ap.add_argument("--binary", required=True)
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--inbox-size", type=int, default=10000)
-    ap.add_argument("--full-screen", action="store_true",
-                    help="time the full-screen login (default: login --no-tui, until it is merged)")
+    ap.add_argument("--line-mode", action="store_true",
+                    help="measure `login --no-tui` instead of the full-screen login")
+    ap.add_argument("--skip-feed", action="store_true", help="leave out the large feed (quick runs)")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    mode = "full-screen login" if args.full_screen else "login --no-tui (line mode)"
+    full = not args.line_mode
+    mode = "full-screen login" if full else "login --no-tui (line mode)"
     results = {"machine": os.uname().nodename, "cpus": os.cpu_count(),
                "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
 
-    server = Server()
+    server = Server("--inbox-size", "300")  # something for the timeline to show
     try:
         print("start-up ...", file=sys.stderr)
-        ours = startup_pumptui(args.binary, server, args.runs, args.full_screen)
+        ours = startup_pumptui(args.binary, server, args.runs, full)
         theirs = startup_pypump(server, args.runs)
         results["startup"] = {"runs": args.runs, "pumptui_mode": mode, "pumptui_s": ours, "pypump_s": theirs,
                               "pumptui_median_s": statistics.median(ours),
@@ -304,32 +350,39 @@ def main():
                               "ratio": statistics.median(theirs) / statistics.median(ours)}
         print("first login, keystrokes, round trips ...", file=sys.stderr)
         with tempfile.TemporaryDirectory() as cfg:
-            per_char, first = first_login_pumptui(args.binary, server, cfg, args.full_screen)
-            second = second_start_pumptui(args.binary, server, cfg)
+            per_char, first, client_start, scroll = first_login_pumptui(args.binary, server, cfg, full)
+            second = second_start_pumptui(args.binary, server, cfg, full)
         chars = per_char[:22]
-        results["bytes_per_keystroke"] = {"mode": mode, "chars": len(chars), "per_char": chars,
-                                          "verifier_avg": sum(chars) / max(1, len(chars)),
-                                          "scroll": "n/a (timeline not merged)"}
+        results["bytes_per_keystroke"] = {
+            "mode": mode, "chars": len(chars), "per_char": chars,
+            "verifier_avg": sum(chars) / max(1, len(chars)),
+            "scroll_per_step": scroll,
+            "scroll": (f"{sum(scroll) / len(scroll):.0f} (avg of {len(scroll)})" if scroll
+                       else "n/a (no timeline on screen: the client is not wired in yet)")}
         p_first, p_second = round_trips_pypump(server)
-        results["round_trips"] = {"pumptui_first": first, "pumptui_second": second,
-                                  "second_mode": "pumptui inbox, line mode",
+        results["round_trips"] = {"pumptui_first": first, "pumptui_after_login": client_start,
+                                  "pumptui_second": second,
+                                  "second_mode": "full-screen start" if full else "pumptui inbox, line mode",
                                   "pypump_first": p_first, "pypump_second": p_second}
     finally:
         server.stop()
 
-    print(f"large feed ({args.inbox_size} activities) ...", file=sys.stderr)
-    ours, theirs = large_feed(args.binary, args.inbox_size, OUT / "pages")
-    results["large_feed"] = {"pumptui": ours, "pypump": theirs,
-                             "ratio": theirs["decode_cpu_s"] / ours["decode_layout_cpu_s"],
-                             "ratio_wall": theirs["decode_s"] / ours["decode_layout_s"],
-                             "end_over_top": ours["frame_ms"]["end"] / ours["frame_ms"]["top"]}
+    if not args.skip_feed:
+        print(f"large feed ({args.inbox_size} activities) ...", file=sys.stderr)
+        ours, theirs = large_feed(args.binary, args.inbox_size, OUT / "pages")
+        results["large_feed"] = {"pumptui": ours, "pypump": theirs,
+            "ratio": theirs["decode_cpu_s"] / ours["decode_layout_cpu_s"],
+            "ratio_wall": theirs["decode_s"] / ours["decode_layout_s"],
+            "end_over_top": ours["frame_ms"]["end"] / ours["frame_ms"]["top"]}
 
     rows = table(results)
     md = markdown(rows)
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     (OUT / "table.md").write_text(md + "\n")
     print(md)
-    for label, key in (("first login", "pumptui_first"), ("second start", "pumptui_second")):
+    for label, key in (("first login", "pumptui_first"), ("after the login, same run", "pumptui_after_login"),
+                       ("second start", "pumptui_second"), ("PyPump first login", "pypump_first"),
+                       ("PyPump second start", "pypump_second")):
         print(f"\npumptui requests, {label}:")
         for line in results["round_trips"][key]["requests"]:
             print("  " + line)

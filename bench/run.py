@@ -380,10 +380,11 @@ def main():
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     (OUT / "table.md").write_text(md + "\n")
     print(md)
-    for label, key in (("first login", "pumptui_first"), ("after the login, same run", "pumptui_after_login"),
-                       ("second start", "pumptui_second"), ("PyPump first login", "pypump_first"),
-                       ("PyPump second start", "pypump_second")):
-        print(f"\npumptui requests, {label}:")
+    for label, key in (("pumptui, first login", "pumptui_first"),
+                       ("pumptui, after the login in the same run", "pumptui_after_login"),
+                       ("pumptui, second start", "pumptui_second"), ("PyPump, first login", "pypump_first"),
+                       ("PyPump, second start", "pypump_second")):
+        print(f"\nrequests the server saw, {label}:")
         for line in results["round_trips"][key]["requests"]:
             print("  " + line)
     print(f"\nwritten: {OUT / 'results.json'}, {OUT / 'table.md'}")

@@ -233,7 +233,7 @@ def second_start_pumptui(binary, server, config_dir, full_screen):
         finally:
             t.close()
     else:
-        out = subprocess.run([binary, "inbox", server.account, "--config-dir", config_dir],
+        out = subprocess.run([binary, "inbox", "--account", server.account, "--config-dir", config_dir],
                              capture_output=True, text=True, env=ENV, timeout=60)
         if out.returncode != 0:
             sys.exit(f"pumptui inbox failed: {out.stderr}")

@@ -10,7 +10,7 @@ struct RootCommand: AsyncParsableCommand {
         discussion: "Exit codes: 0 ok, 1 failure, 2 usage; 128+N after signal N.",
         version: "0.1.0",
         subcommands: [TUICommand.self, LoginCommand.self, AccountsCommand.self, LogoutCommand.self,
-                      PostCommand.self, InboxCommand.self, DebugKeysCommand.self],
+                      PostCommand.self, InboxCommand.self, DebugKeysCommand.self, BenchFeedCommand.self],
         defaultSubcommand: TUICommand.self
     )
 

@@ -21,6 +21,14 @@ import PumpCore
         #expect(d.text(size).contains("Logged in as Alice (alice@127.0.0.1:45678)"))
     }
 
+    @Test func clientKnowsTheOtherAccountsAndTheRefreshInterval() {
+        var app = PumpApp(account: loginTestAccount, stored: [loginTestAccount: "Alice", bob: "Bob"])
+        app.refreshSeconds = 300
+        guard case .client(let client, _) = app.screen else { Issue.record("not the client"); return }
+        #expect(client.otherAccounts == [bob])
+        #expect(client.refreshSeconds == 300)
+    }
+
     @Test func unknownAccountStartsTheLogin() {
         let d = AppDriver(PumpApp(account: loginTestAccount, stored: [:]), size: size)
         #expect(kind(d.app) == "login")

@@ -70,21 +70,9 @@ public enum ServerText {
         return String(s[a.upperBound..<b.lowerBound])
     }
 
-    /// Drops control characters (escape sequences included) and tags, collapses whitespace.
+    /// Tags, entities, control characters and escape sequences go through the same
+    /// HTML-to-text and sanitizer as timeline content; one line, shortened.
     public static func clean(_ s: String) -> String {
-        var out = ""
-        var inTag = false
-        for scalar in s.unicodeScalars {
-            if scalar == "<" { inTag = true; continue }
-            if scalar == ">" && inTag { inTag = false; continue }
-            if inTag { continue }
-            if CharacterSet.controlCharacters.contains(scalar) || scalar.properties.generalCategory == .format {
-                out.unicodeScalars.append(" ")
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        let collapsed = out.split(whereSeparator: { $0 == " " }).joined(separator: " ")
-        return collapsed.count > maxLength ? String(collapsed.prefix(maxLength)) + "…" : collapsed
+        HTMLText.line(s, maxLength: maxLength)
     }
 }

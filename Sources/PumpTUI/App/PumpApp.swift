@@ -27,6 +27,10 @@ struct PumpApp: TerminalApp {
     let mode: Mode
     /// Stored accounts and their display names (the store's state at start plus logins since).
     private(set) var known: [AccountID: String]
+    /// Seconds between the client's automatic refreshes (`--refresh`).
+    var refreshSeconds = 60 {
+        didSet { if case .client(var c, let id) = screen { c.refreshSeconds = refreshSeconds; screen = .client(c, id) } }
+    }
 
     /// Picks the first screen: the account's client when it is stored, its login otherwise; with
     /// no account, the only stored one, or the account screen (which lists several).
@@ -37,17 +41,25 @@ struct PumpApp: TerminalApp {
         if let account {
             screen = Self.entry(for: account, known: stored, mode: mode, size: size, notice: notice)
         } else if stored.count == 1, let only = stored.first, mode == .client {
-            screen = .client(ClientHost(account: only.key, displayName: only.value, size: size), only.key)
+            screen = Self.client(only.key, known: stored, size: size, refresh: refreshSeconds)
         }
     }
 
     /// A theme warning reaches the account and login screens' status lines; the client has its own.
     private static func entry(for account: AccountID, known: [AccountID: String], mode: Mode, size: Size,
                               notice: String? = nil) -> Screen {
-        if mode == .client, let name = known[account] {
-            return .client(ClientHost(account: account, displayName: name, size: size), account)
+        if mode == .client, known[account] != nil {
+            return client(account, known: known, size: size, refresh: 60)
         }
         return .login(LoginScreen(account: account, size: size, notice: notice))
+    }
+
+    /// The client for one account, knowing the others (its `A` key offers them).
+    private static func client(_ account: AccountID, known: [AccountID: String], size: Size, refresh: Int) -> Screen {
+        var screen = ClientHost(account: account, displayName: known[account] ?? account.nickname, size: size)
+        screen.otherAccounts = sorted(known).filter { $0 != account }
+        screen.refreshSeconds = refresh
+        return .client(screen, account)
     }
 
     private static func sorted(_ known: [AccountID: String]) -> [AccountID] {
@@ -106,7 +118,10 @@ struct PumpApp: TerminalApp {
         switch outcome {
         case nil: return []
         case .quit: return [.quit(exitCode: 0, farewell: nil)]
-        case .chosen(let id): return enter(Self.entry(for: id, known: known, mode: mode, size: size))
+        case .chosen(let id):
+            return enter(mode == .client && known[id] != nil
+                         ? Self.client(id, known: known, size: size, refresh: refreshSeconds)
+                         : Self.entry(for: id, known: known, mode: mode, size: size))
         }
     }
 
@@ -117,8 +132,7 @@ struct PumpApp: TerminalApp {
         case .loggedIn(let success):
             known[success.account] = success.displayName
             if mode == .loginOnly { return [.quit(exitCode: 0, farewell: nil)] }
-            return enter(.client(ClientHost(account: success.account, displayName: success.displayName, size: size),
-                                 success.account))
+            return enter(Self.client(success.account, known: known, size: size, refresh: refreshSeconds))
         }
     }
 
@@ -127,7 +141,9 @@ struct PumpApp: TerminalApp {
         case nil: return []
         case .quit(let code): return [.quit(exitCode: code, farewell: nil)]
         case .relogin(let id, let reason): return enter(.login(LoginScreen(account: id, size: size, notice: reason)))
-        case .switchAccount(let id): return enter(Self.entry(for: id, known: known, mode: mode, size: size))
+        case .switchAccount(let id):
+            return enter(known[id] != nil ? Self.client(id, known: known, size: size, refresh: refreshSeconds)
+                                          : Self.entry(for: id, known: known, mode: mode, size: size))
         case .addAccount:
             return enter(.account(AccountScreen(size: size, stored: Self.sorted(known))))
         }

@@ -23,8 +23,15 @@ struct TUICommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Milliseconds to wait after Esc for the rest of a key sequence.", valueName: "ms"))
     var escapeDelay: Int = 50
 
+    @Option(name: .long, help: ArgumentHelp("Seconds between automatic timeline refreshes.", valueName: "seconds"))
+    var refresh: Int = 60
+
     @Flag(name: .long, help: "Line mode: log in without the full-screen UI.")
     var noTui = false
+
+    func validate() throws {
+        guard refresh >= 5 else { throw ValidationError("--refresh must be at least 5 seconds") }
+    }
 
     func run() async throws {
         let id = try account.map { try AccountID(parsing: $0) }
@@ -41,7 +48,7 @@ struct TUICommand: AsyncParsableCommand {
 
     var tuiOptions: FullScreen.Options {
         FullScreen.Options(configDirectory: common.configDirectory, allowHTTP: common.allowHTTP, theme: theme,
-                           noColor: noColor, escapeDelayMs: escapeDelay)
+                           noColor: noColor, escapeDelayMs: escapeDelay, refreshSeconds: refresh)
     }
 
     /// No terminal: log in line by line (when needed); the client itself needs a terminal.
@@ -67,6 +74,7 @@ enum FullScreen {
         var theme: String?
         var noColor: Bool
         var escapeDelayMs: Int
+        var refreshSeconds = 60
     }
 
     /// The exit code, or nil when full-screen mode could not start (the caller uses line mode).
@@ -78,11 +86,12 @@ enum FullScreen {
         let (theme, warning) = ThemeLoader.load(name: choice.name, userDirectory: ThemeLoader.userDirectory(environment: environment))
         var stored: [AccountID: String] = [:]
         for id in store.accounts() { stored[id] = (try? store.account(id))?.displayName ?? id.nickname }
-        let app = PumpApp(account: account, stored: stored, mode: mode, notice: warning)
+        var app = PumpApp(account: account, stored: stored, mode: mode, notice: warning)
+        app.refreshSeconds = options.refreshSeconds
         let performer = performer ?? AppPerformer(store: store, allowHTTP: options.allowHTTP)
         var tui = TUIOptions(account: account?.description, configDirectory: options.configDirectory,
                              themeName: choice.name, noColor: choice.noColor, allowHTTP: options.allowHTTP,
-                             escapeDelayMs: options.escapeDelayMs)
+                             escapeDelayMs: options.escapeDelayMs, refreshSeconds: options.refreshSeconds)
         tui.shutdownGraceMs = 800
         do {
             return try await Runtime.run(app: app, perform: { await performer.perform($0) },

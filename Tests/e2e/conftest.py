@@ -16,30 +16,15 @@ import pexpect
 import pytest
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-SERVER = os.path.join(ROOT, "testserver", "pumpserver.py")
 APPROVE = os.path.join(ROOT, "testserver", "approve.py")
 BINARY = os.path.join(ROOT, ".build", "debug", "pumptui")
+sys.path.insert(0, os.path.join(ROOT, "testserver"))
+from harness import ServerProcess  # noqa: E402
 
 
-class PumpServer:
-    def __init__(self, *args):
-        self.proc = subprocess.Popen([sys.executable, SERVER, "--port", "0", *args],
-                                     stdout=subprocess.PIPE, text=True)
-        line = self.proc.stdout.readline().strip()
-        assert line.startswith("pumpserver listening on http://127.0.0.1:"), line
-        self.base = line.split(" on ")[1]
-        self.port = int(self.base.rsplit(":", 1)[1])
-
+class PumpServer(ServerProcess):
     def account(self, nick="alice"):
         return f"{nick}@127.0.0.1:{self.port}"
-
-    def stop(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(5)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(5)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import time
 import pytest
 
 from conftest import PumpServer, approve
-from tui import BINARY, ROOT, TUI
+from tui import BINARY, ROOT, TUI, decode_qr_on_screen
 
 pytestmark = pytest.mark.skipif(not os.path.exists(BINARY), reason=f"{BINARY} not built (swift build)")
 
@@ -141,23 +141,7 @@ def test_f5_qr_code_decodes_to_the_url(server, tmp_path):
         t.key("F5")
         t.wait_for("Any key closes")
         t.pump(0.3)
-        rows = [r for r in t.rows() if r.strip() and set(r.strip()) <= set("█▀▄ ")]
-        left = min(len(r) - len(r.lstrip(" ")) for r in rows)
-        rows = [r[left:] for r in rows]
-        width = max(len(r.rstrip(" ")) for r in rows)
-        img = []
-        for r in rows:
-            r = r[:width].ljust(width)
-            img.append([c in "█▀" for c in r])
-            img.append([c in "█▄" for c in r])
-        scale = 4
-        pgm = tmp_path / "qr.pgm"
-        with open(pgm, "wb") as f:
-            f.write(b"P5\n%d %d\n255\n" % (width * scale, len(img) * scale))
-            for row in img:
-                f.write(b"".join((b"\xff" if v else b"\x00") * scale for v in row) * scale)
-        out = subprocess.run(["zbarimg", "--raw", "-q", str(pgm)], capture_output=True, text=True)
-        assert out.stdout.strip() == url
+        assert decode_qr_on_screen(t.rows(), tmp_path) == url
         t.send("x")                            # any key closes
         t.wait_for("[ Submit ]")
 

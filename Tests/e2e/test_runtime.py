@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from tui import BINARY, TUI
+from tui import BINARY, TUI, decode_qr_on_screen
 
 pytestmark = pytest.mark.skipif(not os.path.exists(BINARY), reason=f"{BINARY} not built (swift build)")
 
@@ -183,22 +183,7 @@ def test_f5_qr_code_on_screen_decodes(tmp_path):
         t.key("F5")
         t.wait_for("█████")
         t.pump(0.3)
-        rows = [r for r in t.rows() if set(r.strip()) <= set("█▀▄ ") and r.strip()]
-        width = max(len(r.rstrip(" ")) for r in rows)
-        img = []
-        for r in rows:
-            r = r[:width].ljust(width)
-            img.append([c in "█▀" for c in r])
-            img.append([c in "█▄" for c in r])
-        scale = 4
-        pgm = tmp_path / "qr.pgm"
-        with open(pgm, "wb") as f:
-            f.write(b"P5\n%d %d\n255\n" % (width * scale, len(img) * scale))
-            for row in img:
-                line = b"".join((b"\xff" if v else b"\x00") * scale for v in row)
-                f.write(line * scale)
-        out = subprocess.run(["zbarimg", "--raw", "-q", str(pgm)], capture_output=True, text=True)
-        assert out.stdout.strip() == "https://pump.example/oauth/authorize?oauth_token=AbCdEfGhIjKlMnOpQrStUv"
+        assert decode_qr_on_screen(t.rows(), tmp_path) == "https://pump.example/oauth/authorize?oauth_token=AbCdEfGhIjKlMnOpQrStUv"
 
 
 def test_dumb_terminal_and_pipes_are_refused():

@@ -11,6 +11,7 @@ not ESC [ A). Reused by every end-to-end test.
 """
 import os
 import signal
+import subprocess
 import time
 from pathlib import Path
 
@@ -166,3 +167,25 @@ class TUI:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def decode_qr_on_screen(rows, workdir):
+    """Turns half-block QR rows read off the screen back into an image and decodes it with
+    zbarimg; returns the decoded text ("" when nothing decodes)."""
+    rows = [r for r in rows if r.strip() and set(r.strip()) <= set("█▀▄ ")]
+    left = min(len(r) - len(r.lstrip(" ")) for r in rows)
+    rows = [r[left:] for r in rows]
+    width = max(len(r.rstrip(" ")) for r in rows)
+    img = []
+    for r in rows:
+        r = r[:width].ljust(width)
+        img.append([c in "█▀" for c in r])   # upper half of the cell
+        img.append([c in "█▄" for c in r])   # lower half
+    scale = 4
+    pgm = Path(workdir) / "qr.pgm"
+    with open(pgm, "wb") as f:
+        f.write(b"P5\n%d %d\n255\n" % (width * scale, len(img) * scale))
+        for row in img:
+            f.write(b"".join((b"\xff" if v else b"\x00") * scale for v in row) * scale)
+    out = subprocess.run(["zbarimg", "--raw", "-q", str(pgm)], capture_output=True, text=True)
+    return out.stdout.strip()

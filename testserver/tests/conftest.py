@@ -10,8 +10,10 @@ import urllib.request
 import pytest
 from oauthlib.oauth1 import Client
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from harness import ServerProcess  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-SERVER = os.path.join(HERE, "..", "pumpserver.py")
 APPROVE = os.path.join(HERE, "..", "approve.py")
 PUBLIC = "http://activityschema.org/collection/public"
 
@@ -45,19 +47,7 @@ def http(method, url, body=None, headers=None, timeout=10):
         return Resp(e.code, e.headers, e.read())
 
 
-class Server:
-    def __init__(self, *args):
-        self.proc = subprocess.Popen([sys.executable, SERVER, "--port", "0", *args],
-                                     stdout=subprocess.PIPE, text=True)
-        line = self.proc.stdout.readline().strip()
-        assert line.startswith("pumpserver listening on http://127.0.0.1:"), line
-        self.base = line.split(" on ")[1]
-        self.port = int(self.base.rsplit(":", 1)[1])
-
-    def stop(self):
-        self.proc.terminate()
-        return self.proc.wait(5)
-
+class Server(ServerProcess):
     def get(self, path, **kw):
         return http("GET", self.base + path, **kw)
 

@@ -4,6 +4,8 @@ import PumpCore
 /// Plain-text rendering of a feed for `pumptui inbox`.
 /// Minimal private decoding: replaced by the shared models and HTML-to-text once merged.
 enum InboxLineMode {
+    static let maxNameLength = 80
+
     static func render(feed data: Data, now: Date) -> [String] {
         guard let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let items = obj["items"] as? [[String: Any]] else { return [] }
@@ -13,8 +15,11 @@ enum InboxLineMode {
             let author = (actor?["displayName"] as? String) ?? (actor?["preferredUsername"] as? String) ?? (actor?["id"] as? String) ?? "?"
             let when = (item["published"] as? String).flatMap(parseDate).map { relative($0, now: now) } ?? ""
             let html = (object?["content"] as? String) ?? (item["content"] as? String) ?? ""
-            let text = LineMode.safe(plainText(html))
-            return "\(LineMode.safe(author).replacingOccurrences(of: "\n", with: " ")) · \(when)\n  \(text.replacingOccurrences(of: "\n", with: "\n  "))"
+            // The shared gate (whole escape sequences removed, bidi controls dropped, long names
+            // and words cut), not a per-character filter that leaves "[2J" behind.
+            let text = HTMLText.render(html, linkMarkers: false).text
+            let name = Sanitizer.clean(author, singleLine: true, maxLength: maxNameLength)
+            return "\(name) · \(when)\n  \(text.replacingOccurrences(of: "\n", with: "\n  "))"
         }
     }
 
@@ -32,21 +37,5 @@ enum InboxLineMode {
         case ..<86400: return "\(s / 3600)h ago"
         default: return "\(s / 86400)d ago"
         }
-    }
-
-    /// Tags dropped, <br> and </p> as newlines, the common entities decoded.
-    static func plainText(_ html: String) -> String {
-        var s = html.replacingOccurrences(of: "<br>", with: "\n").replacingOccurrences(of: "<br/>", with: "\n")
-            .replacingOccurrences(of: "<br />", with: "\n").replacingOccurrences(of: "</p>", with: "\n")
-        var out = ""
-        var inTag = false
-        for ch in s {
-            if ch == "<" { inTag = true } else if ch == ">" { inTag = false } else if !inTag { out.append(ch) }
-        }
-        s = out
-        for (e, r) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&")] {
-            s = s.replacingOccurrences(of: e, with: r)
-        }
-        return s.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -84,7 +84,7 @@ for t in "${targets[@]}"; do
     log=.fuzz/$t.log
     set +e
     # shellcheck disable=SC2046
-    PUMPTUI_FUZZ_TARGET=$t "$binary" -max_total_time="$seconds" -print_final_stats=1 -timeout=10 \
+    PUMPTUI_FUZZ_TARGET=$t "$binary" -max_total_time="$seconds" -print_final_stats=1 -timeout=30 \
         -rss_limit_mb=2048 -max_len=65536 -artifact_prefix=".fuzz/crashes/$t-" \
         "$corpus" $(seed_dirs "$t") >"$log" 2>&1
     rc=$?

@@ -26,7 +26,9 @@ struct InboxCommand: AsyncParsableCommand {
             var comps = URLComponents(url: api.userAPIBase.appendingPathComponent("inbox/major"), resolvingAgainstBaseURL: false)!
             comps.queryItems = [URLQueryItem(name: "count", value: String(count))]
             let data = try await api.getJSON(url: comps.url!)
-            let lines = InboxLineMode.render(feed: data, now: Date())
+            guard let lines = InboxLineMode.render(feed: data, now: Date()) else {
+                throw LineModeError("the server's reply was not understood: malformed or truncated JSON")
+            }
             if lines.isEmpty { LineMode.say("(inbox is empty)") }
             for line in lines { LineMode.say(line) }
         }

@@ -6,9 +6,11 @@ import PumpCore
 enum InboxLineMode {
     static let maxNameLength = 80
 
-    static func render(feed data: Data, now: Date) -> [String] {
+    /// nil when the reply is not a collection (malformed or cut-off JSON): that is an error to
+    /// report, not an empty inbox.
+    static func render(feed data: Data, now: Date) -> [String]? {
         guard let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let items = obj["items"] as? [[String: Any]] else { return [] }
+              let items = obj["items"] as? [[String: Any]] else { return nil }
         return items.map { item in
             let actor = item["actor"] as? [String: Any]
             let object = item["object"] as? [String: Any]

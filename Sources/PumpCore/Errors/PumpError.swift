@@ -48,7 +48,7 @@ public enum PumpError: Error, Equatable, Sendable {
         case .expiredToken: return "the server rejected the access token (Invalid / expired Token); log in again"
         case .wrongVerifier: return "the verifier was not accepted; copy the Verifier value (not the Token) and try again"
         case .requestTokenExpired:
-            return "the authorization request expired or was already used; a new authorization URL is needed"
+            return "the authorization was not approved in the browser, expired or was already used; a new authorization URL is needed"
         case .noRequestToken: return "no authorization in progress; start the login first"
         case .http(let status, let msg): return msg.isEmpty ? "server answered HTTP \(status)" : "server answered HTTP \(status): \(msg)"
         case .notJSON(let ct): return "expected JSON from the server but got \(ct.isEmpty ? "no content type" : ct)"

@@ -22,13 +22,9 @@ struct InboxCommand: AsyncParsableCommand {
         try await LineMode.run {
             let store = common.store
             let id = try LineMode.resolveAccount(account, store: store)
-            let api = try SignedAPI(account: id, store: store)
-            var comps = URLComponents(url: api.userAPIBase.appendingPathComponent("inbox/major"), resolvingAgainstBaseURL: false)!
-            comps.queryItems = [URLQueryItem(name: "count", value: String(count))]
-            let data = try await api.getJSON(url: comps.url!)
-            guard let lines = InboxLineMode.render(feed: data, now: Date()) else {
-                throw LineModeError("the server's reply was not understood: malformed or truncated JSON")
-            }
+            let api = try LineMode.pumpAPI(for: id, store: store)
+            let feed = try await api.feed(.inboxMajor, count: count)
+            let lines = InboxLineMode.render(feed, now: Date())
             if lines.isEmpty { LineMode.say("(inbox is empty)") }
             for line in lines { LineMode.say(line) }
         }

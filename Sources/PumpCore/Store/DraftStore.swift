@@ -1,0 +1,127 @@
+import Crypto
+import Foundation
+
+extension Audience: Codable {}
+
+/// Unsent text of the editor, kept on disk so a failed send, a quit, SIGTERM or a hang-up
+/// never loses what the user wrote (issue 6).
+public struct Draft: Codable, Equatable, Sendable {
+    /// What the text is for. Replies and edits name their object by id (the object itself is
+    /// reloaded by the client; only the id is stable).
+    public enum Kind: Equatable, Sendable {
+        case note
+        case reply(to: String)
+        case edit(String)
+
+        /// The file name under `drafts/` (without ".json"): "note", "reply-<hash>", "edit-<hash>".
+        /// Ids are URLs chosen by servers: hashing keeps them out of file names.
+        public var key: String {
+            switch self {
+            case .note: return "note"
+            case .reply(let id): return "reply-" + Self.hash(id)
+            case .edit(let id): return "edit-" + Self.hash(id)
+            }
+        }
+
+        static func hash(_ id: String) -> String {
+            SHA256.hash(data: Data(id.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
+        }
+    }
+
+    public var kind: Kind
+    public var text: String
+    public var title: String?
+    public var audience: Audience
+    public var imagePath: String?
+    public var saved: Date
+
+    public init(kind: Kind, text: String, title: String? = nil, audience: Audience = .public,
+                imagePath: String? = nil, saved: Date = Date()) {
+        self.kind = kind; self.text = text; self.title = title; self.audience = audience
+        self.imagePath = imagePath; self.saved = saved
+    }
+
+    public var key: String { kind.key }
+
+    /// True when there is nothing worth keeping (whitespace only, no image).
+    public var isBlank: Bool {
+        text.allSatisfy(\.isWhitespace) && (title ?? "").allSatisfy(\.isWhitespace) && imagePath == nil
+    }
+}
+
+extension Draft.Kind: Codable {
+    // A flat, explicit shape ({"type": "reply", "id": "…"}) rather than the synthesized nesting,
+    // so the files stay readable and stable across refactors.
+    private enum CodingKeys: String, CodingKey { case type, id }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        switch try c.decode(String.self, forKey: .type) {
+        case "note": self = .note
+        case "reply": self = .reply(to: try c.decode(String.self, forKey: .id))
+        case "edit": self = .edit(try c.decode(String.self, forKey: .id))
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown draft type \(other)")
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .note: try c.encode("note", forKey: .type)
+        case .reply(let id): try c.encode("reply", forKey: .type); try c.encode(id, forKey: .id)
+        case .edit(let id): try c.encode("edit", forKey: .type); try c.encode(id, forKey: .id)
+        }
+    }
+}
+
+/// Drafts as `drafts/<key>.json` in the credential store's directory: the same 0700 directories,
+/// 0600 files and atomic writes as credentials, through the store's own helpers.
+public final class DraftStore: Sendable {
+    public let store: CredentialStore
+    static let folder = "drafts"
+
+    public init(store: CredentialStore) { self.store = store }
+
+    public func save(_ draft: Draft, key: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        let data: Data
+        do { data = try encoder.encode(draft) } catch { throw PumpError.storage("cannot encode the draft") }
+        try store.writeAtomically(data, to: try path(key))
+    }
+
+    /// The draft saved under `key`; nil when there is none or the file is unreadable.
+    public func load(key: String) -> Draft? {
+        guard let path = try? path(key), let data = store.read(path) else { return nil }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try? decoder.decode(Draft.self, from: data)
+    }
+
+    /// Removes the draft; a missing one is fine. Failures are ignored: a stale draft is only
+    /// offered again, never sent.
+    public func remove(key: String) {
+        guard let path = try? path(key) else { return }
+        try? AtomicFile.remove(store.directory.appendingPathComponent(path))
+    }
+
+    /// Every readable draft with its key, newest first.
+    public func all() -> [(String, Draft)] {
+        let dir = store.directory.appendingPathComponent(Self.folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+            .map { String($0.dropLast(5)) }
+            .compactMap { key in load(key: key).map { (key, $0) } }
+            .sorted { $0.1.saved > $1.1.saved }
+    }
+
+    /// Keys are our own ("note", "reply-<hex>"): anything else could name a path outside the folder.
+    private func path(_ key: String) throws -> String {
+        let ok = !key.isEmpty && key.count <= 64
+            && key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        guard ok else { throw PumpError.storage("invalid draft key '\(AccountID.printable(key))'") }
+        return "\(Self.folder)/\(key).json"
+    }
+}

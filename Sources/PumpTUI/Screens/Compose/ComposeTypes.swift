@@ -1,0 +1,44 @@
+import Foundation
+import PumpCore
+
+/// What the composer asks of its owner after an event. The composer does no I/O: sending,
+/// checking an image file and saving drafts are the client's effects.
+enum ComposerOutcome: Equatable, Sendable {
+    case editing
+    case send(ComposeRequest)
+    /// The user discarded the text (confirmed when there was any): close the editor.
+    case discarded
+    /// Check this file (`ImageFile.check`) and hand the result to `Composer.attachChecked`.
+    case attach(path: String)
+}
+
+/// Everything needed to send. `text` is plain text (the API escapes it); for an image post it is
+/// the image's description and `title` its title.
+struct ComposeRequest: Equatable, Sendable {
+    var mode: Composer.Mode
+    var text: String
+    var title: String?
+    var audience: Audience
+    var imagePath: String?
+}
+
+extension Composer.Mode {
+    /// The draft kind (and so the draft file) this editor writes to.
+    var draftKind: Draft.Kind {
+        switch self {
+        case .note: return .note
+        case .reply(let o): return .reply(to: o.id)
+        case .edit(let o): return .edit(o.id)
+        }
+    }
+
+    /// Key for `DraftStore.load/save/remove`.
+    var draftKey: String { draftKind.key }
+
+    /// Titles belong to notes and edited objects; comments have none in pump.io clients.
+    var hasTitle: Bool { if case .reply = self { return false } else { return true } }
+
+    /// Only a new post is addressed by us: replies copy the original's audience (pump-api §4.5)
+    /// and an update keeps the object's. Images are new posts too.
+    var isNewNote: Bool { self == .note }
+}

@@ -1,0 +1,259 @@
+import Foundation
+import PumpCore
+
+/// The note / reply / edit editor: a title, the text, the audience, an image, [ Send ].
+/// A value with a pure `handle`: sending, file checks and drafts are the owner's effects,
+/// requested through `ComposerOutcome` and `DraftPolicy`.
+struct Composer: Equatable, Sendable {
+    enum Mode: Equatable, Sendable { case note, reply(to: PumpObject), edit(PumpObject) }
+    enum Field: Hashable, Sendable { case title, body, audience, attach, send }
+    enum Overlay: Equatable, Sendable {
+        case none
+        case attachPrompt(TextBox, error: String?)
+        case confirmDiscard(ConfirmDialog)
+    }
+
+    let mode: Mode
+    /// The area the composer is drawn in; the text area scrolls against it.
+    private(set) var size: Size
+    private(set) var title: TextBox
+    private(set) var body: TextArea
+    private(set) var audience: Audience = .public
+    private(set) var imagePath: String?
+    private(set) var focus: FocusRing<Field>
+    private(set) var overlay: Overlay = .none
+    private(set) var status = StatusLine()
+    /// Set while a restored draft is offered and untouched: ^X drops it.
+    private(set) var restoredFrom: Date?
+    /// True between `.send` and the owner's `sendFailed`/closing: a second ^D does nothing.
+    private(set) var sending = false
+    /// False when the owner shows `status` and the footer in its own rows (the client screen):
+    /// the composer then leaves them out and gives the text two more rows.
+    var drawsStatusAndFooter = true { didSet { layoutWidgets() } }
+    /// What an edit started from, so an untouched edit is not kept as a draft.
+    private let originalText: String, originalTitle: String
+
+    init(mode: Mode, draft: Draft?, size: Size, now: Date = Date()) {
+        self.mode = mode
+        self.size = size
+        var fields: [Field] = mode.hasTitle ? [.title, .body] : [.body]
+        if mode.isNewNote { fields += [.audience, .attach] }
+        focus = FocusRing(fields + [.send], focused: .body)
+        var text = "", titleText = ""
+        if case .edit(let o) = mode {
+            text = HTMLText.render(o.content ?? "", linkMarkers: false).text
+            titleText = o.title ?? ""
+        }
+        originalText = text; originalTitle = titleText
+        if let draft, draft.kind == mode.draftKind, !draft.isBlank {
+            text = draft.text
+            titleText = mode.hasTitle ? draft.title ?? "" : ""
+            if mode.isNewNote { audience = draft.audience; imagePath = draft.imagePath }
+            restoredFrom = draft.saved
+            status = StatusLine(Self.restoredNotice(saved: draft.saved, now: now), kind: .info)
+        }
+        title = TextBox(label: "Title", text: titleText, maxLength: 200)
+        body = TextArea(text: text, maxLength: 20_000)
+        syncFocus()
+        layoutWidgets()
+    }
+
+    // MARK: State the owner reads
+
+    var isEmpty: Bool {
+        body.text.allSatisfy(\.isWhitespace) && title.text.allSatisfy(\.isWhitespace) && imagePath == nil
+    }
+
+    /// The current text as a draft (stamped now).
+    var draft: Draft {
+        Draft(kind: mode.draftKind, text: body.text, title: mode.hasTitle && !title.text.isEmpty ? title.text : nil,
+              audience: audience, imagePath: imagePath, saved: Date())
+    }
+
+    /// Something the user would miss: not empty, and for an edit, changed (or restored).
+    var hasUnsavedWork: Bool {
+        if isEmpty { return false }
+        if case .edit = mode, restoredFrom == nil, body.text == originalText, title.text == originalTitle { return false }
+        return true
+    }
+
+    /// Contexts for the footer and help: the dialog's while it asks, else the editor's.
+    var keyContexts: [KeyContext] {
+        if case .confirmDiscard = overlay { return [.dialog] }
+        return [.editor]
+    }
+
+    // MARK: Answers from the owner
+
+    /// The send failed: the text stays, the message shows, ^D works again.
+    mutating func sendFailed(_ message: String) {
+        sending = false
+        status = StatusLine(message, kind: .error)
+    }
+
+    /// The result of `ImageFile.check` for the path the prompt asked about.
+    mutating func attachChecked(_ result: Result<ImageFile, ImageFileError>) {
+        guard case .attachPrompt(let box, _) = overlay else { return }
+        switch result {
+        case .success(let file):
+            imagePath = file.path
+            overlay = .none
+            status = StatusLine("Attached \(EditBuffer.clean(file.summary, keepNewlines: false))", kind: .success)
+        case .failure(let error):
+            overlay = .attachPrompt(box, error: error.message)
+        }
+    }
+
+    // MARK: Events
+
+    mutating func handle(_ event: InputEvent) -> ComposerOutcome {
+        if case .resize(let s) = event { size = s; layoutWidgets(); return .editing }
+        switch overlay {
+        case .confirmDiscard(var dialog):
+            switch dialog.handle(event) {
+            case .pending: overlay = .confirmDiscard(dialog)
+            case .yes: overlay = .none; return .discarded
+            case .no: overlay = .none
+            }
+            return .editing
+        case .attachPrompt(var box, let error):
+            return handlePrompt(event, box: &box, error: error)
+        case .none:
+            return handleForm(event)
+        }
+    }
+
+    private mutating func handleForm(_ event: InputEvent) -> ComposerOutcome {
+        // ^X is only special while a restored draft is on offer (the notice names it).
+        if restoredFrom != nil, event == .key(.ctrl("x")) { dropRestoredDraft(); return .editing }
+        let press = event == .key(.enter) || event == .key(.char(" "))
+        switch focus.current {
+        case .title:
+            if event == .key(.enter) { focus.focus(.body); syncFocus(); return .editing }
+            if title.handle(event) == .handled { edited(); return .editing }
+        case .body:
+            if body.handle(event) == .handled { edited(); return .editing }
+        case .audience where press:
+            audience = audience == .public ? .followers : .public
+            return .editing
+        case .attach where press: return openPrompt()
+        case .send where press: return trySend()
+        default: break
+        }
+        if case .paste = event {
+            // A paste on a button or the toggle is still text: it goes to the text.
+            focus.focus(.body); syncFocus()
+            return handleForm(event)
+        }
+        guard case .key(let key) = event, let action = Keymap.standard.action(for: key, in: keyContexts) else {
+            return .editing
+        }
+        switch action {
+        case .send: return trySend()
+        case .attachImage: return openPrompt()
+        case .discard:
+            // Nothing the user would miss (empty, or an untouched edit): close without asking.
+            guard hasUnsavedWork else { return .discarded }
+            overlay = .confirmDiscard(ConfirmDialog(discardQuestion, yes: "Discard", no: "Keep editing"))
+        case .nextFocus, .prevFocus:
+            _ = focus.apply(action); syncFocus()
+        default: break
+        }
+        return .editing
+    }
+
+    private mutating func handlePrompt(_ event: InputEvent, box: inout TextBox, error: String?) -> ComposerOutcome {
+        if box.handle(event) == .handled { overlay = .attachPrompt(box, error: nil); return .editing }
+        if event == .key(.enter) {
+            let path = box.text.trimmingCharacters(in: .whitespaces)
+            guard !path.isEmpty else {
+                // An empty path removes the image, as the prompt says.
+                if imagePath != nil { imagePath = nil; status = StatusLine("Image removed", kind: .info) }
+                overlay = .none
+                return .editing
+            }
+            overlay = .attachPrompt(box, error: nil)
+            return .attach(path: path)
+        }
+        if case .key(let key) = event, Keymap.standard.action(for: key, in: [.editor]) == .discard {
+            overlay = .none
+        }
+        return .editing
+    }
+
+    // MARK: Helpers
+
+    private mutating func trySend() -> ComposerOutcome {
+        if sending { status = StatusLine("Already sending…", kind: .info, busy: true); return .editing }
+        let text = body.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty || (mode.isNewNote && imagePath != nil) else {
+            let hint = mode.isNewNote ? "write some text or attach an image (^T)" : "write some text"
+            status = StatusLine("Nothing to send: \(hint)", kind: .warning)
+            return .editing
+        }
+        let t = title.text.trimmingCharacters(in: .whitespaces)
+        sending = true
+        status = StatusLine("Sending…", kind: .info, busy: true)
+        return .send(ComposeRequest(mode: mode, text: text, title: mode.hasTitle && !t.isEmpty ? t : nil,
+                                    audience: audience, imagePath: mode.isNewNote ? imagePath : nil))
+    }
+
+    private mutating func openPrompt() -> ComposerOutcome {
+        guard mode.isNewNote else {
+            status = StatusLine("Images can only be attached to a new note", kind: .warning)
+            return .editing
+        }
+        overlay = .attachPrompt(TextBox(label: "File", text: imagePath ?? "", maxLength: 4096, focused: true,
+                                        viewWidth: max(1, Self.promptWidth(size.cols) - 10)), error: nil)
+        return .editing
+    }
+
+    private mutating func dropRestoredDraft() {
+        title.setText(originalTitle)
+        body = TextArea(text: originalText, maxLength: 20_000, focused: focus.current == .body)
+        imagePath = nil
+        audience = .public
+        restoredFrom = nil
+        layoutWidgets()
+        status = StatusLine("Draft dropped", kind: .info)
+    }
+
+    /// The first edit makes a restored draft the user's working text: the offer ends.
+    private mutating func edited() {
+        if restoredFrom != nil || status.kind == .warning { status = StatusLine() }
+        restoredFrom = nil
+    }
+
+    private var discardQuestion: String {
+        switch mode {
+        case .note: return "Discard this note?"
+        case .reply: return "Discard this reply?"
+        case .edit: return "Discard your changes?"
+        }
+    }
+
+    private mutating func syncFocus() {
+        title.focused = focus.isFocused(.title)
+        body.focused = focus.isFocused(.body)
+    }
+
+    private mutating func layoutWidgets() {
+        let l = ComposerLayout(mode: mode, area: Rect(row: 0, col: 0, rows: size.rows, cols: size.cols),
+                               hasImage: imagePath != nil, chrome: drawsStatusAndFooter)
+        body.viewWidth = max(1, l.text.cols)
+        body.viewHeight = max(1, l.text.rows)
+        title.viewWidth = max(1, l.title.cols - 7)
+    }
+
+    /// The attach prompt's box width: it leaves the frame visible around it.
+    static func promptWidth(_ cols: Int) -> Int { max(1, min(cols - 4, 72)) }
+
+    /// "Restored your unsent draft from 14:03" (or "from Nov 28 14:03" when older than a day).
+    static func restoredNotice(saved: Date, now: Date, timeZone: TimeZone = .current) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = timeZone
+        f.dateFormat = now.timeIntervalSince(saved) < 20 * 3600 ? "HH:mm" : "MMM d HH:mm"
+        return "Restored your unsent draft from \(f.string(from: saved)) · ^X drops it"
+    }
+}

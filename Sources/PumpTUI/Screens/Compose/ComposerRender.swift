@@ -1,0 +1,84 @@
+import PumpCore
+
+extension Composer {
+    /// Draws everything inside `area`, its own message row and key hints included.
+    func render(into buffer: inout CellBuffer, area: Rect) {
+        guard area.rows > 0, area.cols > 0 else { return }
+        buffer.cursor = nil
+        let l = ComposerLayout(mode: mode, area: area, hasImage: imagePath != nil, chrome: drawsStatusAndFooter)
+        buffer.put(headerText, row: l.header.row, col: l.header.col, role: .title, maxCols: l.header.cols)
+        if l.title.rows > 0 { title.render(into: &buffer, area: l.title) }
+        if l.frame != l.text { Box.draw(into: &buffer, rect: l.frame, title: "Text") }
+        body.render(into: &buffer, area: l.text)
+        if let imagePath, l.image.rows > 0 {
+            let name = EditBuffer.clean(imagePath, keepNewlines: false)
+            buffer.put("Image: \(name)  (^T changes, empty path removes)", row: l.image.row, col: l.image.col,
+                       role: .muted, maxCols: l.image.cols)
+        }
+        renderControls(into: &buffer, area: l.controls)
+        if l.message.rows > 0 { status.render(into: &buffer, area: l.message) }
+        if l.footer.rows > 0 { Footer(contexts: keyContexts).render(into: &buffer, area: l.footer) }
+        renderOverlay(into: &buffer, area: area)
+    }
+
+    /// "New note", "Replying to Bob: first line…", "Editing your note: first line…".
+    var headerText: String {
+        switch mode {
+        case .note: return "New note"
+        case .reply(let o):
+            let who = o.author?.label ?? "someone"
+            return "Replying to \(who): \(Self.firstLine(o))"
+        case .edit(let o):
+            return "Editing your \(Sanitizer.clean(o.typeForVerbs, singleLine: true, maxLength: 20)): \(Self.firstLine(o))"
+        }
+    }
+
+    static func firstLine(_ o: PumpObject) -> String {
+        let text = o.renderedContent.text
+        let line = text.split(whereSeparator: \.isNewline).first { !$0.allSatisfy(\.isWhitespace) }
+        return Sanitizer.clean(String(line ?? ""), singleLine: true, maxLength: 200)
+    }
+
+    /// "To: (*) Public ( ) Followers  [ Attach image ]  [ Send ]" (the first two for new notes).
+    private func renderControls(into buffer: inout CellBuffer, area: Rect) {
+        guard area.rows > 0 else { return }
+        var col = area.col
+        let end = area.col + area.cols
+        if mode.isNewNote {
+            let focused = focus.isFocused(.audience)
+            let pub = audience == .public ? "(*)" : "( )", fol = audience == .followers ? "(*)" : "( )"
+            col += buffer.put("To: \(pub) Public \(fol) Followers", row: area.row, col: col,
+                              role: focused ? .focus : .text, maxCols: end - col)
+            col += 2
+            col += Button("Attach image", focused: focus.isFocused(.attach))
+                .render(into: &buffer, area: Rect(row: area.row, col: col, rows: 1, cols: max(0, end - col)))
+            col += 2
+        }
+        Button("Send", focused: focus.isFocused(.send))
+            .render(into: &buffer, area: Rect(row: area.row, col: col, rows: 1, cols: max(0, end - col)))
+        if focus.isFocused(.audience) { buffer.cursor = nil }
+    }
+
+    private func renderOverlay(into buffer: inout CellBuffer, area: Rect) {
+        switch overlay {
+        case .none: return
+        case .confirmDiscard(let dialog):
+            dialog.render(into: &buffer, area: area)
+            buffer.cursor = nil
+        case .attachPrompt(let box, let error):
+            let lines = [
+                error ?? "\(ImageFile.supported), up to \(ImageFile.sizeText(ImageFile.maxBytes)).",
+                "Enter attaches · empty path removes · Esc cancels",
+            ]
+            let rect = Box.centered(rows: 6, cols: Composer.promptWidth(area.cols), in: area)
+            Box.draw(into: &buffer, rect: rect, title: "Attach image")
+            let inner = Box.inner(rect)
+            guard inner.rows >= 3, inner.cols > 2 else { return }
+            let content = Rect(row: inner.row, col: inner.col + 1, rows: inner.rows, cols: inner.cols - 2)
+            box.render(into: &buffer, area: Rect(row: content.row, col: content.col, rows: 1, cols: content.cols))
+            buffer.put(lines[0], row: content.row + 2, col: content.col, role: error == nil ? .muted : .error,
+                       maxCols: content.cols)
+            buffer.put(lines[1], row: content.row + 3, col: content.col, role: .hint, maxCols: content.cols)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import PumpCore
+
+/// URLSessionTransport against a raw local HTTP server (system python3, stdlib only).
+@Suite(.serialized) struct IntegrationTransportTests {
+    static let script = """
+    import http.server, sys
+    class H(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.0"
+        def log_message(self, *a): pass
+        def do_GET(self):
+            if self.path == "/stream":
+                self.send_response(200); self.send_header("Content-Type", "application/json"); self.end_headers()
+                block = b"x" * 65536
+                try:
+                    for _ in range(1024): self.wfile.write(block)
+                except Exception: pass
+            elif self.path == "/redirect":
+                self.send_response(302); self.send_header("Location", "/target"); self.end_headers()
+            else:
+                self.send_response(200); self.send_header("Content-Type", "text/plain"); self.end_headers()
+                self.wfile.write(b"ok")
+    s = http.server.HTTPServer(("127.0.0.1", 0), H)
+    print("listening", s.server_address[1], flush=True)
+    s.serve_forever()
+    """
+
+    final class RawServer {
+        let process = Process()
+        let port: Int
+        init() throws {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+            process.arguments = ["-c", IntegrationTransportTests.script]
+            let out = Pipe()
+            process.standardOutput = out
+            try process.run()
+            var data = Data()
+            while !data.contains(UInt8(ascii: "\n")) {
+                let chunk = out.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                data.append(chunk)
+            }
+            let line = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let p = Int(line.replacingOccurrences(of: "listening ", with: "")) else { throw SetupError("raw server: \(line)") }
+            port = p
+        }
+        deinit { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+        func url(_ path: String, scheme: String = "http") -> URL { URL(string: "\(scheme)://127.0.0.1:\(port)\(path)")! }
+    }
+
+    @Test func streamedBodyIsCutOffAtTheCap() async throws {
+        let server = try RawServer()
+        let start = Date()
+        await #expect(throws: PumpError.bodyTooLarge(limit: 1024 * 1024)) {
+            _ = try await URLSessionTransport(maxBodyBytes: 1024 * 1024)
+                .send(HTTPRequest(method: "GET", url: server.url("/stream")), timeout: 10)
+        }
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    @Test func redirectsAreNotFollowed() async throws {
+        let server = try RawServer()
+        let r = try await URLSessionTransport().send(HTTPRequest(method: "GET", url: server.url("/redirect")), timeout: 5)
+        #expect(r.status == 302)
+        #expect(r.headers["location"] == "/target")
+        let ok = try await URLSessionTransport().send(HTTPRequest(method: "GET", url: server.url("/")), timeout: 5)
+        #expect(ok.status == 200 && ok.body == Data("ok".utf8))
+    }
+
+    @Test func httpsToAPlainHTTPServerFailsFastAsTLS() async throws {
+        let server = try RawServer()
+        let start = Date()
+        do {
+            _ = try await URLSessionTransport().send(HTTPRequest(method: "GET", url: server.url("/", scheme: "https")), timeout: 3)
+            Issue.record("expected a failure")
+        } catch let e as PumpError {
+            #expect(e.isConnectionLevel, "got \(e)")
+        }
+        #expect(Date().timeIntervalSince(start) < 4)
+    }
+}

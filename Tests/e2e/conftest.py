@@ -1,0 +1,104 @@
+"""Shared fixtures for end-to-end tests of the real `pumptui` binary.
+
+- `pumpserver`: testserver/pumpserver.py on a free loopback port (stopped after the test).
+- `pumptui_bin`: path of .build/debug/pumptui (build it first with `swift build`).
+- `config_dir`: a fresh credential directory (its parent is private to the test).
+- `approve(url, user)`: plays the human on the authorize page, returns the verifier.
+- `run_pumptui(*args)`: runs the binary to completion, returns CompletedProcess (text).
+- `logged_in`: a pumpserver plus a config dir where alice has logged in via the real binary.
+"""
+
+import os
+import subprocess
+import sys
+
+import pexpect
+import pytest
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+SERVER = os.path.join(ROOT, "testserver", "pumpserver.py")
+APPROVE = os.path.join(ROOT, "testserver", "approve.py")
+BINARY = os.path.join(ROOT, ".build", "debug", "pumptui")
+
+
+class PumpServer:
+    def __init__(self, *args):
+        self.proc = subprocess.Popen([sys.executable, SERVER, "--port", "0", *args],
+                                     stdout=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline().strip()
+        assert line.startswith("pumpserver listening on http://127.0.0.1:"), line
+        self.base = line.split(" on ")[1]
+        self.port = int(self.base.rsplit(":", 1)[1])
+
+    def account(self, nick="alice"):
+        return f"{nick}@127.0.0.1:{self.port}"
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(5)
+
+
+@pytest.fixture
+def pumpserver():
+    server = PumpServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def pumptui_bin():
+    if not os.access(BINARY, os.X_OK):
+        pytest.fail(f"{BINARY} is missing: run `swift build` first")
+    return BINARY
+
+
+@pytest.fixture
+def config_dir(tmp_path):
+    return str(tmp_path / "pumptui-config")
+
+
+def approve(url, user="alice"):
+    out = subprocess.run([sys.executable, APPROVE, url, "--user", user],
+                         capture_output=True, text=True, timeout=30)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
+@pytest.fixture
+def approver():
+    return approve
+
+
+def run_pumptui(*args, input=None, timeout=60):
+    env = dict(os.environ, NO_COLOR="1")
+    return subprocess.run([BINARY, *args], capture_output=True, text=True, input=input,
+                          timeout=timeout, env=env)
+
+
+@pytest.fixture
+def pumptui():
+    return run_pumptui
+
+
+def login_line_mode(binary, account, config_dir, user="alice", timeout=30):
+    """Drives `pumptui login ACCOUNT --no-tui` through a pty; returns (child, full output)."""
+    child = pexpect.spawn(binary, ["login", account, "--no-tui", "--config-dir", config_dir],
+                          encoding="utf-8", timeout=timeout, env=dict(os.environ, NO_COLOR="1"))
+    child.expect(r"(http://\S+/oauth/authorize\?oauth_token=\S+)\r?\n")
+    url = child.match.group(1)
+    child.expect_exact("Verifier: ")
+    child.sendline(approve(url, user))
+    child.expect(pexpect.EOF)
+    child.close()
+    return child, url
+
+
+@pytest.fixture
+def logged_in(pumpserver, pumptui_bin, config_dir):
+    child, _ = login_line_mode(pumptui_bin, pumpserver.account(), config_dir)
+    assert child.exitstatus == 0, child.before
+    return pumpserver, config_dir

@@ -118,7 +118,9 @@ def assert_terminal_safe(data: bytes, where: str):
 def hostile(tmp_path):
     """A server where bob (display name: a payload) has sent alice one note per payload."""
     server = Server()
-    alice_dir, bob_dir = tmp_path / "alice", tmp_path / "bob"
+    # alice's directory is also the default one under XDG_CONFIG_HOME=tmp/xdg, so the full-screen
+    # client finds her without options.
+    alice_dir, bob_dir = tmp_path / "xdg" / "pumptui", tmp_path / "bob"
     try:
         login(server, "alice", alice_dir)
         login(server, "bob", bob_dir)
@@ -156,8 +158,7 @@ def test_timeline_screen_writes_none_of_the_payloads(hostile):
     """Raw pty bytes of the full-screen timeline contain none of the payload sequences.
     Skipped until the client screen shows a timeline (it shows bob's posts within 10 s)."""
     server, alice_dir = hostile
-    with TUI([server.account("alice"), "--config-dir", str(alice_dir)], rows=40, cols=120,
-             env={"XDG_CONFIG_HOME": str(alice_dir.parent)}) as t:
+    with TUI([server.account("alice")], rows=40, cols=120, env={"XDG_CONFIG_HOME": str(alice_dir.parent)}) as t:
         deadline = time.time() + 10
         while time.time() < deadline and "P2" not in t.text() and not t.eof:
             t.pump(0.2)

@@ -85,7 +85,8 @@ status=0
 for t in "${targets[@]}"; do
     corpus=.fuzz/corpus/$t
     mkdir -p "$corpus"
-    log=.fuzz/$t.log
+    mkdir -p .fuzz/logs
+    log=.fuzz/logs/$t-$$.log   # per run: parallel runs of one target must not share a log
     set +e
     # shellcheck disable=SC2046
     PUMPTUI_FUZZ_TARGET=$t "$binary" -max_total_time="$seconds" -print_final_stats=1 -timeout=30 \
@@ -93,14 +94,15 @@ for t in "${targets[@]}"; do
         "$corpus" $(seed_dirs "$t") >"$log" 2>&1
     rc=$?
     set -e
-    execs=$(grep -o 'number_of_executed_units: [0-9]*' "$log" | tail -1 | awk '{print $2}')
+    execs=$(grep -ao 'number_of_executed_units: [0-9]*' "$log" | tail -1 | awk '{print $2}')
     if [ $rc -eq 0 ]; then
         echo "fuzz $t: ${execs:-?} executions in ${seconds} s, no crash"
+        rm -f "$log"
     else
         status=1
-        artifact=$(grep -o "Test unit written to [^ ]*" "$log" | tail -1 | sed 's/Test unit written to //')
+        artifact=$(grep -ao "Test unit written to [^ ]*" "$log" | tail -1 | sed 's/Test unit written to //')
         echo "fuzz $t: CRASH (exit $rc) after ${execs:-?} executions; input: ${artifact:-see $log}"
-        grep -m3 -E "invariant broken|Fatal error|ERROR: AddressSanitizer|ERROR: libFuzzer" "$log" | cut -c1-400 || true
+        grep -a -m3 -E "invariant broken|Fatal error|ERROR: AddressSanitizer|ERROR: libFuzzer" "$log" | cut -c1-400 || true
     fi
 done
 exit $status

@@ -16,3 +16,17 @@ public enum HMAC<H> {
         Array(repeating: 0, count: 20)
     }
 }
+
+/// Not SHA-256: a deterministic 32-byte FNV-1a spread, enough for file names in fuzz builds.
+public enum SHA256 {
+    public static func hash(data: Data) -> [UInt8] {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var out: [UInt8] = []
+        for round in 0..<4 {
+            for b in data { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            h = (h ^ UInt64(round)) &* 0x100_0000_01b3
+            for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: h >> (8 * k))) }
+        }
+        return out
+    }
+}

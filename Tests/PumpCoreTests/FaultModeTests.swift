@@ -212,6 +212,23 @@ import Testing
         #expect(tls.handshakes() >= 1, "the client did reach the TLS listener")
     }
 
+    /// No Content-Length to refuse up front: the transport must stop reading at its cap, quickly,
+    /// instead of buffering an endless body.
+    @Test func endlessBodyIsCutWhileReading() async throws {
+        let server = try EndlessBodyServer()
+        defer { server.stop() }
+        let start = Date()
+        do {
+            _ = try await URLSessionTransport(maxBodyBytes: 1024 * 1024)
+                .send(HTTPRequest(method: "GET", url: URL(string: "http://127.0.0.1:\(server.port)/")!), timeout: 20)
+            Issue.record("an endless body was accepted")
+        } catch {
+            #expect(error as? PumpError == .bodyTooLarge(limit: 1024 * 1024))
+            #expect((error as? PumpError)?.message == "server reply larger than 1 MiB; refused")
+        }
+        #expect(Date().timeIntervalSince(start) < 20, "cut by the cap, not by the 20 s timeout")
+    }
+
     @Test func messagesDiffer() {
         let messages = [PumpError.connectionRefused(host: "h"), .dnsFailure(host: "h"),
                         .tlsFailure(host: "h", detail: "d"), .timeout(url: "u")].map(\.message)
@@ -219,14 +236,52 @@ import Testing
     }
 }
 
+/// A small Python program listening on 127.0.0.1 that prints its port first, then one line per
+/// connection it accepts.
+final class PythonLoopbackServer: @unchecked Sendable {
+    let process = Process()
+    let port: Int
+    private let out = Pipe()
+    private var early = Data()
+
+    init(script: String, arguments: [String] = []) throws {
+        process.executableURL = IntegrationServer.python
+        process.arguments = ["-c", script] + arguments
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line.append(chunk)
+        }
+        guard let port = Int(String(decoding: line, as: UTF8.self).split(separator: "\n").first ?? "") else {
+            kill(process.processIdentifier, SIGKILL)
+            throw SetupError("loopback helper did not start")
+        }
+        self.port = port
+        early = line
+    }
+
+    /// Stops the program; returns how many connections it had accepted.
+    func stopCountingConnections() -> Int {
+        stop()
+        let all = early + out.fileHandleForReading.readDataToEndOfFile()
+        return String(decoding: all, as: UTF8.self).components(separatedBy: "accepted").count - 1
+    }
+
+    func stop() {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+    }
+}
+
 /// A loopback-only TLS listener with a fresh self-signed certificate (Python's ssl module), so a
 /// client that verifies certificates must refuse it.
 final class SelfSignedTLSServer: @unchecked Sendable {
-    let process = Process()
-    let port: Int
     let dir = tempDirectory()
-    private let out = Pipe()
-    private var early = Data()
+    private let server: PythonLoopbackServer
+    var port: Int { server.port }
 
     init() throws {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -248,42 +303,52 @@ final class SelfSignedTLSServer: @unchecked Sendable {
         print(s.getsockname()[1], flush=True)
         while True:
             c, _ = s.accept()
-            print("hello", flush=True)
+            print("accepted", flush=True)
             try:
                 t = ctx.wrap_socket(c, server_side=True); t.recv(1024)
                 t.sendall(b"HTTP/1.1 200 OK\\r\\nContent-Length: 2\\r\\n\\r\\nok"); t.close()
             except Exception:
                 c.close()
         """
-        process.executableURL = IntegrationServer.python
-        process.arguments = ["-c", script, dir.appendingPathComponent("cert.pem").path,
-                             dir.appendingPathComponent("key.pem").path]
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self).split(separator: "\n").first ?? "") else {
-            kill(process.processIdentifier, SIGKILL)
-            throw SetupError("TLS listener did not start")
-        }
-        self.port = port
-        early = line
+        server = try PythonLoopbackServer(script: script, arguments: [dir.appendingPathComponent("cert.pem").path,
+                                                                       dir.appendingPathComponent("key.pem").path])
     }
 
-    /// How many connections the listener accepted so far (reads what it printed).
-    func handshakes() -> Int {
-        stop()
-        let rest = early + out.fileHandleForReading.readDataToEndOfFile()
-        return String(decoding: rest, as: UTF8.self).components(separatedBy: "hello").count - 1
-    }
+    func handshakes() -> Int { defer { stop() }; return server.stopCountingConnections() }
 
     func stop() {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+        server.stop()
         try? FileManager.default.removeItem(at: dir)
     }
+}
+
+/// Answers every request with an endless chunked JSON body (no Content-Length), so only a cap
+/// applied while reading can stop it.
+final class EndlessBodyServer: @unchecked Sendable {
+    private let server: PythonLoopbackServer
+    var port: Int { server.port }
+
+    init() throws {
+        let script = """
+        import socket, threading
+        s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8)
+        print(s.getsockname()[1], flush=True)
+        def serve(c):
+            try:
+                c.recv(65536)
+                c.sendall(b"HTTP/1.1 200 OK\\r\\nContent-Type: application/json\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n")
+                chunk = b"x" * 65536
+                while True:
+                    c.sendall(b"%x\\r\\n" % len(chunk) + chunk + b"\\r\\n")
+            except Exception:
+                c.close()
+        while True:
+            c, _ = s.accept()
+            print("accepted", flush=True)
+            threading.Thread(target=serve, args=(c,), daemon=True).start()
+        """
+        server = try PythonLoopbackServer(script: script)
+    }
+
+    func stop() { server.stop() }
 }

@@ -5,11 +5,15 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bash scripts/install-deps.sh
-bash scripts/setup-python.sh
+# PUMPTUI_PYTHON: an existing interpreter with requirements-test.txt installed (skips .venv).
+py=${PUMPTUI_PYTHON:-}
+if [ -z "$py" ]; then bash scripts/setup-python.sh; py=.venv/bin/python; fi
 swift build --product pumptui 2>&1 | tail -1
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/pumptui-demo.XXXXXX")
-.venv/bin/python testserver/pumpserver.py --port 0 --demo >"$work/server.out" 2>"$work/server.log" &
+# setsid: its own process group, so Ctrl-Z (which stops pumptui and this script) leaves the
+# server running for scripts/demo-approve.
+setsid "$py" testserver/pumpserver.py --port 0 --demo >"$work/server.out" 2>"$work/server.log" &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 50); do grep -q listening "$work/server.out" 2>/dev/null && break; sleep 0.1; done
@@ -28,8 +32,9 @@ cat <<TXT
     1. press Ctrl-Z to suspend pumptui,
     2. run   scripts/demo-approve   (it logs in as alice on the authorize page and
        prints the verifier),
-    3. run   fg   and type or paste the verifier, then Enter.
-  (Or run scripts/demo-approve in a second terminal.)  Press ? for help, q to quit.
+    3. run   fg   and type or paste the verifier into the Verifier box, then Enter.
+  (Or run scripts/demo-approve in a second terminal.)
+  F2 copies the URL (OSC 52), F3 shows it plain, F5 as a QR code, F1 help, Esc quits.
 
 TXT
 if [ -t 0 ]; then read -r -p "  Press Enter to start pumptui… " _; fi

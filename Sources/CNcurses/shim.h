@@ -106,6 +106,19 @@ static void pump_on_crash_signal(int sig) {
 
 static void pump_atexit_reset(void) { pump_emergency_reset(); }
 
+/* SIGCONT (fg after Ctrl-Z; ncurses handles the stop itself): the shell turned bracketed paste
+   off while it had the terminal, so the loop turns it back on and repaints everything. */
+static inline volatile sig_atomic_t *pump_resumed_flag(void) { static volatile sig_atomic_t f = 0; return &f; }
+static inline struct sigaction *pump_cont_old(void) { static struct sigaction old; return &old; }
+static void pump_on_continue(int sig) {
+    int saved = errno;
+    (void)sig;
+    *pump_resumed_flag() = 1;
+    if (pump_sig()->wake_fd >= 0) { char b = 'c'; ssize_t r = write(pump_sig()->wake_fd, &b, 1); (void)r; }
+    errno = saved;
+}
+static inline int pump_take_resumed(void) { int r = *pump_resumed_flag(); *pump_resumed_flag() = 0; return r; }
+
 /* Installed before newterm, so ncurses leaves these signals alone. sa_flags = 0: no SA_RESTART,
    so a blocking poll/read returns EINTR and the loop notices the flag. */
 static const int pump_stop_signals[4] = { SIGINT, SIGTERM, SIGQUIT, SIGHUP };
@@ -127,6 +140,8 @@ static inline void pump_install_signal_handlers(int wake_fd) {
         sigaction(pump_stop_signals[i], &sa, NULL);
     }
     pump_sig()->stop_installed = 1;
+    sa.sa_handler = pump_on_continue;
+    sigaction(SIGCONT, &sa, pump_cont_old());
     sa.sa_handler = pump_on_crash_signal;
     sa.sa_flags = SA_NODEFER | SA_RESETHAND;   /* the re-raise inside the handler takes effect at once */
     for (int i = 0; i < 5; i++) sigaction(pump_crash_signals[i], &sa, NULL);
@@ -144,6 +159,7 @@ static inline void pump_uninstall_stop_handlers(int ignore_hangup) {
         if (ignore_hangup && pump_stop_signals[i] == SIGHUP) continue;
         sigaction(pump_stop_signals[i], &pump_sig()->stop_old[i], NULL);
     }
+    sigaction(SIGCONT, pump_cont_old(), NULL);
     pump_sig()->stop_installed = 0;
     pump_sig()->wake_fd = -1;
 }
@@ -151,6 +167,13 @@ static inline void pump_uninstall_stop_handlers(int ignore_hangup) {
 /* The shell's termios, read before newterm changes anything; the crash reset restores it. */
 static inline void pump_save_shell_termios(int tty_fd) {
     pump_sig()->have_tio = tcgetattr(tty_fd, &pump_sig()->saved_tio) == 0;
+}
+
+/* Puts back the termios saved at start. After Ctrl-Z / fg, ncurses' "shell mode" is the one it
+   found on resume, and the shell hands a resumed job back its own (raw) mode: endwin alone would
+   leave the terminal raw, and the farewell would print as a staircase. */
+static inline void pump_restore_shell_termios(int tty_fd) {
+    if (pump_sig()->have_tio) tcsetattr(tty_fd, TCSADRAIN, &pump_sig()->saved_tio);
 }
 
 /* Arms the crash/atexit reset for `tty_fd`; `seq` is what undoes our modes (rmcup, cnorm,

@@ -116,3 +116,15 @@ def test_bad_account_and_logout(logged_in):
     assert run_pumptui("accounts", "--config-dir", config_dir).stdout == ""
     post = run_pumptui("post", "hi", "--config-dir", config_dir)
     assert post.returncode == 1 and "no account is logged in" in post.stderr
+
+
+def test_usage_errors_exit_2_and_empty_store_says_so(pumptui_bin, config_dir):
+    """Exit codes are documented as 0 ok, 1 failure, 2 usage (ArgumentParser alone gives 64)."""
+    import subprocess
+    bad = subprocess.run([pumptui_bin, "login"], capture_output=True, text=True, timeout=20)
+    assert bad.returncode == 2 and "Missing expected argument" in bad.stderr
+    bad = subprocess.run([pumptui_bin, "--no-such-flag"], capture_output=True, text=True, timeout=20)
+    assert bad.returncode == 2
+    empty = subprocess.run([pumptui_bin, "accounts", "--config-dir", config_dir],
+                           capture_output=True, text=True, timeout=20)
+    assert empty.returncode == 0 and empty.stdout == "" and "No accounts stored" in empty.stderr

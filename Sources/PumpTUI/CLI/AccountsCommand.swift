@@ -11,7 +11,12 @@ struct AccountsCommand: AsyncParsableCommand {
     func run() async throws {
         try await LineMode.run {
             let store = common.store
-            for id in store.accounts() {
+            let ids = store.accounts()
+            if ids.isEmpty {
+                // On stderr: scripts that read stdout get one line per account and nothing else.
+                LineMode.warn("No accounts stored in \(store.directory.path). Log in with: pumptui login NICK@HOST")
+            }
+            for id in ids {
                 let name = (try? store.account(id))??.displayName
                 LineMode.say(name.map { "\(id)  (\(LineMode.safe($0).replacingOccurrences(of: "\n", with: " ")))" } ?? "\(id)")
             }

@@ -30,10 +30,16 @@ struct LoginCommand: AsyncParsableCommand {
         }
     }
 
-    // ---- FULL-SCREEN LOGIN CALL SITE ------------------------------------------------------
-    // Replaced by the full-screen login screen later. Returning nil falls back to line mode.
+    /// The full-screen login (PumpApp in login-only mode). nil: no usable terminal, so the
+    /// caller falls back to line mode. Cancelling exits with the screen's code (the URL printed).
     func runLoginTUI(account: AccountID, store: CredentialStore) async throws -> PumpSession? {
-        nil
+        guard TerminalSupport.canRunFullScreen() else { return nil }
+        let performer = AppPerformer(store: store, allowHTTP: common.allowHTTP)
+        let options = FullScreen.Options(configDirectory: common.configDirectory, allowHTTP: common.allowHTTP,
+                                         theme: nil, noColor: false, escapeDelayMs: 50)
+        guard let code = try await FullScreen.run(account: account, store: store, mode: .loginOnly, options: options,
+                                                  performer: performer) else { return nil }
+        if let session = performer.session, code == 0 { return session }
+        throw ExitCode(code == 0 ? 1 : code)
     }
-    // ----------------------------------------------------------------------------------------
 }

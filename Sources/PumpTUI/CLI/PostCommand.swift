@@ -30,4 +30,4 @@ struct PostCommand: AsyncParsableCommand {
     }
 }
 
-extension Audience: @retroactive ExpressibleByArgument {}
+extension Audience: ExpressibleByArgument {}

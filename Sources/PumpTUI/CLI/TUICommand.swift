@@ -1,7 +1,95 @@
 import ArgumentParser
+import Foundation
+import PumpCore
 
-// Stub: replaced by its owner.
+/// `pumptui [ACCOUNT]`: the full-screen app (login when needed, then the client). Falls back to
+/// the line-mode login when there is no usable terminal or with --no-tui.
 struct TUICommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tui")
-    func run() async throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "tui",
+        abstract: "The full-screen client (the default command).")
+
+    @Argument(help: "The account, NICK@HOST[:PORT] (default: the only stored one, or ask).")
+    var account: String?
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: "Theme name (built-in or ~/.config/pumptui/themes/NAME.theme; also $PUMPTUI_THEME).")
+    var theme: String?
+
+    @Flag(name: .long, help: "No colours (also with a non-empty $NO_COLOR).")
+    var noColor = false
+
+    @Option(name: .long, help: ArgumentHelp("Milliseconds to wait after Esc for the rest of a key sequence.", valueName: "ms"))
+    var escapeDelay: Int = 50
+
+    @Flag(name: .long, help: "Line mode: log in without the full-screen UI.")
+    var noTui = false
+
+    func run() async throws {
+        let id = try account.map { try AccountID(parsing: $0) }
+        let store = common.store
+        if !noTui && TerminalSupport.canRunFullScreen() {
+            let code = try await FullScreen.run(account: id, store: store, mode: .client, options: tuiOptions)
+            if let code {
+                if code != 0 { throw ExitCode(code) }
+                return
+            }
+        }
+        try await lineMode(id, store: store)
+    }
+
+    var tuiOptions: FullScreen.Options {
+        FullScreen.Options(configDirectory: common.configDirectory, allowHTTP: common.allowHTTP, theme: theme,
+                           noColor: noColor, escapeDelayMs: escapeDelay)
+    }
+
+    /// No terminal: log in line by line (when needed); the client itself needs a terminal.
+    private func lineMode(_ id: AccountID?, store: CredentialStore) async throws {
+        try await LineMode.run {
+            let account = try id ?? LineMode.resolveAccount(nil, store: store)
+            if (try? store.account(account)) == nil {
+                LoginLineMode.reportSuccess(try await LoginLineMode.run(account: account, store: store,
+                                                                         allowHTTP: common.allowHTTP))
+            } else {
+                LineMode.say("\(account) is logged in.")
+            }
+            LineMode.say("The full-screen client needs a terminal; in line mode use: pumptui inbox")
+        }
+    }
+}
+
+/// Starting the full-screen app: theme, options, the router and its performer.
+enum FullScreen {
+    struct Options {
+        var configDirectory: URL
+        var allowHTTP: Bool
+        var theme: String?
+        var noColor: Bool
+        var escapeDelayMs: Int
+    }
+
+    /// The exit code, or nil when full-screen mode could not start (the caller uses line mode).
+    /// `performer` outlives the run so `pumptui login` can report the session.
+    static func run(account: AccountID?, store: CredentialStore, mode: PumpApp.Mode, options: Options,
+                    performer: AppPerformer? = nil,
+                    environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> Int32? {
+        let choice = ThemeChoice.resolve(flag: options.theme, noColorFlag: options.noColor, environment: environment)
+        let (theme, warning) = ThemeLoader.load(name: choice.name, userDirectory: ThemeLoader.userDirectory(environment: environment))
+        var stored: [AccountID: String] = [:]
+        for id in store.accounts() { stored[id] = (try? store.account(id))?.displayName ?? id.nickname }
+        let app = PumpApp(account: account, stored: stored, mode: mode, notice: warning)
+        let performer = performer ?? AppPerformer(store: store, allowHTTP: options.allowHTTP)
+        var tui = TUIOptions(account: account?.description, configDirectory: options.configDirectory,
+                             themeName: choice.name, noColor: choice.noColor, allowHTTP: options.allowHTTP,
+                             escapeDelayMs: options.escapeDelayMs)
+        tui.shutdownGraceMs = 800
+        do {
+            return try await Runtime.run(app: app, perform: { await performer.perform($0) },
+                                         theme: { theme.forTerminal(colors: $0, noColor: choice.noColor || $0 == 0) },
+                                         options: tui, environment: environment)
+        } catch is TerminalError {
+            return nil
+        }
+    }
 }

@@ -32,6 +32,8 @@ extension Keymap {
         Binding(keys: [.ctrl("n")], action: .newURL, contexts: login, help: "Request a new authorization URL"),
         Binding(keys: [.char("n")], action: .newURL, contexts: [.loginOther], help: "Request a new authorization URL"),
         Binding(keys: [.char("q")], action: .quit, contexts: [.loginOther], help: "Quit (asks first)"),
+        Binding(keys: [.up], action: .moveUp, contexts: [.accountEntry], help: "Previous stored account"),
+        Binding(keys: [.down], action: .moveDown, contexts: [.accountEntry], help: "Next stored account"),
     ]
 
     private static let clientBindings: [Binding] = [

@@ -151,7 +151,7 @@ final class CursesBackend: TerminalBackend {
         // already visible, and the shell must get it whatever state the app left.
         let cnorm = Self.terminfoString("cnorm")
         endwin()
-        if !headless { writeRaw(cnorm + bracketedPasteOff) }
+        if !headless { pump_restore_shell_termios(fileno(outFile)); writeRaw(cnorm + bracketedPasteOff) }
         delscreen(screen)
         fclose(inFile)
         if outFile != inFile { fclose(outFile) }
@@ -295,6 +295,11 @@ final class CursesBackend: TerminalBackend {
     /// whether poll() reported data: if it did and nothing came out, repeatedly, or the tty no
     /// longer answers tcgetattr, the terminal is gone (a dead pty reads as "readable" forever).
     func readInputs(pollSaidReadable: Bool) -> ReadResult {
+        if pump_take_resumed() != 0 && !headless {
+            // Back from Ctrl-Z / fg: the shell switched bracketed paste off; redraw from scratch.
+            writeRaw(bracketedPasteOn)
+            clearok(curscr, true)
+        }
         var out: [TerminalInput] = []
         var ch: wint_t = 0
         while true {

@@ -1,0 +1,87 @@
+import PumpCore
+
+/// Work the login screen asks for. The performer holds the live `PumpLogin` (and with it the
+/// request token, which never leaves memory).
+enum LoginJob: Equatable, Sendable {
+    case start
+    case submit(verifier: String)
+    case renew
+    /// Waits for the next `LoginProgress` of the running step (bubbletea's "listen" command):
+    /// re-issued after each one while the screen is busy.
+    case watchProgress
+}
+
+/// What finished login work reports back.
+enum LoginMessage: Equatable, Sendable {
+    case progress(LoginProgress)
+    case urlReady(String)
+    case loggedIn(LoginSuccess)
+    case failed(LoginFailure)
+    /// The short pause after "Logged in as …" is over.
+    case proceed
+}
+
+/// A finished login, without secrets.
+struct LoginSuccess: Equatable, Sendable {
+    var account: AccountID
+    var displayName: String
+    /// Set when another account than the typed one authorized.
+    var mismatchNote: String?
+
+    init(account: AccountID, displayName: String, mismatchNote: String? = nil) {
+        self.account = account; self.displayName = displayName; self.mismatchNote = mismatchNote
+    }
+
+    init(_ session: PumpSession) {
+        account = session.account
+        displayName = LineMode.safe(session.displayName).replacingOccurrences(of: "\n", with: " ")
+        mismatchNote = session.accountMismatch
+            ? "You typed \(session.typedAccount), but \(session.authorizedAs) authorized this login; saved as \(session.account)."
+            : nil
+    }
+
+    var headline: String { "Logged in as \(displayName) (\(account))" }
+}
+
+/// Why a login step failed, sorted by what the screen offers next.
+enum LoginFailure: Equatable, Sendable {
+    case wrongVerifier
+    case expired
+    case other(String)
+
+    init(_ error: Error) {
+        switch error {
+        case PumpError.wrongVerifier: self = .wrongVerifier
+        case PumpError.requestTokenExpired, PumpError.noRequestToken: self = .expired
+        case let e as PumpError: self = .other(e.message)
+        default: self = .other(String(describing: error))
+        }
+    }
+}
+
+/// The words the spinner shows for each step.
+enum LoginWords {
+    static func text(_ progress: LoginProgress, host: String) -> String {
+        switch progress {
+        case .discovering(let url): return "Looking up \(host)… (\(url))"
+        case .registering: return "Registering pumptui…"
+        case .requestingToken: return "Requesting a token…"
+        case .waitingForVerifier: return "Waiting for the verifier…"
+        case .exchangingVerifier: return "Checking the verifier…"
+        case .confirmingAccount: return "Confirming the account…"
+        case .saving: return "Saving the credentials…"
+        }
+    }
+
+    /// pump.io's verifiers: 22 characters of base64url. Others may differ, so this only warns.
+    static func looksLikePumpVerifier(_ text: String) -> Bool {
+        text.count == 22 && text.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+        }
+    }
+
+    static func instructions(for account: AccountID) -> String {
+        "Please authorize pumptui: open the URL below in a browser, log in as \(account.nickname), "
+            + "press Authorize, then copy the Verifier (not the Token) and paste it here."
+    }
+}

@@ -1,0 +1,263 @@
+import PumpCore
+
+/// The full-screen OAuth login (issue 4): PyPump's verifier dialog in a terminal. A value with a
+/// pure `update`; the router (`PumpApp`) runs its jobs and reads `outcome` after each update.
+struct LoginScreen: TerminalApp {
+    typealias Message = LoginMessage
+    typealias Job = LoginJob
+
+    enum Field: Hashable, Sendable { case verifier, submit, cancel }
+    /// What the router does next.
+    enum Outcome: Equatable, Sendable {
+        case loggedIn(LoginSuccess)
+        /// The user gave up: quit, printing the farewell (the URL) on the normal screen.
+        case cancelled(farewell: String?)
+    }
+
+    let account: AccountID
+    var size: Size
+    var keymap = Keymap.standard
+    /// The authorize URL once the server gave one.
+    private(set) var url: String?
+    /// Spinner words while a step runs; nil when idle.
+    private(set) var busy: String?
+    private(set) var verifier: TextBox
+    private(set) var focus = FocusRing<Field>([.verifier, .submit, .cancel])
+    private(set) var status = StatusLine()
+    /// What ^R / r repeats after a failure.
+    private(set) var retryJob: LoginJob?
+    /// The request token expired or was used: ^N / n asks for a new URL.
+    private(set) var expired = false
+    private(set) var success: LoginSuccess?
+    private(set) var confirm: ConfirmDialog?
+    private(set) var showingQR = false
+    private(set) var help: HelpOverlay?
+    private(set) var outcome: Outcome?
+    private var watching = false
+    /// The last failure in full: the status line may be too narrow for it, the body is not.
+    private(set) var problem: String?
+    /// A note from before the login (theme warning, why a new login is needed): in the body until
+    /// the URL is there, then on the status line.
+    private(set) var notice: String?
+
+    init(account: AccountID, size: Size, notice: String? = nil) {
+        self.account = account; self.size = size
+        verifier = TextBox(label: "Verifier", maxLength: 512, focused: true)
+        self.notice = notice
+    }
+
+    var wantsTicks: Bool { busy != nil }
+
+    /// Keymap contexts for the current focus: letters are text while the verifier box has focus.
+    var contexts: [KeyContext] {
+        if confirm != nil { return [.dialog] }
+        if help != nil { return [.help] }
+        return url != nil && success == nil && focus.current == .verifier ? [.loginTextFocused] : [.loginOther]
+    }
+
+    /// What quitting now prints on the normal screen: the URL, so the login can be finished later.
+    var farewell: String? {
+        guard let url, success == nil else { return nil }
+        return "The login for \(account) was not finished. Authorize pumptui at:\n\n\(url)\n\n"
+            + "then run: pumptui login \(account)   (that asks for a new authorization)"
+    }
+
+    // MARK: - Update
+
+    mutating func update(_ event: AppEvent<LoginMessage>) -> [Effect<LoginMessage, LoginJob>] {
+        switch event {
+        case .start(let s):
+            size = s
+            return begin(.start, words: "Looking up \(account.hostWithPort)…")
+        case .tick:
+            status.tick += 1
+            return []
+        case .message(let m): return receive(m)
+        case .notice(let n): noticed(n); return []
+        case .shutdown: return farewell.map { [.quit(exitCode: 0, farewell: $0)] } ?? []
+        case .input(.resize(let s)): size = s; return []
+        case .input(let input): return handle(input)
+        }
+    }
+
+    private mutating func begin(_ job: LoginJob, words: String) -> [Effect<LoginMessage, LoginJob>] {
+        busy = words
+        status = StatusLine(words, busy: true, tick: status.tick)
+        retryJob = nil; problem = nil
+        var effects: [Effect<LoginMessage, LoginJob>] = [.run(job)]
+        if !watching { watching = true; effects.append(.run(.watchProgress)) }
+        return effects
+    }
+
+    private mutating func receive(_ message: LoginMessage) -> [Effect<LoginMessage, LoginJob>] {
+        switch message {
+        case .progress(let p):
+            guard busy != nil else { watching = false; return [] }
+            let words = LoginWords.text(p, host: account.hostWithPort)
+            busy = words
+            status = StatusLine(words, busy: true, tick: status.tick)
+            return [.run(.watchProgress)]
+        case .urlReady(let u):
+            url = u; busy = nil; expired = false
+            focus.focus(.verifier); syncFocus()
+            status = notice.map { StatusLine($0, kind: .warning) } ?? StatusLine("Paste the Verifier and press Enter.")
+            notice = nil
+            return []
+        case .loggedIn(let s):
+            busy = nil; success = s
+            status = StatusLine(s.headline, kind: .success)
+            return [.after(seconds: 1.5, .proceed)]
+        case .proceed:
+            if let success, outcome == nil { outcome = .loggedIn(success) }
+            return []
+        case .failed(let f):
+            busy = nil
+            failed(f)
+            return []
+        }
+    }
+
+    private mutating func failed(_ failure: LoginFailure) {
+        switch failure {
+        case .wrongVerifier:
+            problem = "The server did not accept that verifier. Copy the Verifier (not the Token) and try again."
+            status = StatusLine("Wrong verifier: edit it and press Enter.", kind: .error)
+            focus.focus(.verifier); syncFocus()
+        case .expired:
+            expired = true
+            status = StatusLine("This authorization expired or was used. Press ^N for a new URL.", kind: .error)
+        case .other(let reason):
+            retryJob = url == nil ? .start : .submit(verifier: verifier.text.trimmed)
+            problem = "Failed: \(reason)."
+
+            status = StatusLine("Failed (the reason is above). Press ^R to retry.", kind: .error)
+        }
+    }
+
+    private mutating func noticed(_ notice: RuntimeNotice) {
+        switch notice {
+        case .copied: status = StatusLine("Copied the URL with OSC 52 (your terminal must allow it)", kind: .success)
+        case .plainShown: status = StatusLine("Back from the plain URL.")
+        case .browserOpened: status = StatusLine("Opened the URL in your browser.", kind: .success)
+        case .browserUnavailable(let reason), .browserFailed(let reason):
+            status = StatusLine("Cannot open a browser: \(reason). Use c (F2) to copy or u (F3) to show the URL.",
+                                kind: .warning)
+        }
+    }
+
+    // MARK: - Input
+
+    private mutating func handle(_ input: InputEvent) -> [Effect<LoginMessage, LoginJob>] {
+        if showingQR { showingQR = false; return [] }   // any key closes the QR code
+        if confirm != nil { return answerConfirm(input) }
+        if help != nil { closeOrScrollHelp(input); return [] }
+        if success != nil {
+            if case .key(.enter) = input { outcome = .loggedIn(success!) }
+            return []
+        }
+        if contexts == [.loginTextFocused], verifier.handle(input) == .handled { return [] }
+        guard case .key(let key) = input, let action = keymap.action(for: key, in: contexts) else { return [] }
+        return perform(action)
+    }
+
+    private mutating func perform(_ action: Action) -> [Effect<LoginMessage, LoginJob>] {
+        if focus.apply(action) { syncFocus(); return [] }
+        switch action {
+        case .submit:
+            switch focus.current {
+            case .verifier, .submit: return submit()
+            case .cancel: askToCancel(); return []
+            }
+        case .cancel, .quit: askToCancel(); return []
+        case .retry:
+            guard let job = retryJob, busy == nil else { return [] }
+            return begin(job, words: job == .start ? "Looking up \(account.hostWithPort)…" : "Checking the verifier…")
+        case .newURL:
+            guard url != nil, busy == nil else { return [] }
+            return begin(.renew, words: "Requesting a token…")
+        case .help: help = HelpOverlay(contexts: contexts, keymap: keymap); return []
+        default: return urlAction(action)
+        }
+    }
+
+    /// F2–F5 (and c/u/o/Q): ways to get the URL out of an SSH session.
+    private mutating func urlAction(_ action: Action) -> [Effect<LoginMessage, LoginJob>] {
+        guard let url else {
+            if [.copyURL, .showURL, .openBrowser, .showQR].contains(action) {
+                status = StatusLine("No URL yet.", kind: .warning)
+            }
+            return []
+        }
+        switch action {
+        case .copyURL: return [.copyToClipboard(url)]
+        case .showURL: return [.showPlain(LoginWords.instructions(for: account) + "\n\n" + url + "\n")]
+        case .openBrowser: return [.openBrowser(url)]
+        case .showQR:
+            if let need = QROverlay.tooSmall(url: url, size: size) {
+                status = StatusLine("Window too small for the QR code (needs \(need.cols)×\(need.rows))", kind: .warning)
+            } else {
+                showingQR = true
+            }
+            return []
+        default: return []
+        }
+    }
+
+    private mutating func submit() -> [Effect<LoginMessage, LoginJob>] {
+        guard busy == nil, url != nil else { return [] }
+        let code = verifier.text.trimmed
+        guard !code.isEmpty else {
+            focus.focus(.verifier); syncFocus()
+            status = StatusLine("Paste the Verifier from the authorize page first.", kind: .warning)
+            return []
+        }
+        if expired {
+            status = StatusLine("This authorization expired or was used. Press ^N for a new URL.", kind: .error)
+            return []
+        }
+        let effects = begin(.submit(verifier: code), words: "Checking the verifier…")
+        if !LoginWords.looksLikePumpVerifier(code) {
+            status = StatusLine("Checking… (that does not look like a pump.io verifier: 22 letters, digits, - or _)",
+                                kind: .warning, busy: true, tick: status.tick)
+        }
+        return effects
+    }
+
+    private mutating func askToCancel() {
+        confirm = ConfirmDialog("Cancel the login? The URL stays on the screen after pumptui quits.",
+                                yes: "Quit", no: "Stay")
+    }
+
+    private mutating func answerConfirm(_ input: InputEvent) -> [Effect<LoginMessage, LoginJob>] {
+        guard var dialog = confirm else { return [] }
+        let result = dialog.handle(input, keymap: keymap)
+        confirm = dialog
+        switch result {
+        case .pending: return []
+        case .no: confirm = nil; return []
+        case .yes:
+            confirm = nil
+            outcome = .cancelled(farewell: farewell)
+            return []
+        }
+    }
+
+    private mutating func closeOrScrollHelp(_ input: InputEvent) {
+        guard case .key(let key) = input, let action = keymap.action(for: key, in: [.help]) else { return }
+        if action == .back { help = nil; return }
+        _ = help?.apply(action, area: HelpOverlayLayout.area(size))
+    }
+
+    private mutating func syncFocus() { verifier.focused = focus.current == .verifier }
+}
+
+extension String {
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}
+
+/// Where the help overlay sits: the body, inset.
+enum HelpOverlayLayout {
+    static func area(_ size: Size) -> Rect {
+        Rect(row: 1, col: 1, rows: max(3, size.rows - 3), cols: max(10, size.cols - 2))
+    }
+}

@@ -48,6 +48,9 @@ extension PumpAPIError {
         }
         // Accept any JSON object body; a wrong content type on a valid body is not worth failing.
         if let parsed { return parsed }
+        // Labelled JSON but unparsable (a cut-off or broken reply): "expected JSON but got
+        // application/json" would only confuse.
+        if type.contains("json") { throw PumpAPIError.unexpectedJSON("malformed or truncated JSON") }
         throw PumpAPIError.notJSON(status: r.status, contentType: Sanitizer.clean(type, singleLine: true, maxLength: 60),
                                    snippet: snippet(r))
     }

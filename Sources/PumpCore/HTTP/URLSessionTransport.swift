@@ -135,8 +135,17 @@ enum TransportErrors {
         case .cancelled:
             return .cancelled
         default:
-            return .network(host: host, detail: ServerText.clean(e.localizedDescription))
+            // FoundationNetworking (libcurl) reports a refused certificate under a generic code,
+            // with curl's "SSL certificate problem: ..." text: still a TLS failure for the user.
+            let detail = ServerText.clean(e.localizedDescription)
+            if url.scheme?.lowercased() == "https", looksLikeTLS(detail) { return .tlsFailure(host: host, detail: detail) }
+            return .network(host: host, detail: detail)
         }
+    }
+
+    static func looksLikeTLS(_ detail: String) -> Bool {
+        let lower = detail.lowercased()
+        return lower.contains("ssl") || lower.contains("certificate") || lower.contains("tls")
     }
 
     static func hostDescription(_ url: URL) -> String {

@@ -1,0 +1,48 @@
+import Foundation
+
+// One libFuzzer binary holds every target (one build instead of six); scripts/fuzz.sh picks the
+// target with PUMPTUI_FUZZ_TARGET. Each target calls the real parsing code and checks the
+// invariants the rest of the app relies on; a violated invariant is a crash, like a trap is.
+
+let fuzzTargets: [String: (Data) -> Void] = [
+    "json": fuzzJSON,
+    "html": fuzzHTML,
+    "sanitizer": fuzzSanitizer,
+    "token": fuzzTokenReply,
+    "hostmeta": fuzzHostMeta,
+    "theme": fuzzTheme,
+]
+
+let selectedTarget: (Data) -> Void = {
+    let name = ProcessInfo.processInfo.environment["PUMPTUI_FUZZ_TARGET"] ?? ""
+    guard let target = fuzzTargets[name] else {
+        FileHandle.standardError.write(Data("PUMPTUI_FUZZ_TARGET must be one of: \(fuzzTargets.keys.sorted())\n".utf8))
+        exit(2)
+    }
+    return target
+}()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    selectedTarget(Data(bytes: bytes, count: count))
+    return 0
+}
+
+/// Fails the run (libFuzzer saves the input) when `condition` does not hold.
+func require(_ condition: @autoclosure () -> Bool, _ what: String, _ input: String) {
+    if !condition() {
+        fatalError("invariant broken: \(what) for input \(input.debugDescription.prefix(300))")
+    }
+}
+
+/// True when no scalar could drive a terminal: C0 (except newline if allowed), DEL, C1, bidi controls.
+func isTerminalSafe(_ s: String, allowNewline: Bool) -> Bool {
+    s.unicodeScalars.allSatisfy { c in
+        switch c.value {
+        case 0x0A: return allowNewline
+        case 0x00...0x1F, 0x7F...0x9F: return false
+        case 0x202A...0x202E, 0x2066...0x2069: return false
+        default: return true
+        }
+    }
+}

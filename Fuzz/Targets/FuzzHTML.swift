@@ -1,0 +1,16 @@
+import Foundation
+
+/// HTML to text: never traps, output is terminal-safe, one-line output has no newline, and the
+/// requested maximum length holds.
+func fuzzHTML(_ data: Data) {
+    let html = String(decoding: data, as: UTF8.self)
+    let rendered = HTMLText.render(html)
+    require(isTerminalSafe(rendered.text, allowNewline: true), "render safe", html)
+    for link in rendered.links { require(isTerminalSafe(link, allowNewline: false), "link safe", html) }
+    let maxLength = Int(data.first ?? 0)
+    let line = HTMLText.line(html, maxLength: maxLength)
+    require(isTerminalSafe(line, allowNewline: false), "line safe", html)
+    require(line.count <= max(maxLength, 0), "line maxLength", html)
+    _ = HTMLText.render(html, linkMarkers: false)
+    _ = HTMLText.escapeForPost(html)
+}

@@ -51,12 +51,11 @@ import Testing
 
     @Test func streamedBodyIsCutOffAtTheCap() async throws {
         let server = try RawServer()
-        let start = Date()
+        // The stream never ends: getting bodyTooLarge (not a timeout) proves it was cut off.
         await #expect(throws: PumpError.bodyTooLarge(limit: 1024 * 1024)) {
             _ = try await URLSessionTransport(maxBodyBytes: 1024 * 1024)
                 .send(HTTPRequest(method: "GET", url: server.url("/stream")), timeout: 10)
         }
-        #expect(Date().timeIntervalSince(start) < 5)
     }
 
     @Test func redirectsAreNotFollowed() async throws {

@@ -132,16 +132,11 @@ import Testing
         #expect(ISODate.format(Date(timeIntervalSince1970: 1_411_526_312)) == "2014-09-24T02:38:32Z")
     }
 
-    @Test func decodingTwoHundredActivitiesIsFast() throws {
-        let page = try makePage(count: 200)
-        let clock = ContinuousClock()
-        var feed: Feed?
-        let elapsed = clock.measure { for _ in 0..<5 { feed = Feed.decode(page) } }
+    /// Speed is the benchmark's business (scripts/bench.sh); this checks a full page decodes.
+    @Test func decodingAFullPageOfTwoHundredActivities() throws {
+        let feed = Feed.decode(try makePage(count: 200))
         #expect(feed?.items.count == 200)
-        // Debug builds are several times slower than release; this only catches regressions
-        // by orders of magnitude. `swift test -c release` is the real measure.
-        #expect(elapsed / 5 < .milliseconds(250))
-        print("decode 200 activities: \(elapsed / 5) per page")
+        #expect(Set(feed?.items.map(\.id) ?? []).count == 200)
     }
 }
 

@@ -55,9 +55,10 @@ public enum BrowserLauncher {
         var pid: pid_t = 0
         let rc = posix_spawnp(&pid, argv[0], &actions, &attr, &cargs, environ)
         guard rc == 0 else { return "\(argv[0]): \(String(cString: strerror(rc)))" }
+        let child = pid
         Thread.detachNewThread {
             var status: Int32 = 0
-            _ = waitpid(pid, &status, 0)
+            _ = waitpid(child, &status, 0)
         }
         return nil
     }

@@ -127,6 +127,18 @@ import PumpCore
         #expect(lines.count == size.rows)
     }
 
+    /// The editor covers the whole body: nothing of the timeline underneath shows through.
+    @Test(arguments: standardSizes) func composerHidesTheTimeline(size: Size) {
+        var s = F.screen(size)
+        _ = s.update(.message(.composerReady(.note, nil)))
+        guard case .composer(let composer, _)? = s.modal else { Issue.record("no composer"); return }
+        let body = ScreenFrame(size: size).body
+        var alone = CellBuffer(size: size)
+        composer.render(into: &alone, area: body)
+        let lines = F.text(s), expected = alone.trimmedLines()
+        for row in body.row..<(body.row + body.rows) { #expect(lines[row] == expected[row]) }
+    }
+
     @Test(arguments: standardSizes) func followPromptAndDeleteDialog(size: Size) {
         var s = F.screen(size)
         _ = s.update(.input(.key(.char("F"))))

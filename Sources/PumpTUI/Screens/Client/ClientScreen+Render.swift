@@ -94,7 +94,10 @@ extension ClientScreen {
             let rect = Box.centered(rows: 3, cols: min(body.cols, 64), in: body)
             Box.draw(into: &buffer, rect: rect)
             box.render(into: &buffer, area: Box.inner(rect))
-        case .composer(let c, _)?: c.render(into: &buffer, area: body)
+        // The editor takes the whole body: clear it, or the timeline shows through its gaps.
+        case .composer(let c, _)?:
+            buffer.fill(body)
+            c.render(into: &buffer, area: body)
         case .accounts(let l)?:
             let choices = accountChoices
             let rect = Box.centered(rows: choices.count + 2, cols: min(body.cols, 50), in: body)

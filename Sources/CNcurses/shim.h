@@ -2,18 +2,12 @@
 #define CNCURSES_SHIM_H
 /* NOTE: SwiftPM does not rebuild Swift files when this header changes (verified): after an
    edit, `touch Sources/PumpTUI/Terminal/CursesBackend.swift` before building. */
-/* Swift's importer defines neither of these, and without them the wide-character API
-   (get_wch, cchar_t, addnwstr) and wcwidth stay invisible. */
-#ifndef _XOPEN_SOURCE
-#define _XOPEN_SOURCE 700
-#endif
+/* Swift's importer does not define NCURSES_WIDECHAR, and without it the wide-character API
+   (get_wch, cchar_t, addnwstr) stays invisible. No _XOPEN_SOURCE / _DEFAULT_SOURCE here: they
+   change glibc's struct definitions (fd_set's fds_bits, signal.h's ucontext) so this module and
+   SwiftGlibc/CDispatch disagree on the same type, which breaks a clean build. */
 #ifndef NCURSES_WIDECHAR
 #define NCURSES_WIDECHAR 1
-#endif
-/* _XOPEN_SOURCE alone turns off the glibc defaults, and then signal.h's ucontext structs
-   differ from SwiftGlibc's copy ("not present in definition" errors). Keep the defaults on. */
-#ifndef _DEFAULT_SOURCE
-#define _DEFAULT_SOURCE 1
 #endif
 #include <wchar.h>
 #include <locale.h>
@@ -26,6 +20,10 @@
 #include <string.h>
 #include <errno.h>
 #include <stdlib.h>
+
+/* glibc declares wcwidth only under _XOPEN_SOURCE (see above); ncurses uses this very function
+   for cell widths, so the backend must too. */
+extern int wcwidth(wchar_t c);
 
 /* Macros that do not import into Swift get static inline twins here. */
 static inline attr_t pump_attr_bold(void) { return A_BOLD; }

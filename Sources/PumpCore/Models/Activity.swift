@@ -34,14 +34,14 @@ public struct Verb: RawRepresentable, Sendable, Hashable, ExpressibleByStringLit
 public struct Activity: Sendable, Equatable {
     public var id: String
     public var verb: Verb
-    public var actor: Person?
+    @Boxed public var actor: Person? = nil
     /// The object; for a person-object (follow) see also `objectPerson`.
-    public var object: PumpObject?
-    public var objectPerson: Person?
-    public var target: PumpObject?
+    @Boxed public var object: PumpObject? = nil
+    @Boxed public var objectPerson: Person? = nil
+    @Boxed public var target: PumpObject? = nil
     /// The server's summary sentence, HTML ("Alice posted a note").
     public var content: String?
-    public var generator: PumpObject?
+    @Boxed public var generator: PumpObject? = nil
     public var published: Date?
     public var updated: Date?
     public var url: URL?

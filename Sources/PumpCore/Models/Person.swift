@@ -10,13 +10,13 @@ public struct Person: Sendable, Equatable {
     public var url: URL?
     /// Profile text as the server sent it (may contain HTML).
     public var summary: String?
-    public var image: MediaLink?
+    @Boxed public var image: MediaLink? = nil
     /// rel → href, e.g. `self`, `activity-inbox`, `activity-outbox`.
     public var links: [String: URL]
-    public var followers: CollectionSummary?
-    public var following: CollectionSummary?
-    public var favorites: CollectionSummary?
-    public var lists: CollectionSummary?
+    @Boxed public var followers: CollectionSummary? = nil
+    @Boxed public var following: CollectionSummary? = nil
+    @Boxed public var favorites: CollectionSummary? = nil
+    @Boxed public var lists: CollectionSummary? = nil
     /// `pump_io.followed`: whether *we* follow this person (single-object GETs only).
     public var followed: Bool?
     public var published: Date?

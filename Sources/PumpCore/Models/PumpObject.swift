@@ -15,15 +15,15 @@ public struct PumpObject: Sendable, Equatable {
     public var deleted: Date?
     /// True when a `deleted` key is present, even if its timestamp is unreadable.
     public var isDeleted: Bool
-    public var author: Person?
+    @Boxed public var author: Person? = nil
     public var liked: Bool?
     /// `pump_io.shared`: whether we shared it.
     public var shared: Bool?
-    public var likes: CollectionSummary?
-    public var replies: CollectionSummary?
-    public var shares: CollectionSummary?
-    public var image: MediaLink?
-    public var fullImage: MediaLink?
+    @Boxed public var likes: CollectionSummary? = nil
+    @Boxed public var replies: CollectionSummary? = nil
+    @Boxed public var shares: CollectionSummary? = nil
+    @Boxed public var image: MediaLink? = nil
+    @Boxed public var fullImage: MediaLink? = nil
     public var streamURL: URL?
     public var fileURL: URL?
     public var mimeType: String?

@@ -7,12 +7,12 @@ public struct Person: Sendable, Equatable {
     public var id: String
     public var preferredUsername: String?
     public var displayName: String?
-    public var url: URL?
+    @URLText public var url: URL? = nil
     /// Profile text as the server sent it (may contain HTML).
     public var summary: String?
     @Boxed public var image: MediaLink? = nil
     /// rel → href, e.g. `self`, `activity-inbox`, `activity-outbox`.
-    public var links: [String: URL]
+    @URLTextMap public var links: [String: URL] = [:]
     @Boxed public var followers: CollectionSummary? = nil
     @Boxed public var following: CollectionSummary? = nil
     @Boxed public var favorites: CollectionSummary? = nil

@@ -34,17 +34,17 @@ public struct Verb: RawRepresentable, Sendable, Hashable, ExpressibleByStringLit
 public struct Activity: Sendable, Equatable {
     public var id: String
     public var verb: Verb
-    public var actor: Person?
+    @Boxed public var actor: Person? = nil
     /// The object; for a person-object (follow) see also `objectPerson`.
-    public var object: PumpObject?
-    public var objectPerson: Person?
-    public var target: PumpObject?
+    @Boxed public var object: PumpObject? = nil
+    @Boxed public var objectPerson: Person? = nil
+    @Boxed public var target: PumpObject? = nil
     /// The server's summary sentence, HTML ("Alice posted a note").
     public var content: String?
-    public var generator: PumpObject?
+    @Boxed public var generator: PumpObject? = nil
     public var published: Date?
     public var updated: Date?
-    public var url: URL?
+    @URLText public var url: URL? = nil
     public var to: [Address]
     public var cc: [Address]
 
@@ -56,20 +56,20 @@ public struct Activity: Sendable, Equatable {
     init(json: JSONNode) {
         self.init(id: json.string("id") ?? json.string("@id") ?? "",
                   verb: Verb(rawValue: json.string("verb") ?? "post"))
-        if let a = json.object("actor") { actor = a.person }
+        if let a = json.object("actor") { _actor = json.doc.personBox(a) }
         content = json.string("content")
         published = json.date("published")
         updated = json.date("updated")
         url = json.url("url")
         to = Address.list(json, "to")
         cc = Address.list(json, "cc")
-        if let g = json.object("generator") { generator = PumpObject(json: g, depth: 0) }
+        if let g = json.object("generator") { _generator = json.doc.generatorBox(g) }
         if let t = json.object("target") { target = PumpObject(json: t, depth: 1) }
         if let o = json.object("object") {
             var obj = PumpObject(json: o)
             // As PyPump does: the actor is the author when the object does not say,
             // and the activity's addressing applies when the object has none.
-            if obj.author == nil, !obj.isPerson { obj.author = actor }
+            if obj.author == nil, !obj.isPerson { obj.shareAuthor(_actor) }
             if obj.to.isEmpty && obj.cc.isEmpty { obj.to = to; obj.cc = cc }
             object = obj
             if obj.isPerson { objectPerson = o.person }

@@ -48,19 +48,36 @@ final class JSONDocument: @unchecked Sendable {  // immutable after init
         return u
     }
 
-    /// People by their exact JSON text: the same actors and authors are embedded again and again
-    /// in a page (each activity carries its actor twice). Same bytes, same Person, by construction.
-    private var personCache: [String: Person] = [:]
+    /// Values decoded once per distinct JSON text and shared: the same actors and authors are
+    /// embedded again and again in a page (each activity carries its actor twice), as are the
+    /// generator and the to/cc lists. Same bytes, same value, by construction; sharing one box
+    /// keeps a timeline from holding thousands of copies (bench/README-performance.md).
+    private var people: [String: Boxed<Person>] = [:]
+    private var generators: [String: Boxed<PumpObject>] = [:]
+    private var addressLists: [String: [Address]] = [:]
 
-    func person(_ node: JSONNode) -> Person? {
+    func personBox(_ node: JSONNode) -> Boxed<Person> {
+        interned(node, in: \.people) { Boxed(wrappedValue: Person(json: $0)) }
+    }
+
+    func generatorBox(_ node: JSONNode) -> Boxed<PumpObject> {
+        interned(node, in: \.generators) { Boxed(wrappedValue: PumpObject(json: $0, depth: 0)) }
+    }
+
+    func addresses(_ node: JSONNode, decode: (JSONNode) -> [Address]) -> [Address] {
+        interned(node, in: \.addressLists, decode)
+    }
+
+    private func interned<T>(_ node: JSONNode, in cache: ReferenceWritableKeyPath<JSONDocument, [String: T]>,
+                             _ make: (JSONNode) -> T) -> T {
         let t = node.token
         let a = Int(t.start), b = Int(t.end)
-        guard b - a < 16_384 else { return Person(json: node) }
+        guard b - a < 16_384 else { return make(node) }
         let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
-        if let p = personCache[key] { return p }
-        let p = Person(json: node)
-        if let p, personCache.count < 1024 { personCache[key] = p }
-        return p
+        if let v = self[keyPath: cache][key] { return v }
+        let v = make(node)
+        if self[keyPath: cache].count < 1024 { self[keyPath: cache][key] = v }
+        return v
     }
 
     deinit {
@@ -344,7 +361,7 @@ struct JSONNode: @unchecked Sendable {
     func url(_ key: StaticString) -> URL? { string(key).flatMap(doc.url) }
 
     /// A Person decoded from this object (shared with identical embeddings in the document).
-    var person: Person? { doc.person(self) }
+    var person: Person? { doc.personBox(self).wrappedValue }
 
     func date(_ key: StaticString) -> Date? {
         guard let v = find(key) else { return nil }

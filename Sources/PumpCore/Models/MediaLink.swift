@@ -24,8 +24,8 @@ public struct MediaLink: Sendable, Equatable, Hashable {
 
 /// `likes` / `replies` / `shares` / `followers` …: a count, a URL and up to ~4 embedded items.
 public struct CollectionSummary: Sendable, Equatable {
-    public var url: URL?
-    public var proxyURL: URL?
+    @URLText public var url: URL? = nil
+    @URLText public var proxyURL: URL? = nil
     public var totalItems: Int?
     public var items: [PumpObject]
 
@@ -61,9 +61,12 @@ public struct Address: Sendable, Equatable, Hashable {
     var json: JSONObject { ["id": id, "objectType": objectType] }
 
     static func list(_ json: JSONNode, _ key: StaticString) -> [Address] {
-        json.objects(key).compactMap { o in
-            guard let id = o.string("id") else { return nil }
-            return Address(id: id, objectType: o.string("objectType") ?? "collection")
+        guard let v = json.find(key) else { return [] }
+        return json.doc.addresses(JSONNode(doc: json.doc, index: v)) { list in
+            list.elements.compactMap { o in
+                guard let id = o.string("id") else { return nil }
+                return Address(id: id, objectType: o.string("objectType") ?? "collection")
+            }
         }
     }
 }

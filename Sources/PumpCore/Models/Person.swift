@@ -7,16 +7,16 @@ public struct Person: Sendable, Equatable {
     public var id: String
     public var preferredUsername: String?
     public var displayName: String?
-    public var url: URL?
+    @URLText public var url: URL? = nil
     /// Profile text as the server sent it (may contain HTML).
     public var summary: String?
-    public var image: MediaLink?
+    @Boxed public var image: MediaLink? = nil
     /// rel → href, e.g. `self`, `activity-inbox`, `activity-outbox`.
-    public var links: [String: URL]
-    public var followers: CollectionSummary?
-    public var following: CollectionSummary?
-    public var favorites: CollectionSummary?
-    public var lists: CollectionSummary?
+    @URLTextMap public var links: [String: URL] = [:]
+    @Boxed public var followers: CollectionSummary? = nil
+    @Boxed public var following: CollectionSummary? = nil
+    @Boxed public var favorites: CollectionSummary? = nil
+    @Boxed public var lists: CollectionSummary? = nil
     /// `pump_io.followed`: whether *we* follow this person (single-object GETs only).
     public var followed: Bool?
     public var published: Date?

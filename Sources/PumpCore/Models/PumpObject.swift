@@ -9,27 +9,27 @@ public struct PumpObject: Sendable, Equatable {
     /// HTML as the server sent it; render with `HTMLText.render`.
     public var content: String?
     public var summary: String?
-    public var url: URL?
+    @URLText public var url: URL? = nil
     public var published: Date?
     public var updated: Date?
     public var deleted: Date?
     /// True when a `deleted` key is present, even if its timestamp is unreadable.
     public var isDeleted: Bool
-    public var author: Person?
+    @Boxed public var author: Person? = nil
     public var liked: Bool?
     /// `pump_io.shared`: whether we shared it.
     public var shared: Bool?
-    public var likes: CollectionSummary?
-    public var replies: CollectionSummary?
-    public var shares: CollectionSummary?
-    public var image: MediaLink?
-    public var fullImage: MediaLink?
+    @Boxed public var likes: CollectionSummary? = nil
+    @Boxed public var replies: CollectionSummary? = nil
+    @Boxed public var shares: CollectionSummary? = nil
+    @Boxed public var image: MediaLink? = nil
+    @Boxed public var fullImage: MediaLink? = nil
     public var streamURL: URL?
     public var fileURL: URL?
     public var mimeType: String?
-    public var links: [String: URL]
+    @URLTextMap public var links: [String: URL] = [:]
     /// `pump_io.proxyURL` of the object itself.
-    public var proxyURL: URL?
+    @URLText public var proxyURL: URL? = nil
     public var to: [Address]
     public var cc: [Address]
     /// Stored as an array so the struct can refer to itself; at most one element.
@@ -59,7 +59,7 @@ public struct PumpObject: Sendable, Equatable {
         updated = json.date("updated")
         deleted = json.date("deleted")
         isDeleted = json.has("deleted")
-        if let a = json.object("author") { author = a.person }
+        if let a = json.object("author") { _author = json.doc.personBox(a) }
         liked = json.bool("liked")
         let pumpIO = json.object("pump_io")
         shared = pumpIO?.bool("shared")
@@ -77,6 +77,9 @@ public struct PumpObject: Sendable, Equatable {
         cc = Address.list(json, "cc")
         if depth > 0, let r = json.object("inReplyTo") { inReplyTo = PumpObject(json: r, depth: depth - 1) }
     }
+
+    /// The activity's actor as this object's author, sharing its storage.
+    mutating func shareAuthor(_ box: Boxed<Person>) { _author = box }
 
     public static func decode(_ data: Data) -> PumpObject? {
         JSONValue.parseObject(data).map { PumpObject(json: $0) }

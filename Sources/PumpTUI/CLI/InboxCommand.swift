@@ -22,7 +22,7 @@ struct InboxCommand: AsyncParsableCommand {
         try await LineMode.run {
             let store = common.store
             let id = try LineMode.resolveAccount(account, store: store)
-            let api = try LineMode.pumpAPI(for: id, store: store)
+            let api = try LineMode.pumpAPI(for: id, store: store, allowHTTP: common.allowHTTP)
             let feed = try await api.feed(.inboxMajor, count: count)
             let lines = InboxLineMode.render(feed, now: Date())
             if lines.isEmpty { LineMode.say("(inbox is empty)") }

@@ -52,12 +52,8 @@ enum LineMode {
     }
 
     /// The typed API for a stored account, signed with its token.
-    static func pumpAPI(for id: AccountID, store: CredentialStore) throws -> PumpAPI {
-        guard let stored = try store.account(id) else { throw PumpError.notLoggedIn(id.description) }
-        let signed = try SignedAPI(account: id, store: store)
-        let profile = stored.personID.hasPrefix("http") ? URL(string: stored.personID) : nil
-        guard let base = URL(string: stored.endpoints.origin) else { throw PumpError.notLoggedIn(id.description) }
-        return PumpAPI(requester: signed, nickname: stored.account.nickname, profileURL: profile, base: base)
+    static func pumpAPI(for id: AccountID, store: CredentialStore, allowHTTP: Bool = false) throws -> PumpAPI {
+        try PumpAPI(stored: id, store: store, allowHTTP: allowHTTP)
     }
 
     /// Text from the command line, or all of stdin for `-`.

@@ -8,13 +8,7 @@ final class ClientWorker: @unchecked Sendable {
     let drafts: DraftStore?
 
     init(store: CredentialStore, account: AccountID, allowHTTP: Bool) throws {
-        guard let stored = try store.account(account) else { throw PumpError.notLoggedIn(account.description) }
-        let base = URL(string: stored.endpoints.origin) ?? stored.endpoints.whoami
-        if base.scheme?.lowercased() == "http", !allowHTTP, !account.isLoopback {
-            throw PumpError.insecureHTTPRefused(host: account.hostWithPort)
-        }
-        let signed = try SignedAPI(account: account, store: store)
-        api = PumpAPI(requester: signed, nickname: account.nickname, profileURL: URL(string: stored.personID), base: base)
+        api = try PumpAPI(stored: account, store: store, allowHTTP: allowHTTP)
         drafts = DraftStore(store: store)
     }
 

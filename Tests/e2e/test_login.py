@@ -12,7 +12,7 @@ import time
 import pytest
 
 from conftest import PumpServer, approve
-from tui import BINARY, ROOT, TUI, decode_qr_on_screen
+from tui import BINARY, ROOT, TUI, decode_qr_on_screen, colour_sgr
 
 pytestmark = pytest.mark.skipif(not os.path.exists(BINARY), reason=f"{BINARY} not built (swift build)")
 
@@ -22,15 +22,6 @@ def server():
     s = PumpServer()
     yield s
     s.stop()
-
-
-def colour_sgr(raw: bytes):
-    found = []
-    for m in re.finditer(rb"\x1b\[([0-9;:]*)m", raw):
-        params = [p for p in re.split(rb"[;:]", m.group(1)) if p]
-        if any(30 <= int(p) <= 49 or 90 <= int(p) <= 107 for p in params):
-            found.append(m.group(0))
-    return found
 
 
 def screen_url(t):

@@ -9,23 +9,13 @@ import time
 
 import pytest
 
-from tui import BINARY, TUI, decode_qr_on_screen
+from tui import BINARY, TUI, decode_qr_on_screen, colour_sgr
 
 pytestmark = pytest.mark.skipif(not os.path.exists(BINARY), reason=f"{BINARY} not built (swift build)")
 
 
 def tput(cap):
     return subprocess.run(["tput", "-T", "xterm-256color", cap], capture_output=True).stdout
-
-
-def colour_sgr(raw: bytes):
-    """SGR sequences that set a colour (30–49, 90–107, 38;5 / 48;5)."""
-    found = []
-    for m in re.finditer(rb"\x1b\[([0-9;:]*)m", raw):
-        params = [p for p in re.split(rb"[;:]", m.group(1)) if p]
-        if any(30 <= int(p) <= 49 or 90 <= int(p) <= 107 for p in params):
-            found.append(m.group(0))
-    return found
 
 
 def start(**kw):

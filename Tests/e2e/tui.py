@@ -10,6 +10,7 @@ Keys are sent the way xterm-256color sends them in keypad mode (tui-notes C7: Up
 not ESC [ A). Reused by every end-to-end test.
 """
 import os
+import re
 import signal
 import subprocess
 import time
@@ -189,3 +190,13 @@ def decode_qr_on_screen(rows, workdir):
             f.write(b"".join((b"\xff" if v else b"\x00") * scale for v in row) * scale)
     out = subprocess.run(["zbarimg", "--raw", "-q", str(pgm)], capture_output=True, text=True)
     return out.stdout.strip()
+
+
+def colour_sgr(raw: bytes):
+    """SGR sequences that set a colour (30–49, 90–107, 38;5 / 48;5): NO_COLOR must emit none."""
+    found = []
+    for m in re.finditer(rb"\x1b\[([0-9;:]*)m", raw):
+        params = [p for p in re.split(rb"[;:]", m.group(1)) if p]
+        if any(30 <= int(p) <= 49 or 90 <= int(p) <= 107 for p in params):
+            found.append(m.group(0))
+    return found

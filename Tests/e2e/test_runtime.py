@@ -1,6 +1,5 @@
 """The terminal runtime, end to end: the real `pumptui debug-keys` in a pseudo-terminal."""
 import os
-import re
 import shutil
 import signal
 import subprocess

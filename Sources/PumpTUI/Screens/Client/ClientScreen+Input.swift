@@ -166,19 +166,24 @@ extension ClientScreen {
     // MARK: - Verbs (optimistic)
 
     mutating func toggleLike() -> Effects {
-        guard let o = selectedObject, !o.isDeleted else { return nothing("Nothing to like.") }
-        let on = o.liked != true
-        let undo = ObjectMarks(o)
-        updateObject(o.id) { $0.liked = on; $0.likes = Self.bump($0.likes, on ? 1 : -1) }
-        return start(.verb(VerbRequest(kind: on ? .like : .unlike, object: o, undo: undo)), on ? "Liking…" : "Unliking…")
+        toggleMark(\.liked, count: \.likes, verbs: (.like, .unlike), words: ("like", "Liking…", "Unliking…"))
     }
 
     mutating func toggleShare() -> Effects {
-        guard let o = selectedObject, !o.isDeleted else { return nothing("Nothing to share.") }
-        let on = o.shared != true
+        toggleMark(\.shared, count: \.shares, verbs: (.share, .unshare), words: ("share", "Sharing…", "Unsharing…"))
+    }
+
+    /// Like and share are one optimistic toggle over different fields and verbs: flip the mark
+    /// and its count at once, remember the old marks so a refusal can undo them.
+    private mutating func toggleMark(_ mark: WritableKeyPath<PumpObject, Bool?>,
+                                     count: WritableKeyPath<PumpObject, CollectionSummary?>,
+                                     verbs: (on: VerbKind, off: VerbKind),
+                                     words: (noun: String, on: String, off: String)) -> Effects {
+        guard let o = selectedObject, !o.isDeleted else { return nothing("Nothing to \(words.noun).") }
+        let on = o[keyPath: mark] != true
         let undo = ObjectMarks(o)
-        updateObject(o.id) { $0.shared = on; $0.shares = Self.bump($0.shares, on ? 1 : -1) }
-        return start(.verb(VerbRequest(kind: on ? .share : .unshare, object: o, undo: undo)), on ? "Sharing…" : "Unsharing…")
+        updateObject(o.id) { $0[keyPath: mark] = on; $0[keyPath: count] = Self.bump($0[keyPath: count], on ? 1 : -1) }
+        return start(.verb(VerbRequest(kind: on ? verbs.on : verbs.off, object: o, undo: undo)), on ? words.on : words.off)
     }
 
     mutating func toggleFollow() -> Effects {

@@ -98,6 +98,7 @@ extension ClientJob {
         case .followAccount(let a): return "followAccount \(a)"
         case .compose(let r, _): return "compose \(r.text)"
         case .openComposer(let m): return "openComposer \(m.draftKey)"
+        case .claimLegacyDraft(let m): return "claimLegacyDraft \(m.draftKey)"
         case .checkImage(let p): return "checkImage \(p)"
         case .draft(.save(_, let key)): return "draft save \(key)"
         case .draft(.remove(let key)): return "draft remove \(key)"

@@ -130,6 +130,7 @@ import PumpCore
     /// The editor covers the whole body: nothing of the timeline underneath shows through.
     @Test(arguments: standardSizes) func composerHidesTheTimeline(size: Size) {
         var s = F.screen(size)
+        _ = s.update(.input(.key(.char("n"))))
         _ = s.update(.message(.composerReady(.note, nil)))
         guard case .composer(let composer, _)? = s.modal else { Issue.record("no composer"); return }
         let body = ScreenFrame(size: size).body

@@ -230,7 +230,7 @@ extension Composer {
     @Test func survivesShutdownAndIsOfferedAgain() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("compose-drafts-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let store = DraftStore(store: CredentialStore(directory: dir))
+        let store = DraftStore(store: CredentialStore(directory: dir), account: try AccountID(parsing: "alice@pump.example"))
         var c = Composer(mode: .reply(to: bobsNote()), draft: nil, size: composeSize)
         c.type("half a reply")
         try DraftPolicy.apply(DraftPolicy.decide(.shutdown, composer: c), to: store)

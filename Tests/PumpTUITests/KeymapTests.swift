@@ -93,7 +93,13 @@ import Testing
             #expect(TextWidth.width(line) <= width)
             #expect(hints.first?.text == "F2 copy")
         }
-        #expect(km.footerHints(for: [.loginTextFocused], width: 20).map(\.text) == ["F2 copy", "F3 show URL"])
+        // Help is never the hint that goes: it leads to all the others (issue 10).
+        #expect(km.footerHints(for: [.loginTextFocused], width: 20).map(\.text) == ["F2 copy", "F1 help"])
+        for width in [20, 40, 60, 80] {
+            for contexts: [KeyContext] in [[.timeline], [.thread], [.profile], [.loginOther], [.editor]] {
+                #expect(km.footerHints(for: contexts, width: width).contains { $0.label == "help" }, "\(contexts) at \(width)")
+            }
+        }
     }
 
     @Test func helpSectionsComeFromTheTable() {

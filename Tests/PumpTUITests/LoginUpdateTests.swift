@@ -80,7 +80,7 @@ import PumpCore
         var d = loginWithURL(size)
         #expect(d.send(.input(.key(.f(2)))).contains { if case .copyToClipboard(loginTestURL) = $0 { return true }; return false })
         d.send(.notice(.copied))
-        #expect(d.app.status.message == "Copied the URL with OSC 52 (your terminal must allow it)")
+        #expect(d.app.status.message == "Sent the URL to the terminal's clipboard (OSC 52)")
         #expect(d.send(.input(.key(.f(3)))).contains { if case .showPlain = $0 { return true }; return false })
         #expect(d.send(.input(.key(.f(4)))).contains { if case .openBrowser = $0 { return true }; return false })
         d.send(.notice(.browserUnavailable(reason: "this is an SSH session")))

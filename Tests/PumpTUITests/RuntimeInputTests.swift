@@ -2,9 +2,10 @@ import Testing
 @testable import PumpTUI
 
 @Suite struct RuntimeInputTests {
+    /// Feeds one burst (all at t=0), then lets time pass.
     private func feed(_ inputs: [TerminalInput]) -> [InputEvent] {
         var a = InputAssembler()
-        return inputs.compactMap { a.feed($0) }
+        return inputs.flatMap { a.feed($0, now: 0) } + a.expire(now: 10).events
     }
 
     private func scalars(_ s: String) -> [TerminalInput] { s.unicodeScalars.map { .scalar($0) } }
@@ -22,6 +23,38 @@ import Testing
     @Test func resizeInsidePasteIsStillDelivered() {
         let events = feed([.pasteBegin, .scalar("x"), .resize(Size(rows: 5, cols: 9)), .pasteEnd])
         #expect(events == [.resize(Size(rows: 5, cols: 9)), .paste("x")])
+    }
+
+    /// tmux passes `ESC[201~` inside a pasted buffer through: the paste's own text must not end
+    /// it early and run the rest (here Tab and ^D, which sent the note) as keys.
+    @Test func anEndMarkerInsideThePasteDoesNotEndIt() {
+        let events = feed([.pasteBegin] + scalars("hello") + [.pasteEnd] + scalars("evil\t\u{4}q") + [.pasteEnd])
+        #expect(events == [.paste("hello" + "evil\t" + "q")])
+        let twice = feed([.pasteBegin] + scalars("a") + [.pasteEnd, .pasteBegin] + scalars("b") + [.pasteEnd])
+        #expect(twice == [.paste("ab")])
+    }
+
+    /// Keys typed after the paste has settled are keys again, in order.
+    @Test func keysAfterAQuietMomentAreKeys() {
+        var a = InputAssembler()
+        var events: [InputEvent] = []
+        for input in [.pasteBegin] + scalars("x") + [.pasteEnd] { events += a.feed(input, now: 0) }
+        events += a.expire(now: 0.05).events                  // not settled yet
+        #expect(events.isEmpty && a.inPaste)
+        events += a.expire(now: InputAssembler.settleSeconds + 0.01).events
+        events += a.feed(.scalar("l"), now: 1)
+        #expect(events == [.paste("x"), .key(.char("l"))])
+    }
+
+    /// `ESC[200~` and nothing else: the paste ends after a quiet moment and says so; later keys work.
+    @Test func aPasteWithNoEndMarkerEndsAndSaysSo() {
+        var a = InputAssembler()
+        var events: [InputEvent] = []
+        for input in [.pasteBegin] + scalars("half") { events += a.feed(input, now: 0) }
+        #expect(a.expire(now: 1).events.isEmpty)
+        let (ended, why) = a.expire(now: InputAssembler.unterminatedSeconds + 0.01)
+        #expect(ended == [.paste("half")] && why == .unterminated)
+        #expect(a.feed(.scalar("j"), now: 5) == [.key(.char("j"))])
     }
 
     @Test func strayPasteEndIsIgnored() {
@@ -46,9 +79,17 @@ import Testing
         #expect(Clipboard.osc52("hello", environment: ["TERM": "xterm-256color"]) == "\u{1b}]52;c;aGVsbG8=\u{07}")
     }
 
-    @Test func osc52WrappedForTmuxWithDoubledEscapes() {
+    /// tmux drops DCS passthrough by default; the plain sequence becomes a tmux buffer.
+    @Test func osc52IsPlainInsideTmux() {
         let s = Clipboard.osc52("hello", environment: ["TMUX": "/tmp/tmux-0/default,1,0", "TERM": "screen"])
-        #expect(s == "\u{1b}Ptmux;\u{1b}\u{1b}]52;c;aGVsbG8=\u{07}\u{1b}\\")
+        #expect(s == "\u{1b}]52;c;aGVsbG8=\u{07}")
+    }
+
+    @Test func copyInTmuxWithSetClipboardOffSaysHowToFixIt() {
+        let tmux = ["TMUX": "/tmp/tmux-0/default,1,0"]
+        #expect(Clipboard.obstacle(environment: tmux, tmuxSetting: { _ in "off" })?.contains("set -g set-clipboard on") == true)
+        #expect(Clipboard.obstacle(environment: tmux, tmuxSetting: { _ in "external" }) == nil)
+        #expect(Clipboard.obstacle(environment: [:], tmuxSetting: { _ in "off" }) == nil)
     }
 
     @Test func osc52WrappedForScreenInChunks() {

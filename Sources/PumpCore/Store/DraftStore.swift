@@ -34,11 +34,13 @@ public struct Draft: Codable, Equatable, Sendable {
     public var audience: Audience
     public var imagePath: String?
     public var saved: Date
+    /// Who wrote it (`nick@host[:port]`); nil in drafts from before drafts had owners.
+    public var account: String?
 
     public init(kind: Kind, text: String, title: String? = nil, audience: Audience = .public,
-                imagePath: String? = nil, saved: Date = Date()) {
+                imagePath: String? = nil, saved: Date = Date(), account: String? = nil) {
         self.kind = kind; self.text = text; self.title = title; self.audience = audience
-        self.imagePath = imagePath; self.saved = saved
+        self.imagePath = imagePath; self.saved = saved; self.account = account
     }
 
     public var key: String { kind.key }
@@ -75,29 +77,34 @@ extension Draft.Kind: Codable {
     }
 }
 
-/// Drafts as `drafts/<key>.json` in the credential store's directory: the same 0700 directories,
-/// 0600 files and atomic writes as credentials, through the store's own helpers.
+/// Drafts as `drafts/<account>/<key>.json` in the credential store's directory: the same 0700
+/// directories, 0600 files and atomic writes as credentials, through the store's own helpers.
+/// A draft belongs to the account it was written as: another account never sees it, so ^D can
+/// never post one person's words as another (issue 10).
 public final class DraftStore: Sendable {
     public let store: CredentialStore
+    public let account: AccountID
     static let folder = "drafts"
 
-    public init(store: CredentialStore) { self.store = store }
+    public init(store: CredentialStore, account: AccountID) { self.store = store; self.account = account }
 
     public func save(_ draft: Draft, key: String) throws {
+        var owned = draft
+        owned.account = account.description
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         let data: Data
-        do { data = try encoder.encode(draft) } catch { throw PumpError.storage("cannot encode the draft") }
+        do { data = try encoder.encode(owned) } catch { throw PumpError.storage("cannot encode the draft") }
         try store.writeAtomically(data, to: try path(key))
     }
 
-    /// The draft saved under `key`; nil when there is none or the file is unreadable.
+    /// This account's draft saved under `key`; nil when there is none, the file is unreadable, or
+    /// it names another account. A draft from before drafts had owners is adopted when its owner
+    /// can be known (`adoptLegacy`).
     public func load(key: String) -> Draft? {
-        guard let path = try? path(key), let data = store.read(path) else { return nil }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return try? decoder.decode(Draft.self, from: data)
+        if let mine = read(try? path(key)) { return mine.account == account.description ? mine : nil }
+        return adoptLegacy(key: key)
     }
 
     /// Removes the draft; a missing one is fine. Failures are ignored: a stale draft is only
@@ -107,9 +114,9 @@ public final class DraftStore: Sendable {
         try? AtomicFile.remove(store.directory.appendingPathComponent(path))
     }
 
-    /// Every readable draft with its key, newest first.
+    /// Every readable draft of this account with its key, newest first.
     public func all() -> [(String, Draft)] {
-        let dir = store.directory.appendingPathComponent(Self.folder)
+        let dir = store.directory.appendingPathComponent("\(Self.folder)/\(account.description)")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
             .map { String($0.dropLast(5)) }
@@ -117,11 +124,48 @@ public final class DraftStore: Sendable {
             .sorted { $0.1.saved > $1.1.saved }
     }
 
-    /// Keys are our own ("note", "reply-<hex>"): anything else could name a path outside the folder.
+    // MARK: - Drafts from before accounts owned them
+
+    /// A draft written by an older pumptui as `drafts/<key>.json`, with no owner, if one is there.
+    public func legacyDraft(key: String) -> Draft? { read(try? legacyPath(key)) }
+
+    /// Moves an ownerless draft to this account: when it names this account, or when this is the
+    /// only stored account (nobody else can have written it). With several accounts it stays
+    /// where it is for the user to claim (`claimLegacy`), never guessed.
+    func adoptLegacy(key: String) -> Draft? {
+        guard let old = legacyDraft(key: key) else { return nil }
+        let owner = old.account ?? (store.accounts() == [account] ? account.description : nil)
+        guard owner == account.description else { return nil }
+        return claimLegacy(key: key)
+    }
+
+    /// Takes the ownerless draft for this account (the user said it is theirs).
+    public func claimLegacy(key: String) -> Draft? {
+        guard let old = legacyDraft(key: key), (try? save(old, key: key)) != nil else { return nil }
+        if let legacy = try? legacyPath(key) { try? AtomicFile.remove(store.directory.appendingPathComponent(legacy)) }
+        return read(try? path(key))
+    }
+
+    // MARK: - Paths
+
+    private func read(_ path: String?) -> Draft? {
+        guard let path, let data = store.read(path) else { return nil }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try? decoder.decode(Draft.self, from: data)
+    }
+
     private func path(_ key: String) throws -> String {
+        "\(Self.folder)/\(account.description)/\(try Self.checked(key)).json"
+    }
+
+    private func legacyPath(_ key: String) throws -> String { "\(Self.folder)/\(try Self.checked(key)).json" }
+
+    /// Keys are our own ("note", "reply-<hex>"): anything else could name a path outside the folder.
+    private static func checked(_ key: String) throws -> String {
         let ok = !key.isEmpty && key.count <= 64
             && key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
         guard ok else { throw PumpError.storage("invalid draft key '\(AccountID.printable(key))'") }
-        return "\(Self.folder)/\(key).json"
+        return key
     }
 }

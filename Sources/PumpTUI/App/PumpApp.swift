@@ -100,7 +100,7 @@ struct PumpApp: TerminalApp {
             let account = s.account
             let effects = s.update(e).map { $0.mapped(Message.login) { Job.login(account, $0) } }
             screen = .login(s)
-            return effects + route(after: s.outcome)
+            return effects + route(after: s.outcome, then: s.forwardedInput)
         case .client(var s, let account):
             if case .message(.clientUnavailable(let reason)) = event {
                 return [.quit(exitCode: 1, farewell: "pumptui: \(reason)")]
@@ -125,14 +125,15 @@ struct PumpApp: TerminalApp {
         }
     }
 
-    private mutating func route(after outcome: LoginScreen.Outcome?) -> [Effect<Message, Job>] {
+    private mutating func route(after outcome: LoginScreen.Outcome?, then typed: InputEvent?) -> [Effect<Message, Job>] {
         switch outcome {
         case nil: return []
         case .cancelled(let farewell): return [.quit(exitCode: 1, farewell: farewell)]
         case .loggedIn(let success):
             known[success.account] = success.displayName
             if mode == .loginOnly { return [.quit(exitCode: 0, farewell: nil)] }
-            return enter(Self.client(success.account, known: known, size: size, refresh: refreshSeconds))
+            let effects = enter(Self.client(success.account, known: known, size: size, refresh: refreshSeconds))
+            return effects + (typed.map { update(.input($0)) } ?? [])
         }
     }
 

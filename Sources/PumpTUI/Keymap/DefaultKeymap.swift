@@ -32,6 +32,8 @@ extension Keymap {
         Binding(keys: [.ctrl("n")], action: .newURL, contexts: login, help: "Request a new authorization URL"),
         Binding(keys: [.char("n")], action: .newURL, contexts: [.loginOther], help: "Request a new authorization URL"),
         Binding(keys: [.char("q")], action: .quit, contexts: [.loginOther], help: "Quit (asks first)"),
+        Binding(keys: [.enter], action: .submit, contexts: [.loginDone], help: "Continue to the timeline (any key does)",
+                footer: 1, label: "continue"),
         Binding(keys: [.up], action: .moveUp, contexts: [.accountEntry], help: "Previous stored account"),
         Binding(keys: [.down], action: .moveDown, contexts: [.accountEntry], help: "Next stored account"),
     ]
@@ -95,11 +97,12 @@ extension Keymap {
                 footer: 1, label: "close"),
         Binding(keys: [.char("k"), .up], action: .moveUp, contexts: [.help], help: "Scroll up"),
         Binding(keys: [.char("j"), .down], action: .moveDown, contexts: [.help], help: "Scroll down"),
+        // Help is the footer's first priority: the one hint that leads to all the others.
         Binding(keys: [.char("?")], action: .help, contexts: [.loginOther] + lists, help: "Help: all keys",
-                footer: 10, label: "help"),
+                footer: 0, label: "help"),
     ]
 
     private static let globalBindings: [Binding] = [
-        Binding(keys: [.f(1)], action: .help, contexts: [.global], help: "Help: all keys", footer: 10, label: "help"),
+        Binding(keys: [.f(1)], action: .help, contexts: [.global], help: "Help: all keys", footer: 0, label: "help"),
     ]
 }

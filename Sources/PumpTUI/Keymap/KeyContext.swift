@@ -1,6 +1,6 @@
 /// Where the focus is. Lookups pass the most specific context first, then broader ones.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, loginTextFocused, loginOther, accountEntry, timeline, thread, profile, editor, dialog, help
+    case global, loginTextFocused, loginOther, loginDone, accountEntry, timeline, thread, profile, editor, dialog, help
 
     /// In these contexts printable keys are text: they never trigger actions.
     public var isTextEntry: Bool {
@@ -15,6 +15,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .global: return "Everywhere"
         case .loginTextFocused: return "Login (verifier field)"
         case .loginOther: return "Login"
+        case .loginDone: return "Logged in"
         case .accountEntry: return "Account"
         case .timeline: return "Timeline"
         case .thread: return "Thread"

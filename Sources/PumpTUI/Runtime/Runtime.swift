@@ -123,8 +123,12 @@ struct EventLoop<A: TerminalApp> {
             let perform = self.perform, inbox = self.inbox
             Task.detached { inbox.push(await perform(job)) }
         case .copyToClipboard(let text):
-            backend.writeRaw(Clipboard.osc52(text, environment: environment))
-            pending.append(.notice(.copied))
+            if let obstacle = Clipboard.obstacle(environment: environment) {
+                pending.append(.notice(.copyBlocked(reason: obstacle)))
+            } else {
+                backend.writeRaw(Clipboard.osc52(text, environment: environment))
+                pending.append(.notice(.copied))
+            }
         case .showPlain(let text):
             let before = backend.size
             switch backend.showPlain(text) {
@@ -167,6 +171,7 @@ struct EventLoop<A: TerminalApp> {
         let t = now()
         var timeout = app.wantsTicks ? max(0, nextTick - t) : 1.0
         if let due = timers.map(\.due).min() { timeout = min(timeout, max(0, due - t)) }
+        if let due = assembler.deadline { timeout = min(timeout, max(0, due - t)) }
         var fds = [pollfd(fd: backend.inputFD, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: inbox.readFD, events: Int16(POLLIN), revents: 0)]
         let n = poll(&fds, 2, Int32((timeout * 1000).rounded(.up)))
@@ -180,10 +185,12 @@ struct EventLoop<A: TerminalApp> {
         switch backend.readInputs(pollSaidReadable: n > 0 && fds[0].revents & Int16(POLLIN) != 0) {
         case .hungUp: exit = .hangUp; return
         case .inputs(let inputs):
-            for input in inputs {
-                if let event = assembler.feed(input) { pending.append(.input(event)) }
-            }
+            let at = now()
+            for input in inputs { pending += assembler.feed(input, now: at).map { .input($0) } }
         }
+        let (settled, ended) = assembler.expire(now: now())
+        pending += settled.map { .input($0) }
+        if ended == .unterminated { pending.append(.notice(.pasteUnterminated)) }
         for message in inbox.drain() { pending.append(.message(message)) }
         fireTimers()
         if app.wantsTicks, now() >= nextTick {

@@ -47,12 +47,20 @@ public enum Effect<M: Sendable, J: Sendable>: Sendable {
 }
 
 public enum RuntimeNotice: Equatable, Sendable {
+    /// What every screen says for `.pasteUnterminated`.
+    public static let pasteUnterminatedText = "The paste had no end marker: it was ended after 2 s, as text."
+
+    /// The OSC 52 sequence went to the terminal (whether it sets the clipboard is the terminal's choice).
     case copied
+    /// Nothing was sent: it could not work here (tmux's set-clipboard is off); the reason says the fix.
+    case copyBlocked(reason: String)
     case plainShown
     case browserOpened(String)
     /// No local display, or an SSH session: the app should offer copy / plain URL instead.
     case browserUnavailable(reason: String)
     case browserFailed(reason: String)
+    /// A bracketed paste never sent its end marker; it was ended after a quiet moment, as text.
+    case pasteUnterminated
 }
 
 public enum ShutdownReason: Equatable, Sendable {

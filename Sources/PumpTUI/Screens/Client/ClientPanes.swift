@@ -45,8 +45,9 @@ enum ClientPage: Equatable {
 }
 
 /// Modal things drawn over the page, one at a time; each takes the keys while open.
-enum ClientModal {
-    case help(HelpOverlay)
+indirect enum ClientModal {
+    /// Help over whatever was open (the editor keeps its text underneath); closing it goes back there.
+    case help(HelpOverlay, under: ClientModal?)
     case confirm(ConfirmDialog, ConfirmIntent)
     case prompt(TextBox, PromptIntent)
     case composer(Composer, sending: Bool)

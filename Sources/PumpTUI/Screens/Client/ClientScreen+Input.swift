@@ -29,7 +29,7 @@ extension ClientScreen {
             guard pendingDraft != nil else { return confirmed(.quit) }
             modal = .confirm(ConfirmDialog("Quit pumptui? Your unsent draft is lost.", yes: "Quit", no: "Stay"), .quit)
             return []
-        case .help: modal = .help(HelpOverlay(contexts: contexts, keymap: keymap)); return []
+        case .help: modal = .help(HelpOverlay(contexts: contexts, keymap: keymap), under: nil); return []
         case .compose: return openComposer(.note)
         case .reply:
             guard let o = selectedObject else { return nothing("Nothing to reply to.") }
@@ -232,15 +232,28 @@ extension ClientScreen {
 
     // MARK: - Composer
 
-    /// The editor opens once its saved draft (if any) has been read.
+    /// The editor opens at once, so the keys typed right after `n`/`r`/`e` (one SSH burst) are
+    /// its text, never timeline commands. Its saved draft is read off the loop; until it is
+    /// there the editor queues its keys and replays them on top of the draft (`showComposer`).
     mutating func openComposer(_ mode: Composer.Mode) -> Effects {
-        start(.openComposer(mode), "")
-    }
-
-    mutating func showComposer(_ mode: Composer.Mode, draft: Draft?) {
-        guard modal == nil else { return }
-        var c = Composer(mode: mode, draft: draft, size: Size(rows: bodyRect.rows, cols: bodyRect.cols), now: now)
+        guard modal == nil else { return [] }
+        var c = Composer(mode: mode, draft: nil, size: Size(rows: bodyRect.rows, cols: bodyRect.cols), now: now)
         c.drawsStatusAndFooter = false   // the client's own status line and footer show them
         modal = .composer(c, sending: false)
+        composerTypeahead = []
+        return start(.openComposer(mode), "")
+    }
+
+    /// The draft was read: the editor starts from it, then the keys typed meanwhile replay.
+    mutating func showComposer(_ mode: Composer.Mode, draft: Draft?, legacy: Bool = false) -> Effects {
+        guard case .composer(let open, _)? = modal, open.mode == mode, let queued = composerTypeahead else { return [] }
+        var c = Composer(mode: mode, draft: draft, size: Size(rows: bodyRect.rows, cols: bodyRect.cols), now: now)
+        c.drawsStatusAndFooter = false
+        if legacy { c.offerLegacyDraft() }
+        modal = .composer(c, sending: false)
+        composerTypeahead = nil
+        var effects: Effects = []
+        for input in queued where modal != nil { effects += handleInput(input) }
+        return effects
     }
 }

@@ -10,6 +10,13 @@ extension ClientScreen {
             return load(current, .newer) + again
         }
         finished()
+        // The editor's answers go to the editor: help over it closes first.
+        if case .help(_, let under?)? = modal, case .composer = under {
+            switch message {
+            case .composed, .imageChecked: modal = under
+            default: break
+            }
+        }
         switch message {
         case .feed(let kind, let direction, let result): feedArrived(kind, direction, result)
         case .thread(let rootID, let offset, let result): threadArrived(rootID, offset, result)
@@ -18,7 +25,11 @@ extension ClientScreen {
         case .followedAccount(let who, let result):
             if case .failure(let f) = result { fail(f) } else { say("Following \(who).", .success) }
         case .composed(let mode, let result): return composed(mode, result)
-        case .composerReady(let mode, let draft): showComposer(mode, draft: draft)
+        case .composerReady(let mode, let draft, let legacy): return showComposer(mode, draft: draft, legacy: legacy)
+        case .legacyDraftClaimed(let mode, let draft):
+            guard case .composer(var c, let sending)? = modal, c.mode == mode else { break }
+            if let draft { c.restore(draft, now: now) } else { say("The old draft could not be read.", .warning) }
+            modal = .composer(c, sending: sending)
         case .imageChecked(let result):
             if case .composer(var c, let sending)? = modal { c.attachChecked(result); modal = .composer(c, sending: sending) }
             if case .success = result { say("Image attached.", .success) } else { say("") }
@@ -169,11 +180,13 @@ extension ClientScreen {
 
     mutating func handle(_ notice: RuntimeNotice) -> Effects {
         switch notice {
-        case .copied: say("Copied the URL to the clipboard.", .success)
+        case .copied: say("Sent the URL to the terminal's clipboard (OSC 52).", .success)
+        case .copyBlocked(let reason): say("Not copied: \(reason).", .warning)
         case .plainShown: break
         case .browserOpened: say("Opened in the browser.", .success)
         case .browserUnavailable(let reason): say("Cannot open a browser (\(reason)); c copies the URL.", .warning)
         case .browserFailed(let reason): say("The browser failed: \(reason)", .error)
+        case .pasteUnterminated: say(RuntimeNotice.pasteUnterminatedText, .warning)
         }
         return []
     }

@@ -5,11 +5,11 @@ import PumpCore
 extension ClientScreen {
     mutating func handleModal(_ input: InputEvent) -> Effects {
         switch modal {
-        case .help(var help)?:
+        case .help(var help, let under)?:
             guard case .key(let key) = input, let action = keymap.action(for: key, in: [.help]) else { return [] }
-            if action == .back || action == .help { modal = nil; return [] }
+            if action == .back || action == .help { modal = under; return [] }
             _ = help.apply(action, area: helpRect)
-            modal = .help(help)
+            modal = .help(help, under: under)
             return []
         case .confirm(var dialog, let intent)?:
             switch dialog.handle(input, keymap: keymap) {
@@ -26,12 +26,20 @@ extension ClientScreen {
             modal = .prompt(box, intent)
             return []
         case .composer(var composer, let sending)?:
+            if composerTypeahead != nil { composerTypeahead?.append(input); return [] }
+            if case .key(let key) = input, keymap.action(for: key, in: composer.keyContexts) == .help {
+                modal = .help(HelpOverlay(contexts: composer.keyContexts, keymap: keymap), under: modal)
+                return []
+            }
             guard !sending else { return [] }   // the text stays as sent until the result comes back
             switch composer.handle(input) {
             case .editing: modal = .composer(composer, sending: false); return []
             case .discarded:
                 modal = nil; say("Draft discarded.")
                 return start(.draft(DraftPolicy.decide(.discarded, composer: composer)), "")
+            case .claimLegacyDraft:
+                modal = .composer(composer, sending: false)
+                return start(.claimLegacyDraft(composer.mode), "")
             case .attach(let path):
                 modal = .composer(composer, sending: false)
                 return start(.checkImage(path), "Checking the image…")

@@ -11,7 +11,7 @@ extension ClientScreen {
         renderBody(into: &buffer, area: frame.body)
         shownStatus.render(into: &buffer, area: frame.status)
         Footer(contexts: contexts, keymap: keymap).render(into: &buffer, area: frame.footer)
-        renderModal(into: &buffer, body: frame.body)
+        renderModal(modal, into: &buffer, body: frame.body)
     }
 
     /// The editor's own notes (restored draft, attached image, errors) while it is open and idle.
@@ -86,9 +86,11 @@ extension ClientScreen {
         }
     }
 
-    private func renderModal(into buffer: inout CellBuffer, body: Rect) {
+    private func renderModal(_ modal: ClientModal?, into buffer: inout CellBuffer, body: Rect) {
         switch modal {
-        case .help(let help)?: help.render(into: &buffer, area: helpRect)
+        case .help(let help, let under)?:
+            renderModal(under, into: &buffer, body: body)
+            help.render(into: &buffer, area: helpRect)
         case .confirm(let dialog, _)?: dialog.render(into: &buffer, area: body)
         case .prompt(let box, _)?:
             let rect = Box.centered(rows: 3, cols: min(body.cols, 64), in: body)

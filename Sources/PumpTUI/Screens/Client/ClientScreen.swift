@@ -29,6 +29,8 @@ struct ClientScreen: TerminalApp {
     /// A draft kept after the composer closed (set by the composer's draft handling): q asks
     /// before quitting while one exists.
     var pendingDraft: Draft?
+    /// Keys typed into an editor whose saved draft is still being read (nil when none is).
+    var composerTypeahead: [InputEvent]?
     /// The first page shown still says who is logged in.
     var greeted = false
     /// Read by the router after each update.
@@ -64,7 +66,10 @@ struct ClientScreen: TerminalApp {
             return handle(n)
         case .shutdown:
             // An open editor's text is kept as a draft (DraftPolicy); the runtime waits briefly for it.
-            guard case .composer(let c, _)? = modal else { return [] }
+            // Still reading its draft: the file on disk is what there is to keep; leave it.
+            var open = modal
+            if case .help(_, let under)? = open { open = under }
+            guard case .composer(let c, _)? = open, composerTypeahead == nil else { return [] }
             return [.run(.draft(DraftPolicy.decide(.shutdown, composer: c)))]
         }
     }

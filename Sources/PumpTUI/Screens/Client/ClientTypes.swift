@@ -60,6 +60,8 @@ enum ClientJob: Sendable {
     case compose(ComposeRequest, Composer.Mode)
     /// Reads the saved draft for an editor before it opens.
     case openComposer(Composer.Mode)
+    /// Takes the ownerless draft from an older pumptui for this account (the user asked).
+    case claimLegacyDraft(Composer.Mode)
     /// The composer's attach prompt: is this a readable image?
     case checkImage(String)
     /// Saves or removes a draft (`DraftPolicy`).
@@ -74,7 +76,9 @@ enum ClientMessage: Sendable {
     case verb(VerbRequest, Result<Activity, ClientFailure>)
     case followedAccount(String, Result<Activity, ClientFailure>)
     case composed(Composer.Mode, Result<Activity, ClientFailure>)
-    case composerReady(Composer.Mode, Draft?)
+    /// The editor's saved draft (nil: none); `legacy`: an ownerless old draft exists to offer.
+    case composerReady(Composer.Mode, Draft?, legacy: Bool = false)
+    case legacyDraftClaimed(Composer.Mode, Draft?)
     case imageChecked(Result<ImageFile, ImageFileError>)
     /// nil when the draft was written (or removed); else why it could not be kept.
     case draftDone(String?)

@@ -9,7 +9,7 @@ final class ClientWorker: @unchecked Sendable {
 
     init(store: CredentialStore, account: AccountID, allowHTTP: Bool) throws {
         api = try PumpAPI(stored: account, store: store, allowHTTP: allowHTTP)
-        drafts = DraftStore(store: store)
+        drafts = DraftStore(store: store, account: account)
     }
 
     /// For tests: any requester, drafts optional.
@@ -30,7 +30,10 @@ final class ClientWorker: @unchecked Sendable {
         case .compose(let request, let mode):
             return .composed(mode, await attempt { try await request.perform(with: self.api) })
         case .openComposer(let mode):
-            return .composerReady(mode, drafts?.load(key: mode.draftKey))
+            let own = drafts?.load(key: mode.draftKey)
+            return .composerReady(mode, own, legacy: own == nil && drafts?.legacyDraft(key: mode.draftKey) != nil)
+        case .claimLegacyDraft(let mode):
+            return .legacyDraftClaimed(mode, drafts?.claimLegacy(key: mode.draftKey))
         case .checkImage(let path):
             return .imageChecked(ImageFile.check(path))
         case .draft(let decision):

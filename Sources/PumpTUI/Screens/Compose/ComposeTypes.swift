@@ -10,6 +10,8 @@ enum ComposerOutcome: Equatable, Sendable {
     case discarded
     /// Check this file (`ImageFile.check`) and hand the result to `Composer.attachChecked`.
     case attach(path: String)
+    /// The user claimed the ownerless draft from an older pumptui for this account.
+    case claimLegacyDraft
 }
 
 /// Everything needed to send. `text` is plain text (the API escapes it); for an image post it is

@@ -25,6 +25,8 @@ struct Composer: Equatable, Sendable {
     private(set) var status = StatusLine()
     /// Set while a restored draft is offered and untouched: ^X drops it.
     private(set) var restoredFrom: Date?
+    /// An ownerless draft is on offer (`offerLegacyDraft`).
+    private(set) var legacyOffered = false
     /// True between `.send` and the owner's `sendFailed`/closing: a second ^D does nothing.
     private(set) var sending = false
     /// False when the owner shows `status` and the footer in its own rows (the client screen):
@@ -45,17 +47,34 @@ struct Composer: Equatable, Sendable {
             titleText = o.title ?? ""
         }
         originalText = text; originalTitle = titleText
-        if let draft, draft.kind == mode.draftKind, !draft.isBlank {
-            text = draft.text
-            titleText = mode.hasTitle ? draft.title ?? "" : ""
-            if mode.isNewNote { audience = draft.audience; imagePath = draft.imagePath }
-            restoredFrom = draft.saved
-            status = StatusLine(Self.restoredNotice(saved: draft.saved, now: now), kind: .info)
-        }
         title = TextBox(label: "Title", text: titleText, maxLength: 200)
-        body = TextArea(text: text, maxLength: 20_000)
+        body = TextArea(text: text, maxLength: Self.maxLength)
+        if let draft { restore(draft, now: now) }
         syncFocus()
         layoutWidgets()
+    }
+
+    /// The longest text the editor holds (a larger paste is cut, with a message).
+    static let maxLength = 100_000
+
+    /// Puts a saved draft in the editor, offered (^X drops it) until the first edit.
+    mutating func restore(_ draft: Draft, now: Date) {
+        guard draft.kind == mode.draftKind, !draft.isBlank else { return }
+        title.setText(mode.hasTitle ? draft.title ?? "" : "")
+        body = TextArea(text: draft.text, maxLength: Self.maxLength, focused: focus.current == .body)
+        if mode.isNewNote { audience = draft.audience; imagePath = draft.imagePath }
+        restoredFrom = draft.saved
+        legacyOffered = false
+        status = StatusLine(Self.restoredNotice(saved: draft.saved, now: now), kind: .info)
+        layoutWidgets()
+    }
+
+    /// An ownerless draft from an older pumptui exists: say so; ^R (while the editor is empty)
+    /// takes it for this account. Never loaded unasked: it may be another account's words.
+    mutating func offerLegacyDraft() {
+        legacyOffered = true
+        status = StatusLine("An unsent draft from an older pumptui (account unknown) is kept · ^R restores it here",
+                            kind: .info)
     }
 
     // MARK: State the owner reads
@@ -126,13 +145,24 @@ struct Composer: Equatable, Sendable {
     private mutating func handleForm(_ event: InputEvent) -> ComposerOutcome {
         // ^X is only special while a restored draft is on offer (the notice names it).
         if restoredFrom != nil, event == .key(.ctrl("x")) { dropRestoredDraft(); return .editing }
+        if legacyOffered, event == .key(.ctrl("r")) {
+            guard isEmpty else { status = StatusLine("Empty the editor first, then ^R restores the old draft", kind: .warning); return .editing }
+            legacyOffered = false
+            return .claimLegacyDraft
+        }
         let press = event == .key(.enter) || event == .key(.char(" "))
         switch focus.current {
         case .title:
             if event == .key(.enter) { focus.focus(.body); syncFocus(); return .editing }
             if title.handle(event) == .handled { edited(); return .editing }
         case .body:
-            if body.handle(event) == .handled { edited(); return .editing }
+            if body.handle(event) == .handled {
+                edited()
+                if case .paste = event, body.text.count >= Self.maxLength {
+                    status = StatusLine("The editor holds \(Self.maxLength) characters: the rest of the paste was cut", kind: .warning)
+                }
+                return .editing
+            }
         case .audience where press:
             audience = audience == .public ? .followers : .public
             return .editing
@@ -210,7 +240,7 @@ struct Composer: Equatable, Sendable {
 
     private mutating func dropRestoredDraft() {
         title.setText(originalTitle)
-        body = TextArea(text: originalText, maxLength: 20_000, focused: focus.current == .body)
+        body = TextArea(text: originalText, maxLength: Self.maxLength, focused: focus.current == .body)
         imagePath = nil
         audience = .public
         restoredFrom = nil

@@ -33,6 +33,9 @@ struct LoginScreen: TerminalApp {
     private(set) var showingQR = false
     private(set) var help: HelpOverlay?
     private(set) var outcome: Outcome?
+    /// A key typed while "Logged in" showed: it ends the pause and belongs to the client, so
+    /// the router hands it on (Enter only continues).
+    private(set) var forwardedInput: InputEvent?
     private var watching = false
     /// The last failure in full: the status line may be too narrow for it, the body is not.
     private(set) var problem: String?
@@ -48,11 +51,15 @@ struct LoginScreen: TerminalApp {
 
     var wantsTicks: Bool { busy != nil }
 
-    /// Keymap contexts for the current focus: letters are text while the verifier box has focus.
+    /// Keymap contexts for the current focus: letters are text while the verifier box has focus,
+    /// also before the URL is there (keys typed ahead are the verifier, never c/u/o/q commands).
     var contexts: [KeyContext] {
         if confirm != nil { return [.dialog] }
         if help != nil { return [.help] }
-        return url != nil && success == nil && focus.current == .verifier ? [.loginTextFocused] : [.loginOther]
+        if success != nil { return [.loginDone] }
+        // Before the URL: text only while it is being fetched (after a failure r retries).
+        let typing = focus.current == .verifier && (url != nil || busy != nil)
+        return typing ? [.loginTextFocused] : [.loginOther]
     }
 
     /// What quitting now prints on the normal screen: the URL, so the login can be finished later.
@@ -136,9 +143,11 @@ struct LoginScreen: TerminalApp {
 
     private mutating func noticed(_ notice: RuntimeNotice) {
         switch notice {
-        case .copied: status = StatusLine("Copied the URL with OSC 52 (your terminal must allow it)", kind: .success)
+        case .copied: status = StatusLine("Sent the URL to the terminal's clipboard (OSC 52)", kind: .success)
+        case .copyBlocked(let reason): status = StatusLine("Not copied: \(reason). F3 shows the URL.", kind: .warning)
         case .plainShown: status = StatusLine("Back from the plain URL.")
         case .browserOpened: status = StatusLine("Opened the URL in your browser.", kind: .success)
+        case .pasteUnterminated: status = StatusLine(RuntimeNotice.pasteUnterminatedText, kind: .warning)
         case .browserUnavailable(let reason), .browserFailed(let reason):
             status = StatusLine("Cannot open a browser: \(reason). Use c (F2) to copy or u (F3) to show the URL.",
                                 kind: .warning)
@@ -151,8 +160,9 @@ struct LoginScreen: TerminalApp {
         if showingQR { showingQR = false; return [] }   // any key closes the QR code
         if confirm != nil { return answerConfirm(input) }
         if help != nil { closeOrScrollHelp(input); return [] }
-        if success != nil {
-            if case .key(.enter) = input { outcome = .loggedIn(success!) }
+        if let success {
+            outcome = .loggedIn(success)
+            if input != .key(.enter) { forwardedInput = input }
             return []
         }
         if contexts == [.loginTextFocused], verifier.handle(input) == .handled { return [] }

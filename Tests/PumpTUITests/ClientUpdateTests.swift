@@ -85,7 +85,7 @@ import PumpCore
         let r = VerbRequest(kind: .share, object: object(s, 0), undo: nil)
         _ = s.update(.message(.verb(r, .success(Activity(id: "x", verb: .share)))))
         #expect(object(s, 0).shared == true)
-        #expect(s.status.message == "Shared.")
+        #expect(s.status.message == "Shared Bob B.'s note · s again undoes")
     }
 
     @Test func deleteOwnAsksFirst() {

@@ -9,6 +9,9 @@ struct TimelinePane: Equatable {
     var loadingOlder = false
     var loadingNewer = false
     var error: String?
+    /// What the user's own action said ("Posted."), kept in front of this refresh's result so
+    /// the refresh that follows the action does not hide it.
+    var actionNote: String?
 
     var items: [FeedItem] { feed?.items ?? [] }
     var isLoading: Bool { loadingOlder || loadingNewer }

@@ -24,6 +24,7 @@ extension ClientScreen {
         case .openThread: return openThread()
         case .back:
             if !pages.isEmpty { pages.removeLast() }
+            say(pages.isEmpty ? current.title : "")    // the page's own status ("2 of 3 replies") went with it
             keepSelectionVisible(); return []
         case .quit:
             guard pendingDraft != nil else { return confirmed(.quit) }
@@ -122,7 +123,7 @@ extension ClientScreen {
 
     // MARK: - Loading
 
-    mutating func load(_ kind: FeedKind, _ direction: PageDirection) -> Effects {
+    mutating func load(_ kind: FeedKind, _ direction: PageDirection, quiet: Bool = false) -> Effects {
         var pane = timelines[kind] ?? TimelinePane()
         switch direction {
         case .older: pane.loadingOlder = true
@@ -131,7 +132,7 @@ extension ClientScreen {
         pane.error = nil
         timelines[kind] = pane
         let label = direction == .older ? "Loading older items…" : (direction == .newer ? "Refreshing…" : "Loading \(kind.title)…")
-        return start(.feed(kind, direction, pane.feed), label)
+        return start(.feed(kind, direction, pane.feed), quiet ? "" : label)
     }
 
     mutating func refresh() -> Effects {
@@ -166,22 +167,23 @@ extension ClientScreen {
     // MARK: - Verbs (optimistic)
 
     mutating func toggleLike() -> Effects {
-        toggleMark(\.liked, count: \.likes, verbs: (.like, .unlike), words: ("like", "Liking…", "Unliking…"))
+        toggleMark(\.liked, own: \.liked, count: \.likes, verbs: (.like, .unlike), words: ("like", "Liking…", "Unliking…"))
     }
 
     mutating func toggleShare() -> Effects {
-        toggleMark(\.shared, count: \.shares, verbs: (.share, .unshare), words: ("share", "Sharing…", "Unsharing…"))
+        toggleMark(\.shared, own: \.shared, count: \.shares, verbs: (.share, .unshare), words: ("share", "Sharing…", "Unsharing…"))
     }
 
     /// Like and share are one optimistic toggle over different fields and verbs: flip the mark
     /// and its count at once, remember the old marks so a refusal can undo them.
-    private mutating func toggleMark(_ mark: WritableKeyPath<PumpObject, Bool?>,
+    private mutating func toggleMark(_ mark: WritableKeyPath<PumpObject, Bool?>, own ownMark: WritableKeyPath<OwnMarks, Bool?>,
                                      count: WritableKeyPath<PumpObject, CollectionSummary?>,
                                      verbs: (on: VerbKind, off: VerbKind),
                                      words: (noun: String, on: String, off: String)) -> Effects {
         guard let o = selectedObject, !o.isDeleted else { return nothing("Nothing to \(words.noun).") }
         let on = o[keyPath: mark] != true
         let undo = ObjectMarks(o)
+        ownMarks[o.id, default: OwnMarks()][keyPath: ownMark] = on
         updateObject(o.id) { $0[keyPath: mark] = on; $0[keyPath: count] = Self.bump($0[keyPath: count], on ? 1 : -1) }
         return start(.verb(VerbRequest(kind: on ? verbs.on : verbs.off, object: o, undo: undo)), on ? words.on : words.off)
     }
@@ -196,7 +198,7 @@ extension ClientScreen {
 
     static func bump(_ c: CollectionSummary?, _ by: Int) -> CollectionSummary {
         var s = c ?? CollectionSummary()
-        s.totalItems = max(0, s.count + by)
+        s.totalItems = max(0, s.count.saturatingAdd(by))
         return s
     }
 

@@ -21,7 +21,7 @@ extension ClientScreen {
         case .feed(let kind, let direction, let result): feedArrived(kind, direction, result)
         case .thread(let rootID, let offset, let result): threadArrived(rootID, offset, result)
         case .profile(let personID, let result): profileArrived(personID, result)
-        case .verb(let request, let result): verbFinished(request, result)
+        case .verb(let request, let result): return verbFinished(request, result)
         case .followedAccount(let who, let result):
             if case .failure(let f) = result { fail(f) } else { say("Following \(who).", .success) }
         case .composed(let mode, let result): return composed(mode, result)
@@ -37,8 +37,20 @@ extension ClientScreen {
             if let problem { say(problem, .error) }
         case .refreshTimer: break
         }
+        applyOwnMarks()
         keepSelectionVisible()
         return []
+    }
+
+    /// Pages from a server that leaves out `liked`/`shared` would show our like as not there,
+    /// and `l` would like a second time: what this session did fills those gaps.
+    mutating func applyOwnMarks() {
+        for (id, marks) in ownMarks {
+            updateObject(id) { o in
+                if o.liked == nil { o.liked = marks.liked }
+                if o.shared == nil { o.shared = marks.shared }
+            }
+        }
     }
 
     mutating func fail(_ f: ClientFailure) {
@@ -70,10 +82,12 @@ extension ClientScreen {
             }
             let added = pane.items.count - before
             var text = direction == .older && added == 0 ? "No older items."
-                : (added > 0 || direction == .first ? "\(kind.title): \(pane.items.count) items" : "No new items.")
+                : (added > 0 || direction == .first ? "\(kind.title): \(Plural.count(pane.items.count, "item"))" : "No new items.")
             if !greeted { greeted = true; text = greeting + " · " + text }
-            say(text)
+            if let note = pane.actionNote { say(note + " · " + text, .success) }
+            else if kind == current && pages.isEmpty { say(text) }
         }
+        pane.actionNote = nil
         timelines[kind] = pane
     }
 
@@ -89,7 +103,8 @@ extension ClientScreen {
             t.replies += page.replies.objects.filter { !known.contains($0.id) }
             t.total = page.replies.totalItems ?? page.root.replies?.totalItems ?? t.replies.count
             if page.replies.items.isEmpty { t.total = t.replies.count }
-            say("\(t.replies.count) of \(t.total ?? t.replies.count) replies")
+            let total = t.total ?? t.replies.count
+            say(total == 0 ? "No replies yet." : "\(t.replies.count) of \(Plural.count(total, "reply", "replies"))")
         }
         pages[i] = .thread(t)
     }
@@ -109,17 +124,31 @@ extension ClientScreen {
         pages[i] = .profile(p)
     }
 
-    private mutating func verbFinished(_ r: VerbRequest, _ result: Result<Activity, ClientFailure>) {
+    /// "Liked Bob's note." — what happened, and to what (like and share are public).
+    static func verbDone(_ r: VerbRequest) -> String {
+        let what = r.object.map { o in "\(o.author.map { $0.label + "'s " } ?? "")\(o.objectType ?? "post")" } ?? "it"
+        switch r.kind {
+        case .like: return "Liked \(what) · l again undoes"
+        case .unlike: return "Unliked \(what)."
+        case .share: return "Shared \(what) · s again undoes"
+        case .unshare: return "Unshared \(what)."
+        default: return "Done."
+        }
+    }
+
+    private mutating func verbFinished(_ r: VerbRequest, _ result: Result<Activity, ClientFailure>) -> Effects {
         switch result {
         case .failure(let f):
-            if let undo = r.undo, let o = r.object { updateObject(o.id) { undo.apply(to: &$0) } }
+            if let undo = r.undo, let o = r.object {
+                updateObject(o.id) { undo.apply(to: &$0) }
+                ownMarks[o.id] = OwnMarks(liked: undo.liked, shared: undo.shared)
+            }
             fail(f)
         case .success:
             switch r.kind {
-            case .like: say("Liked.", .success)
-            case .unlike: say("Unliked.", .success)
-            case .share: say("Shared.", .success)
-            case .unshare: say("Unshared.", .success)
+            case .like, .unlike, .share, .unshare:
+                say(Self.verbDone(r), .success)
+                return refreshAfterOwnAction(affecting: [r.kind == .like || r.kind == .unlike ? .favorites : .outbox])
             case .delete:
                 if let o = r.object { updateObject(o.id) { $0.isDeleted = true; $0.content = nil } }
                 say("Deleted.", .success)
@@ -129,13 +158,14 @@ extension ClientScreen {
                 say(on ? "Following \(r.person?.label ?? "them")." : "Unfollowed \(r.person?.label ?? "them").", .success)
             }
         }
+        return []
     }
 
     private mutating func setFollowed(_ id: String?, _ on: Bool) {
         pages = pages.map { page in
             guard case .profile(var p) = page, p.person.id == id else { return page }
             p.person.followed = on
-            if var f = p.person.followers { f.totalItems = max(0, f.count + (on ? 1 : -1)); p.person.followers = f }
+            if var f = p.person.followers { f.totalItems = max(0, f.count.saturatingAdd(on ? 1 : -1)); p.person.followers = f }
             return .profile(p)
         }
     }
@@ -165,15 +195,27 @@ extension ClientScreen {
                 if let new = activity.object { updateObject(o.id) { $0.content = new.content ?? $0.content; $0.displayName = new.displayName ?? $0.displayName } }
             }
             keepSelectionVisible()
-            guard pages.isEmpty, timelines[current]?.feed != nil, timelines[current]?.isLoading != true else { return effects }
-            return effects + load(current, .newer)
+            return effects + refreshAfterOwnAction(affecting: [.outbox, .inboxMajor, .inboxMinor])
         }
+    }
+
+    /// The timelines an own action shows up in are refreshed if they were opened already, so
+    /// Mine and Favorites do not wait for R; the status keeps what the action said.
+    mutating func refreshAfterOwnAction(affecting kinds: [FeedKind]) -> Effects {
+        let note = status.kind == .success ? status.message : nil
+        var effects: Effects = []
+        for kind in kinds where timelines[kind]?.feed != nil && timelines[kind]?.isLoading != true {
+            effects += load(kind, .newer, quiet: true)
+            if kind == current && pages.isEmpty { timelines[kind]?.actionNote = note }
+        }
+        if let note { say(note, .success) }                // `load` said "Refreshing…"
+        return effects
     }
 
     private mutating func appendReply(_ reply: PumpObject, to rootID: String) {
         pages = pages.map { page in
             guard case .thread(var t) = page, t.root.id == rootID, !t.replies.contains(where: { $0.id == reply.id }) else { return page }
-            t.replies.append(reply); t.total = (t.total ?? 0) + 1
+            t.replies.append(reply); t.total = (t.total ?? 0).saturatingAdd(1)
             return .thread(t)
         }
     }

@@ -29,6 +29,8 @@ struct ClientScreen: TerminalApp {
     /// A draft kept after the composer closed (set by the composer's draft handling): q asks
     /// before quitting while one exists.
     var pendingDraft: Draft?
+    /// Likes and shares this session made, by object id (`applyOwnMarks`).
+    var ownMarks: [String: OwnMarks] = [:]
     /// Keys typed into an editor whose saved draft is still being read (nil when none is).
     var composerTypeahead: [InputEvent]?
     /// The first page shown still says who is logged in.

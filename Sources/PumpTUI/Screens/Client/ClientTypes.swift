@@ -29,6 +29,12 @@ struct VerbRequest: Equatable, Sendable {
     var undo: ObjectMarks?
 }
 
+/// What this session itself did to an object (nil: nothing).
+struct OwnMarks: Equatable, Sendable {
+    var liked: Bool?
+    var shared: Bool?
+}
+
 /// The parts of an object a like/share changes optimistically.
 struct ObjectMarks: Equatable, Sendable {
     var liked: Bool?

@@ -76,11 +76,8 @@ enum ItemLayout {
 
     /// "2 likes · 1 reply · 0 shares · ♥ you liked · ↻ you shared".
     static func counts(_ o: PumpObject) -> String {
-        func n(_ c: CollectionSummary?, _ one: String, _ many: String) -> String {
-            let k = c?.count ?? 0
-            return "\(k) \(k == 1 ? one : many)"
-        }
-        var parts = [n(o.likes, "like", "likes"), n(o.replies, "reply", "replies"), n(o.shares, "share", "shares")]
+        var parts = [Plural.count(o.likes?.count ?? 0, "like"), Plural.count(o.replies?.count ?? 0, "reply", "replies"),
+                     Plural.count(o.shares?.count ?? 0, "share")]
         if o.liked == true { parts.append("♥ you liked") }
         if o.shared == true { parts.append("↻ you shared") }
         return parts.joined(separator: " · ")
@@ -92,9 +89,9 @@ enum ItemLayout {
         if !summary.isEmpty { out += TextLayout.wrap(summary, width: max(1, width - 2)).map { ItemLine(text: $0, role: .text, indent: 2) } }
         if let place = p.locationName { out.append(ItemLine(text: Sanitizer.clean(place, singleLine: true, maxLength: 80), role: .muted, indent: 2)) }
         var counts: [String] = []
-        if let f = p.followers?.totalItems { counts.append("\(f) followers") }
+        if let f = p.followers?.totalItems { counts.append(Plural.count(f, "follower")) }
         if let f = p.following?.totalItems { counts.append("\(f) following") }
-        if let f = p.favorites?.totalItems { counts.append("\(f) favorites") }
+        if let f = p.favorites?.totalItems { counts.append(Plural.count(f, "favorite")) }
         if !counts.isEmpty { out.append(ItemLine(text: counts.joined(separator: " · "), role: .mark, indent: 2)) }
         switch p.followed {
         case true?: out.append(ItemLine(text: "You follow them (f unfollows)", role: .mark, indent: 2))

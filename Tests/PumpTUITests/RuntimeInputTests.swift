@@ -149,3 +149,29 @@ import Testing
         guard case .quit(0, _)? = effects.first else { Issue.record("q should quit"); return }
     }
 }
+
+/// Bytes to characters across read boundaries (ncurses' get_wch dropped split characters).
+@Suite struct UTF8AssemblerTests {
+    func decode(_ bytes: [UInt8]) -> String {
+        var a = UTF8Assembler()
+        var s = String.UnicodeScalarView()
+        for b in bytes { s.append(contentsOf: a.feed(b)) }
+        return String(s)
+    }
+
+    @Test func splitCharactersSurviveAnyBoundary() {
+        let text = "a中👍🏽é"
+        #expect(decode(Array(text.utf8)) == text)
+        var a = UTF8Assembler()
+        let bytes = Array("中".utf8)
+        #expect(a.feed(bytes[0]).isEmpty && a.feed(bytes[1]).isEmpty)   // the rest comes later
+        #expect(a.feed(bytes[2]) == ["中"])
+    }
+
+    @Test func malformedBytesBecomeReplacementCharacters() {
+        #expect(decode([0xFF, 0x41]) == "\u{FFFD}A")
+        #expect(decode([0xE4, 0x41]) == "\u{FFFD}A")              // broken off by an ASCII byte
+        #expect(decode([0xED, 0xA0, 0x80]) == "\u{FFFD}")          // a UTF-16 surrogate
+        #expect(decode([0x80]) == "\u{FFFD}")
+    }
+}

@@ -13,6 +13,7 @@ import os
 import re
 import signal
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -120,7 +121,17 @@ class TUI:
 
     # -- writing -----------------------------------------------------------------------------
     def send(self, text):
-        self.child.send(text)
+        """One write, as a terminal (or SSH) delivers a burst. A large one is written from a
+        thread while the screen keeps being read, as a real terminal does: otherwise the
+        program blocks writing its output and stops reading ours."""
+        if len(text) < 2048:
+            self.child.send(text)
+            return
+        writer = threading.Thread(target=self.child.send, args=(text,))
+        writer.start()
+        while writer.is_alive():
+            self.pump(0.05)
+        writer.join()
 
     def key(self, name, times=1):
         for _ in range(times):
@@ -128,7 +139,7 @@ class TUI:
 
     def paste(self, text):
         """A bracketed paste, as a terminal sends it when the app enabled mode 2004."""
-        self.child.send("\x1b[200~" + text + "\x1b[201~")
+        self.send("\x1b[200~" + text + "\x1b[201~")
 
     def resize(self, rows, cols):
         self.screen.resize(rows, cols)

@@ -53,11 +53,13 @@ public struct InputAssembler: Sendable {
             if input == .pasteBegin { lastWasCR = false; state = .pasting("", lastInput: now); return [] }
             return Self.event(for: input).map { [$0] } ?? []
         case .pasting(var text, _):
+            state = .idle   // the enum lets go of the text, so appending does not copy it (a 1 MB paste)
             if input == .pasteEnd { state = .closing(text, tail: [], lastInput: now); return [] }
             append(input, to: &text)
             state = .pasting(text, lastInput: now)
             return []
         case .closing(var text, var tail, _):
+            state = .idle
             switch input {
             case .pasteBegin, .pasteEnd:
                 // Another marker right behind the last: that one was pasted text, so is the tail.
@@ -68,6 +70,16 @@ public struct InputAssembler: Sendable {
                 state = .closing(text, tail: tail, lastInput: now)
             }
             return []
+        }
+    }
+
+    /// Bytes are on their way (the tty has them, ncurses has not made a key of them yet): an
+    /// open paste is not over.
+    public mutating func stillArriving(now: Double) {
+        switch state {
+        case .idle: break
+        case .pasting(let text, _): state = .pasting(text, lastInput: now)
+        case .closing(let text, let tail, _): state = .closing(text, tail: tail, lastInput: now)
         }
     }
 

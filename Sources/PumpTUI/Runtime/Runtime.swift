@@ -184,6 +184,7 @@ struct EventLoop<A: TerminalApp> {
         // Drain even without POLLIN: after SIGWINCH (EINTR) ncurses has a KEY_RESIZE waiting.
         switch backend.readInputs(pollSaidReadable: n > 0 && fds[0].revents & Int16(POLLIN) != 0) {
         case .hungUp: exit = .hangUp; return
+        case .arriving: assembler.stillArriving(now: now())
         case .inputs(let inputs):
             let at = now()
             for input in inputs { pending += assembler.feed(input, now: at).map { .input($0) } }

@@ -23,6 +23,9 @@ protocol TerminalBackend: AnyObject {
 
 enum ReadResult: Equatable {
     case inputs([TerminalInput])
+    /// Bytes are waiting in the tty but make no whole key yet (a large paste arriving): input
+    /// is still coming in, which keeps an open paste from timing out.
+    case arriving
     case hungUp
 }
 

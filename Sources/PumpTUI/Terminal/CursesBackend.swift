@@ -28,6 +28,7 @@ final class CursesBackend: TerminalBackend {
     private var pairs: [Int: Int16] = [:]
     private var cursorVisible: Int32 = -1
     private var emptyWakeups = 0
+    private var utf8 = UTF8Assembler()
     private var stopped = false
 
     private init(screen: OpaquePointer, inFile: UnsafeMutablePointer<FILE>, outFile: UnsafeMutablePointer<FILE>,
@@ -107,6 +108,7 @@ final class CursesBackend: TerminalBackend {
         nonl()            // Enter arrives as 13; also lets ncurses use CR for cheaper moves
         keypad(window, true)
         nodelay(window, true)
+        meta(window, true)      // all 8 bits of each byte: UTF-8 is decoded by `utf8`
         intrflush(window, false)
         set_escdelay(Int32(max(0, escapeDelayMs)))
         define_key("\u{1b}[200~", pasteBeginCode)
@@ -301,18 +303,22 @@ final class CursesBackend: TerminalBackend {
             clearok(curscr, true)
         }
         var out: [TerminalInput] = []
-        var ch: wint_t = 0
+        // Bytes, not get_wch: see UTF8Assembler for the characters get_wch lost.
         while true {
-            let rc = wget_wch(window, &ch)
-            if rc == ERR { break }
-            if rc == KEY_CODE_YES {
-                if let input = decodeFunctionKey(Int32(ch)) { out.append(input) }
-            } else if let scalar = Unicode.Scalar(UInt32(ch)) {
-                out.append(.scalar(scalar))
+            let code = wgetch(window)
+            if code == ERR { break }
+            if code > 0xFF {
+                if let input = decodeFunctionKey(code) { out.append(input) }
+            } else {
+                out += utf8.feed(UInt8(code)).map { .scalar($0) }
             }
         }
         if !out.isEmpty { emptyWakeups = 0; return .inputs(out) }
         if pollSaidReadable {
+            // Bytes waiting in the tty (a paste arriving faster than ncurses hands out whole
+            // characters): not a hang-up. "Readable" with nothing to read is the end of the tty.
+            var waiting: Int32 = 0
+            if ioctl(inputFD, UInt(FIONREAD), &waiting) == 0, waiting > 0 { emptyWakeups = 0; return .arriving }
             emptyWakeups += 1
             var tio = termios()
             if tcgetattr(inputFD, &tio) != 0 || emptyWakeups >= 10 { return .hungUp }

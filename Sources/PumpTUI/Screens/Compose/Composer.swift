@@ -55,7 +55,7 @@ struct Composer: Equatable, Sendable {
     }
 
     /// The longest text the editor holds (a larger paste is cut, with a message).
-    static let maxLength = 100_000
+    static let maxLength = 50_000
 
     /// Puts a saved draft in the editor, offered (^X drops it) until the first edit.
     mutating func restore(_ draft: Draft, now: Date) {

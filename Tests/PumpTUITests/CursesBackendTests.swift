@@ -68,6 +68,20 @@ import Testing
         #expect(!backend.readBackRow(0).contains("^["))
     }
 
+    /// ZWJ sequences, skin tones and flags reach curses whole (one cchar_t per terminal cell),
+    /// and a family longer than a cchar_t holds loses whole members, never leaving a ZWJ.
+    @Test func graphemeClustersArePaintedWhole() throws {
+        let backend = try #require(CursesBackend.headless(rows: 2, cols: 20))
+        defer { backend.stop() }
+        var buffer = CellBuffer(size: Size(rows: 2, cols: 20))
+        let text = "👍🏽 👨‍👩‍👧 🇫🇷 cafe\u{301}|"
+        buffer.put(text, row: 0, col: 0)
+        buffer.put("👨‍👩‍👧‍👦x", row: 1, col: 0)
+        backend.present(buffer, theme: Theme(name: "t", styles: [:]))
+        #expect(backend.readBackRow(0) == text + String(repeating: " ", count: 4))
+        #expect(backend.readBackRow(1) == "👨‍👩‍👧x" + String(repeating: " ", count: 17))
+    }
+
     @Test func functionKeyCodesMapToKeys() {
         let k = CursesBackend.functionKeyCodes
         #expect(CursesBackend.key(forFunctionCode: k.backspace) == .backspace)

@@ -246,6 +246,12 @@ final class CursesBackend: TerminalBackend {
     /// one-scalar segment joins the run's text; a longer one (👨‍👩‍👧, e+◌́) is one cchar_t
     /// of its own, so no part of it is dropped or left dangling. Controls never get here.
     private func appendCell(_ cell: Cell, width: Int, to text: inout [wchar_t]) {
+        // Most cells are one printable scalar: no segments to build.
+        if let scalars = cell.char?.unicodeScalars, scalars.count == 1, let s = scalars.first,
+           TextWidth.cellWidth(s) == width {
+            text.append(wchar_t(bitPattern: s.value))
+            return
+        }
         let segments = cell.char.map(Grapheme.segments) ?? []
         guard segments.reduce(0, { $0 + $1.width }) == width else {
             text += Array(repeating: 0x20, count: width)   // nothing drawable: keep the row aligned

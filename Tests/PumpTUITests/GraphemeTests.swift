@@ -25,6 +25,8 @@ import Testing
         #expect(Grapheme.segments(Character(Self.flag)).map(\.width) == [1, 1])
         #expect(Grapheme.segments(Character("\u{1b}")) == [Grapheme.Segment(scalars: ["?"], width: 1)])
         #expect(Grapheme.segments(Character("\u{301}")).isEmpty)
+        // A trailing ZWJ would make the terminal glue the next emoji into this cell.
+        #expect(Grapheme.segments(Character("z\u{200D}")) == [Grapheme.Segment(scalars: ["z"], width: 1)])
     }
 
     @Test func rowOfClustersKeepsThemWhole() {

@@ -14,6 +14,7 @@ only comes back intact when both agree.
 import os
 import shlex
 import shutil
+import itertools
 import subprocess
 import time
 
@@ -32,6 +33,7 @@ CLUSTERS = f"{THUMB} {FAMILY} {FLAG} café"
 # Columns tmux 3.3a gives each (see the module docstring).
 WIDTH = {THUMB: 4, FAMILY: 2, FLAG: 2, "café": 4}
 COLS, ROWS = 80, 50
+SERVERS = itertools.count()
 
 
 class TmuxPane:
@@ -72,7 +74,7 @@ def tmux_width(tmp_path, text):
     """Columns tmux advances the cursor for `text` printed at the start of an empty pane."""
     script = tmp_path / "print.sh"
     script.write_text("printf '%s' \"$1\"; sleep 5\n")
-    pane = TmuxPane(tmp_path, ["sh", str(script), text], name="w")
+    pane = TmuxPane(tmp_path, ["sh", str(script), text], name=f"w{next(SERVERS)}")   # a fresh server each
     try:
         end = time.monotonic() + 10
         while time.monotonic() < end:
@@ -137,6 +139,8 @@ def test_clusters_are_shown_whole_and_the_text_after_them_lines_up(alice_and_bob
     send(head + filler + " tail")
     # A cluster that does not fit at the edge starts the next row whole; no ZWJ leaks.
     send("y" * (width - 1) + FAMILY + "y" * (width - 5) + THUMB + "z")
+    # "z" + ZWJ ends a row: tmux would glue the next row's first emoji into that cell.
+    send("w" * (width - 1) + "z\u200d👩 end")
     rows = timeline(tmp_path, server, alice_dir, "café")
     pad = " " * left
 
@@ -148,6 +152,9 @@ def test_clusters_are_shown_whole_and_the_text_after_them_lines_up(alice_and_bob
     assert rows[j] == pad + "y" * (width - 1)
     assert rows[j + 1].rstrip() == pad + FAMILY + "y" * (width - 5)
     assert rows[j + 2].rstrip() == pad + THUMB + "z"
+    k = next(n for n, r in enumerate(rows) if r.startswith(pad + "w"))
+    assert rows[k] == pad + "w" * (width - 1) + "z"
+    assert rows[k + 1].rstrip() == pad + "👩 end"
     # The only ZWJs on screen are the two inside whole families.
     screen = "\n".join(rows)
     assert screen.count("\u200d") == screen.count(FAMILY) * 2, screen

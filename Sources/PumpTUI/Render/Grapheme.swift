@@ -35,6 +35,11 @@ public enum Grapheme {
             }
             afterZWJ = s == zwj
         }
+        // A ZWJ that ends a cluster joins nothing in it, but the terminal would glue the next
+        // emoji it draws into this cell, even after a cursor move to the next row.
+        if let last = out.last, last.scalars.count > 1, last.scalars.last == zwj {
+            out[out.count - 1].scalars.removeLast()
+        }
         return out
     }
 

@@ -18,10 +18,6 @@
 #include <term.h>
 #include <string.h>
 
-/* glibc declares wcwidth only under _XOPEN_SOURCE (see above); ncurses uses this very function
-   for cell widths, so the backend must too. */
-extern int wcwidth(wchar_t c);
-
 /* Macros that do not import into Swift get static inline twins here. */
 static inline attr_t pump_attr_bold(void) { return A_BOLD; }
 static inline attr_t pump_attr_reverse(void) { return A_REVERSE; }
@@ -30,7 +26,6 @@ static inline attr_t pump_attr_dim(void) { return A_DIM; }
 static inline attr_t pump_attr_normal(void) { return A_NORMAL; }
 static inline int pump_key_f(int n) { return KEY_F(n); }
 static inline WINDOW *pump_stdscr(void) { return stdscr; }
-static inline int pump_wcwidth(unsigned int cp) { return wcwidth((wchar_t)cp); }
 static inline int pump_colors(void) { return COLORS; }
 static inline int pump_color_pairs(void) { return COLOR_PAIRS; }
 

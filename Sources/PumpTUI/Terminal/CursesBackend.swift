@@ -244,7 +244,7 @@ final class CursesBackend: TerminalBackend {
 
     /// A cell's cluster as the cells the terminal draws for it (Grapheme.segments): a
     /// one-scalar segment joins the run's text; a longer one (👨‍👩‍👧, e+◌́) is one cchar_t
-    /// of its own, so no part of it is dropped or left dangling. Controls never get here.
+    /// of its own, so no part of it is dropped or left dangling. A control shows as "?".
     private func appendCell(_ cell: Cell, width: Int, to text: inout [wchar_t]) {
         // Most cells are one printable scalar: no segments to build.
         if let scalars = cell.char?.unicodeScalars, scalars.count == 1, let s = scalars.first,
@@ -274,7 +274,7 @@ final class CursesBackend: TerminalBackend {
 
     /// One cell holding a spacing scalar and everything that joins it. A cchar_t holds
     /// CCHARW_MAX scalars; a longer segment (a family of four) keeps its longest prefix that
-    /// does not end in a ZWJ, which is also what tmux 3.3a shows of it.
+    /// does not end in a ZWJ (tmux 3.3a itself drops the last member of a family of four).
     private func addCluster(_ scalars: [Unicode.Scalar]) {
         var fit = Array(scalars.prefix(Int(CCHARW_MAX)))
         while fit.count > 1, fit.last == Grapheme.zwj { fit.removeLast() }

@@ -29,6 +29,13 @@ import Testing
         #expect(Grapheme.segments(Character("z\u{200D}")) == [Grapheme.Segment(scalars: ["z"], width: 1)])
     }
 
+    /// One Character can hold any number of spacing marks; past a few cells it is not text.
+    @Test func absurdlyWideClusterIsOneReplacementCell() {
+        let ch = Character("\u{915}" + String(repeating: "\u{93E}", count: 20))
+        #expect(TextWidth.width(ch) == 1)
+        #expect(Grapheme.segments(ch) == Grapheme.replacement)
+    }
+
     @Test func rowOfClustersKeepsThemWhole() {
         var b = CellBuffer(size: Size(rows: 1, cols: 20))
         let text = "\(Self.thumb) \(Self.family) \(Self.flag) \(Self.cafe)"

@@ -7,6 +7,8 @@
 /// or more *segments*, each one terminal cell (a spacing scalar plus what merges into it), and
 /// its width is the sum of theirs: then our columns and the terminal's cursor agree.
 /// Layout (TextWidth) and painting (CursesBackend) both come from here.
+/// A terminal that steps the cursor only 2 columns for 👍🏽 (not checked here) would see the
+/// rest of such a row 2 columns to the left; tmux 3.3a is the reference.
 public enum Grapheme {
     public struct Segment: Equatable, Sendable {
         public var scalars: [Unicode.Scalar]

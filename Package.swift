@@ -22,10 +22,13 @@ let package = Package(
         // No pkgConfig: SwiftPM drops the -D flags ncursesw.pc gives; shim.h defines what is needed.
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
+        // Signal handlers and the crash-time terminal reset: a real C target, so their state
+        // exists once in the process (static storage in a header gave each importer a copy).
+        .target(name: "CTerminalGuard"),
         .executableTarget(
             name: "PumpTUI",
             dependencies: [
-                "PumpCore", "CNcurses", "CQRencode",
+                "PumpCore", "CNcurses", "CQRencode", "CTerminalGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

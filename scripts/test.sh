@@ -9,6 +9,8 @@ export NO_PROXY="127.0.0.1,localhost,::1" no_proxy="127.0.0.1,localhost,::1"
 bash scripts/install-deps.sh
 bash scripts/setup-python.sh
 swift build --build-tests
+# The terminal-safety e2e tests (signals, hang-up, crash) also run against the release binary.
+swift build -c release --product pumptui
 status=0
 swift test --skip-build || status=1
 # A short libFuzzer smoke of every fuzz target (scripts/fuzz.sh runs them longer).

@@ -68,6 +68,21 @@ import Testing
         #expect(!backend.readBackRow(0).contains("^["))
     }
 
+    /// ZWJ sequences, skin tones and flags reach curses whole (one cchar_t per terminal cell),
+    /// and a family longer than a cchar_t holds loses whole members, never leaving a ZWJ.
+    @Test func graphemeClustersArePaintedWhole() throws {
+        let backend = try #require(CursesBackend.headless(rows: 2, cols: 20))
+        defer { backend.stop() }
+        var buffer = CellBuffer(size: Size(rows: 2, cols: 20))
+        let text = "👍🏽 👨‍👩‍👧 🇫🇷 cafe\u{301}|"
+        buffer.put(text, row: 0, col: 0)
+        buffer.put("👨‍👩‍👧‍👦x z\u{200D}", row: 1, col: 0)
+        backend.present(buffer, theme: Theme(name: "t", styles: [:]))
+        #expect(backend.readBackRow(0) == text + String(repeating: " ", count: 4))
+        // No cell ends in a ZWJ: the terminal would glue the next emoji it draws into it.
+        #expect(backend.readBackRow(1) == "👨‍👩‍👧x z" + String(repeating: " ", count: 15))
+    }
+
     @Test func functionKeyCodesMapToKeys() {
         let k = CursesBackend.functionKeyCodes
         #expect(CursesBackend.key(forFunctionCode: k.backspace) == .backspace)

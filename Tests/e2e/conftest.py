@@ -2,6 +2,8 @@
 
 - `pumpserver`: testserver/pumpserver.py on a free loopback port (stopped after the test).
 - `pumptui_bin`: path of .build/debug/pumptui (build it first with `swift build`).
+- `build_binary`: the debug and then the release binary (one test run each), for the
+  terminal-safety tests.
 - `config_dir`: a fresh credential directory (its parent is private to the test).
 - `approve(url, user)`: plays the human on the authorize page, returns the verifier.
 - `run_pumptui(*args)`: runs the binary to completion, returns CompletedProcess (text).
@@ -20,6 +22,7 @@ APPROVE = os.path.join(ROOT, "testserver", "approve.py")
 BINARY = os.path.join(ROOT, ".build", "debug", "pumptui")
 sys.path.insert(0, os.path.join(ROOT, "testserver"))
 from harness import ServerProcess  # noqa: E402
+from tui import BUILDS  # noqa: E402
 
 
 class PumpServer(ServerProcess):
@@ -39,6 +42,14 @@ def pumptui_bin():
     if not os.access(BINARY, os.X_OK):
         pytest.fail(f"{BINARY} is missing: run `swift build` first")
     return BINARY
+
+
+@pytest.fixture(params=sorted(BUILDS))
+def build_binary(request):
+    path = BUILDS[request.param]
+    if not os.access(path, os.X_OK):
+        pytest.fail(f"{path} is missing: run `swift build` and `swift build -c release --product pumptui`")
+    return path
 
 
 @pytest.fixture

@@ -1,4 +1,7 @@
-"""The terminal runtime, end to end: the real `pumptui debug-keys` in a pseudo-terminal."""
+"""The terminal runtime, end to end: the real `pumptui debug-keys` in a pseudo-terminal.
+
+The terminal-safety tests (signals, hang-up, crash) take `build_binary` and run once against
+the debug and once against the release binary: the crash reset once worked only in debug."""
 import os
 import shutil
 import signal
@@ -65,8 +68,8 @@ def test_q_quits_and_prints_the_farewell_on_the_normal_screen():
         assert b"debug-keys: bye" in tail
 
 
-def test_sigterm_restores_the_terminal_and_exits_143():
-    with start() as t:
+def test_sigterm_restores_the_terminal_and_exits_143(build_binary):
+    with start(binary=build_binary) as t:
         t.send("x")
         t.wait_for('key char("x")')
         t.signal(signal.SIGTERM)
@@ -83,21 +86,21 @@ def test_sigterm_restores_the_terminal_and_exits_143():
         assert tput("rmcup") in tail and tput("cnorm") in tail, tail
 
 
-def test_sigint_exits_130():
-    with start() as t:
+def test_sigint_exits_130(build_binary):
+    with start(binary=build_binary) as t:
         t.child.sendintr()          # Ctrl-C through the line discipline: a real SIGINT
         assert t.wait_exit() == 130
         assert t.raw.endswith(b"\x1b[?2004l")
 
 
-def test_sigquit_exits_131():
-    with start() as t:
+def test_sigquit_exits_131(build_binary):
+    with start(binary=build_binary) as t:
         t.signal(signal.SIGQUIT)
         assert t.wait_exit() == 131
 
 
-def test_hang_up_with_sighup_ignored_exits_quickly_without_spinning():
-    t = TUI(["debug-keys"], ignore_sighup=True)
+def test_hang_up_with_sighup_ignored_exits_quickly_without_spinning(build_binary):
+    t = TUI(["debug-keys"], ignore_sighup=True, binary=build_binary)
     t.wait_for("debug-keys")
     pid = t.pid
     with open(f"/proc/{pid}/status") as f:
@@ -184,8 +187,8 @@ def test_dumb_terminal_and_pipes_are_refused():
     assert r.returncode == 2 and b"needs a terminal" in r.stderr
 
 
-def test_crash_restores_the_terminal():
-    with TUI(["debug-keys", "--crash-on-f12"]) as t:
+def test_crash_restores_the_terminal(build_binary):
+    with TUI(["debug-keys", "--crash-on-f12"], binary=build_binary) as t:
         t.wait_for("debug-keys")
         t.key("F12")
         fd = t.child.child_fd
@@ -223,8 +226,8 @@ def test_utf8_works_even_without_a_locale():
         t.wait_for("text: 日本éü")
 
 
-def test_hang_up_with_sighup_handled_exits_129():
-    t = TUI(["debug-keys"])
+def test_hang_up_with_sighup_handled_exits_129(build_binary):
+    t = TUI(["debug-keys"], binary=build_binary)
     t.wait_for("debug-keys")
     pid = t.pid
     os.close(t.child.child_fd)      # the kernel sends SIGHUP to the session

@@ -22,6 +22,10 @@ import pyte
 
 ROOT = Path(__file__).resolve().parents[2]
 BINARY = os.environ.get("PUMPTUI_BIN", str(ROOT / ".build" / "debug" / "pumptui"))
+# The terminal-safety tests (signals, hang-up, crash) also run against the binary users install:
+# `swift build -c release --product pumptui` (scripts/test.sh builds it).
+RELEASE_BINARY = os.environ.get("PUMPTUI_RELEASE_BIN", str(ROOT / ".build" / "release" / "pumptui"))
+BUILDS = {"debug": BINARY, "release": RELEASE_BINARY}
 
 # xterm-256color in keypad (application) mode.
 KEYS = {

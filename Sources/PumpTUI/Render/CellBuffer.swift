@@ -18,13 +18,15 @@ public struct Rect: Equatable, Sendable {
     }
 }
 
-/// One terminal cell. A wide character sits in its first cell with width 2; the next cell
-/// is a continuation (char nil, width 0) so rows always hold exactly `cols` cells.
+/// One terminal cell. A grapheme cluster wider than one column (日, 👍🏽) sits in its first
+/// cell with its width; the cells after it are continuations (char nil, width 0), so rows
+/// always hold exactly `cols` cells.
 public struct Cell: Equatable, Sendable {
     public var char: Character?
     public var width: UInt8
     public var role: Role
     public static let blank = Cell(char: " ", width: 1, role: .text)
+    var isContinuation: Bool { char == nil && width == 0 }
 }
 
 /// The in-memory screen every widget renders into (ratatui's Buffer). The curses backend
@@ -45,8 +47,8 @@ public struct CellBuffer: Sendable {
     }
 
     /// Writes `text` at (row, col), clipped to `maxCols` columns (default: to the row's end).
-    /// Returns the number of columns used. A wide character that would straddle the clip
-    /// edge is replaced by a space rather than cut in half.
+    /// Returns the number of columns used. A cluster that would straddle the clip edge is
+    /// replaced by a space rather than cut; zero-width clusters are dropped.
     @discardableResult
     public mutating func put(_ text: String, row: Int, col: Int, role: Role = .text, maxCols: Int? = nil) -> Int {
         guard row >= 0, row < size.rows, col >= 0, col < size.cols else { return 0 }
@@ -60,7 +62,7 @@ public struct CellBuffer: Sendable {
                 break
             }
             setCell(row, x, Cell(char: ch, width: UInt8(w), role: role))
-            if w == 2 { setCell(row, x + 1, Cell(char: nil, width: 0, role: role)) }
+            for c in x + 1 ..< x + w { setCell(row, c, Cell(char: nil, width: 0, role: role)) }
             x += w
         }
         return x - col
@@ -82,10 +84,18 @@ public struct CellBuffer: Sendable {
 
     private mutating func setCell(_ row: Int, _ col: Int, _ cell: Cell) {
         let i = row * size.cols + col
-        // Overwriting half of a wide character leaves the other half as a blank.
-        if cells[i].width == 0, col > 0, cells[i - 1].width == 2 { cells[i - 1] = .blank }
-        if cells[i].width == 2, col + 1 < size.cols { cells[i + 1] = .blank }
+        // Overwriting part of a wide cluster leaves the rest of it as blanks.
+        if cells[i].isContinuation || cells[i].width > 1 { blankCluster(row: row, covering: col) }
         cells[i] = cell
+    }
+
+    /// Blanks the whole cluster (lead and continuation cells) that covers (row, col).
+    private mutating func blankCluster(row: Int, covering col: Int) {
+        let base = row * size.cols
+        var lead = col
+        while lead > 0, cells[base + lead].isContinuation { lead -= 1 }
+        let end = min(size.cols, lead + max(1, Int(cells[base + lead].width)))
+        for c in lead..<end where c == lead || cells[base + c].isContinuation { cells[base + c] = .blank }
     }
 
     /// The rows as text, trailing spaces kept, continuation cells skipped.

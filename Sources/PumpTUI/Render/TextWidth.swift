@@ -16,22 +16,24 @@ public enum TextWidth {
         return true
     }()
 
+    /// wcwidth as the terminal sees it: -1 for controls and unknown scalars (never painted as
+    /// they are), 0 for combining marks, ZWJ and variation selectors.
+    static func cellWidth(_ scalar: Unicode.Scalar) -> Int {
+        if scalar.value < 0x7F { return scalar.value < 0x20 ? -1 : 1 }
+        _ = localeReady
+        return Int(c_wcwidth(Int32(bitPattern: scalar.value)))
+    }
+
     /// Columns one scalar occupies: 0 for combining marks, ZWJ and VS16; control characters
     /// (which the sanitizer should have removed) count as 1 so they can never shrink a row.
     public static func width(_ scalar: Unicode.Scalar) -> Int {
-        if scalar.value < 0x7F { return scalar.value < 0x20 ? 1 : 1 }
-        _ = localeReady
-        let w = Int(c_wcwidth(Int32(bitPattern: scalar.value)))
+        let w = cellWidth(scalar)
         return w < 0 ? 1 : w
     }
 
-    /// A grapheme cluster is drawn as one unit: its width is that of its widest scalar,
-    /// at least 1 unless every scalar is zero-width.
-    public static func width(_ ch: Character) -> Int {
-        var w = 0
-        for s in ch.unicodeScalars { w = max(w, width(s)) }
-        return w
-    }
+    /// A grapheme cluster is laid out as one unit, as wide as the terminal draws it
+    /// (see Grapheme): 0 only when it has nothing to show.
+    public static func width(_ ch: Character) -> Int { Grapheme.width(ch) }
 
     public static func width(_ text: String) -> Int {
         var total = 0

@@ -1,11 +1,13 @@
 import CNcurses
+import CTerminalGuard
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
-// The ONLY file in the project that imports CNcurses. It paints a CellBuffer, turns get_wch
-// results into TerminalInput, and owns the terminal's modes. Everything above it is pure.
+// The ONLY file in the project that imports CNcurses (and CTerminalGuard, the signal and
+// crash-reset C code). It paints a CellBuffer, turns get_wch results into TerminalInput, and
+// owns the terminal's modes. Everything above it is pure.
 // All methods must be called from the one thread that runs the loop (the main thread).
 
 /// Private key codes the bracketed-paste brackets are mapped to with define_key.
@@ -218,47 +220,68 @@ final class CursesBackend: TerminalBackend {
         doupdate()
     }
 
-    /// One row as runs of equal role, each written with one mvwaddnwstr. Clipped to `cols`
-    /// here, because ncurses would wrap an over-long string into the next row.
+    /// One row as runs of equal role. Clipped to `cols` here, because ncurses would wrap an
+    /// over-long string into the next row.
     private func paintRow(_ buffer: CellBuffer, row: Int, cols: Int, theme: Theme) {
         var col = 0
         while col < cols {
-            // The right half of a wide character belongs to the character's own run, even when
+            // The continuation of a wide cluster belongs to the cluster's own run, even when
             // setRole gave it another role; a run never starts there.
-            if buffer[row, col].width == 0 && buffer[row, col].char == nil { col += 1; continue }
+            if buffer[row, col].isContinuation { col += 1; continue }
             let role = buffer[row, col].role
-            let start = col
+            applyStyle(theme.style(role))
+            wmove(window, Int32(row), Int32(col))
             var text: [wchar_t] = []
             while col < cols, buffer[row, col].role == role {
                 let cell = buffer[row, col]
-                if cell.width == 0 && cell.char == nil { col += 1; continue }   // right half of a wide char
-                if cell.width == 2 && col + 1 >= cols { text.append(0x20); col += 1; continue }
-                appendCell(cell, to: &text)
-                col += max(1, Int(cell.width))
+                let width = max(1, Int(cell.width))
+                if cell.isContinuation { col += 1; continue }
+                if col + width > cols { text += Array(repeating: 0x20, count: cols - col); col = cols; break }
+                appendCell(cell, width: width, to: &text)
+                col += width
             }
-            applyStyle(theme.style(role))
-            text.append(0)
-            _ = text.withUnsafeBufferPointer { mvwaddnwstr(window, Int32(row), Int32(start), $0.baseAddress, Int32(text.count - 1)) }
+            flush(&text)
         }
     }
 
-    /// The scalars of one cell, limited so ncurses' wcwidth sum equals the cell's width (a ZWJ
-    /// family would otherwise spill into the next cells). Controls never reach the terminal.
-    private func appendCell(_ cell: Cell, to text: inout [wchar_t]) {
-        guard let ch = cell.char else { text.append(0x20); return }
-        var used: Int32 = 0
-        var any = false
-        for s in ch.unicodeScalars {
-            let w = pump_wcwidth(s.value)
-            if w < 0 { if !any { text.append(0x3F); used = 1; any = true }; continue }
-            if used + w > Int32(max(1, Int(cell.width))) { continue }
-            if !any && w == 0 { continue }
+    /// A cell's cluster as the cells the terminal draws for it (Grapheme.segments): a
+    /// one-scalar segment joins the run's text; a longer one (👨‍👩‍👧, e+◌́) is one cchar_t
+    /// of its own, so no part of it is dropped or left dangling. A control shows as "?".
+    private func appendCell(_ cell: Cell, width: Int, to text: inout [wchar_t]) {
+        // Most cells are one printable scalar: no segments to build.
+        if let scalars = cell.char?.unicodeScalars, scalars.count == 1, let s = scalars.first,
+           TextWidth.cellWidth(s) == width {
             text.append(wchar_t(bitPattern: s.value))
-            used += w
-            any = true
+            return
         }
-        if !any { text.append(0x20); used = 1 }
-        while used < Int32(cell.width) { text.append(0x20); used += 1 }
+        let segments = cell.char.map(Grapheme.segments) ?? []
+        guard segments.reduce(0, { $0 + $1.width }) == width else {
+            text += Array(repeating: 0x20, count: width)   // nothing drawable: keep the row aligned
+            return
+        }
+        for segment in segments {
+            if segment.scalars.count == 1 { text.append(wchar_t(bitPattern: segment.scalars[0].value)); continue }
+            flush(&text)
+            addCluster(segment.scalars)
+        }
+    }
+
+    /// Writes the run's text so far at the window's cursor.
+    private func flush(_ text: inout [wchar_t]) {
+        guard !text.isEmpty else { return }
+        text.append(0)
+        _ = text.withUnsafeBufferPointer { waddnwstr(window, $0.baseAddress, Int32($0.count - 1)) }
+        text.removeAll(keepingCapacity: true)
+    }
+
+    /// One cell holding a spacing scalar and everything that joins it. A cchar_t holds
+    /// CCHARW_MAX scalars; a longer segment (a family of four) keeps its longest prefix that
+    /// does not end in a ZWJ (tmux 3.3a itself drops the last member of a family of four).
+    private func addCluster(_ scalars: [Unicode.Scalar]) {
+        var fit = Array(scalars.prefix(Int(CCHARW_MAX)))
+        while fit.count > 1, fit.last == Grapheme.zwj { fit.removeLast() }
+        var wide = fit.map { wchar_t(bitPattern: $0.value) } + [0]
+        _ = pump_add_cluster(window, &wide, Int32(fit.count))
     }
 
     private func applyStyle(_ style: RoleStyle) {

@@ -24,18 +24,23 @@ public struct EditBuffer: Equatable, Sendable {
         let room = maxLength - chars.count
         guard room > 0 else { return }
         let new = Array(text.prefix(room))
+        let start = cursor
         chars.insert(contentsOf: new, at: cursor)
         cursor += new.count
+        rejoin(at: cursor)
+        rejoin(at: start)
     }
 
     public mutating func backspace() {
         guard cursor > 0 else { return }
         chars.remove(at: cursor - 1); cursor -= 1
+        rejoin(at: cursor)
     }
 
     public mutating func deleteForward() {
         guard cursor < chars.count else { return }
         chars.remove(at: cursor)
+        rejoin(at: cursor)
     }
 
     /// Removes `range` and puts the cursor at its start.
@@ -43,6 +48,23 @@ public struct EditBuffer: Equatable, Sendable {
         let r = max(0, range.lowerBound)..<min(chars.count, range.upperBound)
         guard !r.isEmpty else { return }
         chars.removeSubrange(r); cursor = r.lowerBound
+        rejoin(at: cursor)
+    }
+
+    /// Keeps `chars` the clusters String(chars) really has. A terminal delivers 👍🏽 as two typed
+    /// scalars, and deleting the x of "🇫x🇷" brings two halves of a flag together: the pieces
+    /// meeting at index `i` are re-segmented (and the ones after, while that changes them), so
+    /// the cursor, backspace and the layout always step over whole clusters.
+    private mutating func rejoin(at index: Int) {
+        var i = index
+        while i > 0, i < chars.count {
+            let pair = [chars[i - 1], chars[i]]
+            let merged = Array(String(pair))
+            if merged.count == 2, merged[0].unicodeScalars.elementsEqual(pair[0].unicodeScalars) { return }
+            chars.replaceSubrange(i - 1...i, with: merged)
+            if cursor > i { cursor -= pair.count - merged.count }
+            i = i - 1 + merged.count
+        }
     }
 
     /// Ctrl-W: the spaces before the cursor, then the word before them.

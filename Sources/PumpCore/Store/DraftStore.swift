@@ -94,7 +94,7 @@ public final class DraftStore: Sendable {
 
     /// The draft saved under `key`; nil when there is none or the file is unreadable.
     public func load(key: String) -> Draft? {
-        guard let path = try? path(key), let data = store.read(path) else { return nil }
+        guard let path = try? path(key), let data = try? store.read(path) else { return nil }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try? decoder.decode(Draft.self, from: data)

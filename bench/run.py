@@ -19,6 +19,8 @@ from pathlib import Path
 import pexpect
 import pyte
 
+import bounded
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 PY = sys.executable
@@ -45,6 +47,14 @@ class Server:
     def control(self, path, method="GET"):
         import urllib.request
         req = urllib.request.Request(self.base + path, method=method, data=b"" if method == "POST" else None)
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        with opener.open(req, timeout=10) as r:
+            return json.loads(r.read() or b"null")
+
+    def control_json(self, path, payload):
+        import urllib.request
+        req = urllib.request.Request(self.base + path, method="POST", data=json.dumps(payload).encode(),
+                                     headers={"Content-Type": "application/json"})
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
         with opener.open(req, timeout=10) as r:
             return json.loads(r.read() or b"null")
@@ -196,17 +206,22 @@ def first_login_pumptui(binary, server, config_dir, full_screen):
     """A whole first login in the pty: URL, approval in the 'browser', the verifier typed one
     character at a time (bytes written per character), Enter, success; then the client."""
     server.reset_log()
+    # Each control call is one urllib connection itself (the "- 1"s); approve.py's are left out.
+    c0 = bounded.connections(server)
     t = Pty(binary, login_args(server, config_dir, full_screen), rows=24, cols=200)
     scroll = None
     try:
         m, _ = t.wait_regex(URL_RE)
         if full_screen:
             t.wait_regex(re.compile(re.escape("[ Submit ]")))
+        c1 = bounded.connections(server)
         verifier = subprocess.run(APPROVE + [m.group(0)], capture_output=True, text=True, check=True,
                                   env=ENV).stdout.strip()
+        c2 = bounded.connections(server)
         per_char = key_bytes(t, list(verifier))
         t.child.send("\r")
         t.wait_regex(re.compile(r"Logged in as"), timeout=20)
+        c3 = bounded.connections(server)
         login_log = server.requests()
         if full_screen:
             scroll = scroll_bytes(t)
@@ -216,7 +231,9 @@ def first_login_pumptui(binary, server, config_dir, full_screen):
     finally:
         t.close()
     after = server.requests()[len(login_log):]
-    return per_char, summarize(login_log), summarize(after), scroll
+    first = summarize(login_log)
+    first["connections"] = (c1 - c0 - 1) + (c3 - c2 - 1)
+    return per_char, first, summarize(after), scroll
 
 
 def second_start_pumptui(binary, server, config_dir, full_screen):
@@ -285,6 +302,10 @@ def table(r):
                  f'{fmt_ms(s["pumptui_median_s"])} ({s["pumptui_mode"]})',
                  fmt_ms(s["pypump_median_s"]) + " (to verifier callback)",
                  f'{s["ratio"]:.1f}× faster', "≥ 5×", s["ratio"] >= 5))
+    b = r["startup_busy"]
+    rows.append(("Same, one core kept busy by another process",
+                 fmt_ms(b["pumptui_median_s"]), fmt_ms(b["pypump_median_s"]),
+                 f'{b["ratio"]:.1f}× faster', "≥ 5×", b["ratio"] >= 5))
     k = r["bytes_per_keystroke"]
     rows.append(("Bytes written per verifier character (avg of %d)" % k["chars"],
                  f'{k["verifier_avg"]:.1f} ({k["mode"]})', "n/a (no UI)", "", "≤ 12",
@@ -298,6 +319,12 @@ def table(r):
                  f'{rt["pypump_second"]["count"]}',
                  "dups: " + (", ".join(rt["pumptui_second"]["duplicates"]) or "none"), "minimum",
                  not rt["pumptui_second"]["duplicates"] and not rt["pumptui_second"]["failed"]))
+    rows.append(("TCP connections, first login", f'{rt["pumptui_first"]["connections"]}', "", "one origin",
+                 "1 per origin", rt["pumptui_first"]["connections"] <= 1))
+    for mode, h in r["hostile"].items():
+        rss = "did not finish" if h["maxrss_mb"] is None else f'{h["maxrss_mb"]:.1f} MB'
+        rows.append((f"Peak RSS, inbox against {mode} body", f'{rss} in {h["seconds"]:.1f} s (exit {h["exit"]})',
+                     "", "", "< 100 MB", h["maxrss_mb"] is not None and h["maxrss_mb"] < 100))
     if "large_feed" not in r:
         return rows
     f = r["large_feed"]
@@ -348,10 +375,20 @@ def main():
                               "pumptui_median_s": statistics.median(ours),
                               "pypump_median_s": statistics.median(theirs),
                               "ratio": statistics.median(theirs) / statistics.median(ours)}
+        print("start-up with one core busy ...", file=sys.stderr)
+        with bounded.one_core_busy():
+            ours_b = startup_pumptui(args.binary, server, args.runs, full)
+            theirs_b = startup_pypump(server, args.runs)
+        results["startup_busy"] = {"runs": args.runs, "pumptui_s": ours_b, "pypump_s": theirs_b,
+                                   "pumptui_median_s": statistics.median(ours_b),
+                                   "pypump_median_s": statistics.median(theirs_b),
+                                   "ratio": statistics.median(theirs_b) / statistics.median(ours_b)}
         print("first login, keystrokes, round trips ...", file=sys.stderr)
         with tempfile.TemporaryDirectory() as cfg:
             per_char, first, client_start, scroll = first_login_pumptui(args.binary, server, cfg, full)
             second = second_start_pumptui(args.binary, server, cfg, full)
+            print("hostile bodies ...", file=sys.stderr)
+            results["hostile"] = bounded.hostile_rss(args.binary, server, cfg, ENV)
         chars = per_char[:22]
         results["bytes_per_keystroke"] = {
             "mode": mode, "chars": len(chars), "per_char": chars,

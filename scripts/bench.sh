@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks pumptui against PyPump 0.7 (issue 7): start-up, bytes per keystroke, round trips,
+# Benchmarks pumptui against PyPump 0.7 (issues 7, 11): start-up (idle and one core busy), bytes
+# per keystroke, round trips, TCP connections per first login, peak RSS against hostile bodies,
 # large feed. Not part of the test command. Prints a table; writes bench/out/results.json.
 # PyPump lives in its own venv (.venv-bench) so the test venv never carries it.
 set -euo pipefail

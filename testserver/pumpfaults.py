@@ -1,12 +1,25 @@
 """Injected failures for the client's error-handling tests (set through POST /_test/fault)."""
 
+import json
+import struct
 import threading
 import time
+import zlib
 
 MODES = ("none", "slow", "html500", "badjson", "truncated", "wrongtype", "huge", "redirectloop",
-         "redirect-other-host")
+         "redirect-other-host", "gzipbomb", "endless", "drip", "ratelimit", "busy", "hostile-host-meta")
 HUGE_SIZE = 64 * 1024 * 1024
 SLOW_SECONDS = 15
+BOMB_SIZE = 1024 * 1024 * 1024   # zeros before compression: ~1 MB on the wire
+DRIP_SECONDS = 60                # one byte a second, for this long at most
+RETRY_AFTER = 120
+# A host name that decodes to OSC 52 (clipboard write), clear-screen, C1 CSI and RLO.
+HOSTILE_HOST = "%1B%5D52%3Bc%3BZXZpbA%3D%3D%07%1B%5B2J%C2%9B31m%E2%80%AEevil.example"
+JRD_RELS = (("registration_endpoint", "api/client/register"),
+            ("http://apinamespace.org/oauth/request_token", "oauth/request_token"),
+            ("http://apinamespace.org/oauth/authorize", "oauth/authorize"),
+            ("http://apinamespace.org/oauth/access_token", "oauth/access_token"),
+            ("http://apinamespace.org/activitypub/whoami", "api/whoami"))
 
 
 class Faults:
@@ -58,6 +71,18 @@ class Faults:
                        b"<!DOCTYPE html><html><body><p>This is not JSON.</p></body></html>")
         if mode == "huge":
             return huge(handler)
+        if mode == "gzipbomb":
+            return gzip_bomb(handler)
+        if mode == "endless":
+            return endless(handler)
+        if mode == "drip":
+            return drip(handler)
+        if mode in ("ratelimit", "busy"):
+            status = 429 if mode == "ratelimit" else 503
+            return raw(handler, status, "text/plain; charset=utf-8", b"Slow down", {"Retry-After": str(RETRY_AFTER)})
+        if mode == "hostile-host-meta":
+            links = [{"rel": rel, "href": f"http://{HOSTILE_HOST}/{path}"} for rel, path in JRD_RELS]
+            return raw(handler, 200, "application/json", json.dumps({"links": links}).encode())
         if mode == "redirectloop":
             return redirect(handler, f"http://{handler.host_port()}{handler.path}")
         if mode == "redirect-other-host":
@@ -101,4 +126,71 @@ def huge(handler):
         handler.wfile.write(b" " * rest + tail)
     except (BrokenPipeError, ConnectionResetError):
         handler.close_connection = True
+    return 200
+
+
+def stream_head(handler, ctype, extra):
+    handler.record(200)
+    handler.send_response(200)
+    handler.send_header("Content-Type", ctype)
+    for name, value in extra.items():
+        handler.send_header(name, value)
+    handler.end_headers()
+
+
+def chunk(handler, data):
+    handler.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+
+
+def gzip_bomb(handler):
+    """1 GiB of zeros as one gzip stream, sent chunked: about 1 MB on the wire. Each MiB is
+    compressed once and repeated (a full flush makes the blocks identical), so the server
+    does not spend half a minute in zlib."""
+    stream_head(handler, "application/json", {"Content-Encoding": "gzip", "Transfer-Encoding": "chunked"})
+    zeros = b"\0" * (1024 * 1024)
+    packer = zlib.compressobj(6, zlib.DEFLATED, 31)
+    first = packer.compress(zeros) + packer.flush(zlib.Z_FULL_FLUSH)
+    block = packer.compress(zeros) + packer.flush(zlib.Z_FULL_FLUSH)
+    final = packer.flush()[:-8]  # the trailer is recomputed for the whole stream
+    count = BOMB_SIZE // len(zeros)
+    try:
+        chunk(handler, first)
+        for _ in range(count - 1):
+            chunk(handler, block)
+        crc = 0
+        for _ in range(count):
+            crc = zlib.crc32(zeros, crc)
+        chunk(handler, final + struct.pack("<II", crc, BOMB_SIZE & 0xFFFFFFFF))
+        handler.wfile.write(b"0\r\n\r\n")
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+    handler.close_connection = True
+    return 200
+
+
+def endless(handler):
+    """A chunked body that never ends (until the client goes away)."""
+    stream_head(handler, "application/json", {"Transfer-Encoding": "chunked"})
+    block = b"x" * 65536
+    try:
+        while True:
+            chunk(handler, block)
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+    handler.close_connection = True
+    return 200
+
+
+def drip(handler):
+    """A 1 KiB JSON body sent one byte a second: every read is quick, the whole is not."""
+    body = b'{"items": [' + b" " * 1000 + b"]}"
+    stream_head(handler, "application/json", {"Content-Length": str(len(body))})
+    try:
+        for i in range(min(len(body), DRIP_SECONDS)):
+            handler.wfile.write(body[i:i + 1])
+            handler.wfile.flush()
+            time.sleep(1)
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+    handler.close_connection = True
     return 200

@@ -42,6 +42,7 @@ class App:
         self.authorizer = Authorizer(self.store, self.creds)
         self.faults = Faults()
         self.log = []
+        self.connections = 0  # TCP connections accepted (issue 11: the login reuses one)
         self.lock = threading.RLock()  # one request mutates the world at a time
 
     def state(self):
@@ -110,6 +111,11 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
         return reply.status
 
+    def setup(self):
+        super().setup()
+        with self.app.lock:
+            self.app.connections += 1
+
     def record(self, status):
         """Log the status before the reply goes out, so /_test/requests never lags the client."""
         entry = getattr(self, "entry", None)
@@ -156,6 +162,8 @@ class Handler(BaseHTTPRequestHandler):
         with app.lock:
             if path == "/_test/requests":
                 return Reply(json=list(app.log))
+            if path == "/_test/connections":
+                return Reply(json={"count": app.connections})
             if path == "/_test/reset-log":
                 app.log.clear()
             elif path == "/_test/state":

@@ -50,9 +50,9 @@ let hostMetaJSON = """
         #expect(t.urls == ["https://pump.example/.well-known/host-meta.json"])
     }
 
-    @Test func allowHTTPFallsBackAfterHTTPS() async throws {
+    @Test func allowHTTPFallsBackWhenThereIsNoHTTPS() async throws {
         let t = FakeTransport { req in
-            if req.url.scheme == "https" { throw PumpError.tlsFailure(host: "h", detail: "x") }
+            if req.url.scheme == "https" { throw PumpError.connectionRefused(host: "h") }
             return text(404, "no")
         }
         let e = try await Discovery(transport: t, allowHTTP: true).discover(try AccountID(parsing: "alice@pump.example"))
@@ -69,13 +69,14 @@ let hostMetaJSON = """
 
     @Test func refusesHTTPLinksFromRemoteHostMeta() async throws {
         let t = FakeTransport { _ in json(200, hostMetaJSON.replacingOccurrences(of: "https:", with: "http:")) }
-        await #expect(throws: PumpError.insecureHTTPRefused(host: "pump.example")) {
+        // Asked over https, so http links are a downgrade (refused even with --allow-http).
+        await #expect(throws: PumpError.downgradeRefused(host: "pump.example")) {
             try await Discovery(transport: t).discover(try AccountID(parsing: "alice@pump.example"))
         }
     }
 
     @Test func attemptsAreTimeBounded() async throws {
-        // A transport that honours its timeout like URLSession does: a silent host costs one budget.
+        // A transport that honours its timeout like AsyncHTTPTransport does: a silent host costs one budget.
         let t = FakeTransport { _ in throw PumpError.timeout(url: "https://slow.example/") }
         let start = Date()
         await #expect(throws: PumpError.self) {

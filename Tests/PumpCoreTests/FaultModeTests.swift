@@ -33,7 +33,7 @@ import Testing
         /// The requests the server saw since the last reset: (path, had Authorization).
         func requests() async throws -> [(path: String, authorized: Bool)] {
             let url = URL(string: "/_test/requests", relativeTo: server.base)!.absoluteURL
-            let r = try await URLSessionTransport().send(HTTPRequest(method: "POST", url: url), timeout: 5)
+            let r = try await AsyncHTTPTransport(gate: RetryAfterGate()).send(HTTPRequest(method: "POST", url: url), timeout: 5)
             let list = try JSONSerialization.jsonObject(with: r.body) as? [[String: Any]] ?? []
             return list.map { ($0["path"] as? String ?? "", $0["authorization"] as? Bool ?? false) }
         }
@@ -113,7 +113,7 @@ import Testing
         defer { s.cleanUp() }
         let small = SignedAPI(account: try #require(try s.store.account(s.server.account())),
                               client: try #require(try s.store.client(forHost: s.server.account().hostWithPort)),
-                              transport: URLSessionTransport(maxBodyBytes: 512), timeout: 5)
+                              transport: AsyncHTTPTransport(maxBodyBytes: 512), timeout: 5)
         let (error, _) = await failure { _ = try await small.getJSON(url: s.inbox) }
         #expect(error as? PumpError == .bodyTooLarge(limit: 512))
     }
@@ -182,7 +182,7 @@ import Testing
 @Suite struct FaultNetworkTests {
     func error(_ url: String, timeout: TimeInterval = 5) async -> PumpError? {
         do {
-            _ = try await URLSessionTransport().send(HTTPRequest(method: "GET", url: URL(string: url)!), timeout: timeout)
+            _ = try await AsyncHTTPTransport().send(HTTPRequest(method: "GET", url: URL(string: url)!), timeout: timeout)
             return nil
         } catch { return error as? PumpError }
     }

@@ -48,8 +48,18 @@ final class IntegrationServer: @unchecked Sendable {
     func control(_ path: String, json: String = "{}") async throws {
         let req = HTTPRequest(method: "POST", url: URL(string: path, relativeTo: base)!.absoluteURL,
                               headers: ["Content-Type": "application/json"], body: Data(json.utf8))
-        let r = try await URLSessionTransport().send(req, timeout: 5)
+        // Its own Retry-After gate: the control channel must not be paused by the client under test.
+        let r = try await AsyncHTTPTransport(gate: RetryAfterGate()).send(req, timeout: 5)
         guard r.status == 200 else { throw SetupError("control \(path) failed: \(r.status)") }
+    }
+
+    /// TCP connections the server has accepted so far.
+    func connections() async throws -> Int {
+        let req = HTTPRequest(method: "POST", url: URL(string: "/_test/connections", relativeTo: base)!.absoluteURL)
+        let r = try await AsyncHTTPTransport(gate: RetryAfterGate()).send(req, timeout: 5)
+        let obj = try JSONSerialization.jsonObject(with: r.body) as? [String: Any]
+        guard let count = obj?["count"] as? Int else { throw SetupError("no connection count") }
+        return count
     }
 
     /// Plays the human on the authorize page; returns the verifier.

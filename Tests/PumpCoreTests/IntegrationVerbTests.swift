@@ -13,7 +13,7 @@ import Testing
     }
 
     func state(_ server: IntegrationServer) async throws -> [String: Any] {
-        let r = try await URLSessionTransport().send(
+        let r = try await AsyncHTTPTransport().send(
             HTTPRequest(method: "GET", url: server.base.appendingPathComponent("_test/state")), timeout: 5)
         return try #require(try JSONSerialization.jsonObject(with: r.body) as? [String: Any])
     }

@@ -96,7 +96,7 @@ final class URLBox: @unchecked Sendable {
         let saved = try #require(try store.account(alice))
         #expect(saved.token == "AT" && saved.tokenSecret == "ATSECRET")
         #expect(try store.client(forHost: "127.0.0.1:9")?.clientID == "client1")
-        #expect(store.endpoints(forHost: "127.0.0.1:9") != nil)
+        #expect(try store.endpoints(forHost: "127.0.0.1:9") != nil)
         #expect(!"\(session)".contains("ATSECRET"))
     }
 

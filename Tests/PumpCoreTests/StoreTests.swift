@@ -71,7 +71,7 @@ import Testing
         } catch let e as PumpError {
             #expect(e.message.contains("corrupt"))
         }
-        #expect(store.read("accounts/alice@h.example.json") == Data("{not json".utf8))
+        #expect(try store.read("accounts/alice@h.example.json") == Data("{not json".utf8))
     }
 
     @Test func rawFilesRejectEscapes() throws {
@@ -79,11 +79,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = CredentialStore(directory: dir)
         try store.writeAtomically(Data("x".utf8), to: "drafts/a/b.txt")
-        #expect(store.read("drafts/a/b.txt") == Data("x".utf8))
+        #expect(try store.read("drafts/a/b.txt") == Data("x".utf8))
         #expect(mode(dir.appendingPathComponent("drafts/a")) == 0o700)
         #expect(throws: PumpError.self) { try store.writeAtomically(Data(), to: "../evil") }
         #expect(throws: PumpError.self) { try store.writeAtomically(Data(), to: "/etc/evil") }
-        #expect(store.read("missing") == nil)
+        #expect(try store.read("missing") == nil)
     }
 
     @Test func secretsNotInDescriptions() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PumpCore
 @testable import PumpTUI
 
 @Suite struct ThemeTests {
@@ -116,5 +117,14 @@ import Testing
         #expect(ThemeChoice.resolve(flag: nil, environment: ["NO_COLOR": "1"]).noColor)
         #expect(!ThemeChoice.resolve(flag: nil, environment: ["NO_COLOR": ""]).noColor)
         #expect(ThemeChoice.resolve(flag: nil, noColorFlag: true, environment: [:]).noColor)
+    }
+}
+
+@Suite struct ThemeDirectoryTests {
+    /// Same rule as the credential store (issue 11): an empty HOME is not the current directory.
+    @Test func userDirectoryFollowsTheConfigDirectory() {
+        #expect(ThemeLoader.userDirectory(environment: ["XDG_CONFIG_HOME": "/x"]).path == "/x/pumptui/themes")
+        let home = CredentialStore.passwdHome() ?? "/"
+        #expect(ThemeLoader.userDirectory(environment: ["HOME": ""]).path.hasPrefix(home))
     }
 }

@@ -73,3 +73,28 @@ def test_slow_fault_outlasts_a_short_client_timeout(server):
         raise AssertionError("slow fault answered quickly")
     except (socket.timeout, TimeoutError, urllib.error.URLError):
         pass
+
+
+def test_hostile_modes_of_issue_11(server):
+    import zlib
+    alice = login(server)
+    server.control("fault", {"mode": "ratelimit", "path_prefix": "/api/", "count": 1})
+    r = alice.get("/api/user/alice/inbox")
+    assert r.status == 429 and r.headers["Retry-After"] == "120"
+    server.control("fault", {"mode": "hostile-host-meta", "path_prefix": "/.well-known/", "count": 1})
+    links = server.get("/.well-known/host-meta.json").json()["links"]
+    assert len(links) == 5 and all("%1B%5D52" in link["href"] for link in links)
+    # The bomb is one valid gzip stream of zeros (checked on its first chunks only).
+    server.control("fault", {"mode": "gzipbomb", "path_prefix": "/api/", "count": 1})
+    import socket
+    s = socket.create_connection(("127.0.0.1", server.port))
+    s.sendall(b"GET /api/user/alice/inbox HTTP/1.1\r\nHost: x\r\n\r\n")
+    data = b""
+    while data.count(b"\r\n") < 40:
+        data += s.recv(65536)
+    s.close()
+    head, _, body = data.partition(b"\r\n\r\n")
+    assert b"Content-Encoding: gzip" in head
+    size, _, rest = body.partition(b"\r\n")
+    out = zlib.decompressobj(31).decompress(rest[:int(size, 16)])
+    assert len(out) == 1024 * 1024 and out.count(0) == len(out)

@@ -2,7 +2,8 @@ import Foundation
 
 /// Finds a server's endpoints (pump-api.md §1.4): https host-meta.json, then host-meta with a
 /// JSON Accept, then pump.io's conventional paths if the host answered at all. Plain http only
-/// for loopback hosts (tried directly: local test servers do not speak TLS) or with allowHTTP.
+/// for loopback hosts (tried directly: local test servers do not speak TLS) or with allowHTTP,
+/// and then only when https is not there at all (a TLS failure is an error, never a fallback).
 /// Every attempt is time-bounded and announced through `progress`.
 public struct Discovery: Sendable {
     public var transport: HTTPTransport
@@ -29,9 +30,12 @@ public struct Discovery: Sendable {
             let base = URL(string: "\(scheme)://\(account.hostWithPort)/")!
             switch try await discover(base: base, tried: &tried) {
             case .found(let endpoints):
-                try checkSchemes(endpoints, account: account)
+                try EndpointPolicy(account: account, allowHTTP: allowHTTP).checkDiscovered(endpoints, over: scheme)
                 return endpoints
             case .unreachable(let error):
+                // A certificate failure means https exists and is broken or attacked: never a
+                // reason to fall back to http (--allow-http is for servers without https at all).
+                if case .tlsFailure = error { throw error }
                 if firstNetworkError == nil { firstNetworkError = error }
             }
         }
@@ -67,14 +71,5 @@ public struct Discovery: Sendable {
         precondition(answered)
         progress(base.absoluteString + " (conventional pump.io paths)")
         return .found(Endpoints.conventional(base: base))
-    }
-
-    /// Discovered links may name another scheme than the one we asked over; never accept a
-    /// downgrade to http for a non-loopback host unless the user allowed it.
-    private func checkSchemes(_ endpoints: Endpoints, account: AccountID) throws {
-        for url in endpoints.all where url.scheme?.lowercased() != "https" {
-            let host = url.host ?? account.host
-            if !(allowHTTP || AccountID.isLoopbackHost(host)) { throw PumpError.insecureHTTPRefused(host: host) }
-        }
     }
 }

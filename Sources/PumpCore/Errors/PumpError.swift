@@ -5,6 +5,8 @@ import Foundation
 public enum PumpError: Error, Equatable, Sendable {
     case invalidAccount(String)
     case insecureHTTPRefused(host: String)
+    case downgradeRefused(host: String)
+    case endpointsOffOrigin(String)
     case connectionRefused(host: String)
     case dnsFailure(host: String)
     case tlsFailure(host: String, detail: String)
@@ -22,6 +24,7 @@ public enum PumpError: Error, Equatable, Sendable {
     case notJSON(contentType: String)
     case badResponse(String)
     case bodyTooLarge(limit: Int)
+    case rateLimited(host: String, seconds: Int)
     case redirectLoop
     case redirectToOtherHost(String)
     case notAccountHost(String)
@@ -34,6 +37,10 @@ public enum PumpError: Error, Equatable, Sendable {
         case .invalidAccount(let why): return "invalid account: \(why)"
         case .insecureHTTPRefused(let host):
             return "refusing plain http to \(host): it would expose your credentials (use --allow-http to override)"
+        case .downgradeRefused(let host):
+            return "refusing plain http to \(host): the server was reached over https, so its endpoints must stay on https"
+        case .endpointsOffOrigin(let origins):
+            return "refusing the server's endpoints: they are not all on one https origin (\(origins))"
         case .connectionRefused(let host): return "could not connect to \(host): connection refused (is the server running?)"
         case .dnsFailure(let host): return "could not find host \(host) (DNS lookup failed)"
         case .tlsFailure(let host, let detail): return "TLS handshake with \(host) failed: \(detail)"
@@ -54,6 +61,8 @@ public enum PumpError: Error, Equatable, Sendable {
         case .notJSON(let ct): return "expected JSON from the server but got \(ct.isEmpty ? "no content type" : ct)"
         case .badResponse(let why): return "unexpected server reply: \(why)"
         case .bodyTooLarge(let limit): return "server reply larger than \(limit / (1024 * 1024)) MiB; refused"
+        case .rateLimited(let host, let seconds):
+            return "\(host) asked for a pause (too many requests or busy); not asking again for \(seconds) s"
         case .redirectLoop: return "too many redirects"
         case .redirectToOtherHost(let host): return "refusing to follow a redirect to another host (\(host)) with your credentials"
         case .notAccountHost(let host): return "refusing to send your credentials to \(host), which is not your account's server"

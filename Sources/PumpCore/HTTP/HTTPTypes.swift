@@ -1,6 +1,6 @@
 import Foundation
 
-/// A request as PumpCore builds it, before signing. Kept independent of URLSession so the
+/// A request as PumpCore builds it, before signing. Kept independent of the HTTP client library so the
 /// signer and the API layer can be tested with a fake transport.
 public struct HTTPRequest: Sendable {
     public var method: String
@@ -35,4 +35,14 @@ public protocol HTTPTransport: Sendable {
 public protocol APIRequester: Sendable {
     /// `body` is JSON (or raw bytes for uploads, with their own content type); it is never signed.
     func send(method: String, url: URL, body: Data?, contentType: String?) async throws -> HTTPResponse
+}
+
+extension URL {
+    /// `host[:port]` for messages: IPv6 literals bracketed, cleaned (the host may come from
+    /// host-meta, percent-decoded into escape sequences).
+    var hostForMessages: String {
+        let clean = ServerText.clean(self.host ?? "?")
+        let host = clean.hasPrefix("[") ? clean : AccountID.bracketed(clean)
+        return port.map { "\(host):\($0)" } ?? host
+    }
 }

@@ -22,7 +22,7 @@ public final class PumpLogin: @unchecked Sendable {
     private var reregistered = false
 
     public init(account: AccountID, applicationName: String = "pumptui", store: CredentialStore,
-                allowHTTP: Bool = false, transport: HTTPTransport = URLSessionTransport(),
+                allowHTTP: Bool = false, transport: HTTPTransport = AsyncHTTPTransport(),
                 progress: @escaping @Sendable (LoginProgress) -> Void = { _ in },
                 verifierCallback: @escaping @Sendable (URL) -> Void) {
         self.account = account; self.applicationName = applicationName; self.store = store
@@ -51,7 +51,7 @@ public final class PumpLogin: @unchecked Sendable {
     /// Discovery, registration (if this host has no client yet), request token, then
     /// `verifierCallback(authorizeURL)`.
     public func start() async throws {
-        let usedCache = store.endpoints(forHost: account.hostWithPort) != nil
+        let usedCache = try cachedEndpoints() != nil
         do {
             try await newRequestToken(endpoints: try await resolveEndpoints())
         } catch let error as PumpError where usedCache && PumpLogin.suggestsStaleCache(error) {
@@ -102,7 +102,7 @@ public final class PumpLogin: @unchecked Sendable {
     /// The whole flow with an async verifier provider (PyPump's callback returning the code).
     /// An expired request token is renewed once and the provider asked again.
     public static func login(account: AccountID, applicationName: String = "pumptui", store: CredentialStore,
-                             allowHTTP: Bool = false, transport: HTTPTransport = URLSessionTransport(),
+                             allowHTTP: Bool = false, transport: HTTPTransport = AsyncHTTPTransport(),
                              progress: @escaping @Sendable (LoginProgress) -> Void = { _ in },
                              verifierProvider: @escaping @Sendable (URL) async throws -> String) async throws -> PumpSession {
         let login = PumpLogin(account: account, applicationName: applicationName, store: store, allowHTTP: allowHTTP,
@@ -125,19 +125,26 @@ public final class PumpLogin: @unchecked Sendable {
 
     private func resolveEndpoints() async throws -> Endpoints {
         if let e = lock.withLock({ endpoints }) { return e }
-        let host = account.hostWithPort
         let found: Endpoints
-        if let cached = store.endpoints(forHost: host) {
+        if let cached = try cachedEndpoints() {
             found = cached
         } else {
             let progress = self.progress
             let discovery = Discovery(transport: transport, allowHTTP: allowHTTP, attemptTimeout: discoveryAttemptTimeout,
                                       progress: { progress(.discovering($0)) })
             found = try await discovery.discover(account)
-            try store.save(endpoints: found, forHost: host)
+            if policy.mayCache(found) { try store.save(endpoints: found, forHost: account.hostWithPort) }
         }
         lock.withLock { endpoints = found }
         return found
+    }
+
+    private var policy: EndpointPolicy { EndpointPolicy(account: account, allowHTTP: allowHTTP) }
+
+    /// The cache, only when it passes the rules fresh discovery would (own origin, https unless
+    /// this command allows http); otherwise the server is asked again.
+    private func cachedEndpoints() throws -> Endpoints? {
+        try store.endpoints(forHost: account.hostWithPort).flatMap { policy.acceptsCached($0) ? $0 : nil }
     }
 
     private func ensureClient(_ endpoints: Endpoints) async throws -> ClientCredentials {

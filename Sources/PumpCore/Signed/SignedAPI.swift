@@ -9,7 +9,7 @@ public final class SignedAPI: APIRequester, @unchecked Sendable {
     private let origin: String
 
     public init(account: StoredAccount, client: ClientCredentials,
-                transport: HTTPTransport = URLSessionTransport(), timeout: TimeInterval = 30) {
+                transport: HTTPTransport = AsyncHTTPTransport(), timeout: TimeInterval = 30) {
         self.account = account
         self.origin = account.endpoints.origin
         self.fetcher = SignedFetcher(
@@ -21,7 +21,7 @@ public final class SignedAPI: APIRequester, @unchecked Sendable {
 
     /// Loads the account and its server's client from the store.
     public convenience init(account id: AccountID, store: CredentialStore,
-                            transport: HTTPTransport = URLSessionTransport(), timeout: TimeInterval = 30) throws {
+                            transport: HTTPTransport = AsyncHTTPTransport(), timeout: TimeInterval = 30) throws {
         guard let stored = try store.account(id) else { throw PumpError.notLoggedIn(id.description) }
         guard let client = try store.client(forHost: id.hostWithPort) else { throw PumpError.notLoggedIn(id.description) }
         self.init(account: stored, client: client, transport: transport, timeout: timeout)

@@ -10,14 +10,23 @@ public final class CredentialStore: Sendable {
 
     public init(directory: URL) { self.directory = directory }
 
-    /// `$XDG_CONFIG_HOME/pumptui`, else `~/.config/pumptui`.
-    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    /// `$XDG_CONFIG_HOME/pumptui`, else `~/.config/pumptui`. An empty or relative `HOME` is not
+    /// a home (it would put secrets under the current directory): the passwd entry is used.
+    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                        passwdHome: () -> String? = CredentialStore.passwdHome) -> URL {
         if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
             return URL(fileURLWithPath: xdg).appendingPathComponent("pumptui")
         }
-        let home = environment["HOME"].map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser
+        let env = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        let home = URL(fileURLWithPath: env ?? passwdHome() ?? "/nonexistent-home")
         return home.appendingPathComponent(".config").appendingPathComponent("pumptui")
+    }
+
+    /// The home directory of the effective user from the passwd database.
+    public static func passwdHome() -> String? {
+        guard let pw = getpwuid(geteuid()), let dir = pw.pointee.pw_dir else { return nil }
+        let home = String(cString: dir)
+        return home.hasPrefix("/") ? home : nil
     }
 
     // MARK: accounts
@@ -58,9 +67,12 @@ public final class CredentialStore: Sendable {
 
     // MARK: endpoints cache
 
-    public func endpoints(forHost host: String) -> Endpoints? {
-        guard let path = try? hostPath("endpoints", host) else { return nil }
-        return try? decode(Endpoints.self, at: path)
+    /// The cached endpoints; nil when missing or corrupt (they are rediscovered), an error when
+    /// the store cannot be trusted.
+    public func endpoints(forHost host: String) throws -> Endpoints? {
+        let path = try hostPath("endpoints", host)
+        guard let data = try read(path) else { return nil }
+        return try? decode(Endpoints.self, from: data)
     }
 
     public func save(endpoints: Endpoints, forHost host: String) throws {
@@ -80,14 +92,28 @@ public final class CredentialStore: Sendable {
         try AtomicFile.write(data, to: url)
     }
 
-    /// Contents of a file under the store directory, or nil when missing; a wider mode is fixed.
-    public func read(_ relativePath: String) -> Data? {
-        guard let url = try? resolve(relativePath) else { return nil }
-        AtomicFile.restrict(directory, to: AtomicFile.dirMode)
-        return AtomicFile.read(url)
+    /// Contents of a file under the store directory, or nil when missing; a wider read mode is
+    /// fixed. Throws (naming the path and the fix) when any directory on the way or the file
+    /// itself is not ours, writable by others, or a symlink inside the store.
+    public func read(_ relativePath: String) throws -> Data? {
+        let url = try resolve(relativePath)
+        guard try checkDirectories(upTo: url.deletingLastPathComponent()) else { return nil }
+        return try AtomicFile.read(url)
+    }
+
+    /// Refuses a config directory that another user owns or may write to (OpenSSH StrictModes);
+    /// a missing one is fine (it is created 0700 when first needed). The CLI calls this first.
+    public func checkTrust() throws {
+        _ = try checkDirectories(upTo: directory)
     }
 
     // MARK: helpers
+
+    private func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(type, from: data)
+    }
 
     private func accountPath(_ id: AccountID) -> String { "accounts/\(id.description).json" }
 
@@ -107,13 +133,25 @@ public final class CredentialStore: Sendable {
     }
 
     private func ensureDirectories(upTo dir: URL) throws {
-        try AtomicFile.ensureDirectory(directory)
-        var current = directory
-        let extra = dir.standardizedFileURL.pathComponents.dropFirst(directory.standardizedFileURL.pathComponents.count)
-        for part in extra {
-            current = current.appendingPathComponent(part)
-            try AtomicFile.ensureDirectory(current)
+        try AtomicFile.ensureDirectory(directory, inside: false)
+        for current in subdirectories(upTo: dir) { try AtomicFile.ensureDirectory(current, inside: true) }
+    }
+
+    /// Checks the store directory and each subdirectory down to `dir`; false when one is missing.
+    private func checkDirectories(upTo dir: URL) throws -> Bool {
+        try PathTrust.checkRoot(directory)
+        guard FileManager.default.fileExists(atPath: directory.path) else { return false }
+        try AtomicFile.tighten(directory.path, to: AtomicFile.dirMode)  // ours: only read bits to drop
+        for current in subdirectories(upTo: dir) {
+            guard try PathTrust.checkInside(current) else { return false }
         }
+        return true
+    }
+
+    private func subdirectories(upTo dir: URL) -> [URL] {
+        let extra = dir.standardizedFileURL.pathComponents.dropFirst(directory.standardizedFileURL.pathComponents.count)
+        var current = directory
+        return extra.map { current = current.appendingPathComponent($0); return current }
     }
 
     private func encode<T: Encodable>(_ value: T, to relativePath: String) throws {
@@ -127,10 +165,8 @@ public final class CredentialStore: Sendable {
 
     /// Nil when the file does not exist; a clear error (file left untouched) when it is corrupt.
     private func decode<T: Decodable>(_ type: T.Type, at relativePath: String) throws -> T? {
-        guard let data = read(relativePath) else { return nil }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        do { return try decoder.decode(type, from: data) } catch {
+        guard let data = try read(relativePath) else { return nil }
+        do { return try decode(type, from: data) } catch {
             throw PumpError.storage("\(directory.appendingPathComponent(relativePath).path) is corrupt (not the expected JSON); fix or delete it")
         }
     }

@@ -149,7 +149,7 @@ public final class DraftStore: Sendable {
     // MARK: - Paths
 
     private func read(_ path: String?) -> Draft? {
-        guard let path, let data = store.read(path) else { return nil }
+        guard let path, let data = try? store.read(path) else { return nil }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try? decoder.decode(Draft.self, from: data)

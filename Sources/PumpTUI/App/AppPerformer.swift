@@ -18,7 +18,7 @@ final class AppPerformer: @unchecked Sendable {
     }
     private var _session: PumpSession?
 
-    init(store: CredentialStore, allowHTTP: Bool, transport: HTTPTransport = URLSessionTransport()) {
+    init(store: CredentialStore, allowHTTP: Bool, transport: HTTPTransport = AsyncHTTPTransport()) {
         self.store = store; self.allowHTTP = allowHTTP; self.transport = transport
     }
 

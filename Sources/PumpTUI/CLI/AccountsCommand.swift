@@ -10,7 +10,7 @@ struct AccountsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await LineMode.run {
-            let store = common.store
+            let store = try common.openStore()
             let ids = store.accounts()
             if ids.isEmpty {
                 // On stderr: scripts that read stdout get one line per account and nothing else.

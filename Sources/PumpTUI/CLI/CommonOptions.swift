@@ -19,5 +19,11 @@ struct CommonOptions: ParsableArguments {
         return CredentialStore.defaultDirectory()
     }
 
-    var store: CredentialStore { CredentialStore(directory: configDirectory) }
+    /// The store, once its directory passed the trust check (owner, mode, parents): a refusal
+    /// names the path and the fix, and nothing is read from or written into it.
+    func openStore() throws -> CredentialStore {
+        let store = CredentialStore(directory: configDirectory)
+        try store.checkTrust()
+        return store
+    }
 }

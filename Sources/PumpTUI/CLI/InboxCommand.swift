@@ -20,7 +20,7 @@ struct InboxCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await LineMode.run {
-            let store = common.store
+            let store = try common.openStore()
             let id = try LineMode.resolveAccount(account, store: store)
             let api = try LineMode.pumpAPI(for: id, store: store, allowHTTP: common.allowHTTP)
             let feed = try await api.feed(.inboxMajor, count: count)

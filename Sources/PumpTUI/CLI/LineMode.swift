@@ -10,19 +10,21 @@ enum LineMode {
     /// Line mode is forced whenever either end is not a terminal (pipes, tests, scripts).
     static var hasTerminal: Bool { isatty(0) == 1 && isatty(1) == 1 }
 
+    /// Every line the CLI prints goes through here (or `warn`), so through the one sanitizer:
+    /// error texts carry host names and server words that may hold escape sequences.
     static func say(_ text: String) {
-        print(text)
+        print(safe(text))
         fflush(stdout)
     }
 
     /// Writes without a newline (prompts), flushed so it shows before the read.
     static func prompt(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(safe(text).utf8))
         fflush(stdout)
     }
 
     static func warn(_ text: String) {
-        FileHandle.standardError.write(Data("pumptui: \(text)\n".utf8))
+        FileHandle.standardError.write(Data("pumptui: \(Sanitizer.clean(text, singleLine: true))\n".utf8))
     }
 
     /// Runs a command body; any error becomes `pumptui: <message>` on stderr and exit 1.
@@ -63,13 +65,10 @@ enum LineMode {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Server text made safe for a terminal: no control characters or escape sequences.
+    /// Text made safe for a terminal by the shared sanitizer: no escape sequences, C0/C1
+    /// controls or bidi overrides; line breaks kept.
     static func safe(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
-            if scalar == "\n" { return scalar }
-            if CharacterSet.controlCharacters.contains(scalar) || scalar.properties.generalCategory == .format { return " " }
-            return scalar
-        }))
+        Sanitizer.clean(text, singleLine: false)
     }
 }
 

@@ -20,7 +20,7 @@ struct LoginCommand: AsyncParsableCommand {
     func run() async throws {
         try await LineMode.run {
             let id = try AccountID(parsing: account)
-            let store = common.store
+            let store = try common.openStore()
             if !noTui && LineMode.hasTerminal, let session = try await runLoginTUI(account: id, store: store) {
                 LoginLineMode.reportSuccess(session)
                 return

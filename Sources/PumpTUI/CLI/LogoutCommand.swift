@@ -15,7 +15,7 @@ struct LogoutCommand: AsyncParsableCommand {
     func run() async throws {
         try await LineMode.run {
             let id = try AccountID(parsing: account)
-            let store = common.store
+            let store = try common.openStore()
             guard try store.account(id) != nil else { throw PumpError.notLoggedIn(id.description) }
             try store.remove(id)
             LineMode.say("Logged out \(id)")

@@ -19,7 +19,7 @@ struct PostCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await LineMode.run {
-            let store = common.store
+            let store = try common.openStore()
             let id = try LineMode.resolveAccount(account, store: store)
             let body = LineMode.textArgument(text)
             guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw LineModeError("empty note") }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PumpCore
 
 /// `pumptui [ACCOUNT]` starts the full-screen client; subcommands are the line-mode tools.
 @main
@@ -17,6 +18,7 @@ struct RootCommand: AsyncParsableCommand {
     /// ArgumentParser's own entry point exits 64 (EX_USAGE) on bad arguments; pumptui
     /// documents 2 for usage errors, like most Unix tools, so the mapping happens here.
     static func main() async {
+        var failure: Error?
         do {
             var command = try parseAsRoot()
             if var async = command as? AsyncParsableCommand {
@@ -25,13 +27,19 @@ struct RootCommand: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            exit(with: error)
+            failure = error
         }
+        // Every path ends here, signals and hang-up included (the TUI runtime turns them into a
+        // return): close the shared HTTP connections, bounded so a hung server cannot hold the
+        // exit (a hang-up must end the process within 2 s; the runtime's own grace is 0.8 s).
+        await SharedHTTPClient.process.shutdown(within: 0.5)
+        if let failure { exit(with: failure) }
     }
 
     private static func exit(with error: Error) -> Never {
         let code = exitCode(for: error)
-        let message = fullMessage(for: error)
+        // Through the shared sanitizer too: a usage error can quote what was typed.
+        let message = Sanitizer.clean(fullMessage(for: error), singleLine: false)
         if !message.isEmpty {
             let text = message + "\n"
             if code == .success { FileHandle.standardOutput.write(Data(text.utf8)) }

@@ -34,8 +34,9 @@ struct TUICommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let id = try account.map { try AccountID(parsing: $0) }
-        let store = common.store
+        var opened: (AccountID?, CredentialStore)?
+        try await LineMode.run { opened = (try account.map { try AccountID(parsing: $0) }, try common.openStore()) }
+        guard let (id, store) = opened else { return }
         if !noTui && TerminalSupport.canRunFullScreen() {
             let code = try await FullScreen.run(account: id, store: store, mode: .client, options: tuiOptions)
             if let code {

@@ -1,4 +1,5 @@
 import Foundation
+import PumpCore
 
 /// Finds a theme by name: the user's directory first, then the built-ins. Never fails:
 /// a missing or broken theme gives the default theme plus a warning naming file and line.
@@ -13,15 +14,10 @@ public enum ThemeLoader {
     /// The built-in default; its source is checked by tests, so the parse cannot fail.
     public static var defaultTheme: Theme { builtin(defaultName) ?? Theme(name: defaultName, styles: [:]) }
 
-    /// `$XDG_CONFIG_HOME/pumptui/themes`, or `~/.config/pumptui/themes`.
+    /// `themes/` in the default config directory (`$XDG_CONFIG_HOME/pumptui` or
+    /// `~/.config/pumptui`, an empty or relative HOME replaced by the passwd entry).
     public static func userDirectory(environment: [String: String]) -> URL {
-        let base: URL
-        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
-            base = URL(fileURLWithPath: xdg)
-        } else {
-            base = URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".config")
-        }
-        return base.appendingPathComponent("pumptui/themes")
+        CredentialStore.defaultDirectory(environment: environment).appendingPathComponent("themes")
     }
 
     public static func load(name: String, userDirectory: URL) -> (Theme, warning: String?) {

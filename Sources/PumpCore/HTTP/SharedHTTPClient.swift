@@ -1,0 +1,63 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTPCompression
+
+/// The process's HTTP clients, made on first use and shared, so the login's requests reuse one
+/// pooled connection per origin. Two at most: direct, and through `HTTPS_PROXY`/`HTTP_PROXY`
+/// when set (AsyncHTTPClient keeps one proxy per client; `NO_PROXY` picks per request).
+/// `shutdown(within:)` closes them; the CLI calls it once the command or the TUI has returned.
+public final class SharedHTTPClient: @unchecked Sendable {
+    public static let process = SharedHTTPClient(proxies: ProxySettings(environment: ProcessInfo.processInfo.environment))
+
+    private let lock = NSLock()
+    private let proxies: ProxySettings
+    private var clients: [String: HTTPClient] = [:]   // "" direct, else the proxy's host:port
+    private var closed = false
+
+    public init(proxies: ProxySettings = ProxySettings(environment: [:])) { self.proxies = proxies }
+
+    func client(for url: URL) throws -> HTTPClient {
+        let proxy = proxies.proxy(for: url)
+        let key = proxy.map { "\($0.host):\($0.port)" } ?? ""
+        return try lock.withLock {
+            guard !closed else { throw PumpError.cancelled }
+            if let existing = clients[key] { return existing }
+            let made = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+                                  configuration: SharedHTTPClient.configuration(proxy: proxy))
+            clients[key] = made
+            return made
+        }
+    }
+
+    static func configuration(proxy: ProxySettings.Proxy?) -> HTTPClient.Configuration {
+        var config = HTTPClient.Configuration(
+            tlsConfiguration: nil,  // swift-nio-ssl's client default: full verification, system roots
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .seconds(10), read: .seconds(30)),
+            connectionPool: .init(idleTimeout: .seconds(30)),
+            proxy: proxy.map { .server(host: $0.host, port: $0.port) },
+            ignoreUncleanSSLShutdown: false,
+            // Counted on the inflated bytes as they stream: a gzip bomb ends at the cap.
+            decompression: .enabled(limit: .size(AsyncHTTPTransport.defaultMaxBodyBytes)))
+        config.httpVersion = .http1Only
+        // Report a refused connection at once (AsyncHTTPClient would retry until the deadline,
+        // turning "connection refused" into "timed out").
+        config.connectionPool.retryConnectionEstablishment = false
+        return config
+    }
+
+    /// Closes every client, waiting at most `seconds` (a hung server must not hold the exit).
+    /// Later requests fail as cancelled.
+    public func shutdown(within seconds: TimeInterval) async {
+        let all: [HTTPClient] = lock.withLock {
+            closed = true
+            defer { clients = [:] }
+            return Array(clients.values)
+        }
+        guard !all.isEmpty else { return }
+        _ = try? await Deadline.run(seconds: seconds, url: URL(string: "about:shutdown")!) {
+            for client in all { try? await client.shutdown() }
+        }
+    }
+}

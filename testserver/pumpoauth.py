@@ -162,8 +162,9 @@ class PumpValidator(RequestValidator):
 
     def validate_request_token(self, client_key, token, request):
         rec = self.creds.live_request_token(token)
-        # Not yet authorized by a user counts as "Invalid / expired Token", like pump.io.
-        return bool(rec and rec["client"] == client_key and rec["user"])
+        # A token not yet authorized is still live: its (missing) verifier is what fails, so a
+        # wrong verifier typed before approving can be followed by the right one, as on pump.io.
+        return bool(rec and rec["client"] == client_key)
 
     def validate_access_token(self, client_key, token, request):
         rec = self.creds.access_tokens.get(token)

@@ -59,3 +59,32 @@ import Testing
         do { let r = a.handle(.key(.escape)); #expect(r == .ignored) }
     }
 }
+
+/// The editor wraps between words (issue 10: it cut words in the middle), and says when the
+/// window is too small to show it at all.
+@Suite struct EditorWrapTests {
+    func lines(_ text: String, width: Int) -> [String] {
+        let chars = Array(text)
+        return TextArea.rows(chars, width: width).map { String(chars[$0.start..<$0.end]) }
+    }
+
+    @Test func wrapsAtSpacesAndCutsOnlyOverlongWords() {
+        #expect(lines("hello world foo", width: 8) == ["hello ", "world ", "foo"])
+        #expect(lines("abcdefghijkl xyz", width: 5) == ["abcde", "fghij", "kl ", "xyz"])
+        #expect(lines("a\nb cd", width: 3) == ["a", "b ", "cd"])
+    }
+
+    @Test func aTinyWindowSaysTheEditorDoesNotFit() {
+        var s = ClientFixtures.screen(Size(rows: 12, cols: 40))
+        _ = s.update(.input(.key(.char("n"))))
+        _ = s.update(.message(.composerReady(.note, nil)))
+        _ = s.update(.input(.paste("kept words")))
+        let text = ClientFixtures.text(s).joined(separator: "\n")
+        #expect(text.contains("│kept words") && text.contains("└───"))    // 40×12: text and frame show
+        guard case .composer(let c, _)? = s.modal else { Issue.record("editor closed"); return }
+        #expect(c.draft.text == "kept words")
+        var tiny = CellBuffer(size: Size(rows: 5, cols: 40))          // no room for a text row
+        c.render(into: &tiny, area: Rect(row: 0, col: 0, rows: 5, cols: 40))
+        #expect(tiny.trimmedLines().joined(separator: " ").contains("Too small for the editor"))
+    }
+}

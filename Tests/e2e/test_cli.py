@@ -128,3 +128,13 @@ def test_usage_errors_exit_2_and_empty_store_says_so(pumptui_bin, config_dir):
     empty = subprocess.run([pumptui_bin, "accounts", "--config-dir", config_dir],
                            capture_output=True, text=True, timeout=20)
     assert empty.returncode == 0 and empty.stdout == "" and "No accounts stored" in empty.stderr
+
+
+def test_an_escape_delay_out_of_range_is_a_usage_error(pumptui_bin, config_dir):
+    """--escape-delay 2147483648 trapped (exit 132) before the crash handler was armed."""
+    import subprocess
+    for value in ("2147483648", "-1", "5001"):
+        bad = subprocess.run([pumptui_bin, "--escape-delay", value, "--config-dir", config_dir],
+                             capture_output=True, text=True, timeout=20)
+        assert bad.returncode == 2, (value, bad.returncode, bad.stderr)
+        assert "--escape-delay" in bad.stderr

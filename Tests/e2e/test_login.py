@@ -85,6 +85,26 @@ def test_login_paste_submit_and_stored_credentials(server, tmp_path):
         assert t.wait_exit() == 0
 
 
+def test_a_guess_before_approving_does_not_lock_the_login(server, tmp_path):
+    # Issue 10: a wrong verifier typed before the browser step made the test server answer
+    # "expired or was used", and the right verifier was refused after approving.
+    with start_login(server, tmp_path / "c") as t:
+        url = screen_url(t)
+        t.paste("GuessGuessGuessGuess__")
+        t.key("Enter")
+        t.wait_for("Wrong verifier", timeout=10)
+        right = approve(url)
+        for _ in range(22):
+            t.key("Backspace")
+        t.paste(right)
+        t.key("Enter")
+        t.wait_for("Logged in as", timeout=15)
+        t.wait_for("Enter continue")                 # the footer of this step, not the login's
+        assert "F2 copy" not in t.rows()[-1]
+        t.send("n")                                  # a key here goes on to the client: the editor
+        t.wait_for("^D send", timeout=10)
+
+
 def test_wrong_verifier_keeps_the_text_then_the_right_one_works(server, tmp_path):
     with start_login(server, tmp_path / "c") as t:
         url = screen_url(t)

@@ -31,6 +31,8 @@ struct TUICommand: AsyncParsableCommand {
 
     func validate() throws {
         guard refresh >= 5 else { throw ValidationError("--refresh must be at least 5 seconds") }
+        // ncurses takes an int; 2147483648 trapped before the crash handler was armed.
+        guard (0...5000).contains(escapeDelay) else { throw ValidationError("--escape-delay must be 0 to 5000 ms") }
     }
 
     func run() async throws {

@@ -6,7 +6,7 @@ public enum Action: Hashable, Sendable {
     // Client
     case moveUp, moveDown, pageUp, pageDown, top, bottom, openThread, back, refresh, compose, reply
     case like, share, delete, edit, profile, follow, followByID, copyItemURL, openItemURL, openLink
-    case switchAccount, send, attachImage, timeline(Int), nextTimeline, prevTimeline, discard
+    case switchAccount, send, attachImage, timeline(Int), nextTimeline, prevTimeline, discard, parent
 
     /// Timelines in the order the 1–5 keys select them.
     public static let timelineCount = 5
@@ -18,5 +18,5 @@ public enum Action: Hashable, Sendable {
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .openThread, .back, .refresh, .compose,
         .reply, .like, .share, .delete, .edit, .profile, .follow, .followByID, .copyItemURL,
         .openItemURL, .openLink, .switchAccount, .send, .attachImage,
-    ] + (1...timelineCount).map { .timeline($0) } + [.nextTimeline, .prevTimeline, .discard]
+    ] + (1...timelineCount).map { .timeline($0) } + [.nextTimeline, .prevTimeline, .discard, .parent]
 }

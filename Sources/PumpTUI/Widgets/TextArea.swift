@@ -41,6 +41,7 @@ public struct TextArea: Equatable, Sendable {
         let width = max(1, width)
         var rows: [Row] = []
         var start = 0, used = 0, i = 0
+        var lastSpace: Int? = nil      // in the current row: where a word wrap may break
         while i <= chars.count {
             if i == chars.count || chars[i] == "\n" {
                 // A full last row leaves no cell for the cursor after it: the end gets its own row.
@@ -50,15 +51,19 @@ public struct TextArea: Equatable, Sendable {
                 } else {
                     rows.append(Row(start: start, end: i, lastOfLine: true))
                 }
-                start = i + 1; used = 0; i += 1
+                start = i + 1; used = 0; i += 1; lastSpace = nil
                 continue
             }
             let w = TextWidth.width(chars[i])
             if used + w > width, i > start {
-                rows.append(Row(start: start, end: i, lastOfLine: false))
-                start = i; used = 0
+                // Wrap at the last space of the row (it stays at the row's end), so words are
+                // not cut in two; a word longer than the row is cut where it must be.
+                let end = lastSpace.map { $0 + 1 } ?? i
+                rows.append(Row(start: start, end: end, lastOfLine: false))
+                start = end; used = 0; i = end; lastSpace = nil
                 continue
             }
+            if chars[i] == " " { lastSpace = i }
             used += w; i += 1
         }
         return rows

@@ -17,17 +17,52 @@ struct TimelinePane: Equatable {
     var isLoading: Bool { loadingOlder || loadingNewer }
 }
 
-/// A post and its replies (oldest first, paged by offset).
+/// A post and its replies as a conversation: oldest first, each reply's own replies indented
+/// under it (`nested`, fetched by the worker), the root's replies paged by offset.
 struct ThreadPane: Equatable {
     var root: PumpObject
+    /// The root's direct replies, in the order the server paged them.
     var replies: [PumpObject] = []
+    /// Replies of replies, by the id of the post they answer.
+    var nested: [String: [PumpObject]] = [:]
     var total: Int?
     var list = ListState()
     var loading = true
     var error: String?
 
-    var items: [FeedItem] { [.object(root)] + replies.map { .object($0) } }
+    /// Deeper replies are still shown, just no further to the right.
+    static let maxIndent = 4
+
+    /// The conversation in reading order with each entry's depth (root 0).
+    var entries: [(object: PumpObject, depth: Int)] {
+        var out: [(PumpObject, Int)] = [(root, 0)]
+        var seen: Set<String> = [root.id]
+        func walk(_ posts: [PumpObject], depth: Int) {
+            for post in Self.oldestFirst(posts) where seen.insert(post.id).inserted {
+                out.append((post, depth))
+                walk(nested[post.id] ?? [], depth: depth + 1)
+            }
+        }
+        walk(replies, depth: 1)
+        return out
+    }
+
+    var items: [FeedItem] { entries.map { .object($0.object) } }
+    func depth(at index: Int) -> Int {
+        let all = entries
+        return all.indices.contains(index) ? min(all[index].depth, Self.maxIndent) : 0
+    }
     var hasMore: Bool { !loading && error == nil && replies.count < (total ?? 0) }
+
+    /// pump.io pages replies newest first; a conversation reads oldest first.
+    static func oldestFirst(_ posts: [PumpObject]) -> [PumpObject] {
+        posts.enumerated().sorted { a, b in
+            switch (a.element.published, b.element.published) {
+            case let (x?, y?) where x != y: return x < y
+            default: return a.offset < b.offset
+            }
+        }.map(\.element)
+    }
 }
 
 /// A person's card followed by their recent posts.
@@ -55,6 +90,8 @@ indirect enum ClientModal {
     case prompt(TextBox, PromptIntent)
     case composer(Composer, sending: Bool)
     case accounts(ListState)
+    /// "Whose profile?" for a share: the sharer and the author.
+    case people([Person], ListState)
 }
 
 enum ConfirmIntent: Equatable { case quit, delete(PumpObject) }

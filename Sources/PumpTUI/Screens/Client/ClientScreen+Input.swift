@@ -45,7 +45,15 @@ extension ClientScreen {
             return []
         case .like: return toggleLike()
         case .share: return toggleShare()
-        case .profile: return openProfile()
+        case .profile:
+            // A share has two people: who shared it and who wrote it. Ask which.
+            if case .activity(let a)? = selectedItem, a.verb == .share, let sharer = a.actor, let author = a.object?.author,
+               sharer.id != author.id {
+                modal = .people([sharer, author], ListState())
+                return []
+            }
+            return openProfile()
+        case .parent: return goToParent()
         case .follow: return toggleFollow()
         case .followByID:
             modal = .prompt(TextBox(label: "Follow (nick@host)", focused: true, viewWidth: max(10, size.cols - 30)), .followAccount)
@@ -105,10 +113,28 @@ extension ClientScreen {
         guard let item = selectedItem else { return [] }
         if case .person(let p) = item { return openProfile(p) }
         guard let o = selectedObject else { return nothing("Nothing to open.") }
-        // A reply opens its whole thread, from the post it answers.
-        let root = (o.objectType == "comment" ? o.inReplyTo : nil) ?? o
+        // From a timeline a reply opens the conversation it belongs to; inside a conversation,
+        // a reply opens as a conversation of its own (its replies, nothing above it).
+        if case .thread(let t)? = pages.last, t.root.id == o.id { return nothing("This is the thread's first post.") }
+        let root = (pages.isEmpty && o.objectType == "comment" ? o.inReplyTo : nil) ?? o
+        return openThread(root)
+    }
+
+    mutating func openThread(_ root: PumpObject) -> Effects {
         pages.append(.thread(ThreadPane(root: root)))
         return start(.thread(root, offset: 0), "Loading the thread…")
+    }
+
+    /// `^`: the post the selected one answers: selected when it is in this conversation, else
+    /// opened as a thread.
+    mutating func goToParent() -> Effects {
+        guard let o = selectedObject, let parent = o.inReplyTo, !parent.id.isEmpty else { return nothing("This post answers nothing.") }
+        if case .thread(let t)? = pages.last, let i = t.entries.firstIndex(where: { $0.object.id == parent.id }) {
+            var l = list; l.selected = i; list = l
+            keepSelectionVisible()
+            return []
+        }
+        return openThread(parent)
     }
 
     mutating func openProfile(_ person: Person? = nil) -> Effects {
@@ -224,6 +250,7 @@ extension ClientScreen {
             case .thread(var t):
                 if t.root.id == id { change(&t.root) }
                 t.replies = t.replies.map { r in var r = r; if r.id == id { change(&r) }; return r }
+                t.nested = t.nested.mapValues { $0.map { r in var r = r; if r.id == id { change(&r) }; return r } }
                 return .thread(t)
             case .profile(var p):
                 p.posts = p.posts.map(fix)

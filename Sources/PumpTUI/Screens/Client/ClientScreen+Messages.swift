@@ -98,9 +98,10 @@ extension ClientScreen {
         switch result {
         case .failure(let f): t.error = f.message; fail(f)
         case .success(let page):
-            if offset == 0 { t.root = page.root; t.replies = [] }
+            if offset == 0 { t.root = page.root; t.replies = []; t.nested = [:] }
             let known = Set(t.replies.map(\.id))
             t.replies += page.replies.objects.filter { !known.contains($0.id) }
+            t.nested.merge(page.nested) { _, new in new }
             t.total = page.replies.totalItems ?? page.root.replies?.totalItems ?? t.replies.count
             if page.replies.items.isEmpty { t.total = t.replies.count }
             let total = t.total ?? t.replies.count
@@ -212,10 +213,15 @@ extension ClientScreen {
         return effects
     }
 
-    private mutating func appendReply(_ reply: PumpObject, to rootID: String) {
+    /// A reply just sent shows under what it answers, in every open conversation holding that.
+    private mutating func appendReply(_ reply: PumpObject, to parentID: String) {
         pages = pages.map { page in
-            guard case .thread(var t) = page, t.root.id == rootID, !t.replies.contains(where: { $0.id == reply.id }) else { return page }
-            t.replies.append(reply); t.total = (t.total ?? 0).saturatingAdd(1)
+            guard case .thread(var t) = page, !t.entries.contains(where: { $0.object.id == reply.id }) else { return page }
+            if t.root.id == parentID {
+                t.replies.append(reply); t.total = (t.total ?? 0).saturatingAdd(1)
+            } else if t.entries.contains(where: { $0.object.id == parentID }) {
+                t.nested[parentID, default: []].append(reply)
+            }
             return .thread(t)
         }
     }

@@ -50,6 +50,17 @@ extension ClientScreen {
                 modal = .composer(composer, sending: true)
                 return start(.compose(request, request.mode), "Sending…")
             }
+        case .people(let people, var l)?:
+            guard case .key(let key) = input, let action = keymap.action(for: key, in: [.thread]) else { return [] }
+            if l.apply(action, count: people.count) { modal = .people(people, l); return [] }
+            switch action {
+            case .back: modal = nil
+            case .openThread, .profile:
+                modal = nil
+                if people.indices.contains(l.selected) { return openProfile(people[l.selected]) }
+            default: break
+            }
+            return []
         case .accounts(var l)?:
             guard case .key(let key) = input, let action = keymap.action(for: key, in: [.thread]) else { return [] }
             let choices = accountChoices

@@ -41,10 +41,14 @@ extension ClientScreen {
         }
         var shown = list
         shown.selected = min(shown.selected, all.count - 1)
+        let indents = indentation
         let layout = ListView.render(into: &buffer, area: area, state: shown, count: all.count,
                                      measure: measure(all, width: area.cols)) { i, buf, rect, _ in
-            let lines = cache.lines(for: all[i], width: rect.cols)
-            ItemLayout.draw(lines, time: time(of: all[i]), into: &buf, rect: rect)
+            var r = rect
+            let indent = min(indents[i] ?? 0, max(0, rect.cols - 10))
+            r.col += indent; r.cols -= indent
+            let lines = cache.lines(for: all[i], width: r.cols)
+            ItemLayout.draw(lines, time: time(of: all[i]), into: &buf, rect: r)
         }
         // A last row says what happens past the end (loading, the end, a failure).
         if let last = layout.items.last, last.index == all.count - 1, let tail = tailText {
@@ -101,15 +105,23 @@ extension ClientScreen {
             buffer.fill(body)
             c.render(into: &buffer, area: body)
         case .accounts(let l)?:
-            let choices = accountChoices
-            let rect = Box.centered(rows: choices.count + 2, cols: min(body.cols, 50), in: body)
-            Box.draw(into: &buffer, rect: rect, title: "Accounts — Enter chooses, Esc closes")
-            let inner = Box.inner(rect)
-            for (i, c) in choices.enumerated() where i < inner.rows {
-                buffer.put(" " + c, row: inner.row + i, col: inner.col, role: i == l.selected ? .selection : .text, maxCols: inner.cols)
-                if i == l.selected { buffer.setRole(.selection, row: inner.row + i, col: inner.col, count: inner.cols) }
-            }
+            renderChoices(accountChoices, selected: l.selected, title: "Accounts — Enter chooses, Esc closes",
+                          into: &buffer, body: body)
+        case .people(let people, let l)?:
+            renderChoices(people.map { "\($0.label)  \($0.webfinger)" }, selected: l.selected,
+                          title: "Whose profile? Enter opens", into: &buffer, body: body)
         case nil: break
+        }
+    }
+
+    /// A small centred list to pick one line from.
+    private func renderChoices(_ choices: [String], selected: Int, title: String, into buffer: inout CellBuffer, body: Rect) {
+        let rect = Box.centered(rows: choices.count + 2, cols: min(body.cols, 60), in: body)
+        Box.draw(into: &buffer, rect: rect, title: title)
+        let inner = Box.inner(rect)
+        for (i, c) in choices.enumerated() where i < inner.rows {
+            buffer.put(" " + c, row: inner.row + i, col: inner.col, role: i == selected ? .selection : .text, maxCols: inner.cols)
+            if i == selected { buffer.setRole(.selection, row: inner.row + i, col: inner.col, count: inner.cols) }
         }
     }
 }

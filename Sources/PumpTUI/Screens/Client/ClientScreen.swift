@@ -83,7 +83,7 @@ struct ClientScreen: TerminalApp {
         case .confirm?: return [.dialog]
         case .prompt?: return [.accountEntry]
         case .composer(let c, _)?: return c.keyContexts
-        case .accounts?: return [.thread]
+        case .accounts?, .people?: return [.thread]
         case nil: break
         }
         switch pages.last {
@@ -130,7 +130,16 @@ struct ClientScreen: TerminalApp {
     var bodyRect: Rect { ScreenFrame(size: size).body }
 
     func measure(_ items: [FeedItem], width: Int) -> (Int) -> Int {
-        { i in cache.lines(for: items[i], width: width).count }
+        let indents = indentation
+        return { i in cache.lines(for: items[i], width: max(10, width - (indents[i] ?? 0))).count }
+    }
+
+    /// Columns each row of the current list is pushed right (replies under what they answer).
+    var indentation: [Int: Int] {
+        guard case .thread(let t)? = pages.last else { return [:] }
+        var out: [Int: Int] = [:]
+        for (i, e) in t.entries.enumerated() where e.depth > 1 { out[i] = 2 * (min(e.depth, ThreadPane.maxIndent) - 1) }
+        return out
     }
 
     mutating func keepSelectionVisible() {

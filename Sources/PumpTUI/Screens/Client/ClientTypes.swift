@@ -95,6 +95,8 @@ enum ClientMessage: Sendable {
 struct ThreadPage: Equatable, Sendable {
     var root: PumpObject
     var replies: Feed
+    /// Replies of the replies (and of theirs), by parent id.
+    var nested: [String: [PumpObject]] = [:]
 }
 
 struct ProfilePage: Equatable, Sendable {

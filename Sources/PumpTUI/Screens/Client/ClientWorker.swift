@@ -62,7 +62,27 @@ final class ClientWorker: @unchecked Sendable {
             if fresh.author == nil { fresh.author = root.author }
         }
         let replies = (fresh.replies == nil && fresh.isDeleted) ? Feed() : try await api.replies(of: fresh, offset: offset, count: 20)
-        return ThreadPage(root: fresh, replies: replies)
+        return ThreadPage(root: fresh, replies: replies, nested: await nestedReplies(of: replies.objects))
+    }
+
+    /// The replies of each reply, and of theirs, breadth first: at most `limit` fetches and
+    /// `maxDepth` levels, so a deep or hostile thread costs a bounded number of requests. A
+    /// branch that cannot be loaded is left out, not an error for the whole thread.
+    private func nestedReplies(of top: [PumpObject], maxDepth: Int = 4, limit: Int = 30) async -> [String: [PumpObject]] {
+        var nested: [String: [PumpObject]] = [:]
+        var level = top, fetches = 0
+        for _ in 0..<maxDepth {
+            var next: [PumpObject] = []
+            for post in level where (post.replies?.count ?? 0) > 0 && nested[post.id] == nil && fetches < limit {
+                fetches += 1
+                guard let page = try? await api.replies(of: post, count: 50) else { continue }
+                nested[post.id] = page.objects
+                next += page.objects
+            }
+            if next.isEmpty { break }
+            level = next
+        }
+        return nested
     }
 
     private func profile(_ person: Person) async throws -> ProfilePage {

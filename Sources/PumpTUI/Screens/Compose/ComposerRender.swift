@@ -6,6 +6,15 @@ extension Composer {
         guard area.rows > 0, area.cols > 0 else { return }
         buffer.cursor = nil
         let l = ComposerLayout(mode: mode, area: area, hasImage: imagePath != nil, chrome: drawsStatusAndFooter)
+        guard l.frame.rows >= 3, l.text.cols >= 10 else {
+            // Too little room to show the text and its frame: say so (the text is kept).
+            buffer.fill(area)
+            let note = "Too small for the editor (make the window taller). Your text is kept; Esc closes it."
+            for (i, line) in TextLayout.wrap(note, width: max(1, area.cols - 2)).enumerated() where i < area.rows {
+                buffer.put(line, row: area.row + i, col: area.col + 1, role: .warning, maxCols: area.cols - 1)
+            }
+            return
+        }
         buffer.put(headerText, row: l.header.row, col: l.header.col, role: .title, maxCols: l.header.cols)
         if l.title.rows > 0 { title.render(into: &buffer, area: l.title) }
         if l.frame != l.text { Box.draw(into: &buffer, rect: l.frame, title: "Text") }

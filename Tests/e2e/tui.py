@@ -24,7 +24,17 @@ ROOT = Path(__file__).resolve().parents[2]
 BINARY = os.environ.get("PUMPTUI_BIN", str(ROOT / ".build" / "debug" / "pumptui"))
 # The terminal-safety tests (signals, hang-up, crash) also run against the binary users install:
 # `swift build -c release --product pumptui` (scripts/test.sh builds it).
-RELEASE_BINARY = os.environ.get("PUMPTUI_RELEASE_BIN", str(ROOT / ".build" / "release" / "pumptui"))
+def _built(config):
+    """SwiftPM's `.build/<config>` link can be missing after builds of the other configuration;
+    the binary itself is under `.build/<triple>/<config>`."""
+    link = ROOT / ".build" / config / "pumptui"
+    if link.exists():
+        return str(link)
+    found = sorted(ROOT.glob(f".build/*/{config}/pumptui"))
+    return str(found[0]) if found else str(link)
+
+
+RELEASE_BINARY = os.environ.get("PUMPTUI_RELEASE_BIN", _built("release"))
 BUILDS = {"debug": BINARY, "release": RELEASE_BINARY}
 
 # xterm-256color in keypad (application) mode.

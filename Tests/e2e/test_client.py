@@ -88,20 +88,20 @@ def test_follow_read_like_share_reply_and_post(two_accounts):
 
         # Like: optimistic mark, then the server has it.
         t.send("l")
-        t.wait_for("Liked.", timeout=10)
+        t.wait_for("Liked Bob's note · l again undoes", timeout=10)
         assert "you liked" in t.text()
         wait_until(lambda: len(object_with(server, marker)["likes"]) == 1, "the like on the server")
 
         t.send("s")
-        t.wait_for("Shared.", timeout=10)
+        t.wait_for("Shared Bob's note · s again undoes", timeout=10)
         wait_until(lambda: len(object_with(server, marker)["shares"]) == 1, "the share on the server")
 
         # And back: unlike, unshare (the marks go, the server agrees); like again for the thread.
         t.send("l")
-        t.wait_for("Unliked.", timeout=10)
+        t.wait_for("Unliked Bob's note.", timeout=10)
         wait_until(lambda: len(object_with(server, marker)["likes"]) == 0, "the unlike on the server")
         t.send("s")
-        t.wait_for("Unshared.", timeout=10)
+        t.wait_for("Unshared Bob's note.", timeout=10)
         wait_until(lambda: len(object_with(server, marker)["shares"]) == 0, "the unshare on the server")
         assert "you liked" not in t.text() and "you shared" not in t.text()
 
@@ -123,7 +123,10 @@ def test_follow_read_like_share_reply_and_post(two_accounts):
         t.wait_for("A reply from alice", timeout=10)
         t.send("q")
         t.wait_for("[1 Inbox]")
-        t.send("p")
+        t.send("p")                                   # the top item is alice's share of bob's note:
+        t.wait_for("Whose profile?", timeout=10)      # sharer or author?
+        t.send("j")
+        t.key("Enter")
         t.wait_for("Profile · Bob", timeout=10)
         t.wait_for("You follow them", timeout=10)
         t.send("q")

@@ -43,6 +43,12 @@ def wait_loaded(t):
     t.wait_for("Inbox:", timeout=15)          # "Inbox: N items" once the first page is in
 
 
+def open_editor(t):
+    wait_loaded(t)
+    t.send("n")
+    t.wait_for("^D send")
+
+
 def side_effects(server):
     """Everything a stray l/s/d/f could have done on the server."""
     s = state(server)
@@ -104,9 +110,7 @@ def test_a_draft_belongs_to_the_account_that_wrote_it(demo):
 def test_an_end_marker_inside_a_paste_is_text(demo):
     server, config = demo
     with client(server, config) as t:
-        wait_loaded(t)
-        t.send("n")
-        t.wait_for("^D send")
+        open_editor(t)
         # tmux 3.3 passes ESC[201~ inside a pasted buffer through: what follows it, Tab and ^D
         # here, once ran as keys and posted the note.
         t.send("\x1b[200~hello\x1b[201~evil\t\x04more\x1b[201~")
@@ -122,9 +126,7 @@ def test_a_huge_non_ascii_paste_is_inserted_not_a_hang_up(demo):
     # checks those in tmux.
     text = "PASTE-START " + ("長い貼り付け👍😀émoji " * 2500)[:29988]
     with client(server, config) as t:
-        wait_loaded(t)
-        t.send("n")
-        t.wait_for("^D send")
+        open_editor(t)
         t.paste(text)
         t.wait_for("長い貼り付け", timeout=60)            # the editor shows the end, where the cursor is
         assert t.child.isalive()
@@ -137,9 +139,7 @@ def test_a_huge_non_ascii_paste_is_inserted_not_a_hang_up(demo):
 def test_a_paste_longer_than_the_editor_is_cut_with_a_message_not_a_hang_up(demo):
     server, config = demo
     with client(server, config) as t:
-        wait_loaded(t)
-        t.send("n")
-        t.wait_for("^D send")
+        open_editor(t)
         t.paste("中" * 51_000)                          # 153 KB; the editor holds 50 000 characters
         t.wait_for("the rest of the paste was cut", timeout=90)
         assert t.child.isalive()
@@ -150,9 +150,7 @@ def test_a_paste_longer_than_the_editor_is_cut_with_a_message_not_a_hang_up(demo
 def test_a_paste_that_never_ends_ends_after_a_moment(demo):
     server, config = demo
     with client(server, config) as t:
-        wait_loaded(t)
-        t.send("n")
-        t.wait_for("^D send")
+        open_editor(t)
         t.send("\x1b[200~half a paste")
         t.wait_for("The paste had no end marker", timeout=5)
         t.wait_for("half a paste")

@@ -133,3 +133,12 @@ import PumpCore
         #expect(!LoginWords.looksLikePumpVerifier("AbCdEfGhIjKlMnOpQrSt+/"))
     }
 }
+
+/// --allow-http to another host: the screen says the exchange is not encrypted (issue 11).
+@Suite struct LoginEncryptionNoticeTests {
+    @Test func plainHTTPToAnotherHostIsNamed() {
+        #expect(LoginScreen.unencryptedWarning("http://pump.example/oauth/authorize?oauth_token=x")?.contains("Not encrypted") == true)
+        #expect(LoginScreen.unencryptedWarning("https://pump.example/oauth/authorize?oauth_token=x") == nil)
+        #expect(LoginScreen.unencryptedWarning("http://127.0.0.1:8080/oauth/authorize?oauth_token=x") == nil)
+    }
+}

@@ -1,3 +1,6 @@
+import Foundation
+import PumpCore
+
 /// Drawing the login screen: title, what to do, the URL from column 0, the Verifier box,
 /// [ Submit ] [ Cancel ], the status line and keymap hints (tui-notes §A6).
 extension LoginScreen {
@@ -35,7 +38,7 @@ extension LoginScreen {
         if let success {
             paragraph(success.headline, role: .success)
             if let note = success.mismatchNote { paragraph(note, role: .warning) }
-            paragraph("Press Enter to continue.", role: .muted)
+            paragraph("Press any key to continue.", role: .muted)
             return
         }
         guard let url else {
@@ -53,6 +56,7 @@ extension LoginScreen {
         urlPane.render(into: &buffer, area: Rect(row: row, col: 0, rows: max(0, area.row + area.rows - row), cols: buffer.size.cols))
         row += urlPane.contentHeight(area: text, bufferCols: buffer.size.cols) + 1
         if expired { paragraph("This URL expired or was used: press ^N (or n) for a new one.", role: .warning) }
+        if let warning = Self.unencryptedWarning(url) { paragraph(warning, role: .warning) }
         guard row < area.row + area.rows else { return }
         var box = verifier
         box.viewWidth = max(1, text.cols - 10)
@@ -99,5 +103,15 @@ enum QROverlay {
             let col = max(0, (size.cols - TextWidth.width(caption)) / 2)
             buffer.put(caption, row: top + lines.count, col: col, role: .muted, maxCols: size.cols)
         }
+    }
+}
+
+extension LoginScreen {
+    /// Plain http to a host other than this machine (only with --allow-http): the verifier and
+    /// the tokens cross the network readable by anyone on the way. Say so where the URL is.
+    static func unencryptedWarning(_ url: String) -> String? {
+        guard let u = URL(string: url), u.scheme?.lowercased() == "http", let host = u.host,
+              !AccountID.isLoopbackHost(host) else { return nil }
+        return "Not encrypted: \(host) is reached over plain http (--allow-http). The verifier and your tokens travel in clear."
     }
 }

@@ -76,3 +76,19 @@ import PumpCore
         #expect(jobs(s.update(.input(.key(.enter)))) == ["profile acct:bob@pump.example"])
     }
 }
+
+/// The pickers (accounts, whose profile) have keys of their own: their footer offers choose
+/// and close, not the list's like and share (issue 12's "the account picker reuses the thread context").
+@Suite struct PickerKeysTests {
+    @Test func pickerFooterOffersOnlyWhatWorks() {
+        var s = ClientFixtures.screen()
+        s.otherAccounts = [try! AccountID(parsing: "bob@pump.example")]
+        _ = s.update(.input(.key(.char("A"))))
+        #expect(s.contexts == [.picker])
+        let footer = ClientFixtures.text(s).last ?? ""
+        #expect(footer.contains("Enter choose") && footer.contains("close") && !footer.contains("like"))
+        _ = s.update(.input(.key(.char("j"))))
+        _ = s.update(.input(.key(.enter)))
+        #expect(s.handoff == .addAccount)
+    }
+}

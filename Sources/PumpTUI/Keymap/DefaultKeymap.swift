@@ -39,8 +39,10 @@ extension Keymap {
     ]
 
     private static let clientBindings: [Binding] = [
-        Binding(keys: [.char("k"), .up], action: .moveUp, contexts: lists, help: "Previous item"),
-        Binding(keys: [.char("j"), .down], action: .moveDown, contexts: lists, help: "Next item"),
+        Binding(keys: [.char("k"), .up], action: .moveUp, contexts: lists + [.picker], help: "Previous item"),
+        Binding(keys: [.char("j"), .down], action: .moveDown, contexts: lists + [.picker], help: "Next item"),
+        Binding(keys: [.enter], action: .submit, contexts: [.picker], help: "Choose", footer: 1, label: "choose"),
+        Binding(keys: [.escape, .char("q")], action: .back, contexts: [.picker], help: "Close", footer: 2, label: "close"),
         Binding(keys: [.pageUp], action: .pageUp, contexts: lists + [.help], help: "Page up"),
         Binding(keys: [.pageDown, .char(" ")], action: .pageDown, contexts: lists + [.help], help: "Page down"),
         Binding(keys: [.char("g"), .home], action: .top, contexts: lists + [.help], help: "Go to the top"),

@@ -1,6 +1,6 @@
 /// Where the focus is. Lookups pass the most specific context first, then broader ones.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, loginTextFocused, loginOther, loginDone, accountEntry, timeline, thread, profile, editor, dialog, help
+    case global, loginTextFocused, loginOther, loginDone, accountEntry, picker, timeline, thread, profile, editor, dialog, help
 
     /// In these contexts printable keys are text: they never trigger actions.
     public var isTextEntry: Bool {
@@ -16,6 +16,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .loginTextFocused: return "Login (verifier field)"
         case .loginOther: return "Login"
         case .loginDone: return "Logged in"
+        case .picker: return "Choosing"
         case .accountEntry: return "Account"
         case .timeline: return "Timeline"
         case .thread: return "Thread"

@@ -51,23 +51,23 @@ extension ClientScreen {
                 return start(.compose(request, request.mode), "Sending…")
             }
         case .people(let people, var l)?:
-            guard case .key(let key) = input, let action = keymap.action(for: key, in: [.thread]) else { return [] }
+            guard case .key(let key) = input, let action = keymap.action(for: key, in: [.picker]) else { return [] }
             if l.apply(action, count: people.count) { modal = .people(people, l); return [] }
             switch action {
             case .back: modal = nil
-            case .openThread, .profile:
+            case .submit:
                 modal = nil
                 if people.indices.contains(l.selected) { return openProfile(people[l.selected]) }
             default: break
             }
             return []
         case .accounts(var l)?:
-            guard case .key(let key) = input, let action = keymap.action(for: key, in: [.thread]) else { return [] }
+            guard case .key(let key) = input, let action = keymap.action(for: key, in: [.picker]) else { return [] }
             let choices = accountChoices
             if l.apply(action, count: choices.count) { modal = .accounts(l); return [] }
             switch action {
             case .back: modal = nil
-            case .openThread:
+            case .submit:
                 modal = nil
                 handoff = l.selected < otherAccounts.count ? .switchAccount(otherAccounts[l.selected]) : .addAccount
             default: break

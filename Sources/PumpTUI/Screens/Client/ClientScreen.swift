@@ -83,7 +83,7 @@ struct ClientScreen: TerminalApp {
         case .confirm?: return [.dialog]
         case .prompt?: return [.accountEntry]
         case .composer(let c, _)?: return c.keyContexts
-        case .accounts?, .people?: return [.thread]
+        case .accounts?, .people?: return [.picker]
         case nil: break
         }
         switch pages.last {

@@ -88,3 +88,14 @@ import Testing
         #expect(tiny.trimmedLines().joined(separator: " ").contains("Too small for the editor"))
     }
 }
+
+@Suite struct NarrowEditorTests {
+    /// At 40 columns the controls row used to end in "[ Attach i": Send was off screen.
+    @Test func sendStaysOnScreenAt40Columns() {
+        var s = ClientFixtures.screen(Size(rows: 12, cols: 40))
+        _ = s.update(.input(.key(.char("n"))))
+        _ = s.update(.message(.composerReady(.note, nil)))
+        let rows = ClientFixtures.text(s)
+        #expect(rows.contains { $0.contains("To: Public") && $0.contains("[ Send ]") }, "\(rows)")
+    }
+}

@@ -56,10 +56,12 @@ extension Composer {
         if mode.isNewNote {
             let focused = focus.isFocused(.audience)
             let pub = audience == .public ? "(*)" : "( )", fol = audience == .followers ? "(*)" : "( )"
-            col += buffer.put("To: \(pub) Public \(fol) Followers", row: area.row, col: col,
-                              role: focused ? .focus : .text, maxCols: end - col)
+            // Narrow windows get the short forms, so [ Send ] is never cut off.
+            let wide = area.cols >= 56
+            let to = wide ? "To: \(pub) Public \(fol) Followers" : "To: \(audience == .public ? "Public" : "Followers")"
+            col += buffer.put(to, row: area.row, col: col, role: focused ? .focus : .text, maxCols: end - col)
             col += 2
-            col += Button("Attach image", focused: focus.isFocused(.attach))
+            col += Button(wide ? "Attach image" : "Image", focused: focus.isFocused(.attach))
                 .render(into: &buffer, area: Rect(row: area.row, col: col, rows: 1, cols: max(0, end - col)))
             col += 2
         }

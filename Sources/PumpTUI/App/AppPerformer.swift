@@ -10,7 +10,7 @@ final class AppPerformer: @unchecked Sendable {
     private let progress = ProgressChannel()
     private let lock = NSLock()
     private var login: PumpLogin?
-    private var worker: (AccountID, ClientHostWorker)?
+    private var worker: (AccountID, ClientWorker)?
     /// The last finished login (for `pumptui login`, which reports it after the screen closes).
     private(set) var session: PumpSession? {
         get { lock.withLock { _session } }
@@ -64,9 +64,9 @@ final class AppPerformer: @unchecked Sendable {
         return login
     }
 
-    private func clientWorker(_ account: AccountID) throws -> ClientHostWorker {
+    private func clientWorker(_ account: AccountID) throws -> ClientWorker {
         if let cached = lock.withLock({ worker }), cached.0 == account { return cached.1 }
-        let w = try ClientHostWorker(store: store, account: account, allowHTTP: allowHTTP)
+        let w = try ClientWorker(store: store, account: account, allowHTTP: allowHTTP)
         lock.withLock { worker = (account, w) }
         return w
     }

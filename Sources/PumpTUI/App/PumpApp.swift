@@ -8,16 +8,16 @@ struct PumpApp: TerminalApp {
         case account(AccountScreen)
         case login(LoginScreen)
         /// The account rides along: the router does not ask the client screen for it.
-        case client(ClientHost, AccountID)
+        case client(ClientScreen, AccountID)
     }
     enum Message: Sendable {
         case login(LoginMessage)
-        case client(ClientHost.Message)
+        case client(ClientScreen.Message)
         case clientUnavailable(String)
     }
     enum Job: Sendable {
         case login(AccountID, LoginJob)
-        case client(AccountID, ClientHost.Job)
+        case client(AccountID, ClientScreen.Job)
     }
     /// `.client`: continue into the client after login; `.loginOnly`: `pumptui login` quits instead.
     enum Mode: Sendable { case client, loginOnly }
@@ -56,7 +56,7 @@ struct PumpApp: TerminalApp {
 
     /// The client for one account, knowing the others (its `A` key offers them).
     private static func client(_ account: AccountID, known: [AccountID: String], size: Size, refresh: Int) -> Screen {
-        var screen = ClientHost(account: account, displayName: known[account] ?? account.nickname, size: size)
+        var screen = ClientScreen(account: account, displayName: known[account] ?? account.nickname, size: size)
         screen.otherAccounts = sorted(known).filter { $0 != account }
         screen.refreshSeconds = refresh
         return .client(screen, account)
@@ -137,7 +137,7 @@ struct PumpApp: TerminalApp {
         }
     }
 
-    private mutating func route(after handoff: ClientHostHandoff?) -> [Effect<Message, Job>] {
+    private mutating func route(after handoff: ClientHandoff?) -> [Effect<Message, Job>] {
         switch handoff {
         case nil: return []
         case .quit(let code): return [.quit(exitCode: code, farewell: nil)]

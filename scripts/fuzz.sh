@@ -37,7 +37,8 @@ mkdir -p "$build" .fuzz/crashes
 
 # The theme parser lives in PumpTUI; only the files it needs are compiled in.
 theme_sources=(Sources/PumpTUI/Theme/Theme.swift Sources/PumpTUI/Theme/ThemeParser.swift
-               Sources/PumpTUI/Render/CellBuffer.swift Sources/PumpTUI/Render/TextWidth.swift)
+               Sources/PumpTUI/Render/CellBuffer.swift Sources/PumpTUI/Render/TextWidth.swift
+               Sources/PumpTUI/Render/Grapheme.swift)
 # Files on AsyncHTTPClient/swift-nio stay out (no target does network I/O; compiling NIO with the
 # fuzzer sanitizer would cost minutes): Fuzz/Shims/HTTPClient.swift stands in for them.
 mapfile -t core_sources < <(find Sources/PumpCore -name '*.swift' | sort | xargs grep -L -E '^import (AsyncHTTPClient|NIO)')

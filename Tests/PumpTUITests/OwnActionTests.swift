@@ -76,3 +76,20 @@ import PumpCore
         #expect(Plural.count(1, "reply", "replies") == "1 reply" && Plural.count(2, "reply", "replies") == "2 replies")
     }
 }
+
+/// F1 in the editor did nothing though the footer offered it (issue 10).
+@Suite struct EditorHelpTests {
+    @Test func f1OpensHelpOverTheEditorAndEscReturnsToIt() {
+        var s = ClientFixtures.screen()
+        _ = s.update(.input(.key(.char("n"))))
+        _ = s.update(.message(.composerReady(.note, nil)))
+        _ = s.update(.input(.paste("half a thought")))
+        _ = s.update(.input(.key(.f(1))))
+        #expect(s.contexts == [.help])
+        #expect(ClientFixtures.text(s).joined(separator: "\n").contains("Editor"))
+        _ = s.update(.input(.key(.escape)))
+        guard case .composer(let c, _)? = s.modal else { Issue.record("the editor is gone"); return }
+        #expect(c.draft.text == "half a thought")
+        #expect(jobs(s.update(.shutdown(.hangUp))) == ["draft save note"])
+    }
+}

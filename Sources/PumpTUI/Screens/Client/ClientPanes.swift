@@ -48,10 +48,6 @@ struct ThreadPane: Equatable {
     }
 
     var items: [FeedItem] { entries.map { .object($0.object) } }
-    func depth(at index: Int) -> Int {
-        let all = entries
-        return all.indices.contains(index) ? min(all[index].depth, Self.maxIndent) : 0
-    }
     var hasMore: Bool { !loading && error == nil && replies.count < (total ?? 0) }
 
     /// pump.io pages replies newest first; a conversation reads oldest first.

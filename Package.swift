@@ -49,5 +49,5 @@ let package = Package(
         .testTarget(name: "PumpCoreTests", dependencies: ["PumpCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PumpTUITests", dependencies: ["PumpTUI", "PumpCore"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -26,6 +26,8 @@ static inline attr_t pump_attr_dim(void) { return A_DIM; }
 static inline attr_t pump_attr_normal(void) { return A_NORMAL; }
 static inline int pump_key_f(int n) { return KEY_F(n); }
 static inline WINDOW *pump_stdscr(void) { return stdscr; }
+/* curscr is a global variable: Swift 6 refuses to touch it directly (shared mutable state). */
+static inline WINDOW *pump_curscr(void) { return curscr; }
 static inline int pump_colors(void) { return COLORS; }
 static inline int pump_color_pairs(void) { return COLOR_PAIRS; }
 

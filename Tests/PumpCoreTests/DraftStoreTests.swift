@@ -81,8 +81,8 @@ import Testing
         }
     }
 
-    @Test func keysThatCouldEscapeTheFolderAreRefused() throws {
-        try withStore { drafts, dir in
+    @Test func keysThatCouldEscapeTheFolderAreRefused() {
+        withStore { drafts, dir in
             let d = Draft(kind: .note, text: "x", saved: when)
             for bad in ["../accounts/alice", "a/b", "", "NOTE", ".hidden", String(repeating: "a", count: 65)] {
                 #expect(throws: PumpError.self) { try drafts.save(d, key: bad) }

@@ -105,7 +105,7 @@ import Testing
         let accountFile = accounts.appendingPathComponent("alice@pump.example.json")
         let clientFile = clients.appendingPathComponent("pump.example.json")
         for f in [accountFile, clientFile] {
-            FileManager.default.createFile(atPath: f.path, contents: Data("{}".utf8))
+            _ = FileManager.default.createFile(atPath: f.path, contents: Data("{}".utf8))
             chmod(f.path, 0o644)
             #expect(mode(f) == 0o644)
         }
@@ -145,7 +145,7 @@ import Testing
         var i = 0
         while true {
             try store.save(account: i % 2 == 0 ? a : b)
-            if i == 0 { FileManager.default.createFile(atPath: path + "/started", contents: nil) }
+            if i == 0 { _ = FileManager.default.createFile(atPath: path + "/started", contents: nil) }
             i += 1
             a.savedAt = Date()
         }

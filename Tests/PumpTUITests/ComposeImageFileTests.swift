@@ -50,7 +50,7 @@ import Testing
             #expect(ImageFile.check("  ") == .failure(.noPath))
 
             let big = dir.appendingPathComponent("big.png")
-            FileManager.default.createFile(atPath: big.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: big.path, contents: nil)
             let h = try FileHandle(forWritingTo: big)
             try h.write(contentsOf: Data(png)); try h.truncate(atOffset: UInt64(ImageFile.maxBytes + 1)); try h.close()
             #expect(ImageFile.check(big.path) == .failure(.tooLarge(ImageFile.maxBytes + 1)))

@@ -14,13 +14,13 @@ enum LineMode {
     /// error texts carry host names and server words that may hold escape sequences.
     static func say(_ text: String) {
         print(safe(text))
-        fflush(stdout)
+        fflush(nil)  // all output streams: Swift 6 will not name the global `stdout`
     }
 
     /// Writes without a newline (prompts), flushed so it shows before the read.
     static func prompt(_ text: String) {
         FileHandle.standardOutput.write(Data(safe(text).utf8))
-        fflush(stdout)
+        fflush(nil)  // all output streams: Swift 6 will not name the global `stdout`
     }
 
     static func warn(_ text: String) {

@@ -323,7 +323,7 @@ final class CursesBackend: TerminalBackend {
         if pump_take_resumed() != 0 && !headless {
             // Back from Ctrl-Z / fg: the shell switched bracketed paste off; redraw from scratch.
             writeRaw(bracketedPasteOn)
-            clearok(curscr, true)
+            clearok(pump_curscr(), true)
         }
         var out: [TerminalInput] = []
         // Bytes, not get_wch: see UTF8Assembler for the characters get_wch lost.

@@ -110,10 +110,11 @@ import Testing
         defer { server.stop(); try? FileManager.default.removeItem(at: dir) }
         // Counted around pumptui's own steps only: approve.py (the browser) opens connections too.
         let before = try await server.connections()  // opens the pooled connection (or reuses one)
-        let login = PumpLogin(account: server.account(), store: CredentialStore(directory: dir), verifierCallback: { _ in })
+        let box = URLBox()
+        let login = PumpLogin(account: server.account(), store: CredentialStore(directory: dir), verifierCallback: { box.add($0) })
         try await login.start()   // discovery (2 requests), registration, request token
         let started = try await server.connections()
-        let verifier = try IntegrationServer.approve(try #require(login.authorizeURL))
+        let verifier = try IntegrationServer.approve(try #require(box.last))
         let approved = try await server.connections()
         _ = try await login.verifier(verifier)   // access token, whoami and its redirect
         let finished = try await server.connections()

@@ -74,9 +74,9 @@ import Testing
         let login = PumpLogin(account: server.account(), store: store, verifierCallback: { box.add($0) })
         try await login.start()
         let code = try IntegrationServer.approve(try #require(box.last))
-        let used = try #require(login.pendingRequestToken)
+        let used = try #require(await login.pendingRequestToken)
         _ = try await login.verifier(code)
-        login.pendingRequestToken = used   // replay the exchanged token
+        await login.setPendingRequestToken(used)   // replay the exchanged token
         await #expect(throws: PumpError.requestTokenExpired) { _ = try await login.verifier(code) }
         try await login.renewRequestToken()
         #expect(box.urls.count == 2 && box.urls[0] != box.urls[1])

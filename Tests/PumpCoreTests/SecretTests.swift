@@ -50,7 +50,7 @@ import Testing
         try store.save(client: Self.client, forHost: "pump.example")
         try store.save(account: Self.account)
         let login = PumpLogin(account: Self.account.account, store: store, transport: transport, verifierCallback: { _ in })
-        login.pendingRequestToken = TokenReply(body: Data("oauth_token=\(Self.secrets[0])&oauth_token_secret=\(Self.secrets[1])".utf8))
+        await login.setPendingRequestToken(TokenReply(body: Data("oauth_token=\(Self.secrets[0])&oauth_token_secret=\(Self.secrets[1])".utf8)))
         expectNoSecret(renderings(login) + renderings(store), "PumpLogin/CredentialStore")
     }
 

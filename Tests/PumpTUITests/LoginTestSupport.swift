@@ -1,3 +1,4 @@
+import Foundation
 import PumpCore
 @testable import PumpTUI
 
@@ -48,6 +49,12 @@ func urlRows(_ b: CellBuffer) -> [(row: Int, text: String)] {
     return (0..<b.size.rows).compactMap { r in
         b[r, 0].role == .url ? (r, String(lines[r].reversed().drop(while: { $0 == " " }).reversed())) : nil
     }
+}
+
+extension LoginMessage {
+    /// The login's callback handing over an authorize URL.
+    static func urlReady(_ url: String) -> LoginMessage { .event(.authorizeURL(URL(string: url)!)) }
+    static func progress(_ step: LoginProgress) -> LoginMessage { .event(.progress(step)) }
 }
 
 extension Effect {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import PumpCore
 @testable import PumpTUI
@@ -6,16 +7,24 @@ import PumpCore
 @Suite struct LoginUpdateTests {
     let size = Size(rows: 24, cols: 80)
 
-    @Test func startRunsTheLoginAndWatchesProgress() {
+    @Test func startRunsTheLogin() {
         let d = AppDriver(LoginScreen(account: loginTestAccount, size: size), size: size)
-        #expect(d.effects.compactMap(\.job) == [.start, .watchProgress])
+        #expect(d.effects.compactMap(\.job) == [.start])
+        #expect(d.app.phase == .resolving(words: "Looking up 127.0.0.1:45678…"))
     }
 
-    @Test func progressIsWatchedOnlyWhileBusy() {
+    /// The login's callback drives the phases: progress words while resolving, then the URL.
+    /// A report that arrives after its step ended (a late progress) changes nothing.
+    @Test func eventsMoveThePhaseAndLateProgressIsIgnored() {
         var d = AppDriver(LoginScreen(account: loginTestAccount, size: size), size: size)
-        #expect(d.send(.message(.progress(.registering))).compactMap(\.job) == [.watchProgress])
+        #expect(d.send(.message(.event(.progress(.registering)))).isEmpty)
+        #expect(d.app.phase == .resolving(words: "Registering pumptui…"))
         d.message(.urlReady(loginTestURL))
-        #expect(d.send(.message(.progress(.waitingForVerifier))).isEmpty)
+        d.message(.stepFinished)
+        #expect(d.app.phase == .awaitingVerifier(URL(string: loginTestURL)!))
+        d.message(.event(.progress(.requestingToken)))
+        #expect(d.app.phase == .awaitingVerifier(URL(string: loginTestURL)!))
+        #expect(d.app.busy == nil)
     }
 
     @Test func pasteGoesToTheFieldAndEnterSubmitsTrimmed() {

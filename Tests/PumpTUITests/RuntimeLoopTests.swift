@@ -62,7 +62,7 @@ final class JobLog: @unchecked Sendable {
 @Suite(.serialized) struct RuntimeLoopTests {
     private func run(_ backend: ScriptedBackend, env: [String: String] = [:], jobs: JobLog = JobLog(),
                      script: @escaping (AppEvent<String>) -> [Effect<String, String>]) throws -> (Int32, RecordingApp) {
-        var loop = EventLoop(app: RecordingApp(script: script), perform: { job in jobs.add(job); return "done \(job)" },
+        var loop = EventLoop(app: RecordingApp(script: script), perform: { job, _ in jobs.add(job); return "done \(job)" },
                              inbox: try MessageInbox<String>(), backend: backend, theme: Theme(name: "t", styles: [:]),
                              options: TUIOptions(configDirectory: URL(fileURLWithPath: "/tmp")), environment: env)
         let code = loop.run()

@@ -2,30 +2,33 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTPCompression
+import Synchronization
 
 /// The process's HTTP clients, made on first use and shared, so the login's requests reuse one
 /// pooled connection per origin. Two at most: direct, and through `HTTPS_PROXY`/`HTTP_PROXY`
 /// when set (AsyncHTTPClient keeps one proxy per client; `NO_PROXY` picks per request).
 /// `shutdown(within:)` closes them; the CLI calls it once the command or the TUI has returned.
-public final class SharedHTTPClient: @unchecked Sendable {
+public final class SharedHTTPClient: Sendable {
     public static let process = SharedHTTPClient(proxies: ProxySettings(environment: ProcessInfo.processInfo.environment))
 
-    private let lock = NSLock()
     private let proxies: ProxySettings
-    private var clients: [String: HTTPClient] = [:]   // "" direct, else the proxy's host:port
-    private var closed = false
+    private struct State {
+        var clients: [String: HTTPClient] = [:]   // "" direct, else the proxy's host:port
+        var closed = false
+    }
+    private let state = Mutex(State())
 
     public init(proxies: ProxySettings = ProxySettings(environment: [:])) { self.proxies = proxies }
 
     func client(for url: URL) throws -> HTTPClient {
         let proxy = proxies.proxy(for: url)
         let key = proxy.map { "\($0.host):\($0.port)" } ?? ""
-        return try lock.withLock {
-            guard !closed else { throw PumpError.cancelled }
-            if let existing = clients[key] { return existing }
+        return try state.withLock { state in
+            guard !state.closed else { throw PumpError.cancelled }
+            if let existing = state.clients[key] { return existing }
             let made = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup,
                                   configuration: SharedHTTPClient.configuration(proxy: proxy))
-            clients[key] = made
+            state.clients[key] = made
             return made
         }
     }
@@ -50,10 +53,10 @@ public final class SharedHTTPClient: @unchecked Sendable {
     /// Closes every client, waiting at most `seconds` (a hung server must not hold the exit).
     /// Later requests fail as cancelled.
     public func shutdown(within seconds: TimeInterval) async {
-        let all: [HTTPClient] = lock.withLock {
-            closed = true
-            defer { clients = [:] }
-            return Array(clients.values)
+        let all: [HTTPClient] = state.withLock { state in
+            state.closed = true
+            defer { state.clients = [:] }
+            return Array(state.clients.values)
         }
         guard !all.isEmpty else { return }
         _ = try? await Deadline.run(seconds: seconds, url: URL(string: "about:shutdown")!) {

@@ -1,11 +1,18 @@
 import Foundation
 
+/// What a running `PumpLogin` tells its UI, through the callback given at init.
+public enum LoginEvent: Sendable, Equatable {
+    case progress(LoginProgress)
+    /// PyPump's verifier callback: the user opens this URL, authorizes, and the UI passes the
+    /// verifier to `PumpLogin.verifier(_:)`. Sent again with a new URL after a renewal.
+    case authorizeURL(URL)
+}
+
 /// What the login is doing, for a status line or spinner.
 public enum LoginProgress: Sendable, Equatable {
     case discovering(String)   // the URL being tried
     case registering
     case requestingToken
-    case waitingForVerifier
     case exchangingVerifier
     case confirmingAccount
     case saving

@@ -1,55 +1,52 @@
 import Foundation
 
 /// The OAuth 1.0a `oob` login with PyPump's verifier-callback shape: `start()` discovers,
-/// registers and gets a request token, then hands the authorize URL to `verifierCallback`;
-/// the application later calls `verifier(_:)` with what the user pasted.
-public final class PumpLogin: @unchecked Sendable {
-    public let account: AccountID
-    public let applicationName: String
+/// registers and gets a request token, then hands the authorize URL to the UI through the
+/// `events` callback (`.authorizeURL`); the UI later calls `verifier(_:)` with what the user
+/// pasted. The full-screen login and the line mode both consume these events.
+///
+/// An actor: the request token and the endpoints live here only (never on disk), and the UI
+/// may call from any task.
+public actor PumpLogin {
+    public nonisolated let account: AccountID
+    public nonisolated let applicationName: String
     private let store: CredentialStore
     private let allowHTTP: Bool
     private let transport: HTTPTransport
-    private let progress: @Sendable (LoginProgress) -> Void
-    private let verifierCallback: @Sendable (URL) -> Void
+    private let emit: @Sendable (LoginEvent) -> Void
     private let timeout: TimeInterval = 30
     private let discoveryAttemptTimeout: TimeInterval
 
-    // Mutable login state, guarded by `lock` (the UI may call from any task).
-    private let lock = NSLock()
     private var endpoints: Endpoints?
     private var requestToken: TokenReply?
-    private var currentURL: URL?
     private var reregistered = false
 
+    /// `events` receives every progress step and each new authorize URL, in order, on the task
+    /// that runs the step (before the step returns).
     public init(account: AccountID, applicationName: String = "pumptui", store: CredentialStore,
                 allowHTTP: Bool = false, transport: HTTPTransport = AsyncHTTPTransport(),
-                progress: @escaping @Sendable (LoginProgress) -> Void = { _ in },
-                verifierCallback: @escaping @Sendable (URL) -> Void) {
+                discoveryAttemptTimeout: TimeInterval = 5,
+                events: @escaping @Sendable (LoginEvent) -> Void) {
         self.account = account; self.applicationName = applicationName; self.store = store
-        self.allowHTTP = allowHTTP; self.transport = transport; self.progress = progress
-        self.verifierCallback = verifierCallback
-        self.discoveryAttemptTimeout = 5
-    }
-
-    /// Test seam: a shorter per-attempt discovery budget.
-    init(account: AccountID, store: CredentialStore, transport: HTTPTransport, discoveryAttemptTimeout: TimeInterval,
-         verifierCallback: @escaping @Sendable (URL) -> Void) {
-        self.account = account; self.applicationName = "pumptui"; self.store = store; self.allowHTTP = false
-        self.transport = transport; self.progress = { _ in }; self.verifierCallback = verifierCallback
+        self.allowHTTP = allowHTTP; self.transport = transport; self.emit = events
         self.discoveryAttemptTimeout = discoveryAttemptTimeout
     }
 
-    /// Test seam: the request token in hand (the integration tests replay a used one).
-    var pendingRequestToken: TokenReply? {
-        get { lock.withLock { requestToken } }
-        set { lock.withLock { requestToken = newValue } }
+    /// PyPump's spelling: only the URL matters to the caller.
+    public init(account: AccountID, store: CredentialStore, allowHTTP: Bool = false,
+                transport: HTTPTransport = AsyncHTTPTransport(), discoveryAttemptTimeout: TimeInterval = 5,
+                verifierCallback: @escaping @Sendable (URL) -> Void) {
+        self.init(account: account, store: store, allowHTTP: allowHTTP, transport: transport,
+                  discoveryAttemptTimeout: discoveryAttemptTimeout,
+                  events: { if case .authorizeURL(let url) = $0 { verifierCallback(url) } })
     }
 
-    /// The authorize URL most recently handed to the callback.
-    public var authorizeURL: URL? { lock.withLock { currentURL } }
+    /// Test seam: the request token in hand (the integration tests replay a used one).
+    var pendingRequestToken: TokenReply? { requestToken }
+    func setPendingRequestToken(_ token: TokenReply?) { requestToken = token }
 
     /// Discovery, registration (if this host has no client yet), request token, then
-    /// `verifierCallback(authorizeURL)`.
+    /// `.authorizeURL` through the callback.
     public func start() async throws {
         let usedCache = try cachedEndpoints() != nil
         do {
@@ -57,14 +54,14 @@ public final class PumpLogin: @unchecked Sendable {
         } catch let error as PumpError where usedCache && PumpLogin.suggestsStaleCache(error) {
             // A stale cache (server moved): rediscover once.
             try? store.removeEndpoints(forHost: account.hostWithPort)
-            lock.withLock { endpoints = nil }
+            endpoints = nil
             try await newRequestToken(endpoints: try await resolveEndpoints())
         }
     }
 
-    /// Replaces an expired or used request token with a new one (new URL via the callback).
+    /// Replaces an expired or used request token with a new one (a new URL through the callback).
     public func renewRequestToken() async throws {
-        lock.withLock { requestToken = nil }
+        requestToken = nil
         try await newRequestToken(endpoints: try await resolveEndpoints())
     }
 
@@ -73,25 +70,22 @@ public final class PumpLogin: @unchecked Sendable {
     /// Expired or used request token: `.requestTokenExpired`; call `renewRequestToken()`.
     public func verifier(_ code: String) async throws -> PumpSession {
         let verifier = code.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let (endpoints, rt) = lock.withLock({ () -> (Endpoints, TokenReply)? in
-            guard let e = self.endpoints, let t = requestToken else { return nil }
-            return (e, t)
-        }) else { throw PumpError.noRequestToken }
+        guard let endpoints, let rt = requestToken else { throw PumpError.noRequestToken }
         guard !verifier.isEmpty else { throw PumpError.wrongVerifier }
         guard let client = try store.client(forHost: account.hostWithPort) else { throw PumpError.requestTokenExpired }
 
-        progress(.exchangingVerifier)
+        emit(.progress(.exchangingVerifier))
         let access = try await exchange(verifier: verifier, requestToken: rt, client: client, endpoints: endpoints)
         let creds = OAuthCredentials(consumerKey: client.clientID, consumerSecret: client.clientSecret,
                                      token: access.token, tokenSecret: access.secret)
-        progress(.confirmingAccount)
+        emit(.progress(.confirmingAccount))
         let person = try await Whoami(transport: transport, timeout: timeout)
             .confirm(endpoints: endpoints, credentials: creds, typed: account)
         let authorizedAs = (person.nickname.flatMap { try? AccountID(nickname: $0, host: account.host, port: account.port) }) ?? account
         let mismatch = authorizedAs.nickname.lowercased() != account.nickname.lowercased()
         let saveAs = mismatch ? authorizedAs : account
 
-        progress(.saving)
+        emit(.progress(.saving))
         let displayName = person.displayName ?? person.nickname ?? saveAs.nickname
         try store.save(account: StoredAccount(account: saveAs, token: access.token, tokenSecret: access.secret,
                                               personID: person.id, displayName: displayName, endpoints: endpoints))
@@ -99,18 +93,24 @@ public final class PumpLogin: @unchecked Sendable {
                            authorizedAs: authorizedAs, accountMismatch: mismatch)
     }
 
-    /// The whole flow with an async verifier provider (PyPump's callback returning the code).
-    /// An expired request token is renewed once and the provider asked again.
+    /// The whole flow with an async verifier provider (PyPump's callback returning the code),
+    /// driven by the same events: each `.authorizeURL` goes to the provider. An expired request
+    /// token is renewed once and the provider asked again with the new URL.
     public static func login(account: AccountID, applicationName: String = "pumptui", store: CredentialStore,
                              allowHTTP: Bool = false, transport: HTTPTransport = AsyncHTTPTransport(),
                              progress: @escaping @Sendable (LoginProgress) -> Void = { _ in },
                              verifierProvider: @escaping @Sendable (URL) async throws -> String) async throws -> PumpSession {
+        let (urls, handOver) = AsyncStream<URL>.makeStream()
         let login = PumpLogin(account: account, applicationName: applicationName, store: store, allowHTTP: allowHTTP,
-                              transport: transport, progress: progress, verifierCallback: { _ in })
+                              transport: transport) { event in
+            switch event {
+            case .progress(let step): progress(step)
+            case .authorizeURL(let url): handOver.yield(url)
+            }
+        }
         try await login.start()
         var renewed = false
-        while true {
-            guard let url = login.authorizeURL else { throw PumpError.noRequestToken }
+        for await url in urls {
             let code = try await verifierProvider(url)
             do {
                 return try await login.verifier(code)
@@ -119,23 +119,24 @@ public final class PumpLogin: @unchecked Sendable {
                 try await login.renewRequestToken()
             }
         }
+        throw PumpError.noRequestToken
     }
 
     // MARK: steps
 
     private func resolveEndpoints() async throws -> Endpoints {
-        if let e = lock.withLock({ endpoints }) { return e }
+        if let endpoints { return endpoints }
         let found: Endpoints
         if let cached = try cachedEndpoints() {
             found = cached
         } else {
-            let progress = self.progress
+            let emit = self.emit
             let discovery = Discovery(transport: transport, allowHTTP: allowHTTP, attemptTimeout: discoveryAttemptTimeout,
-                                      progress: { progress(.discovering($0)) })
+                                      progress: { emit(.progress(.discovering($0))) })
             found = try await discovery.discover(account)
             if policy.mayCache(found) { try store.save(endpoints: found, forHost: account.hostWithPort) }
         }
-        lock.withLock { endpoints = found }
+        endpoints = found
         return found
     }
 
@@ -149,7 +150,7 @@ public final class PumpLogin: @unchecked Sendable {
 
     private func ensureClient(_ endpoints: Endpoints) async throws -> ClientCredentials {
         if let client = try store.client(forHost: account.hostWithPort) { return client }
-        progress(.registering)
+        emit(.progress(.registering))
         let client = try await ClientRegistration(transport: transport, timeout: timeout)
             .register(at: endpoints.registration, applicationName: applicationName)
         try store.save(client: client, forHost: account.hostWithPort)
@@ -162,20 +163,19 @@ public final class PumpLogin: @unchecked Sendable {
         let token: TokenReply
         do {
             token = try await requestToken(client: client, endpoints: endpoints)
-        } catch PumpError.invalidConsumerKey where !lock.withLock({ reregistered }) {
-            lock.withLock { reregistered = true }
+        } catch PumpError.invalidConsumerKey where !reregistered {
+            reregistered = true
             try store.removeClient(forHost: account.hostWithPort)
             client = try await ensureClient(endpoints)
             token = try await requestToken(client: client, endpoints: endpoints)
         }
         let url = PumpLogin.authorizeURL(endpoints.authorize, token: token.token)
-        lock.withLock { requestToken = token; currentURL = url }
-        progress(.waitingForVerifier)
-        verifierCallback(url)
+        requestToken = token
+        emit(.authorizeURL(url))
     }
 
     private func requestToken(client: ClientCredentials, endpoints: Endpoints) async throws -> TokenReply {
-        progress(.requestingToken)
+        emit(.progress(.requestingToken))
         let creds = OAuthCredentials(consumerKey: client.clientID, consumerSecret: client.clientSecret)
         let request = OAuth1.sign(HTTPRequest(method: "POST", url: endpoints.requestToken), credentials: creds,
                                   extra: ["oauth_callback": "oob"])
@@ -201,20 +201,20 @@ public final class PumpLogin: @unchecked Sendable {
             case .invalidConsumerKey:
                 // The server lost our client: the request token died with it. Register anew on renewal.
                 try? store.removeClient(forHost: account.hostWithPort)
-                lock.withLock { requestToken = nil }
+                requestToken = nil
                 throw PumpError.requestTokenExpired
-            default: lock.withLock { requestToken = nil }
+            default: requestToken = nil
             }
             throw error
         }
-        lock.withLock { requestToken = nil }  // single use
+        requestToken = nil  // single use
         guard let access = TokenReply(body: response.body) else {
             throw PumpError.badResponse("access token reply lacks oauth_token/oauth_token_secret")
         }
         return access
     }
 
-    static func suggestsStaleCache(_ error: PumpError) -> Bool {
+    private static func suggestsStaleCache(_ error: PumpError) -> Bool {
         if error.isConnectionLevel { return true }
         if case .http(404, _) = error { return true }
         return false

@@ -7,7 +7,9 @@ import Foundation
 /// 21 ms, this tape 1.6 / 1.8 / 2.7 ms (swift-notes, 2026-11-30); timelines decode pages of 200
 /// on every scroll and refresh. The tape allocates two arrays per document; strings are only materialized for the
 /// fields the models actually read. Malformed input gives nil, never a trap; nesting is capped.
-final class JSONDocument: @unchecked Sendable {  // immutable after init
+/// Not Sendable: the caches below are filled while models are decoded, so a document belongs to
+/// the one task that parsed it; only the decoded (Sendable) models leave it.
+final class JSONDocument {
     enum Kind: UInt8 { case object, array, string, escapedString, number, `true`, `false`, null }
 
     struct Token {
@@ -256,7 +258,7 @@ private struct TapeParser {
 
 /// A value inside a `JSONDocument`. The accessors never trap: servers send numbers as strings,
 /// strings as numbers, `null`, or nothing, and we take what we can.
-struct JSONNode: @unchecked Sendable {
+struct JSONNode {
     let doc: JSONDocument
     let index: Int
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// 3-legged signed calls to the account's own server, for the API layer (feeds, verbs).
 /// Errors come back as `PumpError`: OAuth texts recognised, JSON `{"error"}` as `.http`.
-public final class SignedAPI: APIRequester, @unchecked Sendable {
+public final class SignedAPI: APIRequester, Sendable {
     public static let acceptHeader = "application/stream+json, */*;q=0.1"
     public let account: StoredAccount
     private let fetcher: SignedFetcher

@@ -1,57 +1,52 @@
 import Foundation
 import PumpCore
 
-/// Runs `PumpApp`'s jobs off the UI loop. Holds the live `PumpLogin` (its request token stays
-/// in memory only) and, after login, the client's worker.
-final class AppPerformer: @unchecked Sendable {
+/// Runs `PumpApp`'s jobs off the UI loop. Holds the live `PumpLogin` of each account being
+/// logged in (its request token stays in memory only) and, after login, the client's worker.
+actor AppPerformer {
     private let store: CredentialStore
     private let allowHTTP: Bool
     private let transport: HTTPTransport
-    private let progress = ProgressChannel()
-    private let lock = NSLock()
-    private var login: PumpLogin?
-    private var worker: (AccountID, ClientWorker)?
+    private var logins: [AccountID: PumpLogin] = [:]
+    private var worker: (account: AccountID, worker: ClientWorker)?
     /// The last finished login (for `pumptui login`, which reports it after the screen closes).
-    private(set) var session: PumpSession? {
-        get { lock.withLock { _session } }
-        set { lock.withLock { _session = newValue } }
-    }
-    private var _session: PumpSession?
+    private(set) var session: PumpSession?
 
     init(store: CredentialStore, allowHTTP: Bool, transport: HTTPTransport = AsyncHTTPTransport()) {
         self.store = store; self.allowHTTP = allowHTTP; self.transport = transport
     }
 
-    func perform(_ job: PumpApp.Job) async -> PumpApp.Message {
+    func perform(_ job: PumpApp.Job, report: Report<PumpApp.Message>) async -> PumpApp.Message {
         switch job {
-        case .login(let account, let job): return .login(await performLogin(account, job))
+        case .login(let account, let job):
+            return .login(await performLogin(account, job, report: report.map(PumpApp.Message.login)))
         case .client(let account, let job):
             do {
-                let worker = try clientWorker(account)
-                return .client(await worker.perform(job))
+                return .client(await (try clientWorker(account)).perform(job))
             } catch {
                 return .clientUnavailable((error as? PumpError)?.message ?? "\(error)")
             }
         }
     }
 
-    private func performLogin(_ account: AccountID, _ job: LoginJob) async -> LoginMessage {
+    private func performLogin(_ account: AccountID, _ job: LoginJob, report: Report<LoginMessage>) async -> LoginMessage {
         do {
             switch job {
-            case .watchProgress: return .progress(await progress.next())
             case .start:
+                // The login's callback is the screen's channel for its whole life: progress and
+                // every authorize URL (also after `renew`) arrive as `.event` messages, in order.
                 let login = PumpLogin(account: account, store: store, allowHTTP: allowHTTP, transport: transport,
-                                      progress: { [progress] in progress.push($0) }, verifierCallback: { _ in })
-                lock.withLock { self.login = login }
+                                      events: { report(.event($0)) })
+                logins[account] = login
                 try await login.start()
-                return .urlReady(login.authorizeURL?.absoluteString ?? "")
+                return .stepFinished
             case .renew:
-                let login = try currentLogin()
-                try await login.renewRequestToken()
-                return .urlReady(login.authorizeURL?.absoluteString ?? "")
+                try await live(account).renewRequestToken()
+                return .stepFinished
             case .submit(let code):
-                let s = try await currentLogin().verifier(code)
+                let s = try await live(account).verifier(code)
                 session = s
+                logins[account] = nil
                 return .loggedIn(LoginSuccess(s))
             }
         } catch {
@@ -59,42 +54,15 @@ final class AppPerformer: @unchecked Sendable {
         }
     }
 
-    private func currentLogin() throws -> PumpLogin {
-        guard let login = lock.withLock({ self.login }) else { throw PumpError.noRequestToken }
+    private func live(_ account: AccountID) throws -> PumpLogin {
+        guard let login = logins[account] else { throw PumpError.noRequestToken }
         return login
     }
 
     private func clientWorker(_ account: AccountID) throws -> ClientWorker {
-        if let cached = lock.withLock({ worker }), cached.0 == account { return cached.1 }
+        if let cached = worker, cached.account == account { return cached.worker }
         let w = try ClientWorker(store: store, account: account, allowHTTP: allowHTTP)
-        lock.withLock { worker = (account, w) }
+        worker = (account, w)
         return w
-    }
-}
-
-/// Progress reports from a running login step, handed out one per `watchProgress` job. Only
-/// the latest is kept: the screen shows where the login is now, not its history.
-final class ProgressChannel: @unchecked Sendable {
-    private let lock = NSLock()
-    private var latest: LoginProgress?
-    private var waiter: CheckedContinuation<LoginProgress, Never>?
-
-    func push(_ p: LoginProgress) {
-        let w: CheckedContinuation<LoginProgress, Never>? = lock.withLock {
-            if let w = waiter { waiter = nil; return w }
-            latest = p; return nil
-        }
-        w?.resume(returning: p)
-    }
-
-    func next() async -> LoginProgress {
-        await withCheckedContinuation { c in
-            let ready: LoginProgress? = lock.withLock {
-                if let p = latest { latest = nil; return p }
-                waiter?.resume(returning: .waitingForVerifier)  // one watcher at a time: release the old
-                waiter = c; return nil
-            }
-            if let ready { c.resume(returning: ready) }
-        }
     }
 }

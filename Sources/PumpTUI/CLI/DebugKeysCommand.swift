@@ -22,7 +22,7 @@ struct DebugKeysCommand: AsyncParsableCommand {
         let options = TUIOptions(configDirectory: URL(fileURLWithPath: NSTemporaryDirectory()))
         let theme = Theme(name: "debug", styles: [.title: RoleStyle(fg: .index(4), bold: true),
                                                   .hintKey: RoleStyle(fg: .index(3), bold: true)])
-        let code = try await Runtime.run(app: DebugKeysApp(textOnly: textOnly, crashOnF12: crashOnF12), perform: { $0 }, theme: theme, options: options)
+        let code = try await Runtime.run(app: DebugKeysApp(textOnly: textOnly, crashOnF12: crashOnF12), perform: { job, _ in job }, theme: theme, options: options)
         if code != 0 { throw ExitCode(code) }
     }
 }

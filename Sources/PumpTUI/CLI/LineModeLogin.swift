@@ -3,22 +3,40 @@ import PumpCore
 
 /// The line-mode login dialogue: instructions, the URL alone on a line, `Verifier: `.
 enum LoginLineMode {
+    /// Drives `PumpLogin` through its callback, as the full-screen login does: progress goes to
+    /// stderr, each authorize URL is printed as it arrives, then the verifier is read from stdin.
+    /// An expired request token is renewed once (a new URL is printed) and asked for again.
     static func run(account: AccountID, store: CredentialStore, allowHTTP: Bool) async throws -> PumpSession {
-        let progress: @Sendable (LoginProgress) -> Void = { step in
-            if case .discovering(let url) = step { LineMode.warnInfo("trying \(url)") }
+        let login = PumpLogin(account: account, store: store, allowHTTP: allowHTTP) { event in
+            switch event {
+            case .progress(.discovering(let url)): LineMode.warnInfo("trying \(url)")
+            case .progress: break
+            case .authorizeURL(let url): showURL(url, account: account)
+            }
         }
-        return try await PumpLogin.login(account: account, store: store, allowHTTP: allowHTTP, progress: progress) { url in
-            LineMode.say("To log in as \(account), open this URL in a browser, log in, click Authorize,")
-            LineMode.say("then copy the Verifier value (not the Token) and paste it here:")
-            LineMode.say("")
-            LineMode.say(url.absoluteString)
-            LineMode.say("")
+        try await login.start()
+        var renewed = false
+        while true {
             LineMode.prompt("Verifier: ")
             guard let line = readLine(strippingNewline: true) else {
                 throw LineModeError("no verifier given (end of input)")
             }
-            return line.trimmingCharacters(in: .whitespacesAndNewlines)
+            do {
+                return try await login.verifier(line)
+            } catch PumpError.requestTokenExpired where !renewed {
+                renewed = true
+                LineMode.warnInfo("That authorization expired or was used; here is a new one.")
+                try await login.renewRequestToken()
+            }
         }
+    }
+
+    private static func showURL(_ url: URL, account: AccountID) {
+        LineMode.say("To log in as \(account), open this URL in a browser, log in, click Authorize,")
+        LineMode.say("then copy the Verifier value (not the Token) and paste it here:")
+        LineMode.say("")
+        LineMode.say(url.absoluteString)
+        LineMode.say("")
     }
 
     static func reportSuccess(_ session: PumpSession) {

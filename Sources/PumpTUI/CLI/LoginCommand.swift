@@ -39,7 +39,7 @@ struct LoginCommand: AsyncParsableCommand {
                                          theme: nil, noColor: false, escapeDelayMs: 50)
         guard let code = try await FullScreen.run(account: account, store: store, mode: .loginOnly, options: options,
                                                   performer: performer) else { return nil }
-        if let session = performer.session, code == 0 { return session }
+        if let session = await performer.session, code == 0 { return session }
         throw ExitCode(code == 0 ? 1 : code)
     }
 }

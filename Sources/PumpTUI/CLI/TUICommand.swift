@@ -97,7 +97,7 @@ enum FullScreen {
                              escapeDelayMs: options.escapeDelayMs, refreshSeconds: options.refreshSeconds)
         tui.shutdownGraceMs = 800
         do {
-            return try await Runtime.run(app: app, perform: { await performer.perform($0) },
+            return try await Runtime.run(app: app, perform: { await performer.perform($0, report: $1) },
                                          theme: { theme.forTerminal(colors: $0, noColor: choice.noColor || $0 == 0) },
                                          options: tui, environment: environment)
         } catch is TerminalError {

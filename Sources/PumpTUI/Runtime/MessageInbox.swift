@@ -1,13 +1,13 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Where finished jobs leave their messages. Jobs run on the concurrency pool; the main loop
 /// sleeps in poll(), so every push also writes a byte to a pipe the loop polls.
-final class MessageInbox<M: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [M] = []
+final class MessageInbox<M: Sendable>: Sendable {
+    private let items = Mutex<[M]>([])
     let readFD: Int32
     let writeFD: Int32
 
@@ -24,7 +24,7 @@ final class MessageInbox<M: Sendable>: @unchecked Sendable {
     deinit { close(readFD); close(writeFD) }
 
     func push(_ item: M) {
-        lock.lock(); items.append(item); lock.unlock()
+        items.withLock { $0.append(item) }
         wake()
     }
 
@@ -36,10 +36,10 @@ final class MessageInbox<M: Sendable>: @unchecked Sendable {
     func drain() -> [M] {
         var buf = [UInt8](repeating: 0, count: 256)
         while read(readFD, &buf, buf.count) > 0 {}
-        lock.lock(); defer { lock.unlock() }
-        let out = items
-        items.removeAll()
-        return out
+        return items.withLock { items in
+            defer { items.removeAll() }
+            return items
+        }
     }
 }
 

@@ -16,7 +16,7 @@ public enum Runtime {
     /// ("…-qos.overcommit"), not on thread 1, so "main thread" cannot be had; one thread for the
     /// whole run is what matters. Jobs run on the concurrency pool and must not need the main
     /// actor: it is busy running the loop until the app exits.
-    public static func run<A: TerminalApp>(app: A, perform: @escaping @Sendable (A.Job) async -> A.Message,
+    public static func run<A: TerminalApp>(app: A, perform: @escaping @Sendable (A.Job, Report<A.Message>) async -> A.Message,
                                            theme: Theme, options: TUIOptions,
                                            environment: [String: String] = ProcessInfo.processInfo.environment)
         async throws -> Int32 {
@@ -26,7 +26,7 @@ public enum Runtime {
     /// `theme` gets the number of colours the terminal offers (0 when colour is off: NO_COLOR,
     /// --no-color, or a monochrome terminal), known only once the terminal is open; pass
     /// `{ theme.forTerminal(colors: $0, noColor: $0 == 0) }` or similar.
-    public static func run<A: TerminalApp>(app: A, perform: @escaping @Sendable (A.Job) async -> A.Message,
+    public static func run<A: TerminalApp>(app: A, perform: @escaping @Sendable (A.Job, Report<A.Message>) async -> A.Message,
                                            theme: @escaping @Sendable (Int) -> Theme, options: TUIOptions,
                                            environment: [String: String] = ProcessInfo.processInfo.environment)
         async throws -> Int32 {
@@ -46,7 +46,7 @@ public enum Runtime {
     }
 
     /// The same, blocking the calling thread (a synchronous caller, e.g. on the main thread).
-    public static func runBlocking<A: TerminalApp>(app: A, perform: @escaping @Sendable (A.Job) async -> A.Message,
+    public static func runBlocking<A: TerminalApp>(app: A, perform: @escaping @Sendable (A.Job, Report<A.Message>) async -> A.Message,
                                                        theme: (Int) -> Theme, options: TUIOptions,
                                                        environment: [String: String] = ProcessInfo.processInfo.environment)
         throws -> Int32 {
@@ -75,7 +75,7 @@ private struct UncheckedBox<T>: @unchecked Sendable {
 /// place without shared references.
 struct EventLoop<A: TerminalApp> {
     var app: A
-    let perform: @Sendable (A.Job) async -> A.Message
+    let perform: @Sendable (A.Job, Report<A.Message>) async -> A.Message
     let inbox: MessageInbox<A.Message>
     let backend: any TerminalBackend
     let theme: Theme
@@ -91,7 +91,7 @@ struct EventLoop<A: TerminalApp> {
     /// Set when the run ended with the terminal gone (nothing was written to it at the end).
     private(set) var terminalGone = false
 
-    init(app: A, perform: @escaping @Sendable (A.Job) async -> A.Message, inbox: MessageInbox<A.Message>,
+    init(app: A, perform: @escaping @Sendable (A.Job, Report<A.Message>) async -> A.Message, inbox: MessageInbox<A.Message>,
          backend: any TerminalBackend, theme: Theme, options: TUIOptions, environment: [String: String]) {
         self.app = app; self.perform = perform; self.inbox = inbox; self.backend = backend
         self.theme = theme; self.options = options; self.environment = environment
@@ -121,7 +121,7 @@ struct EventLoop<A: TerminalApp> {
         switch effect {
         case .run(let job):
             let perform = self.perform, inbox = self.inbox
-            Task.detached { inbox.push(await perform(job)) }
+            Task.detached { inbox.push(await perform(job, Report(inbox.push))) }
         case .copyToClipboard(let text):
             if let obstacle = Clipboard.obstacle(environment: environment) {
                 pending.append(.notice(.copyBlocked(reason: obstacle)))
@@ -231,12 +231,12 @@ struct EventLoop<A: TerminalApp> {
         return reason.exitCode
     }
 
-    private static func awaitJobs(_ jobs: [A.Job], perform: @escaping @Sendable (A.Job) async -> A.Message,
+    private static func awaitJobs(_ jobs: [A.Job], perform: @escaping @Sendable (A.Job, Report<A.Message>) async -> A.Message,
                                   graceMs: Int) {
         guard !jobs.isEmpty else { return }
         let done = DispatchSemaphore(value: 0)
         for job in jobs {
-            Task.detached { _ = await perform(job); done.signal() }
+            Task.detached { _ = await perform(job, .ignored); done.signal() }
         }
         let deadline = DispatchTime.now() + .milliseconds(graceMs)
         for _ in jobs where done.wait(timeout: deadline) == .timedOut { break }

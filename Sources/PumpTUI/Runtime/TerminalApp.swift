@@ -14,6 +14,22 @@ public protocol TerminalApp {
     var wantsTicks: Bool { get }
 }
 
+/// Lets a running job send messages before its result (a login's progress and its authorize
+/// URL: PyPump's callback reaching the screen). Each arrives as `.message`, in the order sent,
+/// ahead of the job's own result.
+public struct Report<M: Sendable>: Sendable {
+    private let send: @Sendable (M) -> Void
+    public init(_ send: @escaping @Sendable (M) -> Void) { self.send = send }
+    public func callAsFunction(_ message: M) { send(message) }
+    /// The same reports, wrapped for an enclosing app's message type.
+    public func map<N: Sendable>(_ wrap: @escaping @Sendable (N) -> M) -> Report<N> {
+        let send = self.send
+        return Report<N> { send(wrap($0)) }
+    }
+    /// For jobs whose reports nobody reads (shutdown, tests).
+    public static var ignored: Report<M> { Report { _ in } }
+}
+
 public enum AppEvent<M: Sendable>: Sendable {
     /// First event, with the terminal size.
     case start(Size)

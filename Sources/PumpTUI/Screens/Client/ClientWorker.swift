@@ -3,7 +3,7 @@ import PumpCore
 
 /// Carries out the client's jobs against the account's server (off the runtime's loop thread).
 /// Holds no screen state: every job's result comes back as one `ClientMessage`.
-final class ClientWorker: @unchecked Sendable {
+final class ClientWorker: Sendable {
     let api: PumpAPI
     let drafts: DraftStore?
 

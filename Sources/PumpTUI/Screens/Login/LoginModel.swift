@@ -1,20 +1,19 @@
 import PumpCore
 
-/// Work the login screen asks for. The performer holds the live `PumpLogin` (and with it the
-/// request token, which never leaves memory).
+/// Work the login screen asks for. The performer holds the live `PumpLogin` per account (and
+/// with it the request token, which never leaves memory).
 enum LoginJob: Equatable, Sendable {
     case start
     case submit(verifier: String)
     case renew
-    /// Waits for the next `LoginProgress` of the running step (bubbletea's "listen" command):
-    /// re-issued after each one while the screen is busy.
-    case watchProgress
 }
 
-/// What finished login work reports back.
+/// What login work reports back.
 enum LoginMessage: Equatable, Sendable {
-    case progress(LoginProgress)
-    case urlReady(String)
+    /// The login's own callback (progress, the authorize URL), delivered while its step runs.
+    case event(LoginEvent)
+    /// `start` or `renew` returned; what they found came as `.event`s before this.
+    case stepFinished
     case loggedIn(LoginSuccess)
     case failed(LoginFailure)
     /// The short pause after "Logged in as …" is over.
@@ -66,7 +65,6 @@ enum LoginWords {
         case .discovering(let url): return "Looking up \(host)… (\(url))"
         case .registering: return "Registering pumptui…"
         case .requestingToken: return "Requesting a token…"
-        case .waitingForVerifier: return "Waiting for the verifier…"
         case .exchangingVerifier: return "Checking the verifier…"
         case .confirmingAccount: return "Confirming the account…"
         case .saving: return "Saving the credentials…"

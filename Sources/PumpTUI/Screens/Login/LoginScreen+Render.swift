@@ -9,7 +9,7 @@ extension LoginScreen {
     func render(into buffer: inout CellBuffer) {
         let tooSmall = TooSmall(minimum: Self.minimum)
         if tooSmall.applies(to: buffer.size) { tooSmall.render(into: &buffer); return }
-        if showingQR, let url { QROverlay.render(url: url, into: &buffer); return }
+        if showingQR, let url { QROverlay.render(url: url.absoluteString, into: &buffer); return }
         let frame = ScreenFrame(size: buffer.size)
         TitleBar("pumptui — log in", right: account.description).render(into: &buffer, area: frame.title)
         renderBody(into: &buffer, area: frame.body)
@@ -41,7 +41,7 @@ extension LoginScreen {
             paragraph("Press any key to continue.", role: .muted)
             return
         }
-        guard let url else {
+        guard let url = url?.absoluteString else {
             paragraph("Logging in to \(account.hostWithPort) as \(account.nickname).")
             if let notice { paragraph(notice, role: .warning) }
             if let problem {

@@ -1,3 +1,4 @@
+import Foundation
 import PumpCore
 
 /// The full-screen OAuth login (issue 4): PyPump's verifier dialog in a terminal. A value with a
@@ -14,29 +15,41 @@ struct LoginScreen: TerminalApp {
         case cancelled(farewell: String?)
     }
 
+    /// Where the login is. Each phase carries what it needs, so "a URL while checking" or "a
+    /// retry without a failure" cannot be expressed.
+    enum Phase: Equatable, Sendable {
+        /// Discovery, registration, request token: no URL yet. `words` is the spinner text.
+        case resolving(words: String)
+        /// The URL is up and the verifier box takes text.
+        case awaitingVerifier(URL)
+        /// A step runs with the URL up (checking the verifier, renewing it).
+        case checking(URL, words: String)
+        /// The request token expired or was used: ^N asks for a new URL.
+        case expired(URL)
+        /// A step failed; ^R runs `retry` again. `url` is nil when no URL was obtained yet.
+        case failed(url: URL?, retry: LoginJob)
+        case loggedIn(LoginSuccess)
+    }
+
+    /// What covers the screen. One at a time: each closes before anything else is possible.
+    enum Overlay: Sendable {
+        case confirm(ConfirmDialog)
+        case help(HelpOverlay)
+        case qrCode
+    }
+
     let account: AccountID
     var size: Size
     var keymap = Keymap.standard
-    /// The authorize URL once the server gave one.
-    private(set) var url: String?
-    /// Spinner words while a step runs; nil when idle.
-    private(set) var busy: String?
+    private(set) var phase: Phase
+    private(set) var overlay: Overlay?
     private(set) var verifier: TextBox
     private(set) var focus = FocusRing<Field>([.verifier, .submit, .cancel])
     private(set) var status = StatusLine()
-    /// What ^R / r repeats after a failure.
-    private(set) var retryJob: LoginJob?
-    /// The request token expired or was used: ^N / n asks for a new URL.
-    private(set) var expired = false
-    private(set) var success: LoginSuccess?
-    private(set) var confirm: ConfirmDialog?
-    private(set) var showingQR = false
-    private(set) var help: HelpOverlay?
     private(set) var outcome: Outcome?
     /// A key typed while "Logged in" showed: it ends the pause and belongs to the client, so
     /// the router hands it on (Enter only continues).
     private(set) var forwardedInput: InputEvent?
-    private var watching = false
     /// The last failure in full: the status line may be too narrow for it, the body is not.
     private(set) var problem: String?
     /// A note from before the login (theme warning, why a new login is needed): in the body until
@@ -45,27 +58,58 @@ struct LoginScreen: TerminalApp {
 
     init(account: AccountID, size: Size, notice: String? = nil) {
         self.account = account; self.size = size
+        phase = .resolving(words: "Looking up \(account.hostWithPort)…")
         verifier = TextBox(label: "Verifier", maxLength: 512, focused: true)
         self.notice = notice
     }
 
+    /// The authorize URL once the server gave one.
+    var url: URL? {
+        switch phase {
+        case .awaitingVerifier(let u), .checking(let u, _), .expired(let u): return u
+        case .failed(let u, _): return u
+        case .resolving, .loggedIn: return nil
+        }
+    }
+
+    /// Spinner words while a step runs; nil when idle.
+    var busy: String? {
+        switch phase {
+        case .resolving(let words), .checking(_, let words): return words
+        default: return nil
+        }
+    }
+
+    var success: LoginSuccess? { if case .loggedIn(let s) = phase { return s }; return nil }
+    var expired: Bool { if case .expired = phase { return true }; return false }
+    var confirm: ConfirmDialog? { if case .confirm(let c) = overlay { return c }; return nil }
+    var help: HelpOverlay? { if case .help(let h) = overlay { return h }; return nil }
+    var showingQR: Bool { if case .qrCode = overlay { return true }; return false }
+
     var wantsTicks: Bool { busy != nil }
 
-    /// Keymap contexts for the current focus: letters are text while the verifier box has focus,
-    /// also before the URL is there (keys typed ahead are the verifier, never c/u/o/q commands).
+    /// Keymap contexts: letters are text while the verifier box has focus, also before the URL
+    /// is there (keys typed ahead are the verifier, never c/u/o/q commands).
     var contexts: [KeyContext] {
-        if confirm != nil { return [.dialog] }
-        if help != nil { return [.help] }
-        if success != nil { return [.loginDone] }
-        // Before the URL: text only while it is being fetched (after a failure r retries).
-        let typing = focus.current == .verifier && (url != nil || busy != nil)
+        switch overlay {
+        case .confirm: return [.dialog]
+        case .help: return [.help]
+        case .qrCode, nil: break
+        }
+        let typing: Bool
+        switch phase {
+        case .loggedIn: return [.loginDone]
+        // After a failure without a URL, letters are commands again (r retries).
+        case .failed(nil, _): typing = false
+        default: typing = focus.current == .verifier
+        }
         return typing ? [.loginTextFocused] : [.loginOther]
     }
 
     /// What quitting now prints on the normal screen: the URL, so the login can be finished later.
     var farewell: String? {
         guard let url, success == nil else { return nil }
-        return "The login for \(account) was not finished. Authorize pumptui at:\n\n\(url)\n\n"
+        return "The login for \(account) was not finished. Authorize pumptui at:\n\n\(url.absoluteString)\n\n"
             + "then run: pumptui login \(account)   (that asks for a new authorization)"
     }
 
@@ -88,37 +132,38 @@ struct LoginScreen: TerminalApp {
     }
 
     private mutating func begin(_ job: LoginJob, words: String) -> [Effect<LoginMessage, LoginJob>] {
-        busy = words
+        phase = url.map { .checking($0, words: words) } ?? .resolving(words: words)
         status = StatusLine(words, busy: true, tick: status.tick)
-        retryJob = nil; problem = nil
-        var effects: [Effect<LoginMessage, LoginJob>] = [.run(job)]
-        if !watching { watching = true; effects.append(.run(.watchProgress)) }
-        return effects
+        problem = nil
+        return [.run(job)]
     }
 
     private mutating func receive(_ message: LoginMessage) -> [Effect<LoginMessage, LoginJob>] {
         switch message {
-        case .progress(let p):
-            guard busy != nil else { watching = false; return [] }
+        case .event(.progress(let p)):
+            // Late reports of a step that already ended change nothing.
+            guard busy != nil else { return [] }
             let words = LoginWords.text(p, host: account.hostWithPort)
-            busy = words
+            phase = url.map { .checking($0, words: words) } ?? .resolving(words: words)
             status = StatusLine(words, busy: true, tick: status.tick)
-            return [.run(.watchProgress)]
-        case .urlReady(let u):
-            url = u; busy = nil; expired = false
+            return []
+        case .event(.authorizeURL(let u)):
+            guard success == nil else { return [] }
+            phase = .awaitingVerifier(u)
             focus.focus(.verifier); syncFocus()
             status = notice.map { StatusLine($0, kind: .warning) } ?? StatusLine("Paste the Verifier and press Enter.")
             notice = nil
             return []
+        case .stepFinished:
+            return []   // the URL came as an event before this
         case .loggedIn(let s):
-            busy = nil; success = s
+            phase = .loggedIn(s)
             status = StatusLine(s.headline, kind: .success)
             return [.after(seconds: 1.5, .proceed)]
         case .proceed:
             if let success, outcome == nil { outcome = .loggedIn(success) }
             return []
         case .failed(let f):
-            busy = nil
             failed(f)
             return []
         }
@@ -127,16 +172,16 @@ struct LoginScreen: TerminalApp {
     private mutating func failed(_ failure: LoginFailure) {
         switch failure {
         case .wrongVerifier:
+            if let url { phase = .awaitingVerifier(url) }
             problem = "The server did not accept that verifier. Copy the Verifier (not the Token) and try again."
             status = StatusLine("Wrong verifier: edit it and press Enter.", kind: .error)
             focus.focus(.verifier); syncFocus()
         case .expired:
-            expired = true
+            if let url { phase = .expired(url) } else { phase = .failed(url: nil, retry: .start) }
             status = StatusLine("This authorization expired or was used. Press ^N for a new URL.", kind: .error)
         case .other(let reason):
-            retryJob = url == nil ? .start : .submit(verifier: verifier.text.trimmed)
+            phase = .failed(url: url, retry: url == nil ? .start : .submit(verifier: verifier.text.trimmed))
             problem = "Failed: \(reason)."
-
             status = StatusLine("Failed (the reason is above). Press ^R to retry.", kind: .error)
         }
     }
@@ -157,9 +202,12 @@ struct LoginScreen: TerminalApp {
     // MARK: - Input
 
     private mutating func handle(_ input: InputEvent) -> [Effect<LoginMessage, LoginJob>] {
-        if showingQR { showingQR = false; return [] }   // any key closes the QR code
-        if confirm != nil { return answerConfirm(input) }
-        if help != nil { closeOrScrollHelp(input); return [] }
+        switch overlay {
+        case .qrCode: overlay = nil; return []   // any key closes the QR code
+        case .confirm(let dialog): return answerConfirm(dialog, input)
+        case .help(let help): closeOrScrollHelp(help, input); return []
+        case nil: break
+        }
         if let success {
             outcome = .loggedIn(success)
             if input != .key(.enter) { forwardedInput = input }
@@ -180,12 +228,12 @@ struct LoginScreen: TerminalApp {
             }
         case .cancel, .quit: askToCancel(); return []
         case .retry:
-            guard let job = retryJob, busy == nil else { return [] }
+            guard case .failed(_, let job) = phase else { return [] }
             return begin(job, words: job == .start ? "Looking up \(account.hostWithPort)…" : "Checking the verifier…")
         case .newURL:
             guard url != nil, busy == nil else { return [] }
             return begin(.renew, words: "Requesting a token…")
-        case .help: help = HelpOverlay(contexts: contexts, keymap: keymap); return []
+        case .help: overlay = .help(HelpOverlay(contexts: contexts, keymap: keymap)); return []
         default: return urlAction(action)
         }
     }
@@ -199,14 +247,14 @@ struct LoginScreen: TerminalApp {
             return []
         }
         switch action {
-        case .copyURL: return [.copyToClipboard(url)]
-        case .showURL: return [.showPlain(LoginWords.instructions(for: account) + "\n\n" + url + "\n")]
-        case .openBrowser: return [.openBrowser(url)]
+        case .copyURL: return [.copyToClipboard(url.absoluteString)]
+        case .showURL: return [.showPlain(LoginWords.instructions(for: account) + "\n\n" + url.absoluteString + "\n")]
+        case .openBrowser: return [.openBrowser(url.absoluteString)]
         case .showQR:
-            if let need = QROverlay.tooSmall(url: url, size: size) {
+            if let need = QROverlay.tooSmall(url: url.absoluteString, size: size) {
                 status = StatusLine("Window too small for the QR code (needs \(need.cols)×\(need.rows))", kind: .warning)
             } else {
-                showingQR = true
+                overlay = .qrCode
             }
             return []
         default: return []
@@ -234,28 +282,30 @@ struct LoginScreen: TerminalApp {
     }
 
     private mutating func askToCancel() {
-        confirm = ConfirmDialog("Cancel the login? The URL stays on the screen after pumptui quits.",
-                                yes: "Quit", no: "Stay")
+        overlay = .confirm(ConfirmDialog("Cancel the login? The URL stays on the screen after pumptui quits.",
+                                         yes: "Quit", no: "Stay"))
     }
 
-    private mutating func answerConfirm(_ input: InputEvent) -> [Effect<LoginMessage, LoginJob>] {
-        guard var dialog = confirm else { return [] }
+    private mutating func answerConfirm(_ dialog: ConfirmDialog, _ input: InputEvent) -> [Effect<LoginMessage, LoginJob>] {
+        var dialog = dialog
         let result = dialog.handle(input, keymap: keymap)
-        confirm = dialog
+        overlay = .confirm(dialog)
         switch result {
         case .pending: return []
-        case .no: confirm = nil; return []
+        case .no: overlay = nil; return []
         case .yes:
-            confirm = nil
+            overlay = nil
             outcome = .cancelled(farewell: farewell)
             return []
         }
     }
 
-    private mutating func closeOrScrollHelp(_ input: InputEvent) {
+    private mutating func closeOrScrollHelp(_ help: HelpOverlay, _ input: InputEvent) {
         guard case .key(let key) = input, let action = keymap.action(for: key, in: [.help]) else { return }
-        if action == .back { help = nil; return }
-        _ = help?.apply(action, area: HelpOverlayLayout.area(size))
+        if action == .back { overlay = nil; return }
+        var help = help
+        _ = help.apply(action, area: HelpOverlayLayout.area(size))
+        overlay = .help(help)
     }
 
     private mutating func syncFocus() { verifier.focused = focus.current == .verifier }

@@ -67,6 +67,6 @@ import Testing
 
     @Test func errorMessagesAreOneCleanLine() {
         let m = ImageFileError.notFound("/tmp/a\u{1b}[2J\nb.png").message
-        #expect(m == "No such file: /tmp/a[2Jb.png")
+        #expect(m == "No such file: /tmp/a b.png")
     }
 }

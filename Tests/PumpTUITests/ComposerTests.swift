@@ -43,7 +43,7 @@ extension Composer {
         #expect(c.isEmpty && c.focus.current == .body)
         c.type("qnyd")                                  // letters are text, never actions
         c.feed([.key(.enter), .paste("line 2\r\nline 3\u{1b}[2J")])
-        #expect(c.draft.text == "qnyd\nline 2\nline 3[2J")
+        #expect(c.draft.text == "qnyd\nline 2\nline 3")   // the escape sequence goes whole
         #expect(!c.isEmpty)
     }
 

@@ -103,7 +103,7 @@ extension PumpAPI {
 
     /// One object by its id (API URL); remote objects through their proxy URL when known.
     public func object(id: String, proxyURL: URL? = nil) async throws -> PumpObject {
-        let url = try endpoint(proxyURL ?? URL(string: id), "the object \(Sanitizer.clean(id, singleLine: true, maxLength: 80))")
+        let url = try endpoint(proxyURL ?? URL(string: id), "the object \(TerminalText.clean(id, .line, maxLength: 80))")
         let json = try await getJSON(url)
         // Some servers wrap the object in an activity; unwrap it.
         if Activity.looksLikeActivity(json), let o = json.object("object") { return PumpObject(json: o) }
@@ -139,13 +139,13 @@ extension PumpAPI {
         var a = account.trimmingSpaces
         if a.lowercased().hasPrefix("acct:") { a.removeFirst(5) }
         if a.hasPrefix("@") { a.removeFirst() }
-        guard let at = a.firstIndex(of: "@") else { throw PumpAPIError.badAccount(Sanitizer.clean(account, singleLine: true, maxLength: 80)) }
+        guard let at = a.firstIndex(of: "@") else { throw PumpAPIError.badAccount(TerminalText.clean(account, .line, maxLength: 80)) }
         let nick = String(a[..<at]), host = String(a[a.index(after: at)...]).lowercased()
         let nickOK = !nick.isEmpty && nick.count <= 64 && nick.unicodeScalars.allSatisfy {
             $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))
         }
         let hostOK = !host.isEmpty && !host.contains("@") && !host.contains("/") && !host.contains(" ")
-        guard nickOK, hostOK else { throw PumpAPIError.badAccount(Sanitizer.clean(account, singleLine: true, maxLength: 80)) }
+        guard nickOK, hostOK else { throw PumpAPIError.badAccount(TerminalText.clean(account, .line, maxLength: 80)) }
         return (nick, host)
     }
 

@@ -54,7 +54,7 @@ public struct PumpAPI: Sendable {
     /// Our token must never be sent to another host.
     func requireLocal(_ url: URL) throws {
         guard isLocal(url) else {
-            throw PumpAPIError.notOnThisServer(Sanitizer.clean(url.hostAndPort ?? url.absoluteString, singleLine: true, maxLength: 100))
+            throw PumpAPIError.notOnThisServer(TerminalText.clean(url.hostAndPort ?? url.absoluteString, .line, maxLength: 100))
         }
     }
 

@@ -51,13 +51,13 @@ extension PumpAPIError {
         // Labelled JSON but unparsable (a cut-off or broken reply): "expected JSON but got
         // application/json" would only confuse.
         if type.contains("json") { throw PumpAPIError.unexpectedJSON("malformed or truncated JSON") }
-        throw PumpAPIError.notJSON(status: r.status, contentType: Sanitizer.clean(type, singleLine: true, maxLength: 60),
+        throw PumpAPIError.notJSON(status: r.status, contentType: TerminalText.clean(type, .line, maxLength: 60),
                                    snippet: snippet(r))
     }
 
     static func message(from r: HTTPResponse, json: JSONNode?) -> String {
         if let e = json?.string("error") ?? json?.string("message") {
-            return Sanitizer.clean(e, singleLine: true, maxLength: 200)
+            return TerminalText.clean(e, .line, maxLength: 200)
         }
         return snippet(r)
     }
@@ -67,6 +67,6 @@ extension PumpAPIError {
         let head = String(decoding: r.body.prefix(4096), as: UTF8.self)
         let text = r.contentType.lowercased().contains("html") || head.hasPrefix("<")
             ? HTMLText.line(head) : head
-        return Sanitizer.clean(text.trimmingSpaces, singleLine: true, maxLength: 160)
+        return TerminalText.clean(text.trimmingSpaces, .line, maxLength: 160)
     }
 }

@@ -18,7 +18,7 @@ public struct AccountID: Hashable, Codable, Sendable, CustomStringConvertible {
         guard !rest.isEmpty else { throw PumpError.invalidAccount("empty account; expected nick@host") }
         let parts = rest.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2 else {
-            throw PumpError.invalidAccount("'\(AccountID.printable(rest))' is not of the form nick@host")
+            throw PumpError.invalidAccount("'\(TerminalText.clean(rest, .message))' is not of the form nick@host")
         }
         let nick = String(parts[0])
         try AccountID.validateNickname(nick)
@@ -67,7 +67,7 @@ public struct AccountID: Hashable, Codable, Sendable, CustomStringConvertible {
         guard nick.count <= 64 else { throw PumpError.invalidAccount("the nickname is longer than 64 characters") }
         guard nick.allSatisfy({ nickChars.contains($0) }) else {
             throw PumpError.invalidAccount(
-                "nickname '\(printable(nick))' may only contain letters, digits, '.', '_' and '-'")
+                "nickname '\(TerminalText.clean(nick, .message))' may only contain letters, digits, '.', '_' and '-'")
         }
         guard nick != "." && nick != ".." else { throw PumpError.invalidAccount("'\(nick)' is not a nickname") }
     }
@@ -78,7 +78,7 @@ public struct AccountID: Hashable, Codable, Sendable, CustomStringConvertible {
         var portPart: String?
         if text.hasPrefix("[") {
             guard let close = text.firstIndex(of: "]") else {
-                throw PumpError.invalidAccount("unterminated '[' in host '\(printable(text))'")
+                throw PumpError.invalidAccount("unterminated '[' in host '\(TerminalText.clean(text, .message))'")
             }
             hostPart = String(text[text.index(after: text.startIndex)..<close])
             let after = text[text.index(after: close)...]
@@ -97,7 +97,7 @@ public struct AccountID: Hashable, Codable, Sendable, CustomStringConvertible {
         var port: Int?
         if let p = portPart {
             guard let n = Int(p), p.allSatisfy(\.isASCII), (1...65535).contains(n) else {
-                throw PumpError.invalidAccount("port '\(printable(p))' must be a number from 1 to 65535")
+                throw PumpError.invalidAccount("port '\(TerminalText.clean(p, .message))' must be a number from 1 to 65535")
             }
             port = n
         }
@@ -110,24 +110,19 @@ public struct AccountID: Hashable, Codable, Sendable, CustomStringConvertible {
         guard !host.isEmpty else { throw PumpError.invalidAccount("the host after '@' is empty") }
         guard host.count <= 253, host.allSatisfy({ hostChars.contains($0) }) else {
             throw PumpError.invalidAccount(
-                "host '\(printable(host))' may only contain letters, digits, '.' and '-' (IPv6 in [brackets])")
+                "host '\(TerminalText.clean(host, .message))' may only contain letters, digits, '.' and '-' (IPv6 in [brackets])")
         }
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.allSatisfy({ !$0.isEmpty && $0.count <= 63 && !$0.hasPrefix("-") && !$0.hasSuffix("-") }) else {
-            throw PumpError.invalidAccount("host '\(printable(host))' is not a valid host name")
+            throw PumpError.invalidAccount("host '\(TerminalText.clean(host, .message))' is not a valid host name")
         }
     }
 
     private static func validateIPv6(_ host: String) throws {
         let ok = !host.isEmpty && host.contains(":") && host.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
-        guard ok else { throw PumpError.invalidAccount("'\(printable(host))' is not an IPv6 address") }
+        guard ok else { throw PumpError.invalidAccount("'\(TerminalText.clean(host, .message))' is not an IPv6 address") }
     }
 
     static func bracketed(_ host: String) -> String { host.contains(":") ? "[\(host)]" : host }
 
-    /// User input echoed back in messages: no control characters, bounded length.
-    static func printable(_ s: String) -> String {
-        let clean = String(s.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }.map(Character.init))
-        return clean.count > 80 ? String(clean.prefix(80)) + "…" : clean
-    }
 }

@@ -20,7 +20,7 @@ public enum HTMLText {
 
     /// One line of plain text (no link markers), e.g. an activity's summary sentence.
     public static func line(_ html: String, maxLength: Int? = nil) -> String {
-        Sanitizer.clean(render(html, linkMarkers: false).text, singleLine: true, maxLength: maxLength)
+        TerminalText.clean(render(html, linkMarkers: false).text, .line, maxLength: maxLength)
     }
 
     /// The user's plain text as HTML for `content`: escape `& < > "`, newlines → `<br>`.
@@ -79,7 +79,7 @@ private struct HTMLRenderer {
 
     mutating func finish() -> RenderedText {
         while let l = out.last, l == " " || l == "\n" { out.removeLast() }
-        return RenderedText(text: Sanitizer.clean(String(out), singleLine: false), links: links)
+        return RenderedText(text: TerminalText.clean(String(out), .text), links: links)
     }
 
     // MARK: Output with whitespace collapsing and block spacing
@@ -142,7 +142,7 @@ private struct HTMLRenderer {
 
     /// Returns the 1-based number of the link, or nil for links not worth listing.
     mutating func addLink(_ raw: String) -> Int? {
-        let href = Sanitizer.clean(raw.trimmingSpaces, singleLine: true, maxLength: 2000)
+        let href = TerminalText.clean(raw.trimmingSpaces, .line, maxLength: 2000)
         let lower = href.lowercased()
         if href.isEmpty || href.hasPrefix("#") || lower.hasPrefix("javascript:") || lower.hasPrefix("data:") {
             return nil

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Display text of the models, always through `HTMLText`/`Sanitizer`, so screens and the CLI
+/// Display text of the models, always through `HTMLText`/`TerminalText`, so screens and the CLI
 /// never touch raw server strings.
 extension PumpObject {
     /// The content as terminal-safe text with numbered links ("[deleted]" for deleted objects).
@@ -12,7 +12,7 @@ extension PumpObject {
     /// The object's page (or id) for opening/copying, sanitized to one line.
     public var displayURL: String? {
         guard let u = url?.absoluteString ?? (id.hasPrefix("http") ? id : nil) else { return nil }
-        return Sanitizer.clean(u, singleLine: true, maxLength: 2000)
+        return TerminalText.clean(u, .line, maxLength: 2000)
     }
 }
 

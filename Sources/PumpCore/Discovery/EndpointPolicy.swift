@@ -20,10 +20,10 @@ struct EndpointPolicy: Sendable {
     func checkDiscovered(_ e: Endpoints, over scheme: String) throws {
         let origins = Set(e.all.map(Endpoints.origin(of:)))
         guard origins.count == 1 else {
-            throw PumpError.endpointsOffOrigin(origins.sorted().map { ServerText.clean($0) }.joined(separator: ", "))
+            throw PumpError.endpointsOffOrigin(origins.sorted().map { TerminalText.clean($0, .message) }.joined(separator: ", "))
         }
         for url in e.all where url.scheme?.lowercased() != "https" {
-            let host = ServerText.clean(url.host ?? account.host)
+            let host = TerminalText.clean(url.host ?? account.host, .message)
             guard url.scheme?.lowercased() == "http" else { throw PumpError.endpointsOffOrigin(host) }
             if scheme == "https" { throw PumpError.downgradeRefused(host: host) }
             if !httpPermitted(host: url.host ?? account.host) { throw PumpError.insecureHTTPRefused(host: host) }

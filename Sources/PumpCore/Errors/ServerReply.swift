@@ -33,7 +33,7 @@ public enum ServerReply {
     }
 }
 
-/// Cleaning of server text before it can reach a terminal or a message.
+/// The human part of a server's error reply, made safe for a message.
 public enum ServerText {
     static let maxLength = 200
 
@@ -44,23 +44,23 @@ public enum ServerText {
         let ct = response.contentType.lowercased()
         if ct.contains("json") || raw.hasPrefix("{"),
            let obj = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any] {
-            if let e = obj["error"] as? String { return clean(e) }
-            if let e = obj["message"] as? String { return clean(e) }
+            if let e = obj["error"] as? String { return summary(e) }
+            if let e = obj["message"] as? String { return summary(e) }
         }
         if ct.contains("html") || raw.range(of: "<html", options: .caseInsensitive) != nil {
             return htmlSummary(raw)
         }
         if raw.contains("error="), !raw.contains(" ") {
             let pairs = FormEncoding.parse(raw)
-            if let d = pairs["error_description"] ?? pairs["error"] { return clean(d) }
+            if let d = pairs["error_description"] ?? pairs["error"] { return summary(d) }
         }
-        return clean(raw)
+        return summary(raw)
     }
 
     /// HTML 500 pages are summarised (title or first text), never dumped.
     static func htmlSummary(_ html: String) -> String {
-        if let t = between(html, "<title>", "</title>"), !clean(t).isEmpty { return "HTML page: " + clean(t) }
-        if let t = between(html, "<h1>", "</h1>"), !clean(t).isEmpty { return "HTML page: " + clean(t) }
+        if let t = between(html, "<title>", "</title>"), !summary(t).isEmpty { return "HTML page: " + summary(t) }
+        if let t = between(html, "<h1>", "</h1>"), !summary(t).isEmpty { return "HTML page: " + summary(t) }
         return "HTML error page"
     }
 
@@ -70,9 +70,9 @@ public enum ServerText {
         return String(s[a.upperBound..<b.lowerBound])
     }
 
-    /// Tags, entities, control characters and escape sequences go through the same
-    /// HTML-to-text and sanitizer as timeline content; one line, shortened.
-    public static func clean(_ s: String) -> String {
+    /// Tags and entities go through the same HTML-to-text as timeline content (which ends in
+    /// `TerminalText`); one line, shortened.
+    static func summary(_ s: String) -> String {
         HTMLText.line(s, maxLength: maxLength)
     }
 }

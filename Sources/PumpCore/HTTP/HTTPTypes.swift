@@ -41,7 +41,7 @@ extension URL {
     /// `host[:port]` for messages: IPv6 literals bracketed, cleaned (the host may come from
     /// host-meta, percent-decoded into escape sequences).
     var hostForMessages: String {
-        let clean = ServerText.clean(self.host ?? "?")
+        let clean = TerminalText.clean(self.host ?? "?", .message)
         let host = clean.hasPrefix("[") ? clean : AccountID.bracketed(clean)
         return port.map { "\(host):\($0)" } ?? host
     }

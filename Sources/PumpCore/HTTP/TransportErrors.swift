@@ -27,7 +27,7 @@ enum TransportErrors {
         switch e {
         case .connectTimeout, .readTimeout, .writeTimeout, .deadlineExceeded, .tlsHandshakeTimeout,
              .getConnectionFromPoolTimeout:
-            return .timeout(url: ServerText.clean(url.absoluteString))
+            return .timeout(url: TerminalText.clean(url.absoluteString, .message))
         case .cancelled, .alreadyShutdown: return .cancelled
         default: return .network(host: host, detail: detail(e))
         }
@@ -48,5 +48,5 @@ enum TransportErrors {
         return certificate ? .tlsFailure(host: host, detail: text) : .network(host: host, detail: "no TLS here (\(text))")
     }
 
-    static func detail(_ error: Error) -> String { ServerText.clean(String(describing: error)) }
+    static func detail(_ error: Error) -> String { TerminalText.clean(String(describing: error), .message) }
 }

@@ -103,7 +103,7 @@ public struct Person: Sendable, Equatable {
     /// A name fit for one line on screen: sanitized, never empty.
     public var label: String {
         let raw = [displayName, preferredUsername].compactMap { $0 }.first { !$0.isEmpty } ?? webfinger
-        return Sanitizer.clean(raw, singleLine: true, maxLength: 80)
+        return TerminalText.clean(raw, .line, maxLength: 80)
     }
 
     /// `https://host` (or the scheme of an URL id) — the base for conventional API paths.

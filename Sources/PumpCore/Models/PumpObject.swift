@@ -94,6 +94,6 @@ public struct PumpObject: Sendable, Equatable {
     /// Title to show on one line, sanitized.
     public var title: String? {
         guard let d = displayName, !d.isEmpty else { return nil }
-        return Sanitizer.clean(d, singleLine: true, maxLength: 200)
+        return TerminalText.clean(d, .line, maxLength: 200)
     }
 }

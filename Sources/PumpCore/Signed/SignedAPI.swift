@@ -35,7 +35,7 @@ public final class SignedAPI: APIRequester, Sendable {
 
     /// Sends a signed request; returns only 2xx replies (other statuses throw a mapped error).
     public func send(method: String, url: URL, body: Data?, contentType: String?) async throws -> HTTPResponse {
-        guard Endpoints.origin(of: url) == origin else { throw PumpError.notAccountHost(ServerText.clean(url.host ?? "?")) }
+        guard Endpoints.origin(of: url) == origin else { throw PumpError.notAccountHost(TerminalText.clean(url.host ?? "?", .message)) }
         var headers = ["Accept": SignedAPI.acceptHeader]
         if let contentType { headers["Content-Type"] = contentType }
         let response = try await fetcher.send(HTTPRequest(method: method, url: url, headers: headers, body: body))
@@ -61,7 +61,7 @@ public final class SignedAPI: APIRequester, Sendable {
 
     static func requireJSON(_ response: HTTPResponse) throws -> Data {
         let ct = response.contentType.lowercased()
-        guard ct.contains("json") else { throw PumpError.notJSON(contentType: ServerText.clean(response.contentType)) }
+        guard ct.contains("json") else { throw PumpError.notJSON(contentType: TerminalText.clean(response.contentType, .message)) }
         return response.body
     }
 }

@@ -22,7 +22,7 @@ struct SignedFetcher: Sendable {
                 throw PumpError.badResponse("redirect to an invalid URL")
             }
             guard Endpoints.origin(of: next) == origin else {
-                throw PumpError.redirectToOtherHost(ServerText.clean(next.host ?? location))
+                throw PumpError.redirectToOtherHost(TerminalText.clean(next.host ?? location, .message))
             }
             current = SignedFetcher.redirected(current, status: response.status, to: next)
         }

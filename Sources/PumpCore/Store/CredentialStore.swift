@@ -120,14 +120,14 @@ public final class CredentialStore: Sendable {
     private func hostPath(_ kind: String, _ host: String) throws -> String {
         let h = host.lowercased()
         let ok = !h.isEmpty && !h.hasPrefix(".") && h.allSatisfy { $0.isLetter || $0.isNumber || ".-:[]".contains($0) }
-        guard ok, h.allSatisfy(\.isASCII) else { throw PumpError.storage("invalid host name '\(AccountID.printable(host))'") }
+        guard ok, h.allSatisfy(\.isASCII) else { throw PumpError.storage("invalid host name '\(TerminalText.clean(host, .message))'") }
         return "\(kind)/\(h).json"
     }
 
     private func resolve(_ relativePath: String) throws -> URL {
         let parts = relativePath.split(separator: "/")
         guard !relativePath.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." }) else {
-            throw PumpError.storage("invalid relative path '\(AccountID.printable(relativePath))'")
+            throw PumpError.storage("invalid relative path '\(TerminalText.clean(relativePath, .message))'")
         }
         return parts.reduce(directory) { $0.appendingPathComponent(String($1)) }
     }

@@ -165,7 +165,7 @@ public final class DraftStore: Sendable {
     private static func checked(_ key: String) throws -> String {
         let ok = !key.isEmpty && key.count <= 64
             && key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-        guard ok else { throw PumpError.storage("invalid draft key '\(AccountID.printable(key))'") }
+        guard ok else { throw PumpError.storage("invalid draft key '\(TerminalText.clean(key, .message))'") }
         return key
     }
 }

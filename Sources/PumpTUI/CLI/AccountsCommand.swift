@@ -18,7 +18,7 @@ struct AccountsCommand: AsyncParsableCommand {
             }
             for id in ids {
                 let name = (try? store.account(id))??.displayName
-                LineMode.say(name.map { "\(id)  (\(LineMode.safe($0).replacingOccurrences(of: "\n", with: " ")))" } ?? "\(id)")
+                LineMode.say(name.map { "\(id)  (\(TerminalText.clean($0, .line)))" } ?? "\(id)")
             }
         }
     }

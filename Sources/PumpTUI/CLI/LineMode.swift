@@ -13,18 +13,18 @@ enum LineMode {
     /// Every line the CLI prints goes through here (or `warn`), so through the one sanitizer:
     /// error texts carry host names and server words that may hold escape sequences.
     static func say(_ text: String) {
-        print(safe(text))
+        print(TerminalText.clean(text, .text))
         fflush(nil)  // all output streams: Swift 6 will not name the global `stdout`
     }
 
     /// Writes without a newline (prompts), flushed so it shows before the read.
     static func prompt(_ text: String) {
-        FileHandle.standardOutput.write(Data(safe(text).utf8))
+        FileHandle.standardOutput.write(Data(TerminalText.clean(text, .text).utf8))
         fflush(nil)  // all output streams: Swift 6 will not name the global `stdout`
     }
 
     static func warn(_ text: String) {
-        FileHandle.standardError.write(Data("pumptui: \(Sanitizer.clean(text, singleLine: true))\n".utf8))
+        FileHandle.standardError.write(Data("pumptui: \(TerminalText.clean(text, .line))\n".utf8))
     }
 
     /// Runs a command body; any error becomes `pumptui: <message>` on stderr and exit 1.
@@ -65,11 +65,6 @@ enum LineMode {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Text made safe for a terminal by the shared sanitizer: no escape sequences, C0/C1
-    /// controls or bidi overrides; line breaks kept.
-    static func safe(_ text: String) -> String {
-        Sanitizer.clean(text, singleLine: false)
-    }
 }
 
 /// A plain message error for line-mode commands.

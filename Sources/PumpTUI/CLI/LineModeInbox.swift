@@ -2,7 +2,7 @@ import Foundation
 import PumpCore
 
 /// Plain-text rendering of a feed for `pumptui inbox`: "author · age", then the text indented.
-/// All server text goes through the shared HTMLText/Sanitizer (via the model helpers).
+/// All server text goes through the shared HTMLText/TerminalText (via the model helpers).
 enum InboxLineMode {
     static func render(_ feed: Feed, now: Date) -> [String] {
         feed.items.compactMap { item -> String? in

@@ -50,6 +50,6 @@ enum LoginLineMode {
 extension LineMode {
     /// Progress notes go to stderr so stdout stays parseable (the URL line).
     static func warnInfo(_ text: String) {
-        FileHandle.standardError.write(Data("\(safe(text))\n".utf8))
+        FileHandle.standardError.write(Data("\(TerminalText.clean(text, .text))\n".utf8))
     }
 }

@@ -25,7 +25,7 @@ struct PostCommand: AsyncParsableCommand {
             guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw LineModeError("empty note") }
             let api = try LineMode.pumpAPI(for: id, store: store, allowHTTP: common.allowHTTP)
             let activity = try await api.post(note: body.trimmingCharacters(in: .newlines), audience: to)
-            LineMode.say(activity.object?.displayURL ?? activity.url.map { LineMode.safe($0.absoluteString) } ?? "posted")
+            LineMode.say(activity.object?.displayURL ?? activity.url.map { TerminalText.clean($0.absoluteString, .line) } ?? "posted")
         }
     }
 }

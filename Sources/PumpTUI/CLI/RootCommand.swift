@@ -39,7 +39,7 @@ struct RootCommand: AsyncParsableCommand {
     private static func exit(with error: Error) -> Never {
         let code = exitCode(for: error)
         // Through the shared sanitizer too: a usage error can quote what was typed.
-        let message = Sanitizer.clean(fullMessage(for: error), singleLine: false)
+        let message = TerminalText.clean(fullMessage(for: error), .text)
         if !message.isEmpty {
             let text = message + "\n"
             if code == .success { FileHandle.standardOutput.write(Data(text.utf8)) }

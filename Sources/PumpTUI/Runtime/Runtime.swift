@@ -66,6 +66,8 @@ public enum Runtime {
 }
 
 /// Carries the (not necessarily Sendable) app value to the main thread; only that thread uses it.
+/// Unchecked because the compiler cannot see the hand-over: `run` never touches `app` again after
+/// queueing the block, so the value is never shared.
 private struct UncheckedBox<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }

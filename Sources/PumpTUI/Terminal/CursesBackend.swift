@@ -1,3 +1,4 @@
+import PumpCore
 import CNcurses
 import CTerminalGuard
 import Foundation
@@ -144,7 +145,7 @@ final class CursesBackend: TerminalBackend {
     /// the farewell on the normal screen (stdout), where it stays in the scrollback.
     func stop(farewell: String?) {
         stop()
-        if let text = farewell { FileHandle.standardOutput.write(Data((PlainText.sanitize(text) + "\n").utf8)) }
+        if let text = farewell { FileHandle.standardOutput.write(Data((TerminalText.clean(text, .text) + "\n").utf8)) }
     }
 
     func stop() {
@@ -388,7 +389,7 @@ final class CursesBackend: TerminalBackend {
         def_prog_mode()
         endwin()
         writeRaw(bracketedPasteOff)
-        writeRaw("\n" + PlainText.sanitize(text) + "\n\nPress Enter to return. ")
+        writeRaw("\n" + TerminalText.clean(text, .text) + "\n\nPress Enter to return. ")
         let outcome = waitForEnter()
         if outcome == .hungUp { return outcome }
         reset_prog_mode()

@@ -107,16 +107,4 @@ public struct EditBuffer: Equatable, Sendable {
         }
         return true
     }
-
-    /// Pasted or typed text without control characters; newlines kept or dropped as asked.
-    public static func clean(_ text: String, keepNewlines: Bool) -> String {
-        var out = ""
-        for ch in text {
-            if ch.isNewline { if keepNewlines { out.append("\n") }; continue }
-            if ch == "\t" { out.append(" "); continue }
-            if ch.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { continue }
-            out.append(ch)
-        }
-        return out
-    }
 }

@@ -1,3 +1,4 @@
+import PumpCore
 /// The multi-line editor for compose and reply. Rows wrap by display width (at character
 /// boundaries, so the cursor maps simply); Enter inserts a newline; Up/Down move by row.
 public struct TextArea: Equatable, Sendable {
@@ -13,7 +14,7 @@ public struct TextArea: Equatable, Sendable {
 
     public init(text: String = "", maxLength: Int = 5000, focused: Bool = false, viewWidth: Int = 60, viewHeight: Int = 10) {
         self.focused = focused; self.viewWidth = viewWidth; self.viewHeight = viewHeight
-        edit = EditBuffer(text: EditBuffer.clean(text, keepNewlines: true), maxLength: maxLength)
+        edit = EditBuffer(text: TerminalText.clean(text, .typed(keepNewlines: true)), maxLength: maxLength)
         rescroll()
     }
 
@@ -22,14 +23,14 @@ public struct TextArea: Equatable, Sendable {
 
     public mutating func handle(_ event: InputEvent) -> Outcome {
         switch event {
-        case .paste(let s): edit.insert(EditBuffer.clean(s, keepNewlines: true))
+        case .paste(let s): edit.insert(TerminalText.clean(s, .typed(keepNewlines: true)))
         case .key(.enter): edit.insert("\n")
         case .key(.up): moveVertically(by: -1)
         case .key(.down): moveVertically(by: 1)
         case .key(.pageUp): moveVertically(by: -max(1, viewHeight - 1))
         case .key(.pageDown): moveVertically(by: max(1, viewHeight - 1))
         case .key(let key):
-            if case .char(let c) = key, EditBuffer.clean(String(c), keepNewlines: false).isEmpty { return .ignored }
+            if case .char(let c) = key, TerminalText.clean(String(c), .typed(keepNewlines: false)).isEmpty { return .ignored }
             guard edit.applyCommonKey(key) else { return .ignored }
         case .resize: return .ignored
         }

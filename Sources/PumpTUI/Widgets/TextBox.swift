@@ -1,3 +1,4 @@
+import PumpCore
 /// A one-line text field with a label, horizontal scrolling and wide-character-aware cursor.
 public struct TextBox: Equatable, Sendable {
     public var label: String
@@ -24,9 +25,9 @@ public struct TextBox: Equatable, Sendable {
     public mutating func handle(_ event: InputEvent) -> Outcome {
         switch event {
         case .paste(let s):
-            edit.insert(EditBuffer.clean(s, keepNewlines: false))
+            edit.insert(TerminalText.clean(s, .typed(keepNewlines: false)))
         case .key(let key):
-            if case .char(let c) = key, EditBuffer.clean(String(c), keepNewlines: false).isEmpty { return .ignored }
+            if case .char(let c) = key, TerminalText.clean(String(c), .typed(keepNewlines: false)).isEmpty { return .ignored }
             guard edit.applyCommonKey(key) else { return .ignored }
         case .resize:
             return .ignored

@@ -90,8 +90,8 @@ extension ClientScreen {
 
     var selectedURL: String? {
         switch selectedItem {
-        case .person(let p)?: return p.url.map { Sanitizer.clean($0.absoluteString, singleLine: true) } ?? p.id
-        case let item?: return item.object?.displayURL ?? item.activity?.url.map { Sanitizer.clean($0.absoluteString, singleLine: true) }
+        case .person(let p)?: return p.url.map { TerminalText.clean($0.absoluteString, .line) } ?? p.id
+        case let item?: return item.object?.displayURL ?? item.activity?.url.map { TerminalText.clean($0.absoluteString, .line) }
         case nil: return nil
         }
     }

@@ -104,7 +104,7 @@ extension ClientScreen {
             return start(.followAccount(t), "Sending a follow to \(t)…")
         case .openLink(let links):
             guard let n = Int(t), links.indices.contains(n - 1) else {
-                say("No link \(Sanitizer.clean(t, singleLine: true, maxLength: 10)).", .warning); return []
+                say("No link \(TerminalText.clean(t, .line, maxLength: 10)).", .warning); return []
             }
             return [.openBrowser(links[n - 1])]
         }

@@ -161,7 +161,7 @@ struct ClientScreen: TerminalApp {
     var greeting: String { "Logged in as \(displayName) (\(account))" }
 
     mutating func say(_ text: String, _ kind: StatusLine.Kind = .info) {
-        status.message = Sanitizer.clean(text, singleLine: true, maxLength: 300)
+        status.message = TerminalText.clean(text, .line, maxLength: 300)
         status.kind = kind
     }
 

@@ -118,10 +118,10 @@ final class ClientWorker: Sendable {
         switch error {
         case let f as ClientFailure: return f
         case PumpError.expiredToken: return ClientFailure(message: PumpError.expiredToken.message, tokenRejected: true)
-        case let e as PumpError: return ClientFailure(message: Sanitizer.clean(e.message, singleLine: true, maxLength: 300))
+        case let e as PumpError: return ClientFailure(message: TerminalText.clean(e.message, .line, maxLength: 300))
         case let e as ImageFileError: return ClientFailure(message: e.message)
-        case let e as PumpAPIError: return ClientFailure(message: Sanitizer.clean(e.description, singleLine: true, maxLength: 300))
-        default: return ClientFailure(message: Sanitizer.clean(String(describing: error), singleLine: true, maxLength: 300))
+        case let e as PumpAPIError: return ClientFailure(message: TerminalText.clean(e.description, .line, maxLength: 300))
+        default: return ClientFailure(message: TerminalText.clean(String(describing: error), .line, maxLength: 300))
         }
     }
 

@@ -38,7 +38,7 @@ enum ItemLayout {
     /// "Alice A. alice@host": the name and the id, one line, sanitized (Person.label/webfinger).
     static func header(_ person: Person?) -> [ItemLine] {
         guard let p = person else { return [ItemLine(text: "(unknown author)", role: .author)] }
-        let id = Sanitizer.clean(p.webfinger, singleLine: true, maxLength: 120)
+        let id = TerminalText.clean(p.webfinger, .line, maxLength: 120)
         return [ItemLine(text: p.label == id ? id : "\(p.label)  \(id)", role: .author)]
     }
 
@@ -66,9 +66,9 @@ enum ItemLayout {
 
     /// Images, files and objects without content still say what they are.
     static func mediaLine(_ o: PumpObject) -> String? {
-        let type = Sanitizer.clean(o.objectType ?? "object", singleLine: true, maxLength: 40)
+        let type = TerminalText.clean(o.objectType ?? "object", .line, maxLength: 40)
         if let img = o.fullImage ?? o.image {
-            return "[\(type)] " + Sanitizer.clean(img.url.lastPathComponent, singleLine: true, maxLength: 80)
+            return "[\(type)] " + TerminalText.clean(img.url.lastPathComponent, .line, maxLength: 80)
         }
         if o.fileURL != nil || o.streamURL != nil { return "[\(type)]" }
         return o.objectType == nil ? "[no content]" : "[\(type)]"
@@ -87,7 +87,7 @@ enum ItemLayout {
         var out = header(p)
         let summary = p.renderedSummary.text
         if !summary.isEmpty { out += TextLayout.wrap(summary, width: max(1, width - 2)).map { ItemLine(text: $0, role: .text, indent: 2) } }
-        if let place = p.locationName { out.append(ItemLine(text: Sanitizer.clean(place, singleLine: true, maxLength: 80), role: .muted, indent: 2)) }
+        if let place = p.locationName { out.append(ItemLine(text: TerminalText.clean(place, .line, maxLength: 80), role: .muted, indent: 2)) }
         var counts: [String] = []
         if let f = p.followers?.totalItems { counts.append(Plural.count(f, "follower")) }
         if let f = p.following?.totalItems { counts.append("\(f) following") }
@@ -102,7 +102,7 @@ enum ItemLayout {
     }
 
     static func verbText(_ v: Verb) -> String {
-        v.isKnown ? v.rawValue : "did something (\(Sanitizer.clean(v.rawValue, singleLine: true, maxLength: 60)))"
+        v.isKnown ? v.rawValue : "did something (\(TerminalText.clean(v.rawValue, .line, maxLength: 60)))"
     }
 
     /// Draws precomputed lines into rect, the time right-aligned on the first row.

@@ -117,7 +117,7 @@ struct Composer: Equatable, Sendable {
         case .success(let file):
             imagePath = file.path
             overlay = .none
-            status = StatusLine("Attached \(EditBuffer.clean(file.summary, keepNewlines: false))", kind: .success)
+            status = StatusLine("Attached \(TerminalText.clean(file.summary, .line))", kind: .success)
         case .failure(let error):
             overlay = .attachPrompt(box, error: error.message)
         }

@@ -20,7 +20,7 @@ extension Composer {
         if l.frame != l.text { Box.draw(into: &buffer, rect: l.frame, title: "Text") }
         body.render(into: &buffer, area: l.text)
         if let imagePath, l.image.rows > 0 {
-            let name = EditBuffer.clean(imagePath, keepNewlines: false)
+            let name = TerminalText.clean(imagePath, .line)
             buffer.put("Image: \(name)  (^T changes, empty path removes)", row: l.image.row, col: l.image.col,
                        role: .muted, maxCols: l.image.cols)
         }
@@ -38,14 +38,14 @@ extension Composer {
             let who = o.author?.label ?? "someone"
             return "Replying to \(who): \(Self.firstLine(o))"
         case .edit(let o):
-            return "Editing your \(Sanitizer.clean(o.typeForVerbs, singleLine: true, maxLength: 20)): \(Self.firstLine(o))"
+            return "Editing your \(TerminalText.clean(o.typeForVerbs, .line, maxLength: 20)): \(Self.firstLine(o))"
         }
     }
 
     static func firstLine(_ o: PumpObject) -> String {
         let text = o.renderedContent.text
         let line = text.split(whereSeparator: \.isNewline).first { !$0.allSatisfy(\.isWhitespace) }
-        return Sanitizer.clean(String(line ?? ""), singleLine: true, maxLength: 200)
+        return TerminalText.clean(String(line ?? ""), .line, maxLength: 200)
     }
 
     /// "To: (*) Public ( ) Followers  [ Attach image ]  [ Send ]" (the first two for new notes).

@@ -1,3 +1,4 @@
+import PumpCore
 import Foundation
 
 /// An image file the user wants to attach. Checking it is I/O, so the client runs `check` as a
@@ -82,8 +83,8 @@ enum ImageFileError: Error, Equatable, Sendable {
     var message: String {
         switch self {
         case .noPath: return "Type the path of an image file"
-        case .notFound(let p): return "No such file: \(EditBuffer.clean(p, keepNewlines: false))"
-        case .notAFile(let p): return "Not a file: \(EditBuffer.clean(p, keepNewlines: false))"
+        case .notFound(let p): return "No such file: \(TerminalText.clean(p, .line))"
+        case .notAFile(let p): return "Not a file: \(TerminalText.clean(p, .line))"
         case .unreadable: return "Cannot read that file (permissions?)"
         case .empty: return "That file is empty"
         case .tooLarge(let n):

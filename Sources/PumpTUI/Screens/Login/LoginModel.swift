@@ -33,7 +33,7 @@ struct LoginSuccess: Equatable, Sendable {
 
     init(_ session: PumpSession) {
         account = session.account
-        displayName = LineMode.safe(session.displayName).replacingOccurrences(of: "\n", with: " ")
+        displayName = TerminalText.clean(session.displayName, .line)
         mismatchNote = session.accountMismatch
             ? "You typed \(session.typedAccount), but \(session.authorizedAs) authorized this login; saved as \(session.account)."
             : nil

@@ -1,4 +1,5 @@
-/// The one gate every server string passes before it is drawn or printed.
+/// The one gate every string passes before it reaches a terminal: server text drawn or printed,
+/// error messages, account names echoed back, the plain screen, and what the user types or pastes.
 ///
 /// Server text is written by strangers: a post can carry `ESC]52` (clipboard write), `ESC[6n`
 /// (a report that lands on our stdin), bidi overrides that reorder what the user sees, or newlines
@@ -6,11 +7,27 @@
 /// (not just the ESC byte, which would leave `[2J` garbage behind), all C0/C1 controls except the
 /// layout's own line break, DEL, and bidi controls; it flattens newlines in one-line fields and cuts
 /// absurdly long words and values.
-public enum Sanitizer {
+public enum TerminalText {
     /// Words longer than this (no space, not a URL) are cut: they would otherwise defeat wrapping.
     public static let maxWordLength = 200
+    public static let messageLength = 200
 
-    public static func clean(_ s: String, singleLine: Bool, maxLength: Int? = nil) -> String {
+    public enum Mode: Sendable, Equatable {
+        /// One row (names, titles): line breaks become spaces.
+        case line
+        /// One row of at most `messageLength` characters: hosts, URLs, server words and the
+        /// user's own input echoed inside an error message.
+        case message
+        /// Paragraphs (post content, line-mode output, the plain screen): line breaks kept.
+        case text
+        /// What the user typed or pasted into a field: line breaks kept or dropped, and long
+        /// words left whole (it is the user's own text, and a verifier or URL must survive).
+        case typed(keepNewlines: Bool)
+    }
+
+    public static func clean(_ s: String, _ mode: Mode, maxLength: Int? = nil) -> String {
+        let singleLine = mode != .text && mode != .typed(keepNewlines: true)
+        let dropBreaks = mode == .typed(keepNewlines: false)
         var out = String.UnicodeScalarView()
         var scanner = Scanner(scalars: Array(s.unicodeScalars))
         var run = 0           // length of the current run of non-space scalars
@@ -22,6 +39,7 @@ public enum Sanitizer {
             if c == " " || c == "\n" { run = 0 } else { run += 1; if run > maxWordLength { longRun = true } }
         }
         func emitBreak() {
+            if dropBreaks { return }
             if singleLine {
                 // Avoid runs of spaces where a CRLF or paragraph separator used to be.
                 if let last = out.last, last == " " { return }
@@ -66,7 +84,8 @@ public enum Sanitizer {
         }
 
         var result = changed ? String(out) : s
-        if longRun { result = cutLongWords(result) }
+        let maxLength = mode == .message ? min(maxLength ?? messageLength, messageLength) : maxLength
+        if longRun, case .typed = mode {} else if longRun { result = cutLongWords(result) }
         if let maxLength, maxLength >= 0 { result = truncate(result, to: maxLength) }
         return result
     }

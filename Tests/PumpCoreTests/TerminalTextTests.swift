@@ -27,15 +27,15 @@ func isTerminalSafe(_ s: String, allowNewline: Bool) -> Bool {
     return true
 }
 
-@Suite struct ContentSanitizerTests {
+@Suite struct TerminalTextTests {
     @Test func corpusIsLoaded() {
         #expect(loadPayloads().count >= 25)
     }
 
     @Test(arguments: loadPayloads())
     func noPayloadSurvives(_ p: Payload) {
-        let one = Sanitizer.clean(p.payload, singleLine: true)
-        let multi = Sanitizer.clean(p.payload, singleLine: false)
+        let one = TerminalText.clean(p.payload, .line)
+        let multi = TerminalText.clean(p.payload, .text)
         #expect(isTerminalSafe(one, allowNewline: false))
         #expect(isTerminalSafe(multi, allowNewline: true))
         #expect(!one.contains("52;c"))
@@ -46,39 +46,39 @@ func isTerminalSafe(_ s: String, allowNewline: Bool) -> Bool {
 
     @Test func singleLineFlattensBreaksMultiLineKeepsThem() {
         let s = "line1\r\nline2\rline3\u{2028}line4\nline5"
-        #expect(Sanitizer.clean(s, singleLine: true) == "line1 line2 line3 line4 line5")
-        #expect(Sanitizer.clean(s, singleLine: false) == "line1\nline2\nline3\nline4\nline5")
+        #expect(TerminalText.clean(s, .line) == "line1 line2 line3 line4 line5")
+        #expect(TerminalText.clean(s, .text) == "line1\nline2\nline3\nline4\nline5")
     }
 
     @Test func plainTextIsUntouched() {
         let s = "Héllo wörld ✓ 日本 😀 ❤️ — fine"
-        #expect(Sanitizer.clean(s, singleLine: true) == s)
+        #expect(TerminalText.clean(s, .line) == s)
     }
 
     @Test func longWordsAreCutButURLsAreNot() {
         let name = String(repeating: "N", count: 10_000)
-        let cut = Sanitizer.clean(name, singleLine: true)
-        #expect(cut.count == Sanitizer.maxWordLength)
+        let cut = TerminalText.clean(name, .line)
+        #expect(cut.count == TerminalText.maxWordLength)
         #expect(cut.hasSuffix("…"))
         let url = "https://example.com/" + String(repeating: "a", count: 300)
-        #expect(Sanitizer.clean("see " + url, singleLine: true) == "see " + url)
+        #expect(TerminalText.clean("see " + url, .line) == "see " + url)
         let words = "short " + String(repeating: "b", count: 250) + " tail"
-        let c = Sanitizer.clean(words, singleLine: false)
+        let c = TerminalText.clean(words, .text)
         #expect(c.hasPrefix("short b") && c.hasSuffix("… tail"))
     }
 
     @Test func maxLengthCutsWithEllipsisWithoutSplittingGraphemes() {
-        #expect(Sanitizer.clean("abcdef", singleLine: true, maxLength: 4) == "abc…")
-        #expect(Sanitizer.clean("abcd", singleLine: true, maxLength: 4) == "abcd")
-        #expect(Sanitizer.clean("👩‍👩‍👧x", singleLine: true, maxLength: 2) == "👩‍👩‍👧x")
-        #expect(Sanitizer.clean("👩‍👩‍👧xy", singleLine: true, maxLength: 2) == "👩‍👩‍👧…")
-        #expect(Sanitizer.clean("abc", singleLine: true, maxLength: 0) == "")
+        #expect(TerminalText.clean("abcdef", .line, maxLength: 4) == "abc…")
+        #expect(TerminalText.clean("abcd", .line, maxLength: 4) == "abcd")
+        #expect(TerminalText.clean("👩‍👩‍👧x", .line, maxLength: 2) == "👩‍👩‍👧x")
+        #expect(TerminalText.clean("👩‍👩‍👧xy", .line, maxLength: 2) == "👩‍👩‍👧…")
+        #expect(TerminalText.clean("abc", .line, maxLength: 0) == "")
     }
 
     @Test func escapeSplitAcrossControlsCannotReassemble() {
         // Removing the ESC alone would leave "[2J"; removing a control inside must not create one.
-        #expect(Sanitizer.clean("\u{1B}\u{07}[2J", singleLine: true) == "[2J")  // harmless text, no ESC
-        #expect(isTerminalSafe(Sanitizer.clean("\u{1B}\u{1B}[31m", singleLine: true), allowNewline: false))
+        #expect(TerminalText.clean("\u{1B}\u{07}[2J", .line) == "[2J")  // harmless text, no ESC
+        #expect(isTerminalSafe(TerminalText.clean("\u{1B}\u{1B}[31m", .line), allowNewline: false))
     }
 
     @Test func randomBytesAlwaysComeOutSafe() {
@@ -97,8 +97,8 @@ func isTerminalSafe(_ s: String, allowNewline: Bool) -> Bool {
                 scalars.append(Unicode.Scalar(v)!)
             }
             let s = String(scalars)
-            #expect(isTerminalSafe(Sanitizer.clean(s, singleLine: true), allowNewline: false))
-            #expect(isTerminalSafe(Sanitizer.clean(s, singleLine: false), allowNewline: true))
+            #expect(isTerminalSafe(TerminalText.clean(s, .line), allowNewline: false))
+            #expect(isTerminalSafe(TerminalText.clean(s, .text), allowNewline: true))
         }
     }
 }

@@ -176,8 +176,8 @@ import Testing
         _ = try await api.follow(account: "dave@pump.example")
         #expect(fake.calls.suffix(2).map(\.url) == ["\(H)/api/user/dave/profile", "\(H)/api/user/alice/feed"])
         #expect(lastBody() == canonicalJSON(#"{"verb":"follow","object":{"id":"https://pump.example/api/user/dave/profile","objectType":"person"}}"#))
-        await #expect(throws: PumpAPIError.self) { try await api.follow(account: "no-at-sign") }
-        await #expect(throws: PumpAPIError.self) { try await api.follow(account: "bad/nick@host") }
+        await #expect(throws: PumpError.self) { try await api.follow(account: "no-at-sign") }
+        await #expect(throws: PumpError.self) { try await api.follow(account: "bad/nick@host") }
     }
 
     @Test func uploadPostsThenUpdates() async throws {
@@ -226,34 +226,34 @@ import Testing
 
     @Test func serverErrorsAreTyped() async throws {
         fake.route("\(H)/api/user/alice/feed", json: ["error": "Invalid actor"], status: 400)
-        await #expect(throws: PumpAPIError.server(status: 400, message: "Invalid actor")) { try await api.post(note: "x") }
+        await #expect(throws: PumpError.http(status: 400, serverMessage: "Invalid actor")) { try await api.post(note: "x") }
 
         fake.route("\(H)/api/user/alice/inbox/major?count=20",
                    HTTPResponse(status: 500, headers: ["content-type": "text/html"],
                                 body: Data("<html><title>Oops</title><body><h1>Already posted</h1>\u{1B}[2J</body></html>".utf8)))
-        await #expect(throws: PumpAPIError.server(status: 500, message: "Already posted")) { try await api.feed(.inboxMajor) }
+        await #expect(throws: PumpError.http(status: 500, serverMessage: "Already posted")) { try await api.feed(.inboxMajor) }
 
         fake.route("\(H)/api/user/alice/inbox/minor?count=20",
                    HTTPResponse(status: 200, headers: ["content-type": "text/html"], body: Data("<p>Welcome to nginx!</p>".utf8)))
         do {
             _ = try await api.feed(.inboxMinor)
             Issue.record("expected notJSON")
-        } catch let e as PumpAPIError {
+        } catch let e as PumpError {
             #expect(e == .notJSON(status: 200, contentType: "text/html", snippet: "Welcome to nginx!"))
-            #expect(e.description == "Expected JSON from the server but got text/html (HTTP 200): Welcome to nginx!")
+            #expect(e.message == "expected JSON from the server but got text/html (HTTP 200): Welcome to nginx!")
         }
 
         fake.route("\(H)/api/user/alice/inbox/direct?count=20",
                    HTTPResponse(status: 200, headers: ["content-type": "application/json"], body: Data("{\"items\": [".utf8)))
-        await #expect(throws: PumpAPIError.self) { try await api.feed(.direct) }
+        await #expect(throws: PumpError.self) { try await api.feed(.direct) }
     }
 
     @Test func neverSignsForAnotherHost() async throws {
-        await #expect(throws: PumpAPIError.notOnThisServer("other.example")) {
+        await #expect(throws: PumpError.notAccountHost("other.example")) {
             try await api.object(id: "https://other.example/api/note/1")
         }
         let carol = Person(id: "https://goblin.example/u/carol", preferredUsername: "carol")
-        await #expect(throws: PumpAPIError.self) { try await api.outbox(of: carol) }
+        await #expect(throws: PumpError.self) { try await api.outbox(of: carol) }
         #expect(fake.calls.isEmpty)
         // Remote objects are reached through their proxy on our server.
         fake.route("\(H)/api/proxy/xyz", json: ["id": "https://other.example/api/note/1", "objectType": "note"])

@@ -51,7 +51,6 @@ import Testing
 
     func text(_ error: Error?) -> String {
         if let e = error as? PumpError { return e.message }
-        if let e = error as? PumpAPIError { return e.description }
         return String(describing: error)
     }
 
@@ -81,8 +80,8 @@ import Testing
         defer { s.cleanUp() }
         try await s.fault(mode)
         let (error, _) = await failure { _ = try await s.api.feed(.inboxMajor) }
-        #expect(error as? PumpAPIError == .unexpectedJSON("malformed or truncated JSON"))
-        #expect(text(error) == "The server's reply was not understood: malformed or truncated JSON.")
+        #expect(error as? PumpError == .badResponse("malformed or truncated JSON"))
+        #expect(text(error) == "unexpected server reply: malformed or truncated JSON")
         // The app keeps working: the next request succeeds.
         _ = try await s.api.feed(.inboxMajor)
     }
@@ -92,9 +91,9 @@ import Testing
         defer { s.cleanUp() }
         try await s.fault("wrongtype")
         let (error, _) = await failure { _ = try await s.api.feed(.inboxMajor) }
-        #expect(error as? PumpAPIError == .notJSON(status: 200, contentType: "text/html; charset=utf-8",
-                                                    snippet: "This is not JSON."))
-        #expect(text(error).hasPrefix("Expected JSON from the server but got text/html"))
+        #expect(error as? PumpError == .notJSON(status: 200, contentType: "text/html; charset=utf-8",
+                                                 snippet: "This is not JSON."))
+        #expect(text(error).hasPrefix("expected JSON from the server but got text/html"))
     }
 
     @Test func hugeBodyIsRefused() async throws {

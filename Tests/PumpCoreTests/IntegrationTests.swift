@@ -151,7 +151,7 @@ import Testing
         try await fault("html500")
         await #expect(throws: PumpError.http(status: 500, serverMessage: "HTML page: Internal Server Error")) { _ = try await api.getJSON(url: inbox) }
         try await fault("wrongtype")
-        await #expect(throws: PumpError.notJSON(contentType: "text/html; charset=utf-8")) { _ = try await api.getJSON(url: inbox) }
+        await #expect(throws: PumpError.notJSON(status: 200, contentType: "text/html; charset=utf-8", snippet: "This is not JSON.")) { _ = try await api.getJSON(url: inbox) }
         try await server.control("/_test/fault", json: #"{"mode":"redirectloop","path_prefix":"/api/"}"#)
         await #expect(throws: PumpError.redirectLoop) { _ = try await api.getJSON(url: inbox) }
         try await server.control("/_test/fault", json: #"{"mode":"redirect-other-host","path_prefix":"/api/","count":1}"#)

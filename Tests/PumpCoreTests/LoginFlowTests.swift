@@ -195,7 +195,7 @@ final class URLBox: @unchecked Sendable {
         await #expect(throws: PumpError.redirectLoop) { _ = try await api.getJSON(url: URL(string: "http://127.0.0.1:9/loop")!) }
         await #expect(throws: PumpError.expiredToken) { _ = try await api.getJSON(url: URL(string: "http://127.0.0.1:9/expired")!) }
         await #expect(throws: PumpError.http(status: 404, serverMessage: "No such user")) { _ = try await api.getJSON(url: URL(string: "http://127.0.0.1:9/x")!) }
-        await #expect(throws: PumpError.notJSON(contentType: "text/html")) { _ = try await api.getJSON(url: URL(string: "http://127.0.0.1:9/html")!) }
+        await #expect(throws: PumpError.notJSON(status: 200, contentType: "text/html", snippet: "")) { _ = try await api.getJSON(url: URL(string: "http://127.0.0.1:9/html")!) }
         await #expect(throws: PumpError.notAccountHost("other.example")) { _ = try await api.getJSON(url: URL(string: "http://other.example:9/a")!) }
     }
 }

@@ -59,8 +59,8 @@ extension PumpAPI {
         try requireLocal(uploads)
         let r = try await requester.send(method: "POST", url: uploads, body: data, contentType: mimeType)
         // Checked like any reply, then kept as sent: the post must carry the object as uploaded.
-        guard try PumpAPIError.jsonObject(from: r).string("id") != nil, let uploaded = JSONValue.parseAny(r.body) else {
-            throw PumpAPIError.unexpectedJSON("the upload has no id")
+        guard try PumpError.jsonObject(from: r).string("id") != nil, let uploaded = JSONValue.parseAny(r.body) else {
+            throw PumpError.badResponse("the upload has no id")
         }
         var posted = try await postActivity(addressed(["verb": "post", "object": uploaded], audience))
         let hasTitle = !(title ?? "").isEmpty, hasText = !(description ?? "").isEmpty
@@ -130,7 +130,7 @@ extension PumpAPI {
 
     func decodePerson(_ json: JSONNode) throws -> Person {
         let j = json.has("id") ? json : (json.object("profile") ?? json)
-        guard let p = Person(json: j) else { throw PumpAPIError.unexpectedJSON("the profile has no id") }
+        guard let p = Person(json: j) else { throw PumpError.badResponse("the profile has no id") }
         return p
     }
 
@@ -139,13 +139,13 @@ extension PumpAPI {
         var a = account.trimmingSpaces
         if a.lowercased().hasPrefix("acct:") { a.removeFirst(5) }
         if a.hasPrefix("@") { a.removeFirst() }
-        guard let at = a.firstIndex(of: "@") else { throw PumpAPIError.badAccount(TerminalText.clean(account, .line, maxLength: 80)) }
+        guard let at = a.firstIndex(of: "@") else { throw PumpError.invalidAccount("'\(TerminalText.clean(account, .message))' is not of the form nick@host") }
         let nick = String(a[..<at]), host = String(a[a.index(after: at)...]).lowercased()
         let nickOK = !nick.isEmpty && nick.count <= 64 && nick.unicodeScalars.allSatisfy {
             $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))
         }
         let hostOK = !host.isEmpty && !host.contains("@") && !host.contains("/") && !host.contains(" ")
-        guard nickOK, hostOK else { throw PumpAPIError.badAccount(TerminalText.clean(account, .line, maxLength: 80)) }
+        guard nickOK, hostOK else { throw PumpError.invalidAccount("'\(TerminalText.clean(account, .message))' is not of the form nick@host") }
         return (nick, host)
     }
 

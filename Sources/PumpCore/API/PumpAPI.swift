@@ -2,7 +2,7 @@ import Foundation
 
 /// The typed pump.io client API (feeds, paging, verbs) over the signed `APIRequester` seam.
 /// Stateless apart from who "me" is; every call returns the decoded result or throws
-/// (`PumpAPIError`, or whatever the requester throws for transport/OAuth failures).
+/// (`PumpError`, as the requester throws for transport/OAuth failures).
 public struct PumpAPI: Sendable {
     public let requester: APIRequester
     /// The logged-in account (its links and collection URLs are preferred over built paths).
@@ -11,8 +11,8 @@ public struct PumpAPI: Sendable {
     public let base: URL
 
     public init(requester: APIRequester, me: Person, base: URL? = nil) throws {
-        guard let b = base ?? me.conventionalBase else { throw PumpAPIError.missingEndpoint("the account's server") }
-        guard me.nickname != nil else { throw PumpAPIError.missingEndpoint("the account's nickname") }
+        guard let b = base ?? me.conventionalBase else { throw PumpError.missingEndpoint("the account's server") }
+        guard me.nickname != nil else { throw PumpError.missingEndpoint("the account's nickname") }
         self.requester = requester; self.me = me; self.base = b
     }
 
@@ -36,7 +36,7 @@ public struct PumpAPI: Sendable {
     // MARK: Endpoints of "me"
 
     func endpoint(_ url: URL?, _ what: String) throws -> URL {
-        guard let url else { throw PumpAPIError.missingEndpoint(what) }
+        guard let url else { throw PumpError.missingEndpoint(what) }
         return url
     }
 
@@ -54,28 +54,28 @@ public struct PumpAPI: Sendable {
     /// Our token must never be sent to another host.
     func requireLocal(_ url: URL) throws {
         guard isLocal(url) else {
-            throw PumpAPIError.notOnThisServer(TerminalText.clean(url.hostAndPort ?? url.absoluteString, .line, maxLength: 100))
+            throw PumpError.notAccountHost(TerminalText.clean(url.hostAndPort ?? url.absoluteString, .message))
         }
     }
 
     func getJSON(_ url: URL) async throws -> JSONNode {
         try requireLocal(url)
         let r = try await requester.send(method: "GET", url: url, body: nil, contentType: nil)
-        return try PumpAPIError.jsonObject(from: r)
+        return try PumpError.jsonObject(from: r)
     }
 
     func postJSON(_ url: URL, _ body: JSONObject) async throws -> JSONNode {
         try requireLocal(url)
         let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
         let r = try await requester.send(method: "POST", url: url, body: data, contentType: "application/json")
-        return try PumpAPIError.jsonObject(from: r)
+        return try PumpError.jsonObject(from: r)
     }
 
     /// Posts an activity to our outbox and decodes the complete activity the server answers with.
     func postActivity(_ body: JSONObject) async throws -> Activity {
         let json = try await postJSON(try outboxURL, body)
         guard Activity.looksLikeActivity(json) else {
-            throw PumpAPIError.unexpectedJSON("the outbox did not answer with an activity")
+            throw PumpError.badResponse("the outbox did not answer with an activity")
         }
         return Activity(json: json)
     }

@@ -18,9 +18,9 @@ public struct ClientRegistration: Sendable {
         guard response.status == 200 else {
             throw PumpError.registration("HTTP \(response.status): \(ServerText.extractMessage(response))")
         }
-        guard let obj = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any],
-              let id = obj["client_id"] as? String, !id.isEmpty,
-              let secret = obj["client_secret"] as? String, !secret.isEmpty else {
+        guard let reply = JSONValue.parseObject(response.body),
+              let id = reply.string("client_id"), !id.isEmpty,
+              let secret = reply.string("client_secret"), !secret.isEmpty else {
             throw PumpError.registration("the server's reply lacks client_id/client_secret")
         }
         return ClientCredentials(clientID: id, clientSecret: secret)

@@ -23,11 +23,10 @@ public struct Endpoints: Codable, Sendable, Equatable {
 
     /// From a JRD `{"links":[{"rel":..., "href":...}]}`; nil unless all five rels are present.
     public static func fromJRD(_ data: Data) -> Endpoints? {
-        guard let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let links = obj["links"] as? [[String: Any]] else { return nil }
+        guard let jrd = JSONValue.parseObject(data), jrd.has("links") else { return nil }
         var byRel: [String: URL] = [:]
-        for link in links {
-            guard let rel = link["rel"] as? String, let href = link["href"] as? String,
+        for link in jrd.objects("links") {
+            guard let rel = link.string("rel"), let href = link.string("href"),
                   let url = URL(string: href), url.scheme != nil, url.host != nil else { continue }
             if byRel[rel] == nil { byRel[rel] = url }
         }

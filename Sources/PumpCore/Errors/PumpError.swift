@@ -1,7 +1,8 @@
 import Foundation
 
-/// Every failure PumpCore reports. `message` is for humans and never carries a secret:
-/// server text inside it has been cleaned by `ServerText.summary`.
+/// Every failure PumpCore reports: transport, OAuth, storage and the API's replies (one type for
+/// the layer). `message` is for humans and never carries a secret: server text inside it has
+/// been through `TerminalText` (via `ServerText.summary` or `PumpError.snippet`).
 public enum PumpError: Error, Equatable, Sendable {
     case invalidAccount(String)
     case insecureHTTPRefused(host: String)
@@ -21,7 +22,10 @@ public enum PumpError: Error, Equatable, Sendable {
     case requestTokenExpired
     case noRequestToken
     case http(status: Int, serverMessage: String)
-    case notJSON(contentType: String)
+    /// JSON was expected but something else came back (an HTML error page, a proxy's reply).
+    case notJSON(status: Int, contentType: String, snippet: String)
+    /// A URL the API needs cannot be derived (no nickname, no links, a non-URL id).
+    case missingEndpoint(String)
     case badResponse(String)
     case bodyTooLarge(limit: Int)
     case rateLimited(host: String, seconds: Int)
@@ -58,7 +62,10 @@ public enum PumpError: Error, Equatable, Sendable {
             return "the authorization was not approved in the browser, expired or was already used; a new authorization URL is needed"
         case .noRequestToken: return "no authorization in progress; start the login first"
         case .http(let status, let msg): return msg.isEmpty ? "server answered HTTP \(status)" : "server answered HTTP \(status): \(msg)"
-        case .notJSON(let ct): return "expected JSON from the server but got \(ct.isEmpty ? "no content type" : ct)"
+        case .notJSON(let status, let ct, let snippet):
+            return "expected JSON from the server but got \(ct.isEmpty ? "no content type" : ct) (HTTP \(status))"
+                + (snippet.isEmpty ? "" : ": \(snippet)")
+        case .missingEndpoint(let what): return "cannot find the address for \(what)"
         case .badResponse(let why): return "unexpected server reply: \(why)"
         case .bodyTooLarge(let limit): return "server reply larger than \(limit / (1024 * 1024)) MiB; refused"
         case .rateLimited(let host, let seconds):

@@ -42,10 +42,9 @@ public enum ServerText {
     public static func extractMessage(_ response: HTTPResponse) -> String {
         let raw = String(decoding: response.body.prefix(64 * 1024), as: UTF8.self)
         let ct = response.contentType.lowercased()
-        if ct.contains("json") || raw.hasPrefix("{"),
-           let obj = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any] {
-            if let e = obj["error"] as? String { return summary(e) }
-            if let e = obj["message"] as? String { return summary(e) }
+        if ct.contains("json") || raw.hasPrefix("{"), let reply = JSONValue.parseObject(response.body) {
+            if let e = reply.string("error") { return summary(e) }
+            if let e = reply.string("message") { return summary(e) }
         }
         if ct.contains("html") || raw.range(of: "<html", options: .caseInsensitive) != nil {
             return htmlSummary(raw)

@@ -49,11 +49,10 @@ struct PersonIdentity: Equatable {
     var displayName: String?
 
     init?(json data: Data) {
-        guard let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let id = obj["id"] as? String else { return nil }
+        guard let person = JSONValue.parseObject(data), let id = person.string("id") else { return nil }
         self.id = id
-        preferredUsername = obj["preferredUsername"] as? String
-        displayName = obj["displayName"] as? String
+        preferredUsername = person.string("preferredUsername")
+        displayName = person.string("displayName")
     }
 
     /// The nickname: preferredUsername, else from an `acct:` id or a `/api/user/NICK/profile` id.

@@ -17,7 +17,8 @@ enum JSONValue {
         return doc.root
     }
 
-    /// For the rare case a reply must be sent back as it came (an uploaded object).
+    /// For the rare case a reply must be sent back as it came (an uploaded object): the only
+    /// reading outside `JSONDocument`, because the value is re-encoded, not read.
     static func parseAny(_ data: Data) -> JSONObject? {
         (try? JSONSerialization.jsonObject(with: data, options: [])) as? JSONObject
     }

@@ -61,7 +61,7 @@ public final class SignedAPI: APIRequester, Sendable {
 
     static func requireJSON(_ response: HTTPResponse) throws -> Data {
         let ct = response.contentType.lowercased()
-        guard ct.contains("json") else { throw PumpError.notJSON(contentType: TerminalText.clean(response.contentType, .message)) }
+        guard ct.contains("json") else { throw PumpError.notJSON(status: response.status, contentType: TerminalText.clean(response.contentType, .message), snippet: PumpError.snippet(response)) }
         return response.body
     }
 }

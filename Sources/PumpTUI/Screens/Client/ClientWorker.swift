@@ -113,16 +113,20 @@ final class ClientWorker: Sendable {
         do { return .success(try await body()) } catch { return .failure(Self.failure(error)) }
     }
 
-    /// The server's message as one safe line; a refused token is flagged for the relogin handoff.
+    /// The server's message as one safe line, as a sentence for the status line; a refused token
+    /// is flagged for the relogin handoff.
     static func failure(_ error: Error) -> ClientFailure {
         switch error {
         case let f as ClientFailure: return f
-        case PumpError.expiredToken: return ClientFailure(message: PumpError.expiredToken.message, tokenRejected: true)
-        case let e as PumpError: return ClientFailure(message: TerminalText.clean(e.message, .line, maxLength: 300))
+        case PumpError.expiredToken: return ClientFailure(message: sentence(PumpError.expiredToken.message), tokenRejected: true)
+        case let e as PumpError: return ClientFailure(message: sentence(TerminalText.clean(e.message, .line, maxLength: 300)))
         case let e as ImageFileError: return ClientFailure(message: e.message)
-        case let e as PumpAPIError: return ClientFailure(message: TerminalText.clean(e.description, .line, maxLength: 300))
         default: return ClientFailure(message: TerminalText.clean(String(describing: error), .line, maxLength: 300))
         }
     }
+
+    /// PumpError's messages are clauses ("could not connect…", also used after "pumptui: ");
+    /// the status line shows them as sentences.
+    private static func sentence(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 
 }

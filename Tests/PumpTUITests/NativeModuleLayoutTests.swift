@@ -8,17 +8,23 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    @Test func onlyCursesBackendImportsTheCModules() throws {
+    /// Exactly one file talks to ncurses; the signal state is reached from the backend and from
+    /// SignalGuard (the runtime's install/uninstall), nowhere else.
+    @Test func onlyTheTerminalFilesImportTheCModules() throws {
+        #expect(try importers(of: "CNcurses") == ["CursesBackend.swift"])
+        #expect(try importers(of: "CTerminalGuard") == ["CursesBackend.swift", "SignalGuard.swift"])
+    }
+
+    private func importers(of module: String) throws -> [String] {
         let dir = Self.root.appendingPathComponent("Sources/PumpTUI")
         let files = try #require(FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil))
         var importers: [String] = []
         for case let url as URL in files where url.pathExtension == "swift" {
-            let text = try String(contentsOf: url, encoding: .utf8)
-            if text.contains("import CNcurses") || text.contains("import CTerminalGuard") {
+            if try String(contentsOf: url, encoding: .utf8).contains("import \(module)") {
                 importers.append(url.lastPathComponent)
             }
         }
-        #expect(importers == ["CursesBackend.swift"])
+        return importers.sorted()
     }
 
     /// Stateless `static inline` helpers and constants only: any other `static` in a header is

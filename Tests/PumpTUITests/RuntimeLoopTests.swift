@@ -12,6 +12,7 @@ final class ScriptedBackend: TerminalBackend {
     var stoppedWith: String?? = nil
     var abandoned = false
     let inputFD: Int32
+    let colors = 0
     private let writeFD: Int32
     let size = Size(rows: 3, cols: 20)
 
@@ -64,7 +65,7 @@ final class JobLog: @unchecked Sendable {
                      script: @escaping (AppEvent<String>) -> [Effect<String, String>]) throws -> (Int32, RecordingApp) {
         var loop = EventLoop(app: RecordingApp(script: script), perform: { job, _ in jobs.add(job); return "done \(job)" },
                              inbox: try MessageInbox<String>(), backend: backend, theme: Theme(name: "t", styles: [:]),
-                             options: TUIOptions(configDirectory: URL(fileURLWithPath: "/tmp")), environment: env)
+                             options: RuntimeOptions(), environment: env)
         let code = loop.run()
         return (code, loop.app)
     }

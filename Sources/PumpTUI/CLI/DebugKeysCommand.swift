@@ -19,10 +19,13 @@ struct DebugKeysCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("pumptui: debug-keys needs a terminal\n".utf8))
             throw ExitCode(2)
         }
-        let options = TUIOptions(configDirectory: URL(fileURLWithPath: NSTemporaryDirectory()))
+        let noColor = ThemeChoice.resolve(flag: nil, environment: ProcessInfo.processInfo.environment).noColor
         let theme = Theme(name: "debug", styles: [.title: RoleStyle(fg: .index(4), bold: true),
                                                   .hintKey: RoleStyle(fg: .index(3), bold: true)])
-        let code = try await Runtime.run(app: DebugKeysApp(textOnly: textOnly, crashOnF12: crashOnF12), perform: { job, _ in job }, theme: theme, options: options)
+        let code = try await Runtime.run(app: DebugKeysApp(textOnly: textOnly, crashOnF12: crashOnF12),
+                                         perform: { job, _ in job },
+                                         backend: { try CursesBackend.start(escapeDelayMs: 50, noColor: noColor) },
+                                         theme: { _ in theme })
         if code != 0 { throw ExitCode(code) }
     }
 }

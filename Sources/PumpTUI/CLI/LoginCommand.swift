@@ -35,9 +35,9 @@ struct LoginCommand: AsyncParsableCommand {
     func runLoginTUI(account: AccountID, store: CredentialStore) async throws -> PumpSession? {
         guard TerminalSupport.canRunFullScreen() else { return nil }
         let performer = AppPerformer(store: store, allowHTTP: common.allowHTTP)
-        let options = FullScreen.Options(configDirectory: common.configDirectory, allowHTTP: common.allowHTTP,
+        let options = Launch.Options(configDirectory: common.configDirectory, allowHTTP: common.allowHTTP,
                                          theme: nil, noColor: false, escapeDelayMs: 50)
-        guard let code = try await FullScreen.run(account: account, store: store, mode: .loginOnly, options: options,
+        guard let code = try await Launch.run(account: account, store: store, mode: .loginOnly, options: options,
                                                   performer: performer) else { return nil }
         if let session = await performer.session, code == 0 { return session }
         throw ExitCode(code == 0 ? 1 : code)

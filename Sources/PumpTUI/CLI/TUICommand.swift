@@ -40,7 +40,7 @@ struct TUICommand: AsyncParsableCommand {
         try await LineMode.run { opened = (try account.map { try AccountID(parsing: $0) }, try common.openStore()) }
         guard let (id, store) = opened else { return }
         if !noTui && TerminalSupport.canRunFullScreen() {
-            let code = try await FullScreen.run(account: id, store: store, mode: .client, options: tuiOptions)
+            let code = try await Launch.run(account: id, store: store, mode: .client, options: tuiOptions)
             if let code {
                 if code != 0 { throw ExitCode(code) }
                 return
@@ -49,8 +49,8 @@ struct TUICommand: AsyncParsableCommand {
         try await lineMode(id, store: store)
     }
 
-    var tuiOptions: FullScreen.Options {
-        FullScreen.Options(configDirectory: common.configDirectory, allowHTTP: common.allowHTTP, theme: theme,
+    var tuiOptions: Launch.Options {
+        Launch.Options(configDirectory: common.configDirectory, allowHTTP: common.allowHTTP, theme: theme,
                            noColor: noColor, escapeDelayMs: escapeDelay, refreshSeconds: refresh)
     }
 
@@ -65,43 +65,6 @@ struct TUICommand: AsyncParsableCommand {
                 LineMode.say("\(account) is logged in.")
             }
             LineMode.say("The full-screen client needs a terminal; in line mode use: pumptui inbox")
-        }
-    }
-}
-
-/// Starting the full-screen app: theme, options, the router and its performer.
-enum FullScreen {
-    struct Options {
-        var configDirectory: URL
-        var allowHTTP: Bool
-        var theme: String?
-        var noColor: Bool
-        var escapeDelayMs: Int
-        var refreshSeconds = 60
-    }
-
-    /// The exit code, or nil when full-screen mode could not start (the caller uses line mode).
-    /// `performer` outlives the run so `pumptui login` can report the session.
-    static func run(account: AccountID?, store: CredentialStore, mode: PumpApp.Mode, options: Options,
-                    performer: AppPerformer? = nil,
-                    environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> Int32? {
-        let choice = ThemeChoice.resolve(flag: options.theme, noColorFlag: options.noColor, environment: environment)
-        let (theme, warning) = ThemeLoader.load(name: choice.name, userDirectory: ThemeLoader.userDirectory(environment: environment))
-        var stored: [AccountID: String] = [:]
-        for id in store.accounts() { stored[id] = (try? store.account(id))?.displayName ?? id.nickname }
-        var app = PumpApp(account: account, stored: stored, mode: mode, notice: warning)
-        app.refreshSeconds = options.refreshSeconds
-        let performer = performer ?? AppPerformer(store: store, allowHTTP: options.allowHTTP)
-        var tui = TUIOptions(account: account?.description, configDirectory: options.configDirectory,
-                             themeName: choice.name, noColor: choice.noColor, allowHTTP: options.allowHTTP,
-                             escapeDelayMs: options.escapeDelayMs, refreshSeconds: options.refreshSeconds)
-        tui.shutdownGraceMs = 800
-        do {
-            return try await Runtime.run(app: app, perform: { await performer.perform($0, report: $1) },
-                                         theme: { theme.forTerminal(colors: $0, noColor: choice.noColor || $0 == 0) },
-                                         options: tui, environment: environment)
-        } catch is TerminalError {
-            return nil
         }
     }
 }

@@ -7,8 +7,10 @@ import Glibc
 /// terminal and a wake-up pipe, feeds events to `update`, carries out the effects, and paints `render`.
 public enum Runtime {
     /// Runs until the app quits, a signal arrives or the terminal hangs up; returns the exit
-    /// code (the app's, 128+signal, or 129 for a hang-up). Throws `TerminalError` when
-    /// full-screen mode cannot start (the CLI then falls back to line mode).
+    /// code (the app's, 128+signal, or 129 for a hang-up). `backend` opens the terminal once the
+    /// signal handlers are in place; it throws `TerminalError` when full-screen mode cannot
+    /// start (the CLI then falls back to line mode). `theme` gets the number of colours the
+    /// terminal offers (0 when colour is off), known only once it is open.
     ///
     /// curses is not thread-safe, so the whole loop, and with it every curses call, runs as
     /// ONE blocking call on the main queue (the main actor's executor). Verified here: under an
@@ -16,53 +18,47 @@ public enum Runtime {
     /// ("…-qos.overcommit"), not on thread 1, so "main thread" cannot be had; one thread for the
     /// whole run is what matters. Jobs run on the concurrency pool and must not need the main
     /// actor: it is busy running the loop until the app exits.
-    public static func run<A: TerminalApp>(app: A, perform: @escaping @Sendable (A.Job, Report<A.Message>) async -> A.Message,
-                                           theme: Theme, options: TUIOptions,
-                                           environment: [String: String] = ProcessInfo.processInfo.environment)
+    static func run<A: TerminalApp>(app: A, perform: @escaping @Sendable (A.Job, Report<A.Message>) async -> A.Message,
+                                    backend: @escaping @Sendable () throws -> any TerminalBackend,
+                                    theme: @escaping @Sendable (Int) -> Theme, options: RuntimeOptions = RuntimeOptions(),
+                                    environment: [String: String] = ProcessInfo.processInfo.environment)
         async throws -> Int32 {
-        try await run(app: app, perform: perform, theme: { _ in theme }, options: options, environment: environment)
-    }
-
-    /// `theme` gets the number of colours the terminal offers (0 when colour is off: NO_COLOR,
-    /// --no-color, or a monochrome terminal), known only once the terminal is open; pass
-    /// `{ theme.forTerminal(colors: $0, noColor: $0 == 0) }` or similar.
-    public static func run<A: TerminalApp>(app: A, perform: @escaping @Sendable (A.Job, Report<A.Message>) async -> A.Message,
-                                           theme: @escaping @Sendable (Int) -> Theme, options: TUIOptions,
-                                           environment: [String: String] = ProcessInfo.processInfo.environment)
-        async throws -> Int32 {
-        if Thread.isMainThread {
-            return try runBlocking(app: app, perform: perform, theme: theme, options: options, environment: environment)
-        }
         let box = UncheckedBox(app)
         let result: Result<Int32, Error> = await withCheckedContinuation { continuation in
             DispatchQueue.main.async {
                 continuation.resume(returning: Result {
-                    try runBlocking(app: box.value, perform: perform, theme: theme, options: options,
-                                        environment: environment)
+                    try runBlocking(app: box.value, perform: perform, backend: backend, theme: theme,
+                                    options: options, environment: environment)
                 })
             }
         }
         return try result.get()
     }
 
-    /// The same, blocking the calling thread (a synchronous caller, e.g. on the main thread).
-    public static func runBlocking<A: TerminalApp>(app: A, perform: @escaping @Sendable (A.Job, Report<A.Message>) async -> A.Message,
-                                                       theme: (Int) -> Theme, options: TUIOptions,
-                                                       environment: [String: String] = ProcessInfo.processInfo.environment)
-        throws -> Int32 {
+    /// The same, blocking the calling thread.
+    static func runBlocking<A: TerminalApp>(app: A, perform: @escaping @Sendable (A.Job, Report<A.Message>) async -> A.Message,
+                                            backend open: () throws -> any TerminalBackend,
+                                            theme: (Int) -> Theme, options: RuntimeOptions,
+                                            environment: [String: String]) throws -> Int32 {
         let inbox = try MessageInbox<A.Message>()
-        CursesBackend.installSignalHandlers(wakeFD: inbox.writeFD)
+        SignalGuard.install(wakeFD: inbox.writeFD)
         // The handlers write to the inbox's pipe: they go before the pipe is closed.
         var terminalGone = false
-        defer { CursesBackend.uninstallStopHandlers(ignoreHangUp: terminalGone); withExtendedLifetime(inbox) {} }
-        let backend = try CursesBackend.start(escapeDelayMs: options.escapeDelayMs,
-                                              noColor: options.noColor || !(environment["NO_COLOR"] ?? "").isEmpty)
+        defer { SignalGuard.uninstall(ignoreHangUp: terminalGone); withExtendedLifetime(inbox) {} }
+        let backend = try open()
         var loop = EventLoop(app: app, perform: perform, inbox: inbox, backend: backend, theme: theme(backend.colors),
                              options: options, environment: environment)
         let code = loop.run()
         terminalGone = loop.terminalGone
         return code
     }
+}
+
+/// What the loop itself needs to know (everything else belongs to the app or the backend).
+struct RuntimeOptions: Sendable {
+    /// How long shutdown waits for the jobs the app returns from `.shutdown` (saving drafts).
+    /// Kept well under 2 s: a hang-up must end the process within 2 s.
+    var shutdownGraceMs = 800
 }
 
 /// Carries the (not necessarily Sendable) app value to the main thread; only that thread uses it.
@@ -81,7 +77,7 @@ struct EventLoop<A: TerminalApp> {
     let inbox: MessageInbox<A.Message>
     let backend: any TerminalBackend
     let theme: Theme
-    let options: TUIOptions
+    let options: RuntimeOptions
     let environment: [String: String]
 
     private var pending: [AppEvent<A.Message>] = []
@@ -94,7 +90,7 @@ struct EventLoop<A: TerminalApp> {
     private(set) var terminalGone = false
 
     init(app: A, perform: @escaping @Sendable (A.Job, Report<A.Message>) async -> A.Message, inbox: MessageInbox<A.Message>,
-         backend: any TerminalBackend, theme: Theme, options: TUIOptions, environment: [String: String]) {
+         backend: any TerminalBackend, theme: Theme, options: RuntimeOptions, environment: [String: String]) {
         self.app = app; self.perform = perform; self.inbox = inbox; self.backend = backend
         self.theme = theme; self.options = options; self.environment = environment
     }

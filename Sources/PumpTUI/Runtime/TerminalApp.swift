@@ -4,7 +4,7 @@
 public protocol TerminalApp {
     /// What finished jobs and timers report back.
     associatedtype Message: Sendable
-    /// Work the app wants done off the main thread (network, disk); see `Runtime.run(perform:)`.
+    /// Work the app wants done off the main thread (network, disk); see `Runtime.run(app:perform:backend:theme:options:)`.
     associatedtype Job: Sendable
 
     mutating func update(_ event: AppEvent<Message>) -> [Effect<Message, Job>]
@@ -39,7 +39,7 @@ public enum AppEvent<M: Sendable>: Sendable {
     /// The outcome of an effect the runtime carried out itself (browser, clipboard, plain screen).
     case notice(RuntimeNotice)
     /// The runtime is about to exit (signal, hang-up, or the app's own `.quit`). Sent exactly once.
-    /// Only `.run` effects (awaited for at most `TUIOptions.shutdownGraceMs`: save drafts there)
+    /// Only `.run` effects (awaited for at most `RuntimeOptions.shutdownGraceMs`: save drafts there)
     /// and a `.quit` farewell (printed unless the terminal hung up) are honoured; the exit code
     /// stays the one of the reason.
     case shutdown(ShutdownReason)

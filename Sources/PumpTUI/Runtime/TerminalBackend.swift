@@ -4,6 +4,8 @@ protocol TerminalBackend: AnyObject {
     /// Polled by the loop for input (and hang-up).
     var inputFD: Int32 { get }
     var size: Size { get }
+    /// Colours the terminal offers (0: none, or colour switched off); the theme is fitted to it.
+    var colors: Int { get }
     func present(_ buffer: CellBuffer, theme: Theme)
     /// Everything readable now, without blocking; `.hungUp` when the terminal is gone.
     func readInputs(pollSaidReadable: Bool) -> ReadResult

@@ -56,15 +56,7 @@ final class CursesBackend: TerminalBackend {
     }
 
     /// Must run before newterm: ncurses then leaves SIGINT/SIGTERM alone.
-    static func installSignalHandlers(wakeFD: Int32) {
-        pump_install_signal_handlers(wakeFD)
-    }
-
-    static func uninstallStopHandlers(ignoreHangUp: Bool) { pump_uninstall_stop_handlers(ignoreHangUp ? 1 : 0) }
-
-    /// 0, or the first of SIGINT/SIGTERM/SIGHUP/SIGQUIT received.
-    static func pendingSignal() -> Int32 { pump_take_pending_signal() }
-    func pendingSignal() -> Int32 { Self.pendingSignal() }
+    func pendingSignal() -> Int32 { SignalGuard.pendingSignal() }
 
     static func terminfoHasCursorAddressing(_ term: String) -> Bool {
         pump_terminfo_has_cup(term) != 0
@@ -404,7 +396,7 @@ final class CursesBackend: TerminalBackend {
     private func waitForEnter() -> PlainOutcome {
         var buf = [UInt8](repeating: 0, count: 512)
         while true {
-            let sig = Self.pendingSignal()
+            let sig = SignalGuard.pendingSignal()
             if sig != 0 { return .signal(sig) }
             var fds = [pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)]
             let n = poll(&fds, 1, 200)

@@ -88,7 +88,7 @@ enum ClientMessage: Sendable {
     case imageChecked(Result<ImageFile, ImageFileError>)
     /// nil when the draft was written (or removed); else why it could not be kept.
     case draftDone(String?)
-    /// The periodic refresh timer (TUIOptions.refreshSeconds).
+    /// The periodic refresh timer (`--refresh`).
     case refreshTimer
 }
 

@@ -166,7 +166,7 @@ import PumpCore
         var s = F.screen()
         #expect(key(&s, .char("n")) == ["openComposer \(Composer.Mode.note.draftKey)"])
         _ = s.update(.message(.composerReady(.note, nil)))
-        #expect(s.contexts == [.editor])
+        #expect(s.contexts.first == .editor)
         _ = s.update(.input(.paste("hello there")))
         #expect(key(&s, .ctrl("d")) == ["compose hello there"])
         #expect(key(&s, .char("x")) == [])                   // nothing while sending

@@ -74,7 +74,7 @@ import Testing
         #expect(e.cursor == 3)
         e.backspace()
         #expect(e.text == Self.thumb + Self.family)
-        _ = e.applyCommonKey(.left)
+        _ = e.apply(.cursorLeft)
         #expect(e.cursor == 1)
         e.backspace()
         #expect(e.text == Self.family && e.cursor == 0)

@@ -7,6 +7,9 @@ public enum Action: Hashable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom, openThread, back, refresh, compose, reply
     case like, share, delete, edit, profile, follow, followByID, copyItemURL, openItemURL, openLink
     case switchAccount, send, attachImage, timeline(Int), nextTimeline, prevTimeline, discard, parent
+    // Editing text in a field (TextBox) or the editor (TextArea)
+    case cursorLeft, cursorRight, cursorUp, cursorDown, lineStart, lineEnd
+    case deleteBackward, deleteForward, deleteToLineStart, deleteToLineEnd, deleteWordBackward, newline
 
     /// Timelines in the order the 1–5 keys select them.
     public static let timelineCount = 5
@@ -18,5 +21,7 @@ public enum Action: Hashable, Sendable {
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .openThread, .back, .refresh, .compose,
         .reply, .like, .share, .delete, .edit, .profile, .follow, .followByID, .copyItemURL,
         .openItemURL, .openLink, .switchAccount, .send, .attachImage,
-    ] + (1...timelineCount).map { .timeline($0) } + [.nextTimeline, .prevTimeline, .discard, .parent]
+    ] + (1...timelineCount).map { .timeline($0) } + [.nextTimeline, .prevTimeline, .discard, .parent,
+        .cursorLeft, .cursorRight, .cursorUp, .cursorDown, .lineStart, .lineEnd,
+        .deleteBackward, .deleteForward, .deleteToLineStart, .deleteToLineEnd, .deleteWordBackward, .newline]
 }

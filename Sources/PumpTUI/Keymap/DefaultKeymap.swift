@@ -1,7 +1,7 @@
 /// The default bindings (issues 4 and 5). Letters never appear in text-entry contexts;
 /// those get F-keys, Ctrl keys, Tab, Enter and Esc only.
 extension Keymap {
-    public static let standard = Keymap(bindings: loginBindings + clientBindings + editorBindings
+    public static let standard = Keymap(bindings: loginBindings + clientBindings + editorBindings + textBindings
                                         + dialogBindings + helpBindings + globalBindings)
 
     private typealias C = KeyContext
@@ -43,8 +43,9 @@ extension Keymap {
         Binding(keys: [.char("j"), .down], action: .moveDown, contexts: lists + [.picker], help: "Next item"),
         Binding(keys: [.enter], action: .submit, contexts: [.picker], help: "Choose", footer: 1, label: "choose"),
         Binding(keys: [.escape, .char("q")], action: .back, contexts: [.picker], help: "Close", footer: 2, label: "close"),
-        Binding(keys: [.pageUp], action: .pageUp, contexts: lists + [.help], help: "Page up"),
+        Binding(keys: [.pageUp], action: .pageUp, contexts: lists + [.help, .textArea], help: "Page up"),
         Binding(keys: [.pageDown, .char(" ")], action: .pageDown, contexts: lists + [.help], help: "Page down"),
+        Binding(keys: [.pageDown], action: .pageDown, contexts: [.textArea], help: "Page down"),
         Binding(keys: [.char("g"), .home], action: .top, contexts: lists + [.help], help: "Go to the top"),
         Binding(keys: [.char("G"), .end], action: .bottom, contexts: lists + [.help], help: "Go to the bottom"),
         Binding(keys: [.enter], action: .openThread, contexts: lists, help: "Open the thread", footer: 3, label: "open"),
@@ -85,6 +86,23 @@ extension Keymap {
                 label: "attach"),
         Binding(keys: [.escape], action: .discard, contexts: [.editor], help: "Discard the draft (asks first)",
                 footer: 3, label: "discard"),
+    ]
+
+    /// The editing keys of TextBox and TextArea (Emacs/readline style, as shells have them).
+    private static let textBindings: [Binding] = [
+        Binding(keys: [.left], action: .cursorLeft, contexts: [.textField], help: "Cursor left"),
+        Binding(keys: [.right], action: .cursorRight, contexts: [.textField], help: "Cursor right"),
+        Binding(keys: [.home, .ctrl("a")], action: .lineStart, contexts: [.textField], help: "Start of the line"),
+        Binding(keys: [.end, .ctrl("e")], action: .lineEnd, contexts: [.textField], help: "End of the line"),
+        Binding(keys: [.backspace], action: .deleteBackward, contexts: [.textField], help: "Delete the character before the cursor"),
+        Binding(keys: [.delete], action: .deleteForward, contexts: [.textField], help: "Delete the character under the cursor"),
+        Binding(keys: [.ctrl("u")], action: .deleteToLineStart, contexts: [.textField], help: "Delete to the start of the line"),
+        Binding(keys: [.ctrl("k")], action: .deleteToLineEnd, contexts: [.textField],
+                help: "Delete to the end of the line (at its end: join the next line)"),
+        Binding(keys: [.ctrl("w")], action: .deleteWordBackward, contexts: [.textField], help: "Delete the word before the cursor"),
+        Binding(keys: [.up], action: .cursorUp, contexts: [.textArea], help: "Up a row"),
+        Binding(keys: [.down], action: .cursorDown, contexts: [.textArea], help: "Down a row"),
+        Binding(keys: [.enter], action: .newline, contexts: [.textArea], help: "New line"),
     ]
 
     private static let dialogBindings: [Binding] = [

@@ -1,11 +1,15 @@
 /// Where the focus is. Lookups pass the most specific context first, then broader ones.
 public enum KeyContext: String, CaseIterable, Sendable {
     case global, loginTextFocused, loginOther, loginDone, accountEntry, picker, timeline, thread, profile, editor, dialog, help
+    /// A text field or the editor has the cursor: the editing keys (both widgets).
+    case textField
+    /// The editor's multi-line text: rows, pages and new lines on top of `textField`.
+    case textArea
 
     /// In these contexts printable keys are text: they never trigger actions.
     public var isTextEntry: Bool {
         switch self {
-        case .loginTextFocused, .accountEntry, .editor: return true
+        case .loginTextFocused, .accountEntry, .editor, .textField, .textArea: return true
         default: return false
         }
     }
@@ -24,6 +28,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .editor: return "Editor"
         case .dialog: return "Dialog"
         case .help: return "Help"
+        case .textField: return "Editing text"
+        case .textArea: return "Editing a note"
         }
     }
 }

@@ -88,21 +88,21 @@ public struct EditBuffer: Equatable, Sendable {
         return i
     }
 
-    /// The editing keys both widgets share. Returns false for keys it does not edit with.
-    public mutating func applyCommonKey(_ key: Key) -> Bool {
-        switch key {
-        case .char(let c): insert(String(c))
-        case .backspace: backspace()
-        case .delete: deleteForward()
-        case .left: moveTo(cursor - 1)
-        case .right: moveTo(cursor + 1)
-        case .home, .ctrl("a"): moveTo(lineStart)
-        case .end, .ctrl("e"): moveTo(lineEnd)
-        case .ctrl("u"): delete(lineStart..<cursor)
-        case .ctrl("k"):
+    /// The editing actions both widgets share (the keys come from the keymap's `textField`
+    /// context). Returns false for actions it does not edit with.
+    public mutating func apply(_ action: Action) -> Bool {
+        switch action {
+        case .deleteBackward: backspace()
+        case .deleteForward: deleteForward()
+        case .cursorLeft: moveTo(cursor - 1)
+        case .cursorRight: moveTo(cursor + 1)
+        case .lineStart: moveTo(lineStart)
+        case .lineEnd: moveTo(lineEnd)
+        case .deleteToLineStart: delete(lineStart..<cursor)
+        case .deleteToLineEnd:
             // At the end of a line Ctrl-K joins the next one, as in Emacs.
             cursor == lineEnd ? deleteForward() : delete(cursor..<lineEnd)
-        case .ctrl("w"): deleteWordBefore()
+        case .deleteWordBackward: deleteWordBefore()
         default: return false
         }
         return true

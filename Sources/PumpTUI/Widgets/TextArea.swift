@@ -21,21 +21,32 @@ public struct TextArea: Equatable, Sendable {
     public var text: String { edit.text }
     public var cursor: Int { edit.cursor }
 
-    public mutating func handle(_ event: InputEvent) -> Outcome {
+    public mutating func handle(_ event: InputEvent, keymap: Keymap = .standard) -> Outcome {
         switch event {
         case .paste(let s): edit.insert(TerminalText.clean(s, .typed(keepNewlines: true)))
-        case .key(.enter): edit.insert("\n")
-        case .key(.up): moveVertically(by: -1)
-        case .key(.down): moveVertically(by: 1)
-        case .key(.pageUp): moveVertically(by: -max(1, viewHeight - 1))
-        case .key(.pageDown): moveVertically(by: max(1, viewHeight - 1))
+        case .key(.char(let c)):
+            let text = TerminalText.clean(String(c), .typed(keepNewlines: false))
+            guard !text.isEmpty else { return .ignored }
+            edit.insert(text)
         case .key(let key):
-            if case .char(let c) = key, TerminalText.clean(String(c), .typed(keepNewlines: false)).isEmpty { return .ignored }
-            guard edit.applyCommonKey(key) else { return .ignored }
+            guard let action = keymap.action(for: key, in: [.textArea, .textField]), apply(action) else { return .ignored }
         case .resize: return .ignored
         }
         rescroll()
         return .handled
+    }
+
+    /// The multi-line actions, then the ones TextBox shares.
+    private mutating func apply(_ action: Action) -> Bool {
+        switch action {
+        case .newline: edit.insert("\n")
+        case .cursorUp: moveVertically(by: -1)
+        case .cursorDown: moveVertically(by: 1)
+        case .pageUp: moveVertically(by: -max(1, viewHeight - 1))
+        case .pageDown: moveVertically(by: max(1, viewHeight - 1))
+        default: return edit.apply(action)
+        }
+        return true
     }
 
     static func rows(_ chars: [Character], width: Int) -> [Row] {

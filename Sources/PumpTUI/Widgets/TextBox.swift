@@ -22,13 +22,16 @@ public struct TextBox: Equatable, Sendable {
 
     /// Edits for typing and pastes; everything else (Enter, Tab, Esc, F-keys) is `.ignored`
     /// so the screen's keymap decides.
-    public mutating func handle(_ event: InputEvent) -> Outcome {
+    public mutating func handle(_ event: InputEvent, keymap: Keymap = .standard) -> Outcome {
         switch event {
         case .paste(let s):
             edit.insert(TerminalText.clean(s, .typed(keepNewlines: false)))
+        case .key(.char(let c)):
+            let text = TerminalText.clean(String(c), .typed(keepNewlines: false))
+            guard !text.isEmpty else { return .ignored }
+            edit.insert(text)
         case .key(let key):
-            if case .char(let c) = key, TerminalText.clean(String(c), .typed(keepNewlines: false)).isEmpty { return .ignored }
-            guard edit.applyCommonKey(key) else { return .ignored }
+            guard let action = keymap.action(for: key, in: [.textField]), edit.apply(action) else { return .ignored }
         case .resize:
             return .ignored
         }

@@ -23,7 +23,7 @@ struct AccountScreen: TerminalApp {
     }
 
     var wantsTicks: Bool { false }
-    var contexts: [KeyContext] { [.accountEntry] }
+    var contexts: [KeyContext] { [.accountEntry, .textField] }
 
     /// The typed account, or why it is not one yet.
     var validation: Result<AccountID, PumpError> {
@@ -40,7 +40,7 @@ struct AccountScreen: TerminalApp {
     }
 
     private mutating func handle(_ input: InputEvent) {
-        if box.handle(input) == .handled { picked = nil; revalidate(); return }
+        if box.handle(input, keymap: keymap) == .handled { picked = nil; revalidate(); return }
         guard case .key(let key) = input, let action = keymap.action(for: key, in: contexts) else { return }
         switch action {
         case .submit:

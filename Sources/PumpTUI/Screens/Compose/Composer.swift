@@ -98,8 +98,16 @@ struct Composer: Equatable, Sendable {
 
     /// Contexts for the footer and help: the dialog's while it asks, else the editor's.
     var keyContexts: [KeyContext] {
-        if case .confirmDiscard = overlay { return [.dialog] }
-        return [.editor]
+        switch overlay {
+        case .confirmDiscard: return [.dialog]
+        case .attachPrompt: return [.editor, .textField]
+        default: break
+        }
+        switch focus.current {
+        case .body: return [.editor, .textArea, .textField]
+        case .title: return [.editor, .textField]
+        default: return [.editor]
+        }
     }
 
     // MARK: Answers from the owner

@@ -103,7 +103,7 @@ struct LoginScreen: TerminalApp {
         case .failed(nil, _): typing = false
         default: typing = focus.current == .verifier
         }
-        return typing ? [.loginTextFocused] : [.loginOther]
+        return typing ? [.loginTextFocused, .textField] : [.loginOther]
     }
 
     /// What quitting now prints on the normal screen: the URL, so the login can be finished later.
@@ -213,7 +213,7 @@ struct LoginScreen: TerminalApp {
             if input != .key(.enter) { forwardedInput = input }
             return []
         }
-        if contexts == [.loginTextFocused], verifier.handle(input) == .handled { return [] }
+        if contexts.contains(.textField), verifier.handle(input, keymap: keymap) == .handled { return [] }
         guard case .key(let key) = input, let action = keymap.action(for: key, in: contexts) else { return [] }
         return perform(action)
     }

@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "pumptui", targets: ["PumpTUI"]),
         .library(name: "PumpCore", targets: ["PumpCore"]),
+        .library(name: "PumpModels", targets: ["PumpModels"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
@@ -21,9 +22,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.24.0"),
     ],
     targets: [
+        // Parser, models, HTML and terminal text, the error type: Foundation only, so the fuzz
+        // targets link it without swift-crypto or swift-nio.
+        .target(name: "PumpModels"),
+        // What a screen is drawn into: cells with roles, display widths, grapheme clusters and
+        // themes. No curses and no PumpCore, so the fuzz targets link the theme parser alone.
+        .target(name: "PumpRender"),
         .target(
             name: "PumpCore",
             dependencies: [
+                "PumpModels",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -42,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "PumpTUI",
             dependencies: [
-                "PumpCore", "CNcurses", "CQRencode", "CTerminalGuard",
+                "PumpCore", "PumpRender", "CNcurses", "CQRencode", "CTerminalGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

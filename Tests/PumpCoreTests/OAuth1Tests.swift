@@ -49,10 +49,10 @@ import Testing
     }
 
     @Test func percentEncoding() {
-        #expect(OAuth1.percentEncode("a b+c&d=e/f?g:h@i!j'k(l)m*n~o-p.q_r") ==
+        #expect(FormEncoding.percentEncode("a b+c&d=e/f?g:h@i!j'k(l)m*n~o-p.q_r") ==
                 "a%20b%2Bc%26d%3De%2Ff%3Fg%3Ah%40i%21j%27k%28l%29m%2An~o-p.q_r")
-        #expect(OAuth1.percentEncode("é") == "%C3%A9")
-        #expect(OAuth1.percentEncode("ABCxyz019") == "ABCxyz019")
+        #expect(FormEncoding.percentEncode("é") == "%C3%A9")
+        #expect(FormEncoding.percentEncode("ABCxyz019") == "ABCxyz019")
     }
 
     @Test func baseURLNormalisation() {

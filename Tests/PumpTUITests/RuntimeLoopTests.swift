@@ -77,7 +77,7 @@ final class JobLog: @unchecked Sendable {
             return []
         }
         #expect(code == 3)
-        #expect(app.events.first == "start(PumpTUI.Size(rows: 3, cols: 20))")
+        #expect(app.events.first == "start(PumpRender.Size(rows: 3, cols: 20))")
         #expect(app.events.contains("input(PumpTUI.InputEvent.key(PumpTUI.Key.char(\"x\")))"))
         #expect(app.events.last == "shutdown(PumpTUI.ShutdownReason.quit(exitCode: 3))")
         #expect(backend.stoppedWith == .some("bye"))

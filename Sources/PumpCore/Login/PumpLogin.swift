@@ -224,6 +224,6 @@ public actor PumpLogin {
     static func authorizeURL(_ endpoint: URL, token: String) -> URL {
         let s = endpoint.absoluteString
         let sep = s.contains("?") ? "&" : "?"
-        return URL(string: s + sep + "oauth_token=" + OAuth1.percentEncode(token))!
+        return URL(string: s + sep + "oauth_token=" + FormEncoding.percentEncode(token))!
     }
 }

@@ -15,7 +15,7 @@ struct Whoami: Sendable {
             ? PumpError.badResponse("whoami did not return a person") : ServerReply.error(for: response)
         if whoamiError == .expiredToken || whoamiError == .invalidConsumerKey { throw whoamiError }
 
-        let profile = URL(string: "/api/user/\(OAuth1.percentEncode(typed.nickname))/profile", relativeTo: endpoints.whoami)!
+        let profile = URL(string: "/api/user/\(FormEncoding.percentEncode(typed.nickname))/profile", relativeTo: endpoints.whoami)!
             .absoluteURL
         guard let fallback = try? await fetcher.send(HTTPRequest(method: "GET", url: profile, headers: headers)),
               fallback.status == 200, let person = PersonIdentity(json: fallback.body) else { throw whoamiError }

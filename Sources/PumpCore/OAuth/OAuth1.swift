@@ -16,22 +16,6 @@ public struct OAuthCredentials: Sendable {
 
 /// RFC 5849 HMAC-SHA1 signing, written against pump.io's verifier (pump-api.md §3.5–3.6).
 public enum OAuth1 {
-    private static let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
-    private static let hex = Array("0123456789ABCDEF".utf8)
-
-    /// RFC 3986 encoding: only unreserved bytes stay literal, hex uppercase, space is %20.
-    /// (Foundation's urlQueryAllowed leaves + & = / ? : @ ... alone, which breaks signatures.)
-    public static func percentEncode(_ s: String) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(s.utf8.count)
-        for b in s.utf8 {
-            if unreserved.contains(b) { out.append(b) } else {
-                out.append(UInt8(ascii: "%")); out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 15)])
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// Scheme and host lowercased, default port dropped, path as sent ("/" if empty), no query.
     public static func baseURL(_ url: URL) -> String {
         let comps = URLComponents(url: url, resolvingAgainstBaseURL: false)
@@ -54,18 +38,18 @@ public enum OAuth1 {
 
     /// `METHOD&pct(baseURL)&pct(sorted, encoded parameters)`; parameters are given decoded.
     public static func baseString(method: String, url: URL, parameters: [(String, String)]) -> String {
-        let encoded: [(String, String)] = parameters.map { (percentEncode($0.0), percentEncode($0.1)) }
+        let encoded: [(String, String)] = parameters.map { (FormEncoding.percentEncode($0.0), FormEncoding.percentEncode($0.1)) }
         let sorted = encoded.sorted { (a: (String, String), b: (String, String)) -> Bool in
             a.0 == b.0 ? Array(a.1.utf8).lexicographicallyPrecedes(Array(b.1.utf8))
                        : Array(a.0.utf8).lexicographicallyPrecedes(Array(b.0.utf8))
         }
         let normalized = sorted.map { (p: (String, String)) -> String in "\(p.0)=\(p.1)" }.joined(separator: "&")
-        return [method.uppercased(), percentEncode(baseURL(url)), percentEncode(normalized)].joined(separator: "&")
+        return [method.uppercased(), FormEncoding.percentEncode(baseURL(url)), FormEncoding.percentEncode(normalized)].joined(separator: "&")
     }
 
     /// base64(HMAC-SHA1(pct(consumerSecret)&pct(tokenSecret), baseString)).
     public static func signature(baseString: String, consumerSecret: String, tokenSecret: String) -> String {
-        let key = SymmetricKey(data: Data("\(percentEncode(consumerSecret))&\(percentEncode(tokenSecret))".utf8))
+        let key = SymmetricKey(data: Data("\(FormEncoding.percentEncode(consumerSecret))&\(FormEncoding.percentEncode(tokenSecret))".utf8))
         let mac = HMAC<Insecure.SHA1>.authenticationCode(for: Data(baseString.utf8), using: key)
         return Data(mac).base64EncodedString()
     }
@@ -98,7 +82,7 @@ public enum OAuth1 {
         let base = baseString(method: request.method, url: request.url, parameters: all)
         let sig = signature(baseString: base, consumerSecret: credentials.consumerSecret, tokenSecret: credentials.tokenSecret)
         let header = (oauth + [("oauth_signature", sig)])
-            .map { (p: (String, String)) -> String in "\(percentEncode(p.0))=\"\(percentEncode(p.1))\"" }
+            .map { (p: (String, String)) -> String in "\(FormEncoding.percentEncode(p.0))=\"\(FormEncoding.percentEncode(p.1))\"" }
             .joined(separator: ", ")
         var signed = request
         signed.headers = request.headers.filter { $0.key.lowercased() != "authorization" }

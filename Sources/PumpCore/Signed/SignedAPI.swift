@@ -29,7 +29,7 @@ public final class SignedAPI: APIRequester, Sendable {
 
     /// The authorized user's API root, e.g. `https://host/api/user/alice/`.
     public var userAPIBase: URL {
-        URL(string: "/api/user/\(OAuth1.percentEncode(account.account.nickname))/", relativeTo: account.endpoints.whoami)!
+        URL(string: "/api/user/\(FormEncoding.percentEncode(account.account.nickname))/", relativeTo: account.endpoints.whoami)!
             .absoluteURL
     }
 

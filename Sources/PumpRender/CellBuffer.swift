@@ -26,7 +26,7 @@ public struct Cell: Equatable, Sendable {
     public var width: UInt8
     public var role: Role
     public static let blank = Cell(char: " ", width: 1, role: .text)
-    var isContinuation: Bool { char == nil && width == 0 }
+    package var isContinuation: Bool { char == nil && width == 0 }
 }
 
 /// The in-memory screen every widget renders into (ratatui's Buffer). The curses backend

@@ -3,7 +3,7 @@ import Foundation
 /// Compact ages for timeline rows: "now", "42s", "5m", "3h", "2d", then "Mar 4" within the same
 /// year, then "2023-03-04". English month names on purpose: the layout reserves a fixed width.
 public enum RelativeTime {
-    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    package static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     public static func describe(_ date: Date, now: Date, timeZone: TimeZone = .current) -> String {
         let age = now.timeIntervalSince(date)

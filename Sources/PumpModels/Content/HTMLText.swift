@@ -51,24 +51,24 @@ private let blockTags: Set<String> = [
 ]
 
 private struct HTMLRenderer {
-    let s: [Unicode.Scalar]
-    let linkMarkers: Bool
-    var i = 0
-    var out = String.UnicodeScalarView()
-    var links: [String] = []
-    var pendingSpace = false
-    var pendingBreaks = 0
-    var atLineStart = true
-    var quoteDepth = 0
-    var listDepth = 0
-    var preDepth = 0
-    var anchors: [String?] = []
+    package let s: [Unicode.Scalar]
+    package let linkMarkers: Bool
+    package var i = 0
+    package var out = String.UnicodeScalarView()
+    package var links: [String] = []
+    package var pendingSpace = false
+    package var pendingBreaks = 0
+    package var atLineStart = true
+    package var quoteDepth = 0
+    package var listDepth = 0
+    package var preDepth = 0
+    package var anchors: [String?] = []
     /// Just wrote a list marker: the item's own <p> and leading spaces must not push the text away.
-    var afterMarker = false
+    package var afterMarker = false
 
-    init(scalars: [Unicode.Scalar], linkMarkers: Bool) { s = scalars; self.linkMarkers = linkMarkers }
+    package init(scalars: [Unicode.Scalar], linkMarkers: Bool) { s = scalars; self.linkMarkers = linkMarkers }
 
-    mutating func run() {
+    package mutating func run() {
         while i < s.count {
             let c = s[i]
             if c == "<" { tagOrLiteral() }
@@ -77,14 +77,14 @@ private struct HTMLRenderer {
         }
     }
 
-    mutating func finish() -> RenderedText {
+    package mutating func finish() -> RenderedText {
         while let l = out.last, l == " " || l == "\n" { out.removeLast() }
         return RenderedText(text: TerminalText.clean(String(out), .text), links: links)
     }
 
     // MARK: Output with whitespace collapsing and block spacing
 
-    mutating func text(_ c: Unicode.Scalar) {
+    package mutating func text(_ c: Unicode.Scalar) {
         switch c.value {
         case 0x20, 0x09, 0x0C:
             if preDepth > 0 { emit(" ") } else { pendingSpace = true }
@@ -98,10 +98,10 @@ private struct HTMLRenderer {
         }
     }
 
-    mutating func text(_ str: String) { for u in str.unicodeScalars { text(u) } }
+    package mutating func text(_ str: String) { for u in str.unicodeScalars { text(u) } }
 
     /// In <pre>, consecutive newlines are kept as they are (not capped like <br>).
-    mutating func forceBreak() {
+    package mutating func forceBreak() {
         if out.isEmpty { pendingBreaks = 0; return }
         trimTrailingSpaces()
         out.append("\n")
@@ -110,7 +110,7 @@ private struct HTMLRenderer {
         pendingSpace = false
     }
 
-    mutating func emit(_ c: Unicode.Scalar) {
+    package mutating func emit(_ c: Unicode.Scalar) {
         if afterMarker { pendingSpace = false; afterMarker = false }
         if pendingBreaks > 0 && !out.isEmpty {
             trimTrailingSpaces()
@@ -127,21 +127,21 @@ private struct HTMLRenderer {
         out.append(c)
     }
 
-    mutating func emitRaw(_ str: String) { for u in str.unicodeScalars { emit(u) } }
+    package mutating func emitRaw(_ str: String) { for u in str.unicodeScalars { emit(u) } }
 
-    mutating func trimTrailingSpaces() { while out.last == " " { out.removeLast() } }
+    package mutating func trimTrailingSpaces() { while out.last == " " { out.removeLast() } }
 
-    mutating func blockBreak() { pendingBreaks = 2; pendingSpace = false; afterMarker = false }
-    mutating func lineBreak() { pendingBreaks = min(pendingBreaks + 1, 2); pendingSpace = false; afterMarker = false }
-    mutating func itemBreak() { pendingBreaks = max(pendingBreaks, 1); pendingSpace = false; afterMarker = false }
+    package mutating func blockBreak() { pendingBreaks = 2; pendingSpace = false; afterMarker = false }
+    package mutating func lineBreak() { pendingBreaks = min(pendingBreaks + 1, 2); pendingSpace = false; afterMarker = false }
+    package mutating func itemBreak() { pendingBreaks = max(pendingBreaks, 1); pendingSpace = false; afterMarker = false }
 
-    mutating func linkMarker(_ href: String?) {
+    package mutating func linkMarker(_ href: String?) {
         guard let href, let n = addLink(href), linkMarkers else { return }
         emitRaw("[\(n)]")
     }
 
     /// Returns the 1-based number of the link, or nil for links not worth listing.
-    mutating func addLink(_ raw: String) -> Int? {
+    package mutating func addLink(_ raw: String) -> Int? {
         let href = TerminalText.clean(raw.trimmingSpaces, .line, maxLength: 2000)
         let lower = href.lowercased()
         if href.isEmpty || href.hasPrefix("#") || lower.hasPrefix("javascript:") || lower.hasPrefix("data:") {
@@ -154,7 +154,7 @@ private struct HTMLRenderer {
 
     // MARK: Tags
 
-    mutating func tagOrLiteral() {
+    package mutating func tagOrLiteral() {
         let next = i + 1 < s.count ? s[i + 1] : " "
         if next == "!" {
             if matches("<!--", at: i) { i = indexAfter("-->", from: i + 4) }
@@ -166,7 +166,7 @@ private struct HTMLRenderer {
         text("<"); i += 1
     }
 
-    mutating func tag() {
+    package mutating func tag() {
         var j = i + 1
         let closing = s[j] == "/"
         if closing { j += 1 }
@@ -179,7 +179,7 @@ private struct HTMLRenderer {
     }
 
     /// Reads attributes up to and past the closing `>`; quoted values may contain `>`.
-    mutating func attributes(from start: Int, into attrs: inout [String: String]) -> Int {
+    package mutating func attributes(from start: Int, into attrs: inout [String: String]) -> Int {
         var j = start
         while j < s.count {
             let c = s[j]
@@ -208,7 +208,7 @@ private struct HTMLRenderer {
         return s.count
     }
 
-    mutating func handle(_ name: String, closing: Bool, attrs: [String: String]) {
+    package mutating func handle(_ name: String, closing: Bool, attrs: [String: String]) {
         switch name {
         case "br": lineBreak()
         case "script", "style", "template", "title", "head":
@@ -250,13 +250,13 @@ private struct HTMLRenderer {
     // MARK: Entities
 
     /// At `&`: the decoded entity, or a literal `&` when it is malformed.
-    mutating func entity() -> String {
+    package mutating func entity() -> String {
         if let (str, end) = parseEntity(at: i) { i = end; return str }
         i += 1
         return "&"
     }
 
-    func parseEntity(at start: Int) -> (String, Int)? {
+    package func parseEntity(at start: Int) -> (String, Int)? {
         var j = start + 1
         guard j < s.count else { return nil }
         if s[j] == "#" {
@@ -279,7 +279,7 @@ private struct HTMLRenderer {
         return (v, j + 1)
     }
 
-    func decodeEntities(_ value: String) -> String {
+    package func decodeEntities(_ value: String) -> String {
         guard value.contains("&") else { return value }
         var sub = HTMLRenderer(scalars: Array(value.unicodeScalars), linkMarkers: false)
         var out = ""
@@ -292,7 +292,7 @@ private struct HTMLRenderer {
 
     // MARK: Scanning helpers
 
-    func matches(_ lit: String, at k: Int) -> Bool {
+    package func matches(_ lit: String, at k: Int) -> Bool {
         var p = k
         for u in lit.unicodeScalars {
             guard p < s.count, lowerASCII(s[p]) == u else { return false }
@@ -301,7 +301,7 @@ private struct HTMLRenderer {
         return true
     }
 
-    func indexAfter(_ lit: String, from k: Int) -> Int {
+    package func indexAfter(_ lit: String, from k: Int) -> Int {
         var p = k
         while p < s.count {
             if matches(lit, at: p) { return p + lit.unicodeScalars.count }
@@ -311,7 +311,7 @@ private struct HTMLRenderer {
     }
 
     /// Skips raw content (script/style) up to and past `</name …>`.
-    func indexAfterClosingTag(_ name: String) -> Int {
+    package func indexAfterClosingTag(_ name: String) -> Int {
         var p = i
         while p < s.count {
             if s[p] == "<", matches("</" + name, at: p) { return indexAfter(">", from: p) }
@@ -320,17 +320,17 @@ private struct HTMLRenderer {
         return s.count
     }
 
-    func isNameChar(_ c: Unicode.Scalar) -> Bool {
+    package func isNameChar(_ c: Unicode.Scalar) -> Bool {
         c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "-" || c == ":")
     }
 
-    func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{0C}" }
+    package func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{0C}" }
 
-    func lowerASCII(_ c: Unicode.Scalar) -> Unicode.Scalar {
+    package func lowerASCII(_ c: Unicode.Scalar) -> Unicode.Scalar {
         ("A"..."Z").contains(c) ? Unicode.Scalar(c.value + 32)! : c
     }
 
-    func digitValue(_ c: Unicode.Scalar, hex: Bool) -> UInt32? {
+    package func digitValue(_ c: Unicode.Scalar, hex: Bool) -> UInt32? {
         switch c.value {
         case 0x30...0x39: return c.value - 0x30
         case 0x61...0x66 where hex: return c.value - 0x61 + 10
@@ -350,7 +350,7 @@ private let namedEntities: [String: String] = [
 ]
 
 extension String {
-    var trimmingSpaces: String {
+    package var trimmingSpaces: String {
         var sub = Substring(self)
         while let f = sub.first, f.isWhitespace { sub.removeFirst() }
         while let l = sub.last, l.isWhitespace { sub.removeLast() }

@@ -10,7 +10,7 @@ public enum ServerReply {
     }
 
     /// The server's well-known OAuth texts, matched wherever they appear in the reply.
-    static func knownOAuthError(_ text: String) -> PumpError? {
+    package static func knownOAuthError(_ text: String) -> PumpError? {
         let lower = text.lowercased()
         if lower.contains("invalid consumer key") { return .invalidConsumerKey }
         if lower.contains("invalid / expired token") { return .expiredToken }
@@ -20,7 +20,7 @@ public enum ServerReply {
 
     /// Access-token step: a refused verifier and a dead request token must be told apart,
     /// because the first keeps the request token (the user retries) and the second needs a new URL.
-    static func accessTokenError(for response: HTTPResponse) -> PumpError {
+    package static func accessTokenError(for response: HTTPResponse) -> PumpError {
         let text = ServerText.extractMessage(response)
         let lower = text.lowercased()
         if lower.contains("invalid consumer key") { return .invalidConsumerKey }
@@ -35,7 +35,7 @@ public enum ServerReply {
 
 /// The human part of a server's error reply, made safe for a message.
 public enum ServerText {
-    static let maxLength = 200
+    package static let maxLength = 200
 
     /// The human part of an error body: JSON `error`, oauthlib-style `error_description`,
     /// an HTML page's title, or the plain text; cleaned and shortened.
@@ -57,7 +57,7 @@ public enum ServerText {
     }
 
     /// HTML 500 pages are summarised (title or first text), never dumped.
-    static func htmlSummary(_ html: String) -> String {
+    package static func htmlSummary(_ html: String) -> String {
         if let t = between(html, "<title>", "</title>"), !summary(t).isEmpty { return "HTML page: " + summary(t) }
         if let t = between(html, "<h1>", "</h1>"), !summary(t).isEmpty { return "HTML page: " + summary(t) }
         return "HTML error page"
@@ -71,7 +71,7 @@ public enum ServerText {
 
     /// Tags and entities go through the same HTML-to-text as timeline content (which ends in
     /// `TerminalText`); one line, shortened.
-    static func summary(_ s: String) -> String {
+    package static func summary(_ s: String) -> String {
         HTMLText.line(s, maxLength: maxLength)
     }
 }

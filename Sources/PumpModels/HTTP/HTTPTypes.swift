@@ -40,7 +40,7 @@ public protocol APIRequester: Sendable {
 extension URL {
     /// `host[:port]` for messages: IPv6 literals bracketed, cleaned (the host may come from
     /// host-meta, percent-decoded into escape sequences).
-    var hostForMessages: String {
+    package var hostForMessages: String {
         let clean = TerminalText.clean(self.host ?? "?", .message)
         let host = clean.hasPrefix("[") ? clean : AccountID.bracketed(clean)
         return port.map { "\(host):\($0)" } ?? host

@@ -13,13 +13,14 @@ public enum Grapheme {
     public struct Segment: Equatable, Sendable {
         public var scalars: [Unicode.Scalar]
         public var width: Int
+        package init(scalars: [Unicode.Scalar], width: Int) { self.scalars = scalars; self.width = width }
     }
 
-    static let zwj: Unicode.Scalar = "\u{200D}"
+    package static let zwj: Unicode.Scalar = "\u{200D}"
     /// What a cluster holding a control or unknown scalar, or absurdly many cells, shows as.
-    static let replacement = [Segment(scalars: ["?"], width: 1)]
+    package static let replacement = [Segment(scalars: ["?"], width: 1)]
     /// More cells than this in one cluster (e.g. hundreds of spacing marks) is not text.
-    static let maxSegments = 8
+    package static let maxSegments = 8
 
     /// The cells of `ch`. Zero-width scalars before the first spacing one are dropped: on their
     /// own they would merge into whatever cell the terminal drew last.

@@ -9,7 +9,7 @@ public enum ISODate {
         return s.withUTF8 { parse(bytes: $0) }
     }
 
-    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+    package static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         var p = DigitParser(bytes: bytes)
         guard let year = p.number(4), p.skip(0x2D), let month = p.number(2), p.skip(0x2D),
               let day = p.number(2), (1...12).contains(month), (1...31).contains(day)
@@ -41,7 +41,7 @@ public enum ISODate {
     }
 
     /// Howard Hinnant's days_from_civil: proleptic Gregorian date → days since 1970-01-01.
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    package static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -51,7 +51,7 @@ public enum ISODate {
         return era * 146097 + doe - 719468
     }
 
-    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
+    package static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
@@ -65,10 +65,10 @@ public enum ISODate {
 }
 
 private struct DigitParser {
-    let bytes: UnsafeBufferPointer<UInt8>
-    var pos = 0
+    package let bytes: UnsafeBufferPointer<UInt8>
+    package var pos = 0
 
-    mutating func number(_ digits: Int) -> Int? {
+    package mutating func number(_ digits: Int) -> Int? {
         guard pos + digits <= bytes.count else { return nil }
         var v = 0
         for i in pos..<(pos + digits) {
@@ -80,13 +80,13 @@ private struct DigitParser {
         return v
     }
 
-    mutating func skip(_ b: UInt8) -> Bool {
+    package mutating func skip(_ b: UInt8) -> Bool {
         guard pos < bytes.count, bytes[pos] == b else { return false }
         pos += 1
         return true
     }
 
-    mutating func fraction() -> Double {
+    package mutating func fraction() -> Double {
         var v = 0.0, scale = 0.1
         while pos < bytes.count, bytes[pos] >= 0x30 && bytes[pos] <= 0x39 {
             v += Double(bytes[pos] - 0x30) * scale
@@ -97,7 +97,7 @@ private struct DigitParser {
     }
 
     /// Offset in seconds east of UTC; missing zone = UTC; nil if trailing garbage.
-    mutating func zone() -> Int? {
+    package mutating func zone() -> Int? {
         if pos == bytes.count { return 0 }
         if skip(0x5A) || skip(0x7A) { return pos == bytes.count ? 0 : nil }
         let sign: Int

@@ -48,7 +48,7 @@ public struct PumpObject: Sendable, Equatable {
     }
 
     /// Nesting is capped (`depth`) so a hostile chain of inReplyTo/items cannot blow the stack.
-    init(json: JSONNode, depth: Int = 6) {
+    package init(json: JSONNode, depth: Int = 6) {
         self.init(id: json.string("id") ?? json.string("@id") ?? "")
         objectType = json.string("objectType")
         displayName = json.string("displayName")
@@ -79,7 +79,7 @@ public struct PumpObject: Sendable, Equatable {
     }
 
     /// The activity's actor as this object's author, sharing its storage.
-    mutating func shareAuthor(_ box: Boxed<Person>) { _author = box }
+    package mutating func shareAuthor(_ box: Boxed<Person>) { _author = box }
 
     public static func decode(_ data: Data) -> PumpObject? {
         JSONValue.parseObject(data).map { PumpObject(json: $0) }
@@ -89,7 +89,7 @@ public struct PumpObject: Sendable, Equatable {
     public var typeForVerbs: String { objectType ?? "note" }
 
     /// `{id, objectType}` as verbs send it.
-    var reference: JSONObject { ["id": id, "objectType": typeForVerbs] }
+    package var reference: JSONObject { ["id": id, "objectType": typeForVerbs] }
 
     /// Title to show on one line, sanitized.
     public var title: String? {

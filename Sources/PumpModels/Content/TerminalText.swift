@@ -110,7 +110,7 @@ public enum TerminalText {
     }
 
     /// Splits on spaces/newlines; each word over `maxWordLength` characters that is not a URL is cut.
-    static func cutLongWords(_ s: String) -> String {
+    package static func cutLongWords(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var word = Substring()
@@ -138,26 +138,26 @@ public enum TerminalText {
         return out
     }
 
-    static func isURL(_ w: Substring) -> Bool {
+    package static func isURL(_ w: Substring) -> Bool {
         w.hasPrefix("http://") || w.hasPrefix("https://") || w.hasPrefix("[http") || w.hasPrefix("<http")
     }
 }
 
 /// Walks the scalars; knows how long each kind of escape sequence is, the way a terminal does.
 private struct Scanner {
-    let scalars: [Unicode.Scalar]
-    var pos = 0
+    package let scalars: [Unicode.Scalar]
+    package var pos = 0
 
-    mutating func next() -> Unicode.Scalar? {
+    package mutating func next() -> Unicode.Scalar? {
         guard pos < scalars.count else { return nil }
         defer { pos += 1 }
         return scalars[pos]
     }
 
-    func peek() -> Unicode.Scalar? { pos < scalars.count ? scalars[pos] : nil }
+    package func peek() -> Unicode.Scalar? { pos < scalars.count ? scalars[pos] : nil }
 
     /// Called after an ESC. Consumes the rest of the sequence it introduces.
-    mutating func skipEscape() {
+    package mutating func skipEscape() {
         guard let c = peek() else { return }
         switch c.value {
         case 0x5B:  // [  CSI
@@ -176,7 +176,7 @@ private struct Scanner {
 
     /// CSI parameters 0x30–0x3F, intermediates 0x20–0x2F, one final 0x40–0x7E. Anything else ends
     /// the sequence early (it is then processed as ordinary input, so controls are still dropped).
-    mutating func skipCSIBody() {
+    package mutating func skipCSIBody() {
         while let c = peek() {
             switch c.value {
             case 0x20...0x3F: pos += 1
@@ -188,7 +188,7 @@ private struct Scanner {
 
     /// OSC/DCS/APC/PM/SOS run until BEL, ESC \ or C1 ST. An unterminated one swallows the rest,
     /// as it would in the terminal.
-    mutating func skipControlString() {
+    package mutating func skipControlString() {
         while let c = next() {
             switch c.value {
             case 0x07, 0x9C: return

@@ -37,7 +37,7 @@ public enum FeedItem: Sendable, Equatable {
         }
     }
 
-    init(json: JSONNode) {
+    package init(json: JSONNode) {
         if Activity.looksLikeActivity(json) { self = .activity(Activity(json: json)) }
         else if json.string("objectType") == "person", let p = Person(json: json) { self = .person(p) }
         else { self = .object(PumpObject(json: json)) }
@@ -68,7 +68,7 @@ public struct Feed: Sendable, Equatable {
         self.nextURL = nextURL; self.prevURL = prevURL; self.selfURL = selfURL
     }
 
-    init(json: JSONNode) {
+    package init(json: JSONNode) {
         let links = json.links()
         self.init(items: json.objects("items").map(FeedItem.init(json:)),
                   totalItems: json.int("totalItems"),

@@ -34,7 +34,7 @@ public struct Person: Sendable, Equatable {
     }
 
     /// nil only when there is no usable id at all.
-    init?(json: JSONNode) {
+    package init?(json: JSONNode) {
         guard let id = json.string("id") ?? json.string("@id"), !id.isEmpty else { return nil }
         self.init(id: id)
         preferredUsername = json.string("preferredUsername")
@@ -64,7 +64,7 @@ public struct Person: Sendable, Equatable {
     // MARK: Derived identity
 
     /// The id's URL when it is one (`http(s)://host:port/api/user/nick/profile`), else nil.
-    var idURL: URL? {
+    package var idURL: URL? {
         guard id.hasPrefix("http://") || id.hasPrefix("https://") else { return nil }
         return URL(string: id)
     }
@@ -141,11 +141,11 @@ public struct Person: Sendable, Equatable {
     public func profileURL(base: URL? = nil) -> URL? { conventionalURL("profile", base: base) }
 
     /// `{id, objectType:"person"}` as verbs send it.
-    var reference: JSONObject { ["id": id, "objectType": "person"] }
+    package var reference: JSONObject { ["id": id, "objectType": "person"] }
 }
 
 extension String {
-    var trimmingSlash: String {
+    package var trimmingSlash: String {
         var s = self
         while s.hasSuffix("/") { s.removeLast() }
         return s

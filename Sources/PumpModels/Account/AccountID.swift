@@ -123,6 +123,6 @@ public struct AccountID: Hashable, Codable, Sendable, CustomStringConvertible {
         guard ok else { throw PumpError.invalidAccount("'\(TerminalText.clean(host, .message))' is not an IPv6 address") }
     }
 
-    static func bracketed(_ host: String) -> String { host.contains(":") ? "[\(host)]" : host }
+    package static func bracketed(_ host: String) -> String { host.contains(":") ? "[\(host)]" : host }
 
 }

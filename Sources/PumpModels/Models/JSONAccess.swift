@@ -1,25 +1,25 @@
 import Foundation
 
 /// A JSON object being *built* (request bodies); decoding goes through `JSONDocument`/`JSONNode`.
-typealias JSONObject = [String: Any]
+package typealias JSONObject = [String: Any]
 
-enum JSONValue {
+package enum JSONValue {
     /// Parses a URL without re-encoding it: pagination links arrive percent-encoded and must
     /// reach the signer unchanged.
-    static func url(_ s: String) -> URL? {
+    package static func url(_ s: String) -> URL? {
         guard !s.isEmpty, s.utf8.count < 8192 else { return nil }
         return URL(string: s)
     }
 
     /// JSON top level → object node, or nil when the body is not a JSON object.
-    static func parseObject(_ data: Data) -> JSONNode? {
+    package static func parseObject(_ data: Data) -> JSONNode? {
         guard let doc = JSONDocument(data), doc.root.isObject else { return nil }
         return doc.root
     }
 
     /// For the rare case a reply must be sent back as it came (an uploaded object): the only
     /// reading outside `JSONDocument`, because the value is re-encoded, not read.
-    static func parseAny(_ data: Data) -> JSONObject? {
+    package static func parseAny(_ data: Data) -> JSONObject? {
         (try? JSONSerialization.jsonObject(with: data, options: [])) as? JSONObject
     }
 }

@@ -37,12 +37,12 @@ public struct Endpoints: Codable, Sendable, Equatable {
         return Endpoints(registration: reg, requestToken: rt, authorize: auth, accessToken: at, whoami: who)
     }
 
-    var all: [URL] { [registration, requestToken, authorize, accessToken, whoami] }
+    package var all: [URL] { [registration, requestToken, authorize, accessToken, whoami] }
 
     /// The server that issued the credentials: scheme://host[:port] of the token endpoint.
     public var origin: String { Endpoints.origin(of: accessToken) }
 
-    static func origin(of url: URL) -> String {
+    package static func origin(of url: URL) -> String {
         let scheme = (url.scheme ?? "").lowercased()
         let host = (url.host ?? "").lowercased()
         var port = url.port

@@ -9,24 +9,24 @@ import Foundation
 /// fields the models actually read. Malformed input gives nil, never a trap; nesting is capped.
 /// Not Sendable: the caches below are filled while models are decoded, so a document belongs to
 /// the one task that parsed it; only the decoded (Sendable) models leave it.
-final class JSONDocument {
-    enum Kind: UInt8 { case object, array, string, escapedString, number, `true`, `false`, null }
+package final class JSONDocument {
+    package enum Kind: UInt8 { case object, array, string, escapedString, number, `true`, `false`, null }
 
-    struct Token {
-        var kind: Kind
+    package struct Token {
+        package var kind: Kind
         /// string/number: byte range of the raw text (strings without their quotes).
-        var start: Int32
-        var end: Int32
+        package var start: Int32
+        package var end: Int32
         /// Tape index just past this value (and its children): the next sibling.
-        var next: Int32
+        package var next: Int32
     }
 
     /// Owned copies; raw buffers so lookups need no retain/release or exclusivity checks.
-    let bytes: UnsafeMutableBufferPointer<UInt8>
-    let tape: UnsafeMutableBufferPointer<Token>
-    static let maxDepth = 256
+    package let bytes: UnsafeMutableBufferPointer<UInt8>
+    package let tape: UnsafeMutableBufferPointer<Token>
+    package static let maxDepth = 256
 
-    init?(_ data: Data) {
+    package init?(_ data: Data) {
         guard !data.isEmpty, data.count < Int(Int32.max) else { return nil }
         let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: data.count)
         _ = copy.initialize(from: data)
@@ -44,7 +44,7 @@ final class JSONDocument {
     /// from this document, which happens synchronously on one thread.
     private var urlCache: [String: URL] = [:]
 
-    func url(_ s: String) -> URL? {
+    package func url(_ s: String) -> URL? {
         if let u = urlCache[s] { return u }
         guard let u = JSONValue.url(s) else { return nil }
         if urlCache.count < 4096 { urlCache[s] = u }
@@ -59,15 +59,15 @@ final class JSONDocument {
     private var generators: [String: Boxed<PumpObject>] = [:]
     private var addressLists: [String: [Address]] = [:]
 
-    func personBox(_ node: JSONNode) -> Boxed<Person> {
+    package func personBox(_ node: JSONNode) -> Boxed<Person> {
         interned(node, in: \.people) { Boxed(wrappedValue: Person(json: $0)) }
     }
 
-    func generatorBox(_ node: JSONNode) -> Boxed<PumpObject> {
+    package func generatorBox(_ node: JSONNode) -> Boxed<PumpObject> {
         interned(node, in: \.generators) { Boxed(wrappedValue: PumpObject(json: $0, depth: 0)) }
     }
 
-    func addresses(_ node: JSONNode, decode: (JSONNode) -> [Address]) -> [Address] {
+    package func addresses(_ node: JSONNode, decode: (JSONNode) -> [Address]) -> [Address] {
         interned(node, in: \.addressLists, decode)
     }
 
@@ -88,18 +88,18 @@ final class JSONDocument {
         tape.deallocate()
     }
 
-    var root: JSONNode { JSONNode(doc: self, index: 0) }
+    package var root: JSONNode { JSONNode(doc: self, index: 0) }
 
     // MARK: Strings
 
-    func string(at t: Token) -> String {
+    package func string(at t: Token) -> String {
         let a = Int(t.start), b = Int(t.end)
         if t.kind == .escapedString { return unescape(a, b) }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
     }
 
     /// Compares a key token with `key` without building a String (keys rarely have escapes).
-    func key(at t: Token, equals key: StaticString) -> Bool {
+    package func key(at t: Token, equals key: StaticString) -> Bool {
         if t.kind == .escapedString { return string(at: t) == key.description }
         let a = Int(t.start), n = Int(t.end) - a
         // Length and first byte reject almost every candidate without a memcmp call.
@@ -154,11 +154,11 @@ final class JSONDocument {
 }
 
 private struct TapeParser {
-    let b: UnsafeBufferPointer<UInt8>
-    var tape: [JSONDocument.Token]
-    var i = 0
+    package let b: UnsafeBufferPointer<UInt8>
+    package var tape: [JSONDocument.Token]
+    package var i = 0
 
-    mutating func skipSpace() {
+    package mutating func skipSpace() {
         while i < b.count {
             let c = b[i]
             guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return }
@@ -166,7 +166,7 @@ private struct TapeParser {
         }
     }
 
-    mutating func value(depth: Int) -> Bool {
+    package mutating func value(depth: Int) -> Bool {
         skipSpace()
         guard i < b.count, depth < JSONDocument.maxDepth else { return false }
         switch b[i] {
@@ -180,7 +180,7 @@ private struct TapeParser {
         }
     }
 
-    mutating func container(close: UInt8, kind: JSONDocument.Kind, depth: Int) -> Bool {
+    package mutating func container(close: UInt8, kind: JSONDocument.Kind, depth: Int) -> Bool {
         let me = tape.count
         tape.append(.init(kind: kind, start: Int32(i), end: 0, next: 0))
         i += 1
@@ -209,7 +209,7 @@ private struct TapeParser {
         return true
     }
 
-    mutating func string() -> Bool {
+    package mutating func string() -> Bool {
         i += 1  // opening quote
         let start = i
         let base = b.baseAddress!
@@ -235,7 +235,7 @@ private struct TapeParser {
         return false
     }
 
-    mutating func literal(_ word: StaticString, _ kind: JSONDocument.Kind) -> Bool {
+    package mutating func literal(_ word: StaticString, _ kind: JSONDocument.Kind) -> Bool {
         let n = word.utf8CodeUnitCount
         guard i + n <= b.count, memcmp(b.baseAddress! + i, word.utf8Start, n) == 0 else { return false }
         tape.append(.init(kind: kind, start: Int32(i), end: Int32(i + n), next: Int32(tape.count + 1)))
@@ -243,7 +243,7 @@ private struct TapeParser {
         return true
     }
 
-    mutating func number() -> Bool {
+    package mutating func number() -> Bool {
         let start = i
         while i < b.count {
             let c = b[i]
@@ -258,15 +258,15 @@ private struct TapeParser {
 
 /// A value inside a `JSONDocument`. The accessors never trap: servers send numbers as strings,
 /// strings as numbers, `null`, or nothing, and we take what we can.
-struct JSONNode {
-    let doc: JSONDocument
-    let index: Int
+package struct JSONNode {
+    package let doc: JSONDocument
+    package let index: Int
 
-    var token: JSONDocument.Token { doc.tape[index] }
-    var isObject: Bool { token.kind == .object }
+    package var token: JSONDocument.Token { doc.tape[index] }
+    package var isObject: Bool { token.kind == .object }
 
     /// Tape index of the value for `key` in this object.
-    func find(_ key: StaticString) -> Int? {
+    package func find(_ key: StaticString) -> Int? {
         let t = doc.tape
         guard t[index].kind == .object else { return nil }  // (t is a raw buffer: no copy)
         var k = index + 1
@@ -280,12 +280,12 @@ struct JSONNode {
     }
 
     /// Present and not null.
-    func has(_ key: StaticString) -> Bool {
+    package func has(_ key: StaticString) -> Bool {
         guard let v = find(key) else { return false }
         return doc.tape[v].kind != .null
     }
 
-    func string(_ key: StaticString) -> String? {
+    package func string(_ key: StaticString) -> String? {
         guard let v = find(key) else { return nil }
         let t = doc.tape[v]
         switch t.kind {
@@ -294,7 +294,7 @@ struct JSONNode {
         }
     }
 
-    func int(_ key: StaticString) -> Int? {
+    package func int(_ key: StaticString) -> Int? {
         guard let v = find(key) else { return nil }
         let t = doc.tape[v]
         guard t.kind == .number || t.kind == .string else { return nil }
@@ -302,7 +302,7 @@ struct JSONNode {
         return Int(s) ?? Double(s).flatMap { $0.isFinite && abs($0) < 1e15 ? Int($0) : nil }
     }
 
-    func bool(_ key: StaticString) -> Bool? {
+    package func bool(_ key: StaticString) -> Bool? {
         guard let v = find(key) else { return nil }
         let t = doc.tape[v]
         switch t.kind {
@@ -314,18 +314,18 @@ struct JSONNode {
         }
     }
 
-    func object(_ key: StaticString) -> JSONNode? {
+    package func object(_ key: StaticString) -> JSONNode? {
         guard let v = find(key), doc.tape[v].kind == .object else { return nil }
         return JSONNode(doc: doc, index: v)
     }
 
     /// The objects of an array (other elements skipped); a lone object counts as a one-element array.
-    func objects(_ key: StaticString) -> [JSONNode] {
+    package func objects(_ key: StaticString) -> [JSONNode] {
         guard let v = find(key) else { return [] }
         return JSONNode(doc: doc, index: v).elements
     }
 
-    var elements: [JSONNode] {
+    package var elements: [JSONNode] {
         let t = doc.tape
         switch t[index].kind {
         case .object: return [self]
@@ -343,7 +343,7 @@ struct JSONNode {
     }
 
     /// Key/value pairs of an object.
-    var members: [(String, JSONNode)] {
+    package var members: [(String, JSONNode)] {
         let t = doc.tape
         guard t[index].kind == .object else { return [] }
         var out: [(String, JSONNode)] = []
@@ -356,17 +356,17 @@ struct JSONNode {
         return out
     }
 
-    var stringValue: String? {
+    package var stringValue: String? {
         let t = token
         return t.kind == .string || t.kind == .escapedString ? doc.string(at: t) : nil
     }
 
-    func url(_ key: StaticString) -> URL? { string(key).flatMap(doc.url) }
+    package func url(_ key: StaticString) -> URL? { string(key).flatMap(doc.url) }
 
     /// A Person decoded from this object (shared with identical embeddings in the document).
-    var person: Person? { doc.personBox(self).wrappedValue }
+    package var person: Person? { doc.personBox(self).wrappedValue }
 
-    func date(_ key: StaticString) -> Date? {
+    package func date(_ key: StaticString) -> Date? {
         guard let v = find(key) else { return nil }
         let t = doc.tape[v]
         guard t.kind == .string else { return string(key).flatMap(ISODate.parse) }
@@ -374,7 +374,7 @@ struct JSONNode {
     }
 
     /// `links` is a map rel → {href}; API.md's sample (and JRD) use an array of {rel, href}.
-    func links(_ key: StaticString = "links") -> [String: URL] {
+    package func links(_ key: StaticString = "links") -> [String: URL] {
         guard let v = find(key) else { return [:] }
         let node = JSONNode(doc: doc, index: v)
         var out: [String: URL] = [:]

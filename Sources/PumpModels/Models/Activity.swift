@@ -21,7 +21,7 @@ public struct Verb: RawRepresentable, Sendable, Hashable, ExpressibleByStringLit
     public static let add: Verb = "add"
     public static let remove: Verb = "remove"
 
-    static let known: Set<String> = ["post", "share", "unshare", "favorite", "unfavorite", "like", "unlike",
+    package static let known: Set<String> = ["post", "share", "unshare", "favorite", "unfavorite", "like", "unlike",
                                      "follow", "stop-following", "update", "delete", "create", "add", "remove",
                                      "join", "leave", "checkin"]
     public var isKnown: Bool { Verb.known.contains(rawValue) }
@@ -53,7 +53,7 @@ public struct Activity: Sendable, Equatable {
         to = []; cc = []
     }
 
-    init(json: JSONNode) {
+    package init(json: JSONNode) {
         self.init(id: json.string("id") ?? json.string("@id") ?? "",
                   verb: Verb(rawValue: json.string("verb") ?? "post"))
         if let a = json.object("actor") { _actor = json.doc.personBox(a) }
@@ -76,7 +76,7 @@ public struct Activity: Sendable, Equatable {
         }
     }
 
-    static func looksLikeActivity(_ json: JSONNode) -> Bool {
+    package static func looksLikeActivity(_ json: JSONNode) -> Bool {
         if json.string("objectType") == "activity" { return true }
         return json.has("verb") && json.has("object")
     }

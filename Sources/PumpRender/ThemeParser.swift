@@ -10,8 +10,8 @@ public struct ThemeError: Error, Equatable, CustomStringConvertible, Sendable {
 
 /// Parses the theme format documented at the top of every file in themes/.
 public enum ThemeParser {
-    static let colorNames = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
-    static let attributes: Set<String> = ["bold", "underline", "reverse", "dim"]
+    package static let colorNames = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
+    package static let attributes: Set<String> = ["bold", "underline", "reverse", "dim"]
 
     public static func parse(text: String, name: String, file: String) throws -> Theme {
         var styles: [Role: RoleStyle] = [:]
@@ -56,7 +56,7 @@ public enum ThemeParser {
     }
 
     /// `default`, a name, `bright-NAME`, or 0–255.
-    static func color(_ word: String) -> ThemeColor? {
+    package static func color(_ word: String) -> ThemeColor? {
         let w = word.lowercased()
         if w == "default" { return .default }
         if let i = colorNames.firstIndex(of: w) { return .index(i) }

@@ -12,7 +12,7 @@ public struct MediaLink: Sendable, Equatable, Hashable {
         self.url = url; self.width = width; self.height = height; self.proxyURL = proxyURL
     }
 
-    init?(json: JSONNode?) {
+    package init?(json: JSONNode?) {
         guard let json, let url = json.url("url") else { return nil }
         self.init(url: url, width: json.int("width"), height: json.int("height"),
                   proxyURL: json.object("pump_io")?.url("proxyURL"))
@@ -33,7 +33,7 @@ public struct CollectionSummary: Sendable, Equatable {
         self.url = url; self.proxyURL = proxyURL; self.totalItems = totalItems; self.items = items
     }
 
-    init?(json: JSONNode?, depth: Int) {
+    package init?(json: JSONNode?, depth: Int) {
         guard let json else { return nil }
         url = json.url("url")
         proxyURL = json.object("pump_io")?.url("proxyURL")
@@ -58,9 +58,9 @@ public struct Address: Sendable, Equatable, Hashable {
 
     public var isPublic: Bool { id == Address.publicCollection.id }
 
-    var json: JSONObject { ["id": id, "objectType": objectType] }
+    package var json: JSONObject { ["id": id, "objectType": objectType] }
 
-    static func list(_ json: JSONNode, _ key: StaticString) -> [Address] {
+    package static func list(_ json: JSONNode, _ key: StaticString) -> [Address] {
         guard let v = json.find(key) else { return [] }
         return json.doc.addresses(JSONNode(doc: json.doc, index: v)) { list in
             list.elements.compactMap { o in

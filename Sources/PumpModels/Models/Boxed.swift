@@ -9,8 +9,8 @@ import Foundation
 @propertyWrapper
 public struct Boxed<Value> {
     private final class Box {
-        let value: Value
-        init(_ value: Value) { self.value = value }
+        package let value: Value
+        package init(_ value: Value) { self.value = value }
     }
 
     private var box: Box?

@@ -3,6 +3,22 @@ import Foundation
 /// `k=v&k=v` bodies and queries. pump.io's token endpoints answer with this shape under
 /// `text/plain`, so it is parsed whatever the content type says.
 public enum FormEncoding {
+    private static let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+    private static let hex = Array("0123456789ABCDEF".utf8)
+
+    /// RFC 3986 encoding: only unreserved bytes stay literal, hex uppercase, space is %20.
+    /// (Foundation's urlQueryAllowed leaves + & = / ? : @ ... alone, which breaks signatures.)
+    public static func percentEncode(_ s: String) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(s.utf8.count)
+        for b in s.utf8 {
+            if unreserved.contains(b) { out.append(b) } else {
+                out.append(UInt8(ascii: "%")); out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 15)])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Pairs in order, duplicates kept; `+` decodes to a space, `%XX` to bytes.
     public static func parsePairs(_ text: String) -> [(String, String)] {
         text.split(separator: "&", omittingEmptySubsequences: true).map { part in
@@ -29,7 +45,7 @@ public enum FormEncoding {
 
     /// Encodes pairs with RFC 3986 percent-encoding (space as %20, never +).
     public static func encode(_ pairs: [(String, String)]) -> String {
-        pairs.map { "\(OAuth1.percentEncode($0.0))=\(OAuth1.percentEncode($0.1))" }.joined(separator: "&")
+        pairs.map { "\(FormEncoding.percentEncode($0.0))=\(FormEncoding.percentEncode($0.1))" }.joined(separator: "&")
     }
 }
 

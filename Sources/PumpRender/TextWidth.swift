@@ -18,7 +18,7 @@ public enum TextWidth {
 
     /// wcwidth as the terminal sees it: -1 for controls and unknown scalars (never painted as
     /// they are), 0 for combining marks, ZWJ and variation selectors.
-    static func cellWidth(_ scalar: Unicode.Scalar) -> Int {
+    package static func cellWidth(_ scalar: Unicode.Scalar) -> Int {
         if scalar.value < 0x7F { return scalar.value < 0x20 ? -1 : 1 }
         _ = localeReady
         return Int(c_wcwidth(Int32(bitPattern: scalar.value)))

@@ -54,6 +54,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets over PumpModels and PumpRender only (scripts/fuzz.sh builds them with
+        // -sanitize=fuzzer -DFUZZING in .build-fuzz; a plain build is a crash reproducer).
+        .executableTarget(name: "PumpFuzz", dependencies: ["PumpModels", "PumpRender"], path: "Fuzz/Targets"),
         .testTarget(name: "PumpCoreTests", dependencies: ["PumpCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PumpTUITests", dependencies: ["PumpTUI", "PumpCore"]),
     ],

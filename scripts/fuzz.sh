@@ -3,26 +3,25 @@
 #   scripts/fuzz.sh [--seconds N] [--quick-build] [TARGET...]
 #   N seconds per target (default 60); all targets by default. --quick-build compiles without
 #   optimisation (about half the build time, fewer executions per second): for the test smoke.
-# Targets: json html sanitizer token hostmeta theme (sources in Fuzz/Targets/).
-# Builds one fuzz binary from PumpCore's sources (globbed, so new files are picked up), the theme
-# parser's files and Fuzz/Targets/*.swift, with `-sanitize=fuzzer,address`; the Crypto import is
-# satisfied by Fuzz/Shims/Crypto.swift (no target signs anything). Seeds come from the test fixtures,
-# themes/ and Fuzz/seeds/; the growing corpus is kept in .fuzz/corpus/TARGET, crashes go to
-# .fuzz/crashes/ (both gitignored). Exits non-zero if any target crashed.
+# Targets: json html sanitizer token hostmeta theme (sources in Fuzz/Targets/, the PumpFuzz
+# product of Package.swift, linking PumpModels and PumpRender only: no swift-crypto, no NIO).
+# SwiftPM builds it in .build-fuzz with `-sanitize=fuzzer,address -DFUZZING`. Seeds come from the
+# test fixtures, themes/ and Fuzz/seeds/; the growing corpus is kept in .fuzz/corpus/TARGET, crashes
+# go to .fuzz/crashes/ (both gitignored); `PUMPTUI_FUZZ_TARGET=T .build/debug/PumpFuzz FILE`
+# replays one. Exits non-zero if any target crashed.
 # Long runs:  nice -n 19 scripts/fuzz.sh --seconds 600 json
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ALL_TARGETS=(json html sanitizer token hostmeta theme)
 seconds=60
-opt=-O
-build=.fuzz/build
+config=release
 targets=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) seconds="$2"; shift 2 ;;
         --seconds=*) seconds="${1#*=}"; shift ;;
-        --quick-build) opt=-Onone; build=.fuzz/build-quick; shift ;;
+        --quick-build) config=debug; shift ;;
         -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
         *) targets+=("$1"); shift ;;
     esac
@@ -32,35 +31,14 @@ for t in "${targets[@]}"; do
     [[ " ${ALL_TARGETS[*]} " == *" $t "* ]] || { echo "fuzz.sh: unknown target '$t' (${ALL_TARGETS[*]})" >&2; exit 2; }
 done
 
-binary=$build/pumptui-fuzz
-mkdir -p "$build" .fuzz/crashes
-
-# The theme parser lives in PumpTUI; only the files it needs are compiled in.
-theme_sources=(Sources/PumpTUI/Theme/Theme.swift Sources/PumpTUI/Theme/ThemeParser.swift
-               Sources/PumpTUI/Render/CellBuffer.swift Sources/PumpTUI/Render/TextWidth.swift
-               Sources/PumpTUI/Render/Grapheme.swift)
-# Files on AsyncHTTPClient/swift-nio stay out (no target does network I/O; compiling NIO with the
-# fuzzer sanitizer would cost minutes): Fuzz/Shims/HTTPClient.swift stands in for them.
-mapfile -t core_sources < <(find Sources/PumpCore -name '*.swift' | sort | xargs grep -L -E '^import (AsyncHTTPClient|NIO)')
-mapfile -t fuzz_sources < <(find Fuzz/Targets -name '*.swift' | sort)
-all_sources=("${core_sources[@]}" "${theme_sources[@]}" "${fuzz_sources[@]}" Fuzz/Shims/Crypto.swift Fuzz/Shims/HTTPClient.swift)
-
-needs_build=0
-if [ ! -x "$binary" ]; then needs_build=1
-else
-    for f in "${all_sources[@]}"; do [ "$f" -nt "$binary" ] && { needs_build=1; break; }; done
-fi
-if [ $needs_build -eq 1 ]; then
-    echo "fuzz: building $binary"
-    start=$(date +%s)
-    swiftc -parse-as-library -module-name Crypto -emit-module -emit-module-path "$build/Crypto.swiftmodule" \
-        -c -o "$build/Crypto.o" Fuzz/Shims/Crypto.swift
-    swiftc -sanitize=fuzzer,address -parse-as-library "$opt" -suppress-warnings -module-name PumpFuzz -I "$build" \
-        "${core_sources[@]}" "${theme_sources[@]}" "${fuzz_sources[@]}" Fuzz/Shims/HTTPClient.swift \
-        "$build/Crypto.o" -o "$binary" \
-        2> >(grep -v "Cannot export local symbol" >&2)
-    echo "fuzz: built in $(( $(date +%s) - start )) s"
-fi
+mkdir -p .fuzz/crashes
+echo "fuzz: building PumpFuzz ($config)"
+start=$(date +%s)
+swift build --scratch-path .build-fuzz -c "$config" --product PumpFuzz \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
+binary=$(swift build --scratch-path .build-fuzz -c "$config" --show-bin-path)/PumpFuzz
+# (lld: gold crashed on this link, "internal error in format_file_lineno", hiding the real message)
+echo "fuzz: built in $(( $(date +%s) - start )) s"
 
 # Seed corpora: read-only inputs libFuzzer starts from (it writes new units to .fuzz/corpus/TARGET).
 seed_dirs() {

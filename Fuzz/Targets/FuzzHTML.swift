@@ -1,4 +1,6 @@
 import Foundation
+import PumpModels
+import PumpRender
 
 /// HTML to text: never traps, output is terminal-safe, one-line output has no newline, and the
 /// requested maximum length holds.

@@ -1,4 +1,6 @@
 import Foundation
+import PumpModels
+import PumpRender
 
 /// host-meta JRD: any bytes give endpoints or nil; endpoints found all have a scheme and host.
 func fuzzHostMeta(_ data: Data) {

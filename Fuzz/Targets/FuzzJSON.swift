@@ -1,4 +1,6 @@
 import Foundation
+import PumpModels
+import PumpRender
 
 /// Activity/collection decoding: any bytes give a value or nil, and every text the screens read
 /// from a decoded feed (names, content, summaries, URLs) comes out terminal-safe.

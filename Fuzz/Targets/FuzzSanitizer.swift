@@ -1,4 +1,6 @@
 import Foundation
+import PumpModels
+import PumpRender
 
 /// TerminalText is the one gate before the terminal: its output must be safe for any input in
 /// every mode, one-row modes must have no newline, the length caps must hold, and cleaning must

@@ -1,4 +1,6 @@
 import Foundation
+import PumpModels
+import PumpRender
 
 /// Theme files: a theme or a ThemeError naming a line inside the file, never a trap.
 func fuzzTheme(_ data: Data) {

@@ -1,4 +1,6 @@
 import Foundation
+import PumpModels
+import PumpRender
 
 /// Token replies and error bodies: form parsing never traps, a parsed token is non-empty, and an
 /// error message made from any reply body is terminal-safe and short.

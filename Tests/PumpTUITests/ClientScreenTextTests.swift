@@ -55,6 +55,41 @@ import PumpCore
         expectRole(.author, of: "Carol C.", in: b, row: 9)
     }
 
+    /// Before the first page: the spinner at its first frame (no tick has come).
+    @Test func loadingInbox() {
+        var s = ClientScreen(account: F.alice, displayName: "Alice A.", size: size)
+        s.clock = { F.now }
+        _ = s.update(.start(size))
+        let b = buffer(s)
+        expectScreen(b, #"""
+        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
+        |                                                                                |
+        | Loading Inbox…                                                                 |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |⠋ Logged in as Alice A. (alice@pump.example)                                    |
+        |Enter open  q quit  n new  r reply  l like  s share  p profile  ?/F1 help       |
+        """#)
+        expectRole(.muted, of: "Loading Inbox…", in: b)
+    }
+
     @Test func emptyInbox() {
         let b = buffer(F.screen(size, feed: Feed()))
         expectScreen(b, #"""
@@ -264,6 +299,42 @@ import PumpCore
         """#)
         expectRole(.buttonFocus, of: "[ Keep ]", in: b)
         expectRole(.button, of: "[ Delete ]", in: b)
+    }
+
+    /// q with an unsent draft kept asks first; Stay is focused.
+    @Test func quitConfirmWithADraft() {
+        var s = F.screen(size)
+        s.pendingDraft = Draft(kind: .note, text: "unsent", saved: F.now)
+        send(&s, .char("q"))
+        let b = buffer(s)
+        expectScreen(b, #"""
+        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
+        |Bob B.  bob@pump.example                                                      5m|
+        |  Hello world & a link[1]                                                       |
+        |                                                                                |
+        |  • one                                                                         |
+        |  • two                                                                         |
+        |  [1] https://x.example/page                                                    |
+        |  2 likes · 1 reply · 0 shares                                                  |
+        |                  ┌──────────────────────────────────────────┐                  |
+        |Carol C.  carol@pu│                                          │                2h|
+        |  Carol C. shared │ Quit pumptui? Your unsent draft is lost. │                  |
+        |  ↳ Bob B.        │                                          │                  |
+        |  Shared text     │            [ Quit ]  [ Stay ]            │                  |
+        |  1 like · 0 repli└──────────────────────────────────────────┘                  |
+        |                                                                                |
+        |Carol C.  carol@pump.example                                                  1d|
+        |  Carol C. started following Alice A.                                           |
+        |                                                                                |
+        |Alice A.  alice@pump.example                                                  2d|
+        |  [deleted]                                                                     |
+        |                                                                                |
+        |Dave  dave@remote.example                                             2025-12-01|
+        |Logged in as Alice A. (alice@pump.example) · Inbox: 6 items                     |
+        |Tab/→ next  y yes  n/Esc no  F1 help                                            |
+        """#)
+        expectRole(.buttonFocus, of: "[ Stay ]", in: b)
+        expectRole(.button, of: "[ Quit ]", in: b)
     }
 
     @Test func followPrompt() {

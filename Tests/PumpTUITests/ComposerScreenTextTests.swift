@@ -131,4 +131,41 @@ import PumpCore
         expectScreen(b, expected.replacingOccurrences(of: "HH:MM", with: hhmm))
         expectRole(.status, of: "Restored your unsent draft", in: b, row: 22)
     }
+
+    /// Esc with text asks before throwing it away; "Keep editing" is focused.
+    @Test func discardConfirm() {
+        var s = open("n", { _ in .note })
+        _ = s.update(.input(.paste("Some words")))
+        _ = s.update(.input(.key(.escape)))
+        let b = buffer(s)
+        expectScreen(b, #"""
+        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
+        |New note                                                                        |
+        |Title:                                                                          |
+        |┌─ Text ───────────────────────────────────────────────────────────────────────┐|
+        |│Some words                                                                    │|
+        |│                                                                              │|
+        |│                                                                              │|
+        |│                                                                              │|
+        |│                      ┌───────────────────────────────┐                       │|
+        |│                      │                               │                       │|
+        |│                      │ Discard this note?            │                       │|
+        |│                      │                               │                       │|
+        |│                      │ [ Discard ]  [ Keep editing ] │                       │|
+        |│                      └───────────────────────────────┘                       │|
+        |│                                                                              │|
+        |│                                                                              │|
+        |│                                                                              │|
+        |│                                                                              │|
+        |│                                                                              │|
+        |│                                                                              │|
+        |└──────────────────────────────────────────────────────────────────────────────┘|
+        |To: (*) Public ( ) Followers  [ Attach image ]  [ Send ]                        |
+        |Logged in as Alice A. (alice@pump.example) · Inbox: 6 items                     |
+        |Tab/→ next  y yes  n/Esc no  F1 help                                            |
+        """#)
+        expectRole(.buttonFocus, of: "[ Keep editing ]", in: b)
+        expectRole(.button, of: "[ Discard ]", in: b)
+        #expect(b.cursor == nil)
+    }
 }

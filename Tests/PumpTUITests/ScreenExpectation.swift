@@ -13,11 +13,12 @@ import Testing
 //
 // Format: one line per screen row, framed by `|` on both sides:
 //
-//     |pumptui — log in                                          alice@127.0.0.1:45678 |
+//     | pumptui — log in                                         alice@127.0.0.1:45678 |
 //
 // The frame shows where the screen ends (right-aligned text, the last column) and keeps
 // trailing spaces from being lost to an editor that trims them. Every row is there, blank ones
-// too, so the row count is the screen's.
+// too, so the row count is the screen's. The few things a screen draws from the machine's time
+// zone are placeholders of the same width (HH:MM, YYYY-MM-DD) that the test fills in.
 //
 // To write or update one: render the screen, look at it as a user would, and paste the
 // "actual" screen from the failure message. With PUMPTUI_SCREEN_DUMP=<dir> set, a mismatch

@@ -237,6 +237,8 @@ import PumpCore
     /// and nothing clears the two columns each side, so the timeline shows through: "Bo┌", "┐5m",
     /// "Ca│", "┘01" (the end of "2025-12-01"). The expectation is the screen as it should be: the
     /// box is compared strictly with the edges blanked, the whole screen as a known issue.
+    /// Also noticed: the list goes on below "c" (more keys, the Everywhere section) with nothing
+    /// on the screen saying so or that j/↓ scrolls it.
     @Test func helpOverTheTimeline() {
         var s = F.screen(size)
         send(&s, .char("?"))

@@ -9,7 +9,8 @@ import PumpCore
 
     func start() -> AppDriver<LoginScreen> { AppDriver(LoginScreen(account: loginTestAccount, size: size), size: size) }
 
-    /// Before the URL: the spinner at its first frame (no tick has come).
+    /// Before the URL: the spinner at its first frame (no tick has come). Noticed, not changed:
+    /// the footer already offers F2 copy … F5 QR and Enter submit, which only say "No URL yet".
     @Test func resolving() {
         let b = start().buffer(size)
         expectScreen(b, #"""
@@ -156,6 +157,8 @@ import PumpCore
         expectRole(.error, row: 22, in: b)
     }
 
+    /// Noticed, not changed: the body reads "… URL. Failed: could not connect …" (two
+    /// lead-ins), and the footer offers the URL keys and Enter but not r/^R retry.
     @Test func failedBeforeTheURL() {
         var d = start()
         d.message(.failed(.other("could not connect to 127.0.0.1:45678: connection refused (is the server running?)")))

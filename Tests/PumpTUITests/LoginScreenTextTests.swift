@@ -1,0 +1,433 @@
+import Testing
+import PumpCore
+@testable import PumpTUI
+
+/// The login screen, whole, at 80×24: every state a user sees, row by row (ScreenExpectation.swift
+/// says how the expectations are written), plus spot checks of the roles that carry meaning.
+@Suite struct LoginScreenTextTests {
+    let size = Size(rows: 24, cols: 80)
+
+    func start() -> AppDriver<LoginScreen> { AppDriver(LoginScreen(account: loginTestAccount, size: size), size: size) }
+
+    /// Before the URL: the spinner at its first frame (no tick has come). Noticed, not changed:
+    /// the footer already offers F2 copy … F5 QR and Enter submit, which only say "No URL yet".
+    @Test func resolving() {
+        let b = start().buffer(size)
+        expectScreen(b, #"""
+        | pumptui — log in                                         alice@127.0.0.1:45678 |
+        |                                                                                |
+        | Logging in to 127.0.0.1:45678 as alice.                                        |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |⠋ Looking up 127.0.0.1:45678…                                                   |
+        |F2 copy  F3 show URL  F4 browser  F5 QR  Tab next  Enter submit  F1 help        |
+        """#)
+        expectRole(.title, row: 0, in: b)
+        expectRole(.status, row: 22, in: b)
+    }
+
+    @Test func urlWithVerifierBox() {
+        var d = loginWithURL(size)
+        let b = d.buffer(size)
+        expectScreen(b, #"""
+        | pumptui — log in                                         alice@127.0.0.1:45678 |
+        |                                                                                |
+        | Please authorize pumptui: open the URL below in a browser, log in as alice,    |
+        | press Authorize, then copy the Verifier (not the Token) and paste it here.     |
+        |                                                                                |
+        |http://127.0.0.1:45678/oauth/authorize?oauth_token=AbCdEfGhIjKlMnOpQrStUv       |
+        |                                                                                |
+        | Verifier:                                                                      |
+        |                                                                                |
+        | [ Submit ]  [ Cancel ]                                                         |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |Paste the Verifier and press Enter.                                             |
+        |F2 copy  F3 show URL  F4 browser  F5 QR  Tab next  Enter submit  F1 help        |
+        """#)
+        expectRole(.url, of: loginTestURL, in: b, row: 5)
+        expectRole(.focus, of: "Verifier:", in: b)
+        expectRole(.button, of: "[ Submit ]", in: b)
+        expectRole(.button, of: "[ Cancel ]", in: b)
+        #expect(b.cursor.map { $0.row } == locate("Verifier:", in: b)?.row)
+        // Tab moves focus to Submit: the button, not the box, is drawn focused.
+        d.key(.tab)
+        let tabbed = d.buffer(size)
+        expectRole(.buttonFocus, of: "[ Submit ]", in: tabbed)
+        expectRole(.button, of: "[ Cancel ]", in: tabbed)
+        expectRole(.text, of: "Verifier:", in: tabbed)
+    }
+
+    @Test func wrongVerifier() {
+        var d = loginWithURL(size)
+        d.paste("Ver1fierFromTheServer_")
+        d.key(.enter)
+        d.message(.failed(.wrongVerifier))
+        let b = d.buffer(size)
+        expectScreen(b, #"""
+        | pumptui — log in                                         alice@127.0.0.1:45678 |
+        |                                                                                |
+        | Please authorize pumptui: open the URL below in a browser, log in as alice,    |
+        | press Authorize, then copy the Verifier (not the Token) and paste it here.     |
+        |                                                                                |
+        |http://127.0.0.1:45678/oauth/authorize?oauth_token=AbCdEfGhIjKlMnOpQrStUv       |
+        |                                                                                |
+        | Verifier: Ver1fierFromTheServer_                                               |
+        |                                                                                |
+        | [ Submit ]  [ Cancel ]                                                         |
+        |                                                                                |
+        | The server did not accept that verifier. Copy the Verifier (not the Token) and |
+        | try again.                                                                     |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |Wrong verifier: edit it and press Enter.                                        |
+        |F2 copy  F3 show URL  F4 browser  F5 QR  Tab next  Enter submit  F1 help        |
+        """#)
+        expectRole(.error, row: 22, in: b)
+        expectRole(.error, of: "The server did not accept that verifier.", in: b)
+    }
+
+    @Test func expired() {
+        var d = loginWithURL(size)
+        d.paste("abc")
+        d.key(.enter)
+        d.message(.failed(.expired))
+        let b = d.buffer(size)
+        expectScreen(b, #"""
+        | pumptui — log in                                         alice@127.0.0.1:45678 |
+        |                                                                                |
+        | Please authorize pumptui: open the URL below in a browser, log in as alice,    |
+        | press Authorize, then copy the Verifier (not the Token) and paste it here.     |
+        |                                                                                |
+        |http://127.0.0.1:45678/oauth/authorize?oauth_token=AbCdEfGhIjKlMnOpQrStUv       |
+        |                                                                                |
+        | This URL expired or was used: press ^N (or n) for a new one.                   |
+        |                                                                                |
+        | Verifier: abc                                                                  |
+        |                                                                                |
+        | [ Submit ]  [ Cancel ]                                                         |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |This authorization expired or was used. Press ^N for a new URL.                 |
+        |F2 copy  F3 show URL  F4 browser  F5 QR  Tab next  Enter submit  F1 help        |
+        """#)
+        expectRole(.warning, of: "This URL expired or was used", in: b)
+        expectRole(.error, row: 22, in: b)
+    }
+
+    /// Noticed, not changed: the body reads "… URL. Failed: could not connect …" (two
+    /// lead-ins), and the footer offers the URL keys and Enter but not r/^R retry.
+    @Test func failedBeforeTheURL() {
+        var d = start()
+        d.message(.failed(.other("could not connect to 127.0.0.1:45678: connection refused (is the server running?)")))
+        let b = d.buffer(size)
+        expectScreen(b, #"""
+        | pumptui — log in                                         alice@127.0.0.1:45678 |
+        |                                                                                |
+        | Logging in to 127.0.0.1:45678 as alice.                                        |
+        |                                                                                |
+        | Could not get an authorization URL. Failed: could not connect to               |
+        | 127.0.0.1:45678: connection refused (is the server running?).                  |
+        |                                                                                |
+        | Press ^R (or r) to try again, Esc to quit.                                     |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |Failed (the reason is above). Press ^R to retry.                                |
+        |F2/c copy  F3/u show URL  F4/o browser  F5/Q QR  Enter submit  ?/F1 help        |
+        """#)
+        expectRole(.error, of: "Could not get an authorization URL.", in: b)
+        expectRole(.error, row: 22, in: b)
+    }
+
+    @Test func loggedIn() {
+        var d = loginWithURL(size)
+        d.paste("Ver1fierFromTheServer_")
+        d.key(.enter)
+        d.message(.loggedIn(LoginSuccess(account: loginTestAccount, displayName: "Alice Liddell")))
+        let b = d.buffer(size)
+        expectScreen(b, #"""
+        | pumptui — log in                                         alice@127.0.0.1:45678 |
+        |                                                                                |
+        | Logged in as Alice Liddell (alice@127.0.0.1:45678)                             |
+        |                                                                                |
+        | Press any key to continue.                                                     |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |Logged in as Alice Liddell (alice@127.0.0.1:45678)                              |
+        |Enter continue  F1 help                                                         |
+        """#)
+        expectRole(.success, of: "Logged in as Alice Liddell", in: b, row: 2)
+        expectRole(.success, row: 22, in: b)
+    }
+
+    /// Rendering bug (reported, not fixed here): the help box covers columns 1–78 of the body
+    /// but nothing clears columns 0 and 79, so the URL row shows through at the left edge ("h│").
+    /// The expectation is the screen as it should be: the box is compared strictly with the
+    /// edges blanked, the whole screen as a known issue that fails once it is fixed.
+    @Test func helpOverTheURL() {
+        var d = loginWithURL(size)
+        d.key(.f(1))
+        let b = d.buffer(size)
+        var box = b
+        box.fill(Rect(row: 1, col: 0, rows: 21, cols: 1)); box.fill(Rect(row: 1, col: 79, rows: 21, cols: 1))
+        let expected = #"""
+        | pumptui — log in                                         alice@127.0.0.1:45678 |
+        | ┌─ Help — ? or Esc closes ───────────────────────────────────────────────────┐ |
+        | │ Login (verifier field)                                                     │ |
+        | │   F2     Copy the URL to the clipboard (OSC 52)                            │ |
+        | │   F3     Show the URL on the normal screen                                 │ |
+        | │   F4     Open the URL in a browser (local display only)                    │ |
+        | │   F5     Show the URL as a QR code                                         │ |
+        | │   Tab    Next field                                                        │ |
+        | │   S-Tab  Previous field                                                    │ |
+        | │   Enter  Submit (or press the focused button)                              │ |
+        | │   Esc    Cancel (asks first)                                               │ |
+        | │   ^R     Retry after a failure                                             │ |
+        | │   ^N     Request a new authorization URL                                   │ |
+        | │                                                                            │ |
+        | │ Everywhere                                                                 │ |
+        | │   F1     Help: all keys                                                    │ |
+        | │                                                                            │ |
+        | │                                                                            │ |
+        | │                                                                            │ |
+        | │                                                                            │ |
+        | │                                                                            │ |
+        | └────────────────────────────────────────────────────────────────────────────┘ |
+        |Paste the Verifier and press Enter.                                             |
+        |?/Esc close  F1 help                                                            |
+        """#
+        expectScreen(box, expected)
+        withKnownIssue("the help overlay leaves the body's edge columns uncovered") { expectScreen(b, expected) }
+        #expect(b.cursor == nil)
+    }
+
+    @Test func confirmCancel() {
+        var d = loginWithURL(size)
+        d.key(.escape)
+        let b = d.buffer(size)
+        expectScreen(b, #"""
+        | pumptui — log in                                         alice@127.0.0.1:45678 |
+        |                                                                                |
+        | Please authorize pumptui: open the URL below in a browser, log in as alice,    |
+        | press Authorize, then copy the Verifier (not the Token) and paste it here.     |
+        |                                                                                |
+        |http://127.0.0.1:45678/oauth/authorize?oauth_token=AbCdEfGhIjKlMnOpQrStUv       |
+        |                                                                                |
+        | Verifier:                                                                      |
+        |            ┌─────────────────────────────────────────────────────┐             |
+        | [ Submit ] │                                                     │             |
+        |            │ Cancel the login? The URL stays on the screen after │             |
+        |            │ pumptui quits.                                      │             |
+        |            │                                                     │             |
+        |            │                 [ Quit ]  [ Stay ]                  │             |
+        |            └─────────────────────────────────────────────────────┘             |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |Paste the Verifier and press Enter.                                             |
+        |Tab/→ next  y yes  n/Esc no  F1 help                                            |
+        """#)
+        // "Stay" is focused: Enter does the harmless thing.
+        expectRole(.buttonFocus, of: "[ Stay ]", in: b)
+        expectRole(.button, of: "[ Quit ]", in: b)
+        #expect(b.cursor == nil)
+    }
+
+    @Test func qrCode() {
+        var d = loginWithURL(size)
+        d.key(.f(5))
+        expectScreen(d.buffer(size), #"""
+        |                 █████████████████████████████████████████████                  |
+        |                 █████████████████████████████████████████████                  |
+        |                 ████ ▄▄▄▄▄ █ ▀▀ ▄█▄▄▀▀▄▄▀▄█▄▀  █▀█ ▄▄▄▄▄ ████                  |
+        |                 ████ █   █ █▄ ▄▄▀▄▄▄▀▀█▀  ██   ███ █   █ ████                  |
+        |                 ████ █▄▄▄█ █▄▄▀▀▄▀ ▄█ ▀▄█▄ ▀█▄██▀█ █▄▄▄█ ████                  |
+        |                 ████▄▄▄▄▄▄▄█▄▀ ▀ ▀ ▀▄█▄▀ █ ▀▄▀ ▀ █▄▄▄▄▄▄▄████                  |
+        |                 ████▄▀█   ▄  ▀  ▀▀█▄▄█▄█ ██ █  █▄▄▀▀ ▀▄ ▄████                  |
+        |                 ████ ▀ ▄▀█▄  ▄ ▄██ ▀█▀ ██▄▄▄█▄▄ █ ▄  ▀ ▀ ████                  |
+        |                 ████  █▄▀█▄█▀ ▀█ ▄█▀▀▀▀▄▄█▀▀▄█▄ ▄ ▄▀▀▀█▀ ████                  |
+        |                 █████▄▄ █▄▄  █▄▄▄█▄▄▀ ▀▄██ ▀█▄█▄ ▀ █▀  ▄ ████                  |
+        |                 ████▀▀▄▀▀ ▄▄█▀▄▄▀▀▀▄ ▄▀█ ▄▄▀▄▄█ █▀▄▄█▀ ▄█████                  |
+        |                 ████▄█ █▄ ▄ ██▄█▄  ▄█▄▄█▄▄█ ▄ ▀▄▀▀▄▄█ ▄█ ████                  |
+        |                 ████ ▀▄ █▀▄▀█▄▀▀▀█▄ ▄▄█▀▄█▀  ▀█ ▀█▄█ ▄▀██████                  |
+        |                 ████ █▄█▀█▄▀▄▄▀ ▀▀█ ▄ ▄█▀██  ▄▄ █ ▄ ▀▄▀▀ ████                  |
+        |                 ████▀   ▄▀▄ ▀▄██ ▀ █  ▄  ▀▀▀▄ ▀█ █ ▄▀▀▀█▄████                  |
+        |                 ████ ▄█ ▀ ▄▀███▄▀ █▀▄▄  █▄ ██▄▄▄▄▄█▀▀▀▀  ████                  |
+        |                 ████▄█▄▄█▄▄▄▀ ██▄▀▄▀██▀▀▀█▀█▀  ▄ ▄▄▄ ▄▄▄█████                  |
+        |                 ████ ▄▄▄▄▄ █ ▄▄▄▀██ ▀▀▀ ▀▄█ █▀▄█ █▄█ ▄█▀ ████                  |
+        |                 ████ █   █ █ ▀▀▄▄▄██▀█▀ ▄ ██▄█ ▄ ▄ ▄▄▄█▄ ████                  |
+        |                 ████ █▄▄▄█ ██ ▄▄█  ▄  ██▀█▄ ▄▄█▄█▀▀▀ ▀ ▀ ████                  |
+        |                 ████▄▄▄▄▄▄▄█▄▄████▄▄██▄▄▄█████▄█▄████▄██▄████                  |
+        |                 █████████████████████████████████████████████                  |
+        |                 █████████████████████████████████████████████                  |
+        |                       Scan with a phone. Any key closes.                       |
+        """#)
+    }
+
+    /// Below 40×12 the screen says what it needs instead of drawing a cut-off login.
+    @Test func tooSmall() {
+        let small = Size(rows: 10, cols: 39)
+        let d = loginWithURL(small)
+        let b = d.buffer(small)
+        expectScreen(b, #"""
+        |                                       |
+        |                                       |
+        |                                       |
+        |                                       |
+        |Window too small: need at least 40×12, |
+        |              have 39×10               |
+        |                                       |
+        |                                       |
+        |                                       |
+        |                                       |
+        """#)
+        expectRole(.warning, of: "Window too small", in: b)
+    }
+}
+
+/// The account question before a login, whole, at 80×24.
+@Suite struct AccountScreenTextTests {
+    let size = Size(rows: 24, cols: 80)
+
+    @Test func empty() {
+        let d = AppDriver(AccountScreen(size: size, stored: []), size: size)
+        let b = d.buffer(size)
+        expectScreen(b, #"""
+        | pumptui — account                                                              |
+        |                                                                                |
+        | Which pump.io account? Type it as nick@host (for example alice@example.org).   |
+        |                                                                                |
+        | Account:                                                                       |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |Type your account, nick@host, and press Enter.                                  |
+        |Tab next  Enter submit  Esc cancel  F1 help                                     |
+        """#)
+        expectRole(.focus, of: "Account:", in: b)
+        expectRole(.status, row: 22, in: b)
+    }
+
+    @Test func twoStoredAccounts() {
+        let stored = [try! AccountID(parsing: "alice@pump.example"), try! AccountID(parsing: "bob@other.example:8443")]
+        var d = AppDriver(AccountScreen(size: size, stored: stored), size: size)
+        d.key(.down)
+        let b = d.buffer(size)
+        expectScreen(b, #"""
+        | pumptui — account                                                              |
+        |                                                                                |
+        | Which pump.io account? Type it as nick@host (for example alice@example.org).   |
+        |                                                                                |
+        | Account: bob@other.example:8443                                                |
+        |                                                                                |
+        | Stored accounts (↑/↓ to pick):                                                 |
+        |   alice@pump.example                                                           |
+        | > bob@other.example:8443                                                       |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |Stored account bob@other.example:8443: Enter logs in with it.                   |
+        |Tab next  Enter submit  Esc cancel  F1 help                                     |
+        """#)
+        expectRole(.selection, of: "> bob@other.example:8443", in: b)
+        expectRole(.text, of: "  alice@pump.example", in: b)
+        expectRole(.muted, of: "Stored accounts", in: b)
+    }
+}

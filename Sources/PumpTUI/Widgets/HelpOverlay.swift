@@ -52,7 +52,10 @@ public struct HelpOverlay: Sendable {
         return Rect(row: inner.row, col: inner.col + 1, rows: inner.rows, cols: max(1, inner.cols - 2))
     }
 
+    /// Covers the whole width of its rows, not only its frame: a URL or timeline row cut by the
+    /// frame would show its ends beside it ("h│", "┐5m") and read as garbage.
     public func render(into buffer: inout CellBuffer, area: Rect) {
+        buffer.fill(Rect(row: area.row, col: 0, rows: area.rows, cols: buffer.size.cols))
         Box.draw(into: &buffer, rect: area, title: "Help — ? or Esc closes")
         let inner = Self.textArea(area)
         let all = lines(width: inner.cols)
@@ -60,6 +63,11 @@ public struct HelpOverlay: Sendable {
         for r in 0..<inner.rows where start + r < all.count {
             let line = all[start + r]
             buffer.put(line.text, row: inner.row + r, col: inner.col, role: line.role, maxCols: inner.cols)
+        }
+        // Say that the list goes on, and how to get there, on the frame's bottom edge.
+        if start + inner.rows < all.count, area.rows >= 3 {
+            buffer.put(" ↓ more: j, PgDn ", row: area.row + area.rows - 1, col: area.col + 2, role: .muted,
+                       maxCols: max(0, area.cols - 4))
         }
     }
 }

@@ -62,6 +62,9 @@ class App:
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # TCP_NODELAY, as pump.io's node server has it: headers and body leave in two writes, and
+    # with Nagle on, the body waited for the client's delayed ACK (40 ms on every reply).
+    disable_nagle_algorithm = True
     server_version = "pumpserver/1.0"
     app = None  # set by main()
 

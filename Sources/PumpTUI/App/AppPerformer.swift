@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PumpCore
 
 /// Runs `PumpApp`'s jobs off the UI loop. Holds the live `PumpLogin` (its request token stays
@@ -18,8 +19,12 @@ final class AppPerformer: @unchecked Sendable {
     }
     private var _session: PumpSession?
 
-    init(store: CredentialStore, allowHTTP: Bool, transport: HTTPTransport = AsyncHTTPTransport()) {
-        self.store = store; self.allowHTTP = allowHTTP; self.transport = transport
+    /// Drafts go to `state` (the state directory's store), or to the config directory when nil.
+    private let state: CredentialStore?
+
+    init(store: CredentialStore, allowHTTP: Bool, transport: HTTPTransport = AsyncHTTPTransport(),
+         state: CredentialStore? = nil) {
+        self.store = store; self.allowHTTP = allowHTTP; self.transport = transport; self.state = state
     }
 
     func perform(_ job: PumpApp.Job) async -> PumpApp.Message {
@@ -41,7 +46,10 @@ final class AppPerformer: @unchecked Sendable {
             case .watchProgress: return .progress(await progress.next())
             case .start:
                 let login = PumpLogin(account: account, store: store, allowHTTP: allowHTTP, transport: transport,
-                                      progress: { [progress] in progress.push($0) }, verifierCallback: { _ in })
+                                      progress: { [progress] in
+                                          PumpLog.login.debug("login \(account): \($0)")
+                                          progress.push($0)
+                                      }, verifierCallback: { _ in })
                 lock.withLock { self.login = login }
                 try await login.start()
                 return .urlReady(login.authorizeURL?.absoluteString ?? "")
@@ -55,6 +63,7 @@ final class AppPerformer: @unchecked Sendable {
                 return .loggedIn(LoginSuccess(s))
             }
         } catch {
+            PumpLog.login.error("login \(account) failed: \(String(describing: error))")
             return .failed(LoginFailure(error))
         }
     }
@@ -66,7 +75,7 @@ final class AppPerformer: @unchecked Sendable {
 
     private func clientWorker(_ account: AccountID) throws -> ClientWorker {
         if let cached = lock.withLock({ worker }), cached.0 == account { return cached.1 }
-        let w = try ClientWorker(store: store, account: account, allowHTTP: allowHTTP)
+        let w = try ClientWorker(store: store, account: account, allowHTTP: allowHTTP, state: state)
         lock.withLock { worker = (account, w) }
         return w
     }

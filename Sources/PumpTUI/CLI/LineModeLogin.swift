@@ -1,10 +1,12 @@
 import Foundation
+import Logging
 import PumpCore
 
 /// The line-mode login dialogue: instructions, the URL alone on a line, `Verifier: `.
 enum LoginLineMode {
     static func run(account: AccountID, store: CredentialStore, allowHTTP: Bool) async throws -> PumpSession {
         let progress: @Sendable (LoginProgress) -> Void = { step in
+            PumpLog.login.debug("login \(account): \(step)")
             if case .discovering(let url) = step { LineMode.warnInfo("trying \(url)") }
         }
         return try await PumpLogin.login(account: account, store: store, allowHTTP: allowHTTP, progress: progress) { url in

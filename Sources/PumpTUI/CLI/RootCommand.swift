@@ -10,7 +10,7 @@ struct RootCommand: AsyncParsableCommand {
         commandName: "pumptui",
         abstract: "A full-screen terminal client for pump.io.",
         usage: RootHelp.usage,
-        discussion: "Exit codes: 0 ok, 1 failure, 2 usage; 128+N after signal N. See pumptui(1) for keys, files and the environment.",
+        discussion: "Without a subcommand it runs tui: the full-screen client for ACCOUNT. Exit codes: 0 ok, 1 failure, 2 usage; 128+N after signal N.",
         version: PumpTUIVersion.report,
         subcommands: [TUICommand.self, LoginCommand.self, AccountsCommand.self, LogoutCommand.self,
                       PostCommand.self, InboxCommand.self, DebugKeysCommand.self, BenchFeedCommand.self],

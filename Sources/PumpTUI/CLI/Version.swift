@@ -1,5 +1,4 @@
 import CBuildInfo
-import CNcurses
 import CQRencode
 import Foundation
 
@@ -18,7 +17,7 @@ enum PumpTUIVersion {
         let swift = String(cString: pumptui_build_swift())
         if !swift.isEmpty { lines.insert(swift, at: 0) }
         if lines.isEmpty { lines.append("Swift packages: unknown (versions are recorded by scripts/package.sh)") }
-        lines.append(curses_version().map { String(cString: $0) } ?? "ncurses ?")   // "ncurses 6.4.20221231"
+        lines.append(CursesBackend.libraryVersion)   // only CursesBackend talks to ncurses
         lines.append("libqrencode \(QRcode_APIVersionString().map { String(cString: $0) } ?? "?")")
         lines.append("glibc \(String(cString: pumptui_glibc_version()))")
         return lines

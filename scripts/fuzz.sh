@@ -40,8 +40,9 @@ theme_sources=(Sources/PumpTUI/Theme/Theme.swift Sources/PumpTUI/Theme/ThemePars
                Sources/PumpTUI/Render/CellBuffer.swift Sources/PumpTUI/Render/TextWidth.swift
                Sources/PumpTUI/Render/Grapheme.swift)
 # Files on AsyncHTTPClient/swift-nio stay out (no target does network I/O; compiling NIO with the
-# fuzzer sanitizer would cost minutes): Fuzz/Shims/HTTPClient.swift stands in for them.
-mapfile -t core_sources < <(find Sources/PumpCore -name '*.swift' | sort | xargs grep -L -E '^import (AsyncHTTPClient|NIO)')
+# fuzzer sanitizer would cost minutes): Fuzz/Shims/HTTPClient.swift stands in for them. So do
+# the swift-log loggers (Logging/PumpLog.swift; only the HTTP transport writes to them).
+mapfile -t core_sources < <(find Sources/PumpCore -name '*.swift' | sort | xargs grep -L -E '^import (AsyncHTTPClient|NIO|Logging)')
 mapfile -t fuzz_sources < <(find Fuzz/Targets -name '*.swift' | sort)
 all_sources=("${core_sources[@]}" "${theme_sources[@]}" "${fuzz_sources[@]}" Fuzz/Shims/Crypto.swift Fuzz/Shims/HTTPClient.swift)
 

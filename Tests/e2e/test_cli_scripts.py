@@ -117,3 +117,23 @@ def test_a_state_dir_others_may_write_is_refused(logged_in, tmp_path):
     out = subprocess.run([BINARY, server.account(), "--no-tui"], capture_output=True, text=True, timeout=30, env=env)
     assert out.returncode == 1
     assert str(state / "pumptui") in out.stderr
+
+
+def test_debug_in_full_screen_logs_to_the_state_dir_not_the_screen(pumpserver, tmp_path):
+    """--debug with the UI on the terminal: the log goes to $XDG_STATE_HOME/pumptui/debug.log,
+    and not one log line reaches the screen."""
+    from tui import TUI
+    state = tmp_path / "state"
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(state)}
+    with TUI([pumpserver.account(), "--debug"], env=env) as t:
+        t.wait_for("Please authorize pumptui", timeout=15)
+        t.wait_for("/oauth/authorize?oauth_token=", timeout=10)
+        token = re.search(r"oauth_token=([A-Za-z0-9_-]+)", t.text()).group(1)
+        t.pump(0.3)
+        assert b"pumptui.http" not in t.raw and b"debug" not in t.raw.lower().replace(b"--debug", b"")
+    log = state / "pumptui" / "debug.log"
+    text = log.read_text()
+    assert stat.S_IMODE(os.stat(log).st_mode) == 0o600
+    assert re.search(r"pumptui\.http: POST http://127\.0\.0\.1:\d+/oauth/request_token 200", text), text
+    assert "pumptui.login: login alice@" in text
+    assert token not in text

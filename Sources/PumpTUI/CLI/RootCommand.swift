@@ -31,9 +31,14 @@ struct RootCommand: AsyncParsableCommand {
             // Always, and before any logger exists: swift-log's default handler writes to stderr.
             if let loggable = command as? LoggingCommand {
                 let common = loggable.common
-                try DebugLog.bootstrap(DebugLog.destination(debug: common.debug, logFile: common.logFile,
-                                                            mayUseScreen: loggable.mayUseScreen,
-                                                            stateDirectory: common.stateDirectory))
+                let destination = DebugLog.destination(debug: common.debug, logFile: common.logFile,
+                                                       mayUseScreen: loggable.mayUseScreen,
+                                                       stateDirectory: common.stateDirectory)
+                // The default log file is in the state directory: checked like it before it is written.
+                if case .file(let url) = destination, common.logFile == nil {
+                    try CredentialStore(directory: url.deletingLastPathComponent()).checkTrust()
+                }
+                try DebugLog.bootstrap(destination)
             } else {
                 try DebugLog.bootstrap(.none)
             }

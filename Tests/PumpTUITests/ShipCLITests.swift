@@ -26,6 +26,10 @@ import PumpCore
         #expect(line.hasPrefix("1970-01-01T00:00:00.000Z debug pumptui.http: GET"))
     }
 
+    @Test func theLogHeaderNamesOptionsButNoValues() {
+        #expect(DebugLog.optionNames(["pumptui", "post", "secret words", "--account=a@b", "--debug"]) == "--account --debug")
+    }
+
     @Test func sinceIsADateOnlyWhenItReadsAsOne() {
         #expect(InboxSince.date("2026-11-30") != nil)
         #expect(InboxSince.date("2026-11-30T12:00:00Z") == ISO8601DateFormatter().date(from: "2026-11-30T12:00:00Z"))

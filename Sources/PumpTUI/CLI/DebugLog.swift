@@ -44,7 +44,16 @@ enum DebugLog {
             return handler
         }
         if let sink { sink.write(RedactingLogHandler.format(label: "pumptui", level: .info, date: Date(),
-                                                             message: "pumptui \(PumpTUIVersion.version) commit \(PumpTUIVersion.commit); args: \(CommandLine.arguments.dropFirst().joined(separator: " "))")) }
+                                                             message: "pumptui \(PumpTUIVersion.version) commit \(PumpTUIVersion.commit); options: \(optionNames(CommandLine.arguments))")) }
+    }
+}
+
+extension DebugLog {
+    /// The options given, without their values or the other arguments: a note's text or a
+    /// verifier pasted on the command line has no place in a log meant for bug reports.
+    static func optionNames(_ arguments: [String]) -> String {
+        arguments.dropFirst().filter { $0.hasPrefix("-") }.map { $0.split(separator: "=").first.map(String.init) ?? $0 }
+            .joined(separator: " ")
     }
 }
 

@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.24.0"),
+        // The --debug/--log-file log (issue 15); already a dependency of async-http-client.
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Parser, models, HTML and terminal text, the error type: Foundation only, so the fuzz
@@ -39,6 +41,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // No pkgConfig: SwiftPM drops the -D flags ncursesw.pc gives; shim.h defines what is needed.
@@ -47,11 +50,15 @@ let package = Package(
         // Signal handlers and the crash-time terminal reset: a real C target, so their state
         // exists once in the process (static storage in a header gave each importer a copy).
         .target(name: "CTerminalGuard"),
+        // What `--version` reports about the build: commit and library versions, from a header
+        // scripts/package.sh writes into its scratch directory (absent in other builds: "unknown").
+        .target(name: "CBuildInfo"),
         .executableTarget(
             name: "PumpTUI",
             dependencies: [
-                "PumpCore", "PumpRender", "CNcurses", "CQRencode", "CTerminalGuard",
+                "PumpCore", "PumpRender", "CNcurses", "CQRencode", "CTerminalGuard", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // libFuzzer targets over PumpModels and PumpRender only (scripts/fuzz.sh builds them with

@@ -8,7 +8,20 @@ bash scripts/install-deps.sh
 # PUMPTUI_PYTHON: an existing interpreter with requirements-test.txt installed (skips .venv).
 py=${PUMPTUI_PYTHON:-}
 if [ -z "$py" ]; then bash scripts/setup-python.sh; py=.venv/bin/python; fi
-swift build --product pumptui 2>&1 | tail -1
+# A first build takes minutes (swift-nio, swift-crypto, AsyncHTTPClient on 2 cores): say so, and
+# show SwiftPM's progress lines instead of a blank terminal; later runs take seconds.
+if [ ! -x .build/debug/pumptui ]; then
+  echo "demo: building pumptui (first build: several minutes; later ones take seconds)…"
+fi
+echo "demo: swift build --product pumptui"
+if ! swift build --product pumptui 2>&1 | while IFS= read -r line; do
+  case "$line" in
+    *Compiling*|*Fetching*|*Computing*|*Linking*|*error:*|*"Build complete"*) printf '  %s\n' "$line" ;;
+  esac
+done; then
+  echo "demo: the build failed (run swift build to see why)" >&2; exit 1
+fi
+echo "demo: starting the local test server on 127.0.0.1"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/pumptui-demo.XXXXXX")
 # setsid: its own process group, so Ctrl-Z (which stops pumptui and this script) leaves the

@@ -9,8 +9,12 @@ export NO_PROXY="127.0.0.1,localhost,::1" no_proxy="127.0.0.1,localhost,::1"
 bash scripts/install-deps.sh
 bash scripts/setup-python.sh
 swift build --build-tests
-# The terminal-safety e2e tests (signals, hang-up, crash) also run against the release binary.
-swift build -c release --product pumptui
+# The one release build: scripts/package.sh (static Swift runtime, stripped, dist/*.tar.gz).
+# tests/e2e/test_package.py runs that archive with the toolchain hidden, and the terminal-safety
+# e2e tests (signals, hang-up, crash) run against its binary as the release build.
+bash scripts/package.sh
+export PUMPTUI_RELEASE_BIN
+PUMPTUI_RELEASE_BIN=$(ls "$PWD"/dist/pumptui-*-linux-*/bin/pumptui | tail -1)
 status=0
 swift test --skip-build || status=1
 # A short libFuzzer smoke of every fuzz target (scripts/fuzz.sh runs them longer).

@@ -30,6 +30,16 @@ class PumpServer(ServerProcess):
         return f"{nick}@127.0.0.1:{self.port}"
 
 
+@pytest.fixture(autouse=True)
+def private_xdg_state(tmp_path_factory, monkeypatch):
+    """Every test's own XDG state and cache directories: a run that gives XDG_CONFIG_HOME
+    rather than --config-dir keeps drafts and the debug log in $XDG_STATE_HOME, which must never
+    be the real ~/.local/state."""
+    base = tmp_path_factory.mktemp("xdg")
+    monkeypatch.setenv("XDG_STATE_HOME", str(base / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(base / "cache"))
+
+
 @pytest.fixture
 def pumpserver():
     server = PumpServer()
@@ -48,7 +58,7 @@ def pumptui_bin():
 def build_binary(request):
     path = BUILDS[request.param]
     if not os.access(path, os.X_OK):
-        pytest.fail(f"{path} is missing: run `swift build` and `swift build -c release --product pumptui`")
+        pytest.fail(f"{path} is missing: run `swift build` and `scripts/package.sh`")
     return path
 
 

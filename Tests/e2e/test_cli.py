@@ -110,7 +110,7 @@ def test_server_not_running(pumptui_bin, config_dir):
 def test_bad_account_and_logout(logged_in):
     server, config_dir = logged_in
     bad = run_pumptui("login", "not-an-account", "--config-dir", config_dir)
-    assert bad.returncode == 1 and "invalid account" in bad.stderr
+    assert bad.returncode == 2 and "invalid account" in bad.stderr   # a usage error (issue 15)
     out = run_pumptui("logout", server.account(), "--config-dir", config_dir)
     assert out.returncode == 0
     assert run_pumptui("accounts", "--config-dir", config_dir).stdout == ""

@@ -23,7 +23,7 @@ import pyte
 ROOT = Path(__file__).resolve().parents[2]
 BINARY = os.environ.get("PUMPTUI_BIN", str(ROOT / ".build" / "debug" / "pumptui"))
 # The terminal-safety tests (signals, hang-up, crash) also run against the binary users install:
-# `swift build -c release --product pumptui` (scripts/test.sh builds it).
+# the packaged release build (scripts/test.sh runs scripts/package.sh).
 def _built(config):
     """SwiftPM's `.build/<config>` link can be missing after builds of the other configuration;
     the binary itself is under `.build/<triple>/<config>`."""
@@ -34,7 +34,14 @@ def _built(config):
     return str(found[0]) if found else str(link)
 
 
-RELEASE_BINARY = os.environ.get("PUMPTUI_RELEASE_BIN", _built("release"))
+def _release():
+    """The release binary users install: the packaged one (scripts/package.sh, which the test
+    command runs), else a plain `swift build -c release`."""
+    packaged = sorted(ROOT.glob("dist/pumptui-*-linux-*/bin/pumptui"))
+    return str(packaged[-1]) if packaged else _built("release")
+
+
+RELEASE_BINARY = os.environ.get("PUMPTUI_RELEASE_BIN") or _release()
 BUILDS = {"debug": BINARY, "release": RELEASE_BINARY}
 
 # xterm-256color in keypad (application) mode.

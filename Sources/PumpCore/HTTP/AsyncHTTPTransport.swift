@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import Logging
 import NIOCore
 import NIOHTTP1
 
@@ -27,13 +28,19 @@ public struct AsyncHTTPTransport: HTTPTransport {
         let client = try clients.client(for: request.url)
         let limit = maxBodyBytes
         let response: HTTPResponse
+        let started = DispatchTime.now().uptimeNanoseconds
+        // For --debug: method, URL without its query (tokens), status and time; never headers or bodies.
+        func elapsed() -> String { String(format: "%.0f ms", Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) }
         do {
             response = try await Deadline.run(seconds: timeout, url: request.url) {
                 try await AsyncHTTPTransport.exchange(client, AsyncHTTPTransport.prepare(request), limit: limit)
             }
         } catch {
-            throw TransportErrors.map(error, url: request.url)
+            let mapped = TransportErrors.map(error, url: request.url)
+            PumpLog.http.debug("\(request.method) \(LogRedaction.describe(request.url)) failed after \(elapsed()): \(mapped)")
+            throw mapped
         }
+        PumpLog.http.debug("\(request.method) \(LogRedaction.describe(request.url)) \(response.status) \(response.body.count) bytes \(elapsed())")
         try gate.observe(response, url: request.url)
         return response
     }

@@ -77,16 +77,22 @@ extension Draft.Kind: Codable {
     }
 }
 
-/// Drafts as `drafts/<account>/<key>.json` in the credential store's directory: the same 0700
-/// directories, 0600 files and atomic writes as credentials, through the store's own helpers.
+/// Drafts as `drafts/<account>/<key>.json` in the state directory (`files`; the credential
+/// store's directory when none is given): the same 0700 directories, 0600 files, atomic writes
+/// and trust checks as credentials, through the store's own helpers.
 /// A draft belongs to the account it was written as: another account never sees it, so ^D can
 /// never post one person's words as another (issue 10).
 public final class DraftStore: Sendable {
+    /// The credential store: which accounts exist (to adopt an ownerless draft).
     public let store: CredentialStore
+    /// Where the draft files are: the state directory, as a store of the same trusted kind.
+    public let files: CredentialStore
     public let account: AccountID
     static let folder = "drafts"
 
-    public init(store: CredentialStore, account: AccountID) { self.store = store; self.account = account }
+    public init(store: CredentialStore, account: AccountID, files: CredentialStore? = nil) {
+        self.store = store; self.account = account; self.files = files ?? store
+    }
 
     public func save(_ draft: Draft, key: String) throws {
         var owned = draft
@@ -96,7 +102,7 @@ public final class DraftStore: Sendable {
         encoder.dateEncodingStrategy = .iso8601
         let data: Data
         do { data = try encoder.encode(owned) } catch { throw PumpError.storage("cannot encode the draft") }
-        try store.writeAtomically(data, to: try path(key))
+        try files.writeAtomically(data, to: try path(key))
     }
 
     /// This account's draft saved under `key`; nil when there is none, the file is unreadable, or
@@ -111,12 +117,12 @@ public final class DraftStore: Sendable {
     /// offered again, never sent.
     public func remove(key: String) {
         guard let path = try? path(key) else { return }
-        try? AtomicFile.remove(store.directory.appendingPathComponent(path))
+        try? AtomicFile.remove(files.directory.appendingPathComponent(path))
     }
 
     /// Every readable draft of this account with its key, newest first.
     public func all() -> [(String, Draft)] {
-        let dir = store.directory.appendingPathComponent("\(Self.folder)/\(account.description)")
+        let dir = files.directory.appendingPathComponent("\(Self.folder)/\(account.description)")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
             .map { String($0.dropLast(5)) }
@@ -142,14 +148,14 @@ public final class DraftStore: Sendable {
     /// Takes the ownerless draft for this account (the user said it is theirs).
     public func claimLegacy(key: String) -> Draft? {
         guard let old = legacyDraft(key: key), (try? save(old, key: key)) != nil else { return nil }
-        if let legacy = try? legacyPath(key) { try? AtomicFile.remove(store.directory.appendingPathComponent(legacy)) }
+        if let legacy = try? legacyPath(key) { try? AtomicFile.remove(files.directory.appendingPathComponent(legacy)) }
         return read(try? path(key))
     }
 
     // MARK: - Paths
 
     private func read(_ path: String?) -> Draft? {
-        guard let path, let data = try? store.read(path) else { return nil }
+        guard let path, let data = try? files.read(path) else { return nil }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try? decoder.decode(Draft.self, from: data)

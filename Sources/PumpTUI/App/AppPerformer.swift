@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PumpCore
 
 /// Runs `PumpApp`'s jobs off the UI loop. Holds the live `PumpLogin` of each account being
@@ -12,8 +13,12 @@ actor AppPerformer {
     /// The last finished login (for `pumptui login`, which reports it after the screen closes).
     private(set) var session: PumpSession?
 
-    init(store: CredentialStore, allowHTTP: Bool, transport: HTTPTransport = AsyncHTTPTransport()) {
-        self.store = store; self.allowHTTP = allowHTTP; self.transport = transport
+    /// Drafts go to `state` (the state directory's store), or to the config directory when nil.
+    private let state: CredentialStore?
+
+    init(store: CredentialStore, allowHTTP: Bool, transport: HTTPTransport = AsyncHTTPTransport(),
+         state: CredentialStore? = nil) {
+        self.store = store; self.allowHTTP = allowHTTP; self.transport = transport; self.state = state
     }
 
     func perform(_ job: PumpApp.Job, report: Report<PumpApp.Message>) async -> PumpApp.Message {
@@ -36,7 +41,10 @@ actor AppPerformer {
                 // The login's callback is the screen's channel for its whole life: progress and
                 // every authorize URL (also after `renew`) arrive as `.event` messages, in order.
                 let login = PumpLogin(account: account, store: store, allowHTTP: allowHTTP, transport: transport,
-                                      events: { report(.event($0)) })
+                                      events: { event in
+                                          if case .progress(let step) = event { PumpLog.login.debug("login \(account): \(step)") }
+                                          report(.event(event))
+                                      })
                 logins[account] = login
                 try await login.start()
                 return .stepFinished
@@ -50,6 +58,7 @@ actor AppPerformer {
                 return .loggedIn(LoginSuccess(s))
             }
         } catch {
+            PumpLog.login.error("login \(account) failed: \(String(describing: error))")
             return .failed(LoginFailure(error))
         }
     }
@@ -61,7 +70,7 @@ actor AppPerformer {
 
     private func clientWorker(_ account: AccountID) throws -> ClientWorker {
         if let cached = worker, cached.account == account { return cached.worker }
-        let w = try ClientWorker(store: store, account: account, allowHTTP: allowHTTP)
+        let w = try ClientWorker(store: store, account: account, allowHTTP: allowHTTP, state: state)
         worker = (account, w)
         return w
     }

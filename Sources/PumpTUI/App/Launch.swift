@@ -12,6 +12,8 @@ enum Launch {
         var noColor: Bool
         var escapeDelayMs: Int
         var refreshSeconds = 60
+        /// The state directory's store (drafts); nil keeps them in the config directory.
+        var state: CredentialStore? = nil
     }
 
     /// The exit code, or nil when full-screen mode could not start (the caller uses line mode).
@@ -25,7 +27,7 @@ enum Launch {
         for id in store.accounts() { stored[id] = (try? store.account(id))?.displayName ?? id.nickname }
         var app = PumpApp(account: account, stored: stored, mode: mode, notice: warning)
         app.refreshSeconds = options.refreshSeconds
-        let performer = performer ?? AppPerformer(store: store, allowHTTP: options.allowHTTP)
+        let performer = performer ?? AppPerformer(store: store, allowHTTP: options.allowHTTP, state: options.state)
         let escapeDelay = options.escapeDelayMs
         let noColor = choice.noColor   // --no-color or a non-empty NO_COLOR
         do {

@@ -6,6 +6,9 @@ import PumpCore
 struct AccountsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "accounts", abstract: "List the stored accounts.")
 
+    @Flag(name: .long, help: "Print JSON: an array of {account, name}.")
+    var json = false
+
     @OptionGroup var common: CommonOptions
 
     func run() async throws {
@@ -16,10 +19,16 @@ struct AccountsCommand: AsyncParsableCommand {
                 // On stderr: scripts that read stdout get one line per account and nothing else.
                 LineMode.warn("No accounts stored in \(store.directory.path). Log in with: pumptui login NICK@HOST")
             }
-            for id in ids {
-                let name = (try? store.account(id))??.displayName
-                LineMode.say(name.map { "\(id)  (\(TerminalText.clean($0, .line)))" } ?? "\(id)")
+            // Only the account name and display name: the stored tokens never leave the store.
+            let named = ids.map { id in (id, ((try? store.account(id))??.displayName).map { TerminalText.clean($0, .line) }) }
+            if json {
+                return try LineMode.printJSON(named.map { id, name -> [String: Any] in
+                    var entry: [String: Any] = ["account": id.description]
+                    if let name { entry["name"] = name }
+                    return entry
+                })
             }
+            for (id, name) in named { LineMode.say(name.map { "\(id)  (\($0))" } ?? "\(id)") }
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import PumpCore
 #if canImport(Glibc)
 import Glibc
@@ -34,9 +35,11 @@ enum LineMode {
         } catch let error as ExitCode {
             throw error
         } catch let error as PumpError {
+            PumpLog.app.error("\(error.message)")
             warn(error.message)
             throw ExitCode.failure
         } catch {
+            PumpLog.app.error("\(String(describing: error))")
             warn(String(describing: error))
             throw ExitCode.failure
         }

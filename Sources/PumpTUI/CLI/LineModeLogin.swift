@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PumpCore
 
 /// The line-mode login dialogue: instructions, the URL alone on a line, `Verifier: `.
@@ -9,8 +10,9 @@ enum LoginLineMode {
     static func run(account: AccountID, store: CredentialStore, allowHTTP: Bool) async throws -> PumpSession {
         let login = PumpLogin(account: account, store: store, allowHTTP: allowHTTP) { event in
             switch event {
-            case .progress(.discovering(let url)): LineMode.warnInfo("trying \(url)")
-            case .progress: break
+            case .progress(let step):
+                PumpLog.login.debug("login \(account): \(step)")
+                if case .discovering(let url) = step { LineMode.warnInfo("trying \(url)") }
             case .authorizeURL(let url): showURL(url, account: account)
             }
         }

@@ -9,13 +9,16 @@ struct LoginCommand: AsyncParsableCommand {
         commandName: "login",
         abstract: "Log in to a pump.io account (OAuth; paste the verifier from your browser).")
 
-    @Argument(help: "The account, NICK@HOST[:PORT].")
+    @Argument(help: "The account, NICK@HOST[:PORT].", completion: AccountCompletion.kind)
     var account: String
 
     @Flag(name: .long, help: "Use line mode even on a terminal.")
     var noTui = false
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var network: NetworkOptions
+
+    func validate() throws { try AccountArgument.validate(account) }
 
     func run() async throws {
         try await LineMode.run {
@@ -25,7 +28,7 @@ struct LoginCommand: AsyncParsableCommand {
                 LoginLineMode.reportSuccess(session)
                 return
             }
-            let session = try await LoginLineMode.run(account: id, store: store, allowHTTP: common.allowHTTP)
+            let session = try await LoginLineMode.run(account: id, store: store, allowHTTP: network.allowHTTP)
             LoginLineMode.reportSuccess(session)
         }
     }
@@ -34,8 +37,8 @@ struct LoginCommand: AsyncParsableCommand {
     /// caller falls back to line mode. Cancelling exits with the screen's code (the URL printed).
     func runLoginTUI(account: AccountID, store: CredentialStore) async throws -> PumpSession? {
         guard TerminalSupport.canRunFullScreen() else { return nil }
-        let performer = AppPerformer(store: store, allowHTTP: common.allowHTTP)
-        let options = Launch.Options(configDirectory: common.configDirectory, allowHTTP: common.allowHTTP,
+        let performer = AppPerformer(store: store, allowHTTP: network.allowHTTP)
+        let options = Launch.Options(configDirectory: common.configDirectory, allowHTTP: network.allowHTTP,
                                          theme: nil, noColor: false, escapeDelayMs: 50)
         guard let code = try await Launch.run(account: account, store: store, mode: .loginOnly, options: options,
                                                   performer: performer) else { return nil }

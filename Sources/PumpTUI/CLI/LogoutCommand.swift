@@ -7,10 +7,12 @@ struct LogoutCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "logout", abstract: "Forget a stored account's credentials on this machine.")
 
-    @Argument(help: "The account, NICK@HOST[:PORT].")
+    @Argument(help: "The account, NICK@HOST[:PORT].", completion: AccountCompletion.kind)
     var account: String
 
     @OptionGroup var common: CommonOptions
+
+    func validate() throws { try AccountArgument.validate(account) }
 
     func run() async throws {
         try await LineMode.run {

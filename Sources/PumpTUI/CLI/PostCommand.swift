@@ -6,7 +6,7 @@ import PumpCore
 struct PostCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "post", abstract: "Post a note.")
 
-    @Option(name: .long, help: "The account to post as (optional when only one is stored).")
+    @Option(name: .long, help: "The account to post as (optional when only one is stored).", completion: AccountCompletion.kind)
     var account: String?
 
     @Option(name: .long, help: "Who sees it: public or followers.")
@@ -15,7 +15,13 @@ struct PostCommand: AsyncParsableCommand {
     @Argument(help: "The text of the note ('-' reads standard input).")
     var text: String
 
+    @Flag(name: .long, help: "Print JSON: {id, url} of the posted note.")
+    var json = false
+
     @OptionGroup var common: CommonOptions
+    @OptionGroup var network: NetworkOptions
+
+    func validate() throws { try AccountArgument.validate(account, option: "--account") }
 
     func run() async throws {
         try await LineMode.run {
@@ -23,8 +29,13 @@ struct PostCommand: AsyncParsableCommand {
             let id = try LineMode.resolveAccount(account, store: store)
             let body = LineMode.textArgument(text)
             guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw LineModeError("empty note") }
-            let api = try LineMode.pumpAPI(for: id, store: store, allowHTTP: common.allowHTTP)
+            let api = try LineMode.pumpAPI(for: id, store: store, allowHTTP: network.allowHTTP)
             let activity = try await api.post(note: body.trimmingCharacters(in: .newlines), audience: to)
+            if json {
+                var out: [String: Any] = ["activity": TerminalText.clean(activity.id, .line)]
+                if let object = activity.object { out["id"] = TerminalText.clean(object.id, .line); out["url"] = object.displayURL }
+                return try LineMode.printJSON(out)
+            }
             LineMode.say(activity.object?.displayURL ?? activity.url.map { TerminalText.clean($0.absoluteString, .line) } ?? "posted")
         }
     }

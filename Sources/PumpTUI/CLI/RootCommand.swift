@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import PumpCore
 
 /// `pumptui [ACCOUNT]` starts the full-screen client; subcommands are the line-mode tools.
@@ -8,8 +9,9 @@ struct RootCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pumptui",
         abstract: "A full-screen terminal client for pump.io.",
-        discussion: "Exit codes: 0 ok, 1 failure, 2 usage; 128+N after signal N.",
-        version: "0.1.0",
+        usage: RootHelp.usage,
+        discussion: "Without a subcommand it runs tui: the full-screen client for ACCOUNT. Exit codes: 0 ok, 1 failure, 2 usage; 128+N after signal N.",
+        version: PumpTUIVersion.report,
         subcommands: [TUICommand.self, LoginCommand.self, AccountsCommand.self, LogoutCommand.self,
                       PostCommand.self, InboxCommand.self, DebugKeysCommand.self, BenchFeedCommand.self],
         defaultSubcommand: TUICommand.self
@@ -19,8 +21,27 @@ struct RootCommand: AsyncParsableCommand {
     /// documents 2 for usage errors, like most Unix tools, so the mapping happens here.
     static func main() async {
         var failure: Error?
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if RootHelp.isRootHelp(arguments) {
+            print(RootHelp.message())
+            return
+        }
         do {
             var command = try parseAsRoot()
+            // Always, and before any logger exists: swift-log's default handler writes to stderr.
+            if let loggable = command as? LoggingCommand {
+                let common = loggable.common
+                let destination = DebugLog.destination(debug: common.debug, logFile: common.logFile,
+                                                       mayUseScreen: loggable.mayUseScreen,
+                                                       stateDirectory: common.stateDirectory)
+                // The default log file is in the state directory: checked like it before it is written.
+                if case .file(let url) = destination, common.logFile == nil {
+                    try CredentialStore(directory: url.deletingLastPathComponent()).checkTrust()
+                }
+                try DebugLog.bootstrap(destination)
+            } else {
+                try DebugLog.bootstrap(.none)
+            }
             if var async = command as? AsyncParsableCommand {
                 try await async.run()
             } else {
@@ -28,6 +49,7 @@ struct RootCommand: AsyncParsableCommand {
             }
         } catch {
             failure = error
+            if DebugLog.isStarted && !(error is ExitCode) { PumpLog.app.error("exit with error: \(String(describing: error))") }
         }
         // Every path ends here, signals and hang-up included (the TUI runtime turns them into a
         // return): close the shared HTTP connections, bounded so a hung server cannot hold the

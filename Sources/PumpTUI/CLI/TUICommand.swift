@@ -9,10 +9,11 @@ struct TUICommand: AsyncParsableCommand {
         commandName: "tui",
         abstract: "The full-screen client (the default command).")
 
-    @Argument(help: "The account, NICK@HOST[:PORT] (default: the only stored one, or ask).")
+    @Argument(help: "The account, NICK@HOST[:PORT] (default: the only stored one, or ask).", completion: AccountCompletion.kind)
     var account: String?
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var network: NetworkOptions
 
     @Option(name: .long, help: "Theme name (built-in or ~/.config/pumptui/themes/NAME.theme; also $PUMPTUI_THEME).")
     var theme: String?
@@ -30,17 +31,23 @@ struct TUICommand: AsyncParsableCommand {
     var noTui = false
 
     func validate() throws {
+        try AccountArgument.validate(account)
         guard refresh >= 5 else { throw ValidationError("--refresh must be at least 5 seconds") }
         // ncurses takes an int; 2147483648 trapped before the crash handler was armed.
         guard (0...5000).contains(escapeDelay) else { throw ValidationError("--escape-delay must be 0 to 5000 ms") }
     }
 
     func run() async throws {
-        var opened: (AccountID?, CredentialStore)?
-        try await LineMode.run { opened = (try account.map { try AccountID(parsing: $0) }, try common.openStore()) }
-        guard let (id, store) = opened else { return }
+        var opened: (AccountID?, CredentialStore, CredentialStore)?
+        try await LineMode.run {
+            let store = try common.openStore()
+            opened = (try account.map { try AccountID(parsing: $0) }, store, try common.openStateStore(config: store))
+        }
+        guard let (id, store, state) = opened else { return }
         if !noTui && TerminalSupport.canRunFullScreen() {
-            let code = try await Launch.run(account: id, store: store, mode: .client, options: tuiOptions)
+            var options = tuiOptions
+            options.state = state
+            let code = try await Launch.run(account: id, store: store, mode: .client, options: options)
             if let code {
                 if code != 0 { throw ExitCode(code) }
                 return
@@ -50,7 +57,7 @@ struct TUICommand: AsyncParsableCommand {
     }
 
     var tuiOptions: Launch.Options {
-        Launch.Options(configDirectory: common.configDirectory, allowHTTP: common.allowHTTP, theme: theme,
+        Launch.Options(configDirectory: common.configDirectory, allowHTTP: network.allowHTTP, theme: theme,
                            noColor: noColor, escapeDelayMs: escapeDelay, refreshSeconds: refresh)
     }
 
@@ -60,7 +67,7 @@ struct TUICommand: AsyncParsableCommand {
             let account = try id ?? LineMode.resolveAccount(nil, store: store)
             if (try? store.account(account)) == nil {
                 LoginLineMode.reportSuccess(try await LoginLineMode.run(account: account, store: store,
-                                                                         allowHTTP: common.allowHTTP))
+                                                                         allowHTTP: network.allowHTTP))
             } else {
                 LineMode.say("\(account) is logged in.")
             }

@@ -47,6 +47,9 @@ final class CursesBackend: TerminalBackend {
 
     // MARK: - Process-wide setup
 
+    /// The ncurses library loaded at run time ("ncurses 6.4.20221231"), for `--version`.
+    static var libraryVersion: String { curses_version().map { String(cString: $0) } ?? "ncurses ?" }
+
     /// UTF-8 even when LANG is unset (common over SSH): otherwise non-ASCII draws as blanks.
     static func prepareLocale() {
         setlocale(LC_ALL, "")

@@ -7,9 +7,10 @@ final class ClientWorker: Sendable {
     let api: PumpAPI
     let drafts: DraftStore?
 
-    init(store: CredentialStore, account: AccountID, allowHTTP: Bool) throws {
+    /// `state`: where drafts are kept (the state directory); the config directory when nil.
+    init(store: CredentialStore, account: AccountID, allowHTTP: Bool, state: CredentialStore? = nil) throws {
         api = try PumpAPI(stored: account, store: store, allowHTTP: allowHTTP)
-        drafts = DraftStore(store: store, account: account)
+        drafts = DraftStore(store: store, account: account, files: state)
     }
 
     /// For tests: any requester, drafts optional.

@@ -157,8 +157,8 @@ import PumpCore
         expectRole(.error, row: 22, in: b)
     }
 
-    /// Noticed, not changed: the body reads "… URL. Failed: could not connect …" (two
-    /// lead-ins), and the footer offers the URL keys and Enter but not r/^R retry.
+    /// One lead-in before the reason, and the footer leads with the retry key. (Noticed, not
+    /// changed: the footer still offers the URL keys, which answer "No URL yet" here.)
     @Test func failedBeforeTheURL() {
         var d = start()
         d.message(.failed(.other("could not connect to 127.0.0.1:45678: connection refused (is the server running?)")))
@@ -168,8 +168,8 @@ import PumpCore
         |                                                                                |
         | Logging in to 127.0.0.1:45678 as alice.                                        |
         |                                                                                |
-        | Could not get an authorization URL. Failed: could not connect to               |
-        | 127.0.0.1:45678: connection refused (is the server running?).                  |
+        | Could not get an authorization URL: could not connect to 127.0.0.1:45678:      |
+        | connection refused (is the server running?).                                   |
         |                                                                                |
         | Press ^R (or r) to try again, Esc to quit.                                     |
         |                                                                                |
@@ -187,9 +187,9 @@ import PumpCore
         |                                                                                |
         |                                                                                |
         |Failed (the reason is above). Press ^R to retry.                                |
-        |F2/c copy  F3/u show URL  F4/o browser  F5/Q QR  Enter submit  ?/F1 help        |
+        |^R/r retry  F2/c copy  F3/u show URL  F4/o browser  Enter submit  ?/F1 help     |
         """#)
-        expectRole(.error, of: "Could not get an authorization URL.", in: b)
+        expectRole(.error, of: "Could not get an authorization URL:", in: b)
         expectRole(.error, row: 22, in: b)
     }
 

@@ -29,6 +29,8 @@ extension Keymap {
         Binding(keys: [.escape], action: .cancel, contexts: forms, help: "Cancel (asks first)", footer: 7, label: "cancel"),
         Binding(keys: [.ctrl("r")], action: .retry, contexts: forms, help: "Retry after a failure"),
         Binding(keys: [.char("r")], action: .retry, contexts: [.loginOther], help: "Retry after a failure"),
+        Binding(keys: [.ctrl("r"), .char("r")], action: .retry, contexts: [.loginFailed], help: "Retry what failed",
+                footer: 1, label: "retry"),
         Binding(keys: [.ctrl("n")], action: .newURL, contexts: login, help: "Request a new authorization URL"),
         Binding(keys: [.char("n")], action: .newURL, contexts: [.loginOther], help: "Request a new authorization URL"),
         Binding(keys: [.char("q")], action: .quit, contexts: [.loginOther], help: "Quit (asks first)"),

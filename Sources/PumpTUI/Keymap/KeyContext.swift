@@ -1,6 +1,6 @@
 /// Where the focus is. Lookups pass the most specific context first, then broader ones.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, loginTextFocused, loginOther, loginDone, accountEntry, picker, timeline, thread, profile, editor, dialog, help
+    case global, loginTextFocused, loginOther, loginFailed, loginDone, accountEntry, picker, timeline, thread, profile, editor, dialog, help
     /// A text field or the editor has the cursor: the editing keys (both widgets).
     case textField
     /// The editor's multi-line text: rows, pages and new lines on top of `textField`.
@@ -19,6 +19,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .global: return "Everywhere"
         case .loginTextFocused: return "Login (verifier field)"
         case .loginOther: return "Login"
+        case .loginFailed: return "Login (after a failure)"
         case .loginDone: return "Logged in"
         case .picker: return "Choosing"
         case .accountEntry: return "Account"

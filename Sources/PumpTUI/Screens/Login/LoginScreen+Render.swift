@@ -45,7 +45,7 @@ extension LoginScreen {
             paragraph("Logging in to \(account.hostWithPort) as \(account.nickname).")
             if let notice { paragraph(notice, role: .warning) }
             if let problem {
-                paragraph("Could not get an authorization URL. \(problem)", role: .error)
+                paragraph(problem, role: .error)
                 paragraph("Press ^R (or r) to try again, Esc to quit.")
             }
             return

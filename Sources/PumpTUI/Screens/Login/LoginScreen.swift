@@ -97,13 +97,15 @@ struct LoginScreen: TerminalApp {
         case .qrCode, nil: break
         }
         let typing: Bool
+        // After a failure the retry key leads the footer.
+        let retry: [KeyContext] = { if case .failed = phase { return [.loginFailed] }; return [] }()
         switch phase {
         case .loggedIn: return [.loginDone]
         // After a failure without a URL, letters are commands again (r retries).
         case .failed(nil, _): typing = false
         default: typing = focus.current == .verifier
         }
-        return typing ? [.loginTextFocused, .textField] : [.loginOther]
+        return retry + (typing ? [.loginTextFocused, .textField] : [.loginOther])
     }
 
     /// What quitting now prints on the normal screen: the URL, so the login can be finished later.
@@ -181,7 +183,7 @@ struct LoginScreen: TerminalApp {
             status = StatusLine("This authorization expired or was used. Press ^N for a new URL.", kind: .error)
         case .other(let reason):
             phase = .failed(url: url, retry: url == nil ? .start : .submit(verifier: verifier.text.trimmed))
-            problem = "Failed: \(reason)."
+            problem = url == nil ? "Could not get an authorization URL: \(reason)." : "Failed: \(reason)."
             status = StatusLine("Failed (the reason is above). Press ^R to retry.", kind: .error)
         }
     }

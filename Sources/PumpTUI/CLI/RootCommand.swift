@@ -28,20 +28,7 @@ struct RootCommand: AsyncParsableCommand {
         }
         do {
             var command = try parseAsRoot()
-            // Always, and before any logger exists: swift-log's default handler writes to stderr.
-            if let loggable = command as? LoggingCommand {
-                let common = loggable.common
-                let destination = DebugLog.destination(debug: common.debug, logFile: common.logFile,
-                                                       mayUseScreen: loggable.mayUseScreen,
-                                                       stateDirectory: common.stateDirectory)
-                // The default log file is in the state directory: checked like it before it is written.
-                if case .file(let url) = destination, common.logFile == nil {
-                    try CredentialStore(directory: url.deletingLastPathComponent()).checkTrust()
-                }
-                try DebugLog.bootstrap(destination)
-            } else {
-                try DebugLog.bootstrap(.none)
-            }
+            try startLog(for: command)
             if var async = command as? AsyncParsableCommand {
                 try await async.run()
             } else {
@@ -56,6 +43,22 @@ struct RootCommand: AsyncParsableCommand {
         // exit (a hang-up must end the process within 2 s; the runtime's own grace is 0.8 s).
         await SharedHTTPClient.process.shutdown(within: 0.5)
         if let failure { exit(with: failure) }
+    }
+
+    /// Always, and before any logger exists: swift-log's default handler writes to stderr.
+    /// (A function of its own: reading the command here, inline in `main`, made the compiler see
+    /// the command shared with the logger when `run()` is awaited.)
+    private static func startLog(for command: ParsableCommand) throws {
+        guard let loggable = command as? LoggingCommand else { return try DebugLog.bootstrap(.none) }
+        let common = loggable.common
+        let destination = DebugLog.destination(debug: common.debug, logFile: common.logFile,
+                                               mayUseScreen: loggable.mayUseScreen,
+                                               stateDirectory: common.stateDirectory)
+        // The default log file is in the state directory: checked like it before it is written.
+        if case .file(let url) = destination, common.logFile == nil {
+            try CredentialStore(directory: url.deletingLastPathComponent()).checkTrust()
+        }
+        try DebugLog.bootstrap(destination)
     }
 
     private static func exit(with error: Error) -> Never {

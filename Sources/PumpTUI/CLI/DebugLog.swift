@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 import PumpCore
 
 /// The --debug / --log-file log, on swift-log. Every line goes through `LogRedaction` (secrets)
@@ -23,7 +24,9 @@ enum DebugLog {
     }
 
     /// Set once, on the main thread, before any other thread logs.
-    nonisolated(unsafe) private(set) static var isStarted = false
+    /// Set once the logging system is bootstrapped (swift-log allows that once per process).
+    private static let started = Atomic<Bool>(false)
+    static var isStarted: Bool { started.load(ordering: .acquiring) }
 
     /// Called once per process, before any logger is made. Without a destination swift-log still
     /// gets a no-op handler: its default handler would write to stderr, under the UI.
@@ -36,7 +39,7 @@ enum DebugLog {
         case .standardError: sink = LogSink(handle: FileHandle.standardError)
         case .file(let url): sink = try LogSink(appendingTo: url)
         }
-        isStarted = true
+        started.store(true, ordering: .releasing)
         LoggingSystem.bootstrap { label in
             guard let sink else { return SwiftLogNoOpLogHandler(label) }
             var handler = RedactingLogHandler(label: label, sink: sink)
@@ -59,11 +62,11 @@ extension DebugLog {
 
 /// Where log lines go: stderr or a file created 0600 (a log holds host names and paths), one
 /// write per line under a lock (the HTTP client logs from its event-loop threads).
-final class LogSink: @unchecked Sendable {
-    private let handle: FileHandle
-    private let lock = NSLock()
+final class LogSink: Sendable {
+    /// One writer at a time: log lines from concurrent tasks must not interleave.
+    private let handle: Mutex<FileHandle>
 
-    init(handle: FileHandle) { self.handle = handle }
+    init(handle: FileHandle) { self.handle = Mutex(handle) }
 
     convenience init(appendingTo url: URL) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
@@ -74,7 +77,7 @@ final class LogSink: @unchecked Sendable {
     }
 
     func write(_ line: String) {
-        lock.withLock { handle.write(Data((line + "\n").utf8)) }
+        handle.withLock { $0.write(Data((line + "\n").utf8)) }
     }
 }
 

@@ -114,6 +114,35 @@ class Pty:
             return m, time.monotonic() - self.t0
         raise RuntimeError(f"{regex.pattern!r} not on screen:\n{self.text()}")
 
+    def time_to_screen(self, regex, hint, timeout=20.0, after=0.15):
+        """Seconds from spawn until the program had written the output that puts `regex` on the
+        screen. While waiting it only reads (with the arrival time of each chunk); pyte parses the
+        chunks afterwards, one by one, to find the one that completed the match. wait_regex parses
+        as it reads, which charges pyte's Python time (a few ms per full-screen frame) to the
+        program under test. `hint`: bytes that appear once the match is near (then `after`
+        seconds more are read, in case the rest comes in a later chunk)."""
+        chunks, end, seen = [], time.monotonic() + timeout, None
+        while not self.eof and time.monotonic() < (seen + after if seen else end):
+            try:
+                data = self.child.read_nonblocking(65536, timeout=0.002)
+            except pexpect.TIMEOUT:
+                continue
+            except pexpect.EOF:
+                self.eof = True
+                break
+            chunks.append((time.monotonic(), data))
+            if seen is None and hint in b"".join(d for _, d in chunks[-2:]):
+                seen = time.monotonic()
+        found = None
+        for at, data in chunks:
+            self.raw += data
+            self.stream.feed(data)
+            if found is None and regex.search(self.text()):
+                found = at - self.t0
+        if found is None:
+            raise RuntimeError(f"{regex.pattern!r} not on screen:\n{self.text()}")
+        return found
+
     def settle(self, quiet=0.08, limit=3.0):
         """Reads until nothing arrives for `quiet` seconds."""
         end = time.monotonic() + limit
@@ -144,7 +173,7 @@ def startup_pumptui(binary, server, runs, full_screen):
         with tempfile.TemporaryDirectory() as cfg:
             t = Pty(binary, login_args(server, cfg, full_screen))
             try:
-                _, seconds = t.wait_regex(URL_RE)
+                seconds = t.time_to_screen(URL_RE, b"oauth_token=")
             finally:
                 t.close()
             times.append(seconds)

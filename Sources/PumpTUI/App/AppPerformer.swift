@@ -9,6 +9,8 @@ actor AppPerformer {
     private let allowHTTP: Bool
     private let transport: HTTPTransport
     private var logins: [AccountID: PumpLogin] = [:]
+    /// Logins begun by `prestart`, waiting for the screen's own `.start` job to adopt them.
+    private var early: [AccountID: (task: Task<LoginMessage, Never>, relay: ReportRelay<LoginMessage>)] = [:]
     private var worker: (account: AccountID, worker: ClientWorker)?
     /// The last finished login (for `pumptui login`, which reports it after the screen closes).
     private(set) var session: PumpSession?
@@ -21,10 +23,25 @@ actor AppPerformer {
         self.store = store; self.allowHTTP = allowHTTP; self.transport = transport; self.state = state
     }
 
+    /// Starts the app's first job before the terminal is set up, so its requests overlap the
+    /// curses start-up (issue 11: time to the authorize URL). Only a login's `.start` qualifies:
+    /// it needs nothing from the screen but the account. The screen's own `.start` job then
+    /// adopts it (`perform`), receiving every report it made meanwhile, in order.
+    func prestart(_ job: PumpApp.Job) {
+        guard case .login(let account, .start) = job, early[account] == nil, logins[account] == nil else { return }
+        let relay = ReportRelay<LoginMessage>()
+        early[account] = (Task { await self.performLogin(account, .start, report: relay.report) }, relay)
+    }
+
     func perform(_ job: PumpApp.Job, report: Report<PumpApp.Message>) async -> PumpApp.Message {
         switch job {
         case .login(let account, let job):
-            return .login(await performLogin(account, job, report: report.map(PumpApp.Message.login)))
+            let report = report.map(PumpApp.Message.login)
+            if job == .start, let adopted = early.removeValue(forKey: account) {
+                adopted.relay.attach(report)
+                return .login(await adopted.task.value)
+            }
+            return .login(await performLogin(account, job, report: report))
         case .client(let account, let job):
             do {
                 return .client(await (try clientWorker(account)).perform(job))

@@ -28,6 +28,7 @@ enum Launch {
         var app = PumpApp(account: account, stored: stored, mode: mode, notice: warning)
         app.refreshSeconds = options.refreshSeconds
         let performer = performer ?? AppPerformer(store: store, allowHTTP: options.allowHTTP, state: options.state)
+        if let first = app.earlyJob { await performer.prestart(first) }
         let escapeDelay = options.escapeDelayMs
         let noColor = choice.noColor   // --no-color or a non-empty NO_COLOR
         do {

@@ -66,6 +66,15 @@ struct PumpApp: TerminalApp {
         known.keys.sorted { $0.description < $1.description }
     }
 
+    /// The job the first screen will start with when it needs no terminal: the login's
+    /// discovery, registration and request token. `Launch` hands it to the performer before
+    /// curses is set up (issue 11); the screen's `.start` then adopts it rather than sending
+    /// the requests again.
+    var earlyJob: Job? {
+        if case .login(let s) = screen { return .login(s.account, .start) }
+        return nil
+    }
+
     var wantsTicks: Bool {
         switch screen {
         case .account(let s): return s.wantsTicks

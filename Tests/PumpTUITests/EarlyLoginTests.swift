@@ -1,0 +1,69 @@
+import Foundation
+import PumpCore
+import Synchronization
+import Testing
+@testable import PumpTUI
+
+/// Issue 11: the login's requests start before curses does (`AppPerformer.prestart`), and the
+/// screen's own `.start` job adopts that login instead of sending the requests again.
+@Suite struct EarlyLoginTests {
+    @Test func heldReportsArriveFirstAndInOrder() {
+        let relay = ReportRelay<Int>()
+        let got = Mutex<[Int]>([])
+        relay.report(1)
+        relay.report(2)
+        relay.attach(Report { m in got.withLock { $0.append(m) } })
+        relay.report(3)
+        #expect(got.withLock { $0 } == [1, 2, 3])
+    }
+
+    @Test func theScreensStartAdoptsThePrestartedLogin() async throws {
+        let server = CountingPump()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pumptui-early-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let account = try AccountID(parsing: "alice@127.0.0.1:9")
+        let performer = AppPerformer(store: CredentialStore(directory: dir), allowHTTP: true, transport: server)
+        await performer.prestart(.login(account, .start))
+        let seen = Mutex<[String]>([])
+        let result = await performer.perform(.login(account, .start), report: Report { message in
+            if case .login(.event(.authorizeURL(let url))) = message { seen.withLock { $0.append(url.absoluteString) } }
+        })
+        guard case .login(.stepFinished) = result else { Issue.record("\(result)"); return }
+        #expect(seen.withLock { $0 } == ["http://127.0.0.1:9/oauth/authorize?oauth_token=rt1"])
+        #expect(server.paths == ["/.well-known/host-meta.json", "/.well-known/host-meta", "/api/client/register",
+                                 "/oauth/request_token"])
+    }
+
+    @Test func aSecondStartIsALoginOfItsOwn() async throws {
+        let server = CountingPump()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pumptui-early-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let account = try AccountID(parsing: "alice@127.0.0.1:9")
+        let performer = AppPerformer(store: CredentialStore(directory: dir), allowHTTP: true, transport: server)
+        await performer.prestart(.login(account, .start))
+        _ = await performer.perform(.login(account, .start), report: .ignored)
+        _ = await performer.perform(.login(account, .start), report: .ignored)   // r after a failure
+        #expect(server.paths.filter { $0 == "/oauth/request_token" }.count == 2)
+    }
+}
+
+/// The three requests before the authorize URL, answered as pump.io does (no host-meta here,
+/// so the conventional paths are used), each recorded.
+private final class CountingPump: HTTPTransport {
+    private let seen = Mutex<[String]>([])
+    var paths: [String] { seen.withLock { $0 } }
+
+    func send(_ request: HTTPRequest, timeout: TimeInterval) async throws -> HTTPResponse {
+        let n = seen.withLock { s in s.append(request.url.path); return s.filter { $0 == "/oauth/request_token" }.count }
+        switch request.url.path {
+        case "/api/client/register":
+            return HTTPResponse(status: 200, headers: ["content-type": "application/json"],
+                                body: Data(#"{"client_id":"c1","client_secret":"s1","expires_at":0}"#.utf8))
+        case "/oauth/request_token":
+            return HTTPResponse(status: 200, headers: ["content-type": "text/plain"],
+                                body: Data("oauth_token=rt\(n)&oauth_token_secret=x&oauth_callback_confirmed=true".utf8))
+        default:
+            return HTTPResponse(status: 404, headers: ["content-type": "text/plain"], body: Data("Not found".utf8))
+        }
+    }
+}

@@ -9,8 +9,8 @@ import PumpCore
 
     func start() -> AppDriver<LoginScreen> { AppDriver(LoginScreen(account: loginTestAccount, size: size), size: size) }
 
-    /// Before the URL: the spinner at its first frame (no tick has come). Noticed, not changed:
-    /// the footer already offers F2 copy … F5 QR and Enter submit, which only say "No URL yet".
+    /// Before the URL: the spinner at its first frame (no tick has come). The footer offers only
+    /// what can act before there is a URL (F2 copy … F5 QR and Enter come with it).
     @Test func resolving() {
         let b = start().buffer(size)
         expectScreen(b, #"""
@@ -37,7 +37,7 @@ import PumpCore
         |                                                                                |
         |                                                                                |
         |⠋ Looking up 127.0.0.1:45678…                                                   |
-        |F2 copy  F3 show URL  F4 browser  F5 QR  Tab next  Enter submit  F1 help        |
+        |Tab next  Esc cancel  F1 help                                                   |
         """#)
         expectRole(.title, row: 0, in: b)
         expectRole(.status, row: 22, in: b)
@@ -70,7 +70,7 @@ import PumpCore
         |                                                                                |
         |                                                                                |
         |Paste the Verifier and press Enter.                                             |
-        |F2 copy  F3 show URL  F4 browser  F5 QR  Tab next  Enter submit  F1 help        |
+        |F2 copy  F3 show URL  F4 browser  F5 QR  Enter submit  Esc cancel  F1 help      |
         """#)
         expectRole(.url, of: loginTestURL, in: b, row: 5)
         expectRole(.focus, of: "Verifier:", in: b)
@@ -115,7 +115,7 @@ import PumpCore
         |                                                                                |
         |                                                                                |
         |Wrong verifier: edit it and press Enter.                                        |
-        |F2 copy  F3 show URL  F4 browser  F5 QR  Tab next  Enter submit  F1 help        |
+        |F2 copy  F3 show URL  F4 browser  F5 QR  Enter submit  Esc cancel  F1 help      |
         """#)
         expectRole(.error, row: 22, in: b)
         expectRole(.error, of: "The server did not accept that verifier.", in: b)
@@ -151,14 +151,14 @@ import PumpCore
         |                                                                                |
         |                                                                                |
         |This authorization expired or was used. Press ^N for a new URL.                 |
-        |F2 copy  F3 show URL  F4 browser  F5 QR  Tab next  Enter submit  F1 help        |
+        |F2 copy  F3 show URL  F4 browser  F5 QR  Enter submit  Esc cancel  F1 help      |
         """#)
         expectRole(.warning, of: "This URL expired or was used", in: b)
         expectRole(.error, row: 22, in: b)
     }
 
-    /// One lead-in before the reason, and the footer leads with the retry key. (Noticed, not
-    /// changed: the footer still offers the URL keys, which answer "No URL yet" here.)
+    /// One lead-in before the reason, and the footer leads with the retry key; it offers no
+    /// URL keys, as there is no URL.
     @Test func failedBeforeTheURL() {
         var d = start()
         d.message(.failed(.other("could not connect to 127.0.0.1:45678: connection refused (is the server running?)")))
@@ -187,7 +187,7 @@ import PumpCore
         |                                                                                |
         |                                                                                |
         |Failed (the reason is above). Press ^R to retry.                                |
-        |^R/r retry  F2/c copy  F3/u show URL  F4/o browser  Enter submit  ?/F1 help     |
+        |^R/r retry  Tab next  Esc cancel  ?/F1 help                                     |
         """#)
         expectRole(.error, of: "Could not get an authorization URL:", in: b)
         expectRole(.error, row: 22, in: b)

@@ -9,6 +9,8 @@ extension Keymap {
     private static let forms: [C] = [.loginTextFocused, .loginOther, .accountEntry]
     private static let lists: [C] = [.timeline, .thread, .profile]
 
+    /// Footer priorities: at 80 columns the login has room for Esc cancel or Tab next, not
+    /// both; a way out matters more than a key every form has.
     private static let loginBindings: [Binding] = [
         Binding(keys: [.f(2)], action: .copyURL, contexts: login, help: "Copy the URL to the clipboard (OSC 52)",
                 footer: 1, label: "copy"),
@@ -22,11 +24,11 @@ extension Keymap {
                 help: "Open the URL in a browser (local display only)"),
         Binding(keys: [.f(5)], action: .showQR, contexts: login, help: "Show the URL as a QR code", footer: 5, label: "QR"),
         Binding(keys: [.char("Q")], action: .showQR, contexts: [.loginOther], help: "Show the URL as a QR code"),
-        Binding(keys: [.tab], action: .nextFocus, contexts: forms + [.editor, .dialog], help: "Next field", footer: 6, label: "next"),
+        Binding(keys: [.tab], action: .nextFocus, contexts: forms + [.editor, .dialog], help: "Next field", footer: 7, label: "next"),
         Binding(keys: [.backTab], action: .prevFocus, contexts: forms + [.editor, .dialog], help: "Previous field"),
         Binding(keys: [.enter], action: .submit, contexts: forms, help: "Submit (or press the focused button)",
                 footer: 3, label: "submit"),
-        Binding(keys: [.escape], action: .cancel, contexts: forms, help: "Cancel (asks first)", footer: 7, label: "cancel"),
+        Binding(keys: [.escape], action: .cancel, contexts: forms, help: "Cancel (asks first)", footer: 6, label: "cancel"),
         Binding(keys: [.ctrl("r")], action: .retry, contexts: forms, help: "Retry after a failure"),
         Binding(keys: [.char("r")], action: .retry, contexts: [.loginOther], help: "Retry after a failure"),
         Binding(keys: [.ctrl("r"), .char("r")], action: .retry, contexts: [.loginFailed], help: "Retry what failed",

@@ -49,15 +49,18 @@ public struct Keymap: Sendable {
     }
 
     /// Footer hints that fit `width` columns (two spaces apart). Lower-priority hints are dropped
-    /// whole rather than cut; the survivors keep table order.
-    public func footerHints(for contexts: [KeyContext], width: Int) -> [FooterHint] {
+    /// whole rather than cut; the survivors keep table order. `unavailable`: actions that cannot
+    /// act in the screen's present state (the login's URL keys before there is a URL); the footer
+    /// does not offer them, the keys still answer and help still lists them.
+    public func footerHints(for contexts: [KeyContext], width: Int, unavailable: Set<Action> = []) -> [FooterHint] {
         var candidates: [(order: Int, priority: Int, hint: FooterHint)] = []
         var seenActions: [Action] = []
         var shadowed: Set<Key> = []
         for context in searchOrder(contexts) {
             for b in bindings where b.contexts.contains(context) {
                 let keys = effectiveKeys(b, contexts).filter { !shadowed.contains($0) }
-                guard let priority = b.footer, !keys.isEmpty, !seenActions.contains(b.action) else { continue }
+                guard let priority = b.footer, !keys.isEmpty, !seenActions.contains(b.action),
+                      !unavailable.contains(b.action) else { continue }
                 seenActions.append(b.action)
                 let names = allKeys(for: b.action, contexts).prefix(2).map(KeyNames.name).joined(separator: "/")
                 candidates.append((candidates.count, priority, FooterHint(keys: names, label: b.label)))

@@ -14,7 +14,7 @@ extension LoginScreen {
         TitleBar("pumptui — log in", right: account.description).render(into: &buffer, area: frame.title)
         renderBody(into: &buffer, area: frame.body)
         status.render(into: &buffer, area: frame.status)
-        Footer(contexts: contexts, keymap: keymap).render(into: &buffer, area: frame.footer)
+        Footer(contexts: contexts, keymap: keymap, unavailable: unavailableActions).render(into: &buffer, area: frame.footer)
         if let confirm {
             buffer.cursor = nil
             confirm.render(into: &buffer, area: frame.body)

@@ -108,6 +108,12 @@ struct LoginScreen: TerminalApp {
         return retry + (typing ? [.loginTextFocused, .textField] : [.loginOther])
     }
 
+    /// Keys the footer leaves out for now: without a URL there is nothing to copy, show, open,
+    /// encode, renew or submit (pressed anyway, they say "No URL yet").
+    var unavailableActions: Set<Action> {
+        url == nil && success == nil ? [.copyURL, .showURL, .openBrowser, .showQR, .newURL, .submit] : []
+    }
+
     /// What quitting now prints on the normal screen: the URL, so the login can be finished later.
     var farewell: String? {
         guard let url, success == nil else { return nil }

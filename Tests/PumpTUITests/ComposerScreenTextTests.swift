@@ -57,16 +57,15 @@ import PumpCore
         #expect(b.cursor.map { [$0.row, $0.col] } == [4, 1])
     }
 
-    /// Noticed, not fixed here: the context line keeps the link marker "[1]" although the link
-    /// list it points to is not shown; the footer offers "^T attach", which in a reply only
-    /// says images go with new notes.
+    /// The context line quotes the text without "[1]" link markers (no link list is shown
+    /// here), and the footer does not offer ^T attach: images go with new notes only.
     @Test func replyWithContext() {
         var s = open("r", { .reply(to: $0.items[0].object!) })
         _ = s.update(.input(.paste("Thanks, Bob!")))
         let b = buffer(s)
         expectScreen(b, #"""
         | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
-        |Replying to Bob B.: Hello world & a link[1]                                     |
+        |Replying to Bob B.: Hello world & a link                                        |
         |┌─ Text ───────────────────────────────────────────────────────────────────────┐|
         |│Thanks, Bob!                                                                  │|
         |│                                                                              │|
@@ -88,7 +87,7 @@ import PumpCore
         |└──────────────────────────────────────────────────────────────────────────────┘|
         |[ Send ]                                                                        |
         |Logged in as Alice A. (alice@pump.example) · Inbox: 6 items                     |
-        |Tab next  ^D send  ^T attach  Esc discard  F1 help                              |
+        |Tab next  ^D send  Esc discard  F1 help                                         |
         """#)
         expectRole(.title, of: "Replying to Bob B.", in: b, row: 1)
     }

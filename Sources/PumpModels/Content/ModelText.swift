@@ -9,6 +9,12 @@ extension PumpObject {
         return HTMLText.render(content ?? summary ?? "")
     }
 
+    /// The same text without "[n]" link markers, for one-line quotes where no link list is shown
+    /// (the editor's "Replying to …" line).
+    public var plainContent: String {
+        isDeleted ? "[deleted]" : HTMLText.render(content ?? summary ?? "", linkMarkers: false).text
+    }
+
     /// The object's page (or id) for opening/copying, sanitized to one line.
     public var displayURL: String? {
         guard let u = url?.absoluteString ?? (id.hasPrefix("http") ? id : nil) else { return nil }

@@ -10,8 +10,14 @@ extension ClientScreen {
         TitleBar(title, right: account.description).render(into: &buffer, area: frame.title)
         renderBody(into: &buffer, area: frame.body)
         shownStatus.render(into: &buffer, area: frame.status)
-        Footer(contexts: contexts, keymap: keymap).render(into: &buffer, area: frame.footer)
+        Footer(contexts: contexts, keymap: keymap, unavailable: unavailableActions).render(into: &buffer, area: frame.footer)
         renderModal(modal, into: &buffer, body: frame.body)
+    }
+
+    /// What the open editor cannot do now (the footer leaves it out).
+    var unavailableActions: Set<Action> {
+        if case .composer(let c, _)? = modal { return c.unavailableActions }
+        return []
     }
 
     /// The editor's own notes (restored draft, attached image, errors) while it is open and idle.

@@ -26,9 +26,12 @@ extension Composer {
         }
         renderControls(into: &buffer, area: l.controls)
         if l.message.rows > 0 { status.render(into: &buffer, area: l.message) }
-        if l.footer.rows > 0 { Footer(contexts: keyContexts).render(into: &buffer, area: l.footer) }
+        if l.footer.rows > 0 { Footer(contexts: keyContexts, unavailable: unavailableActions).render(into: &buffer, area: l.footer) }
         renderOverlay(into: &buffer, area: area)
     }
+
+    /// Images go with new notes only: a reply's or an edit's footer does not offer ^T.
+    var unavailableActions: Set<Action> { mode.isNewNote ? [] : [.attachImage] }
 
     /// "New note", "Replying to Bob: first line…", "Editing your note: first line…".
     var headerText: String {
@@ -43,7 +46,7 @@ extension Composer {
     }
 
     static func firstLine(_ o: PumpObject) -> String {
-        let text = o.renderedContent.text
+        let text = o.plainContent
         let line = text.split(whereSeparator: \.isNewline).first { !$0.allSatisfy(\.isWhitespace) }
         return TerminalText.clean(String(line ?? ""), .line, maxLength: 200)
     }

@@ -12,7 +12,12 @@ enum AccountCompletion {
     static func names(words: [String], prefix: String,
                       environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
         let store = CredentialStore(directory: configDirectory(in: words, environment: environment))
-        return store.accounts().map(\.description).filter { $0.hasPrefix(prefix) }
+        let names = store.accounts().map(\.description).filter { $0.hasPrefix(prefix) }
+        // zsh's script hands the candidates to `_describe`, which splits each at its first
+        // unescaped ':' (value:description): "bob@host:8000" showed as "bob@host -- 8000" and
+        // completed without its port. (ArgumentParser sets SAP_SHELL for the shell asking.)
+        guard environment["SAP_SHELL"] == "zsh" else { return names }
+        return names.map { $0.replacingOccurrences(of: ":", with: "\\:") }
     }
 
     static func configDirectory(in words: [String], environment: [String: String]) -> URL {

@@ -17,13 +17,20 @@ import Testing
         #expect(got.withLock { $0 } == [1, 2, 3])
     }
 
-    @Test func theScreensStartAdoptsThePrestartedLogin() async throws {
-        let server = CountingPump()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pumptui-early-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let account = try AccountID(parsing: "alice@127.0.0.1:9")
+    let account = try! AccountID(parsing: "alice@127.0.0.1:9")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pumptui-early-\(UUID().uuidString)")
+
+    /// A performer over `server` whose login of `account` was started early, as Launch does.
+    func prestarted(_ server: CountingPump) async -> AppPerformer {
         let performer = AppPerformer(store: CredentialStore(directory: dir), allowHTTP: true, transport: server)
         await performer.prestart(.login(account, .start))
+        return performer
+    }
+
+    @Test func theScreensStartAdoptsThePrestartedLogin() async throws {
+        let server = CountingPump()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let performer = await prestarted(server)
         let seen = Mutex<[String]>([])
         let result = await performer.perform(.login(account, .start), report: Report { message in
             if case .login(.event(.authorizeURL(let url))) = message { seen.withLock { $0.append(url.absoluteString) } }
@@ -36,11 +43,8 @@ import Testing
 
     @Test func aSecondStartIsALoginOfItsOwn() async throws {
         let server = CountingPump()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pumptui-early-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let account = try AccountID(parsing: "alice@127.0.0.1:9")
-        let performer = AppPerformer(store: CredentialStore(directory: dir), allowHTTP: true, transport: server)
-        await performer.prestart(.login(account, .start))
+        let performer = await prestarted(server)
         _ = await performer.perform(.login(account, .start), report: .ignored)
         _ = await performer.perform(.login(account, .start), report: .ignored)   // r after a failure
         #expect(server.paths.filter { $0 == "/oauth/request_token" }.count == 2)
@@ -49,7 +53,7 @@ import Testing
 
 /// The three requests before the authorize URL, answered as pump.io does (no host-meta here,
 /// so the conventional paths are used), each recorded.
-private final class CountingPump: HTTPTransport {
+final class CountingPump: HTTPTransport {
     private let seen = Mutex<[String]>([])
     var paths: [String] { seen.withLock { $0 } }
 

@@ -36,7 +36,7 @@ struct InboxCommand: AsyncParsableCommand {
     func run() async throws {
         try await LineMode.run {
             let store = try common.openStore()
-            let id = try LineMode.resolveAccount(account, store: store)
+            let id = try LineMode.resolveAccount(account, store: store, common: common)
             let api = try LineMode.pumpAPI(for: id, store: store, allowHTTP: network.allowHTTP)
             let sinceDate = since.flatMap(InboxSince.date)
             var feed = try await api.feedPage(.inboxMajor, count: count, since: sinceDate == nil ? since : nil, before: before)

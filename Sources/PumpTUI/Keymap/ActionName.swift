@@ -42,6 +42,7 @@ extension Action {
         case .switchAccount: return "switch-account"
         case .send: return "send"
         case .attachImage: return "attach-image"
+        case .externalEditor: return "external-editor"
         case .timeline(let n): return "timeline-\(n)"
         case .nextTimeline: return "next-timeline"
         case .prevTimeline: return "previous-timeline"

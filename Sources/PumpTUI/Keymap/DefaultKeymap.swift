@@ -86,6 +86,9 @@ extension Keymap {
         Binding(keys: [.ctrl("d")], action: .send, contexts: [.editor], help: "Send", footer: 1, label: "send"),
         Binding(keys: [.ctrl("t")], action: .attachImage, contexts: [.editor], help: "Attach an image", footer: 2,
                 label: "attach"),
+        // Before the text keys' ^E (end of line; End still does that): the editor context is searched first.
+        Binding(keys: [.ctrl("e")], action: .externalEditor, contexts: [.editor],
+                help: "Edit the text in $VISUAL / $EDITOR (config: editor)"),
         Binding(keys: [.escape], action: .discard, contexts: [.editor], help: "Discard the draft (asks first)",
                 footer: 3, label: "discard"),
     ]

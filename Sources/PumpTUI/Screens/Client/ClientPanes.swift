@@ -88,7 +88,9 @@ indirect enum ClientModal {
     case accounts(ListState)
     /// "Whose profile?" for a share: the sharer and the author.
     case people([Person], ListState)
+    /// `c` / `L`: which of the item's addresses.
+    case links(LinkChooser)
 }
 
 enum ConfirmIntent: Equatable { case quit, delete(PumpObject) }
-enum PromptIntent: Equatable { case followAccount, openLink([String]) }
+enum PromptIntent: Equatable { case followAccount }

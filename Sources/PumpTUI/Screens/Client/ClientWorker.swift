@@ -35,6 +35,10 @@ final class ClientWorker: Sendable {
             return .composerReady(mode, own, legacy: own == nil && drafts?.legacyDraft(key: mode.draftKey) != nil)
         case .claimLegacyDraft(let mode):
             return .legacyDraftClaimed(mode, drafts?.claimLegacy(key: mode.draftKey))
+        case .writeEditorFile(let text):
+            return .editorFileWritten(Result { try EditorFile.create(text) }.mapError { $0 as? ClientFailure ?? ClientFailure(message: "\($0)") })
+        case .readEditorFile(let path):
+            return .editorFileRead(Result { try EditorFile.readBack(path) }.mapError { $0 as? ClientFailure ?? ClientFailure(message: "\($0)") })
         case .checkImage(let path):
             return .imageChecked(ImageFile.check(path))
         case .draft(let decision):

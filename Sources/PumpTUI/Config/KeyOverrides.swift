@@ -1,3 +1,5 @@
+import PumpCore
+
 /// `[keys]` in config.toml: `like = "L"` gives an action new keys in the one keymap table, so
 /// the keys, the help screen and the footer all follow.
 extension Keymap {

@@ -1,3 +1,5 @@
+import PumpCore
+
 /// The `?` overlay: every key that works in the current contexts, straight from the keymap.
 public struct HelpOverlay: Sendable {
     public var contexts: [KeyContext]

@@ -1,4 +1,5 @@
 import Foundation
+import PumpCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,10 +13,10 @@ enum EditorFile {
     static func create(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         let tmp = environment["TMPDIR"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "/tmp"
         var template = Array("\(tmp)/pumptui-draft-XXXXXX.txt".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress, 4) }
+        let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
         guard fd >= 0 else { throw ClientFailure(message: "Cannot create a file for the editor in \(tmp): \(errnoText)") }
         defer { close(fd) }
-        let path = String(cString: template)
+        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         fchmod(fd, 0o600)
         let bytes = Array((text.hasSuffix("\n") || text.isEmpty ? text : text + "\n").utf8)
         var done = 0

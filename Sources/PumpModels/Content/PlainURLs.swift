@@ -60,7 +60,7 @@ public enum PlainURLs {
     /// Anything but spaces, controls and the characters that end a URL in text or HTML.
     private static func isURLScalar(_ c: Unicode.Scalar) -> Bool {
         if c.value < 0x21 || (0x7F...0x9F).contains(c.value) || c.properties.isWhitespace { return false }
-        return !"<>\"[]{}|\\^`".unicodeScalars.contains(c)
+        return !"<>\"[]{}|\\^`。、，！？「」『』（）".unicodeScalars.contains(c)
     }
 
     private static let trailing = Set(".,:;!?'*_~。、，！？：；…»”’".unicodeScalars)

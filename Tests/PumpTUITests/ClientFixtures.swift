@@ -104,6 +104,7 @@ extension ClientJob {
         case .draft(.remove(let key)): return "draft remove \(key)"
         case .writeEditorFile(let t): return "writeEditorFile \(t)"
         case .readEditorFile(let p): return "readEditorFile \(p)"
+        case .saveImage(let r): return "saveImage \(r.link.url.absoluteString)"
         }
     }
 }

@@ -44,6 +44,7 @@ enum Launch {
         var app = PumpApp(account: account, stored: stored, mode: mode, notice: notices.isEmpty ? nil : notices.joined(separator: " · "))
         app.settings = ClientSettings(keymap: options.config.keymap, refreshSeconds: options.refreshSeconds,
                                       editorCommand: editorCommand(environment, config: config),
+                                      downloadDirectory: config.downloadDirectory ?? ClientSettings.defaultDownloads(environment: environment),
                                       configPath: options.config.path.isEmpty ? nil : options.config.path,
                                       notice: options.config.notice)
         let performer = performer ?? AppPerformer(store: store, allowHTTP: options.allowHTTP, state: options.state)

@@ -43,6 +43,7 @@ extension Action {
         case .send: return "send"
         case .attachImage: return "attach-image"
         case .externalEditor: return "external-editor"
+        case .image: return "image"
         case .timeline(let n): return "timeline-\(n)"
         case .nextTimeline: return "next-timeline"
         case .prevTimeline: return "previous-timeline"

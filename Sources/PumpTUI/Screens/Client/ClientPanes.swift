@@ -90,6 +90,8 @@ indirect enum ClientModal {
     case people([Person], ListState)
     /// `c` / `L`: which of the item's addresses.
     case links(LinkChooser)
+    /// `i`: open, copy or save the item's image.
+    case image(ImageMenu)
 }
 
 enum ConfirmIntent: Equatable { case quit, delete(PumpObject) }

@@ -63,6 +63,7 @@ extension ClientScreen {
             guard let url = selectedURL else { return nothing("This item has no URL.") }
             return [.openBrowser(url)]
         case .openLink: return openLink()
+        case .image: return openImageMenu()
         case .switchAccount:
             // With no other account known here, the router's account screen lists and adds them.
             if otherAccounts.isEmpty { handoff = .addAccount } else { modal = .accounts(ListState()) }

@@ -37,6 +37,8 @@ extension ClientScreen {
             if let problem { say(problem, .error) }
         case .editorFileWritten(let result): return editorFileWritten(result)
         case .editorFileRead(let result): editorFileRead(result)
+        case .imageSaved(.success(let path)): say("Saved the image to \(path).", .success)
+        case .imageSaved(.failure(let f)): say("The image was not saved: \(f.message)", .error)
         case .refreshTimer: break
         }
         applyOwnMarks()

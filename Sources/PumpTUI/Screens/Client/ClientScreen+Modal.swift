@@ -66,6 +66,8 @@ extension ClientScreen {
             return []
         case .links(let chooser)?:
             return handleLinkChooser(input, chooser)
+        case .image(let menu)?:
+            return handleImageMenu(input, menu)
         case .accounts(var l)?:
             guard case .key(let key) = input, let action = keymap.action(for: key, in: [.picker]) else { return [] }
             let choices = accountChoices

@@ -86,7 +86,7 @@ struct ClientScreen: TerminalApp {
         case .confirm?: return [.dialog]
         case .prompt?: return [.accountEntry]
         case .composer(let c, _)?: return c.keyContexts
-        case .accounts?, .people?, .links?: return [.picker]
+        case .accounts?, .people?, .links?, .image?: return [.picker]
         case nil: break
         }
         switch pages.last {

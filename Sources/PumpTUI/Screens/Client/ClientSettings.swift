@@ -1,4 +1,5 @@
 import Foundation
+import PumpCore
 
 /// What the client takes from config.toml, the flags and the environment (already resolved in
 /// that order by the launcher): the keymap with the `[keys]` overrides, the editor for ^E, the
@@ -9,10 +10,19 @@ struct ClientSettings: Sendable {
     var refreshSeconds = 60
     /// A shell command; the draft's file name is its last argument.
     var editorCommand = "vi"
+    /// Where `i` saves images: config.toml's download-dir, else ~/Downloads.
+    var downloadDirectory = ClientSettings.defaultDownloads()
     /// Where config.toml is (or would be), shown by the help screen.
     var configPath: String?
     /// The first config warning, said on the first page instead of the greeting.
     var notice: String?
+}
+
+extension ClientSettings {
+    static func defaultDownloads(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? CredentialStore.passwdHome() ?? "/tmp"
+        return home + "/Downloads"
+    }
 }
 
 extension ClientScreen {

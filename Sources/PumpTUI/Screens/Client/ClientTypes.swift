@@ -76,6 +76,8 @@ enum ClientJob: Sendable {
     case writeEditorFile(String)
     /// The external editor finished well: its text back, the file removed.
     case readEditorFile(String)
+    /// `i` → save: download (bounded, signed, own server only) into the download folder.
+    case saveImage(ImageSaveRequest)
 }
 
 enum ClientMessage: Sendable {
@@ -94,6 +96,8 @@ enum ClientMessage: Sendable {
     case draftDone(String?)
     case editorFileWritten(Result<String, ClientFailure>)
     case editorFileRead(Result<String, ClientFailure>)
+    /// Where the image was saved.
+    case imageSaved(Result<String, ClientFailure>)
     /// The periodic refresh timer (`--refresh`).
     case refreshTimer
 }

@@ -36,9 +36,14 @@ final class ClientWorker: Sendable {
         case .claimLegacyDraft(let mode):
             return .legacyDraftClaimed(mode, drafts?.claimLegacy(key: mode.draftKey))
         case .writeEditorFile(let text):
-            return .editorFileWritten(Result { try EditorFile.create(text) }.mapError { $0 as? ClientFailure ?? ClientFailure(message: "\($0)") })
+            return .editorFileWritten(await attempt { try EditorFile.create(text) })
         case .readEditorFile(let path):
-            return .editorFileRead(Result { try EditorFile.readBack(path) }.mapError { $0 as? ClientFailure ?? ClientFailure(message: "\($0)") })
+            return .editorFileRead(await attempt { try EditorFile.readBack(path) })
+        case .saveImage(let request):
+            return .imageSaved(await attempt {
+                let reply = try await self.api.fetchMedia(request.link)
+                return try ImageSaver.save(reply.body, request: request, contentType: reply.contentType)
+            })
         case .checkImage(let path):
             return .imageChecked(ImageFile.check(path))
         case .draft(let decision):

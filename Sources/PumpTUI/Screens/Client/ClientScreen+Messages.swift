@@ -184,6 +184,10 @@ extension ClientScreen {
         case .failure(let f):
             fail(f)
             guard case .composer(var c, _)? = modal else { return [] }
+            // The failure is the editor's to show: it goes when the editor's next note (image
+            // removed, sending again) replaces it. Kept on the client's line, an error there
+            // outranked every later note of the editor and stayed on screen.
+            if !f.tokenRejected { status = StatusLine() }
             c.sendFailed(f.message)
             modal = .composer(c, sending: false)
             return start(.draft(DraftPolicy.decide(.sendFailed, composer: c)), "")

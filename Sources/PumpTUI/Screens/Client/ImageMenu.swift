@@ -25,11 +25,11 @@ extension ImageMenu {
     /// The image line of an item: "[image] 640×480 · Sunset · i: open, copy, save".
     static func line(_ o: PumpObject) -> String? {
         guard let img = o.fullImage ?? o.image else { return nil }
-        var parts = ["[image]"]
-        if let w = img.width, let h = img.height, w > 0, h > 0 { parts.append("\(w)×\(h)") }
+        var line = "[image]"
+        if let w = img.width, let h = img.height, w > 0, h > 0 { line += " \(w)×\(h)" }
         let name = o.title ?? TerminalText.clean(img.url.lastPathComponent, .line, maxLength: 80)
-        if !name.isEmpty { parts.append(TerminalText.clean(name, .line, maxLength: 80)) }
-        return parts.joined(separator: " · ") + " · i: open, copy, save"
+        if !name.isEmpty { line += " · " + TerminalText.clean(name, .line, maxLength: 80) }
+        return line + " · i: open, copy, save"
     }
 }
 

@@ -14,8 +14,7 @@ import zlib
 import pytest
 
 from conftest import PumpServer, login_line_mode, run_pumptui
-from test_graphemes import TmuxPane
-from test_tmux_clipboard import buffer
+from test_tmux_clipboard import buffer, pane_for
 from tui import BINARY, TUI
 
 
@@ -70,8 +69,7 @@ def test_a_plain_url_is_posted_as_a_link_that_inbox_and_the_client_show(server, 
     assert '<a href="https://example.org/page">https://example.org/page</a>' in posted["content"]
     inbox = run_pumptui("inbox", "--config-dir", bob)
     assert "Visit https://example.org/page[1] now" in inbox.stdout, inbox.stdout
-    pane = TmuxPane(tmp_path, [BINARY, "--config-dir", bob], name="links")
-    pane.tmux("set-option", "-g", "set-clipboard", "on")
+    pane = pane_for(tmp_path, [BINARY, "--config-dir", bob], "links")
     try:
         pane.wait_for("[1] https://example.org/page")
         pane.tmux("send-keys", "c")
@@ -89,8 +87,7 @@ def test_an_image_post_shows_its_line_and_its_url_is_copied_and_saved(server, tm
     write_config(alice, f'download-dir = "{downloads}"\n')
     image = tmp_path / "red.png"
     image.write_bytes(png(4, 3))
-    pane = TmuxPane(tmp_path, [BINARY, "--config-dir", alice], name="image")
-    pane.tmux("set-option", "-g", "set-clipboard", "on")
+    pane = pane_for(tmp_path, [BINARY, "--config-dir", alice], "image")
     try:
         pane.wait_for("Inbox:")
         pane.tmux("send-keys", "n")

@@ -54,6 +54,12 @@ def png(width, height):
             + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
+def press(pane, key, then):
+    """One key in the tmux pane, then wait for what it shows."""
+    pane.tmux("send-keys", key)
+    pane.wait_for(then)
+
+
 @pytest.fixture
 def server():
     s = PumpServer()
@@ -72,10 +78,8 @@ def test_a_plain_url_is_posted_as_a_link_that_inbox_and_the_client_show(server, 
     pane = pane_for(tmp_path, [BINARY, "--config-dir", bob], "links")
     try:
         pane.wait_for("[1] https://example.org/page")
-        pane.tmux("send-keys", "c")
-        pane.wait_for("Copy which address?")
-        pane.tmux("send-keys", "1")
-        pane.wait_for("Sent the URL to the terminal's clipboard")
+        press(pane, "c", "Copy which address?")
+        press(pane, "1", "Sent the URL to the terminal's clipboard")
         assert buffer(pane) == "https://example.org/page"
     finally:
         pane.close()
@@ -90,25 +94,17 @@ def test_an_image_post_shows_its_line_and_its_url_is_copied_and_saved(server, tm
     pane = pane_for(tmp_path, [BINARY, "--config-dir", alice], "image")
     try:
         pane.wait_for("Inbox:")
-        pane.tmux("send-keys", "n")
-        pane.wait_for("Send")
-        pane.tmux("send-keys", "C-t")
-        pane.wait_for("File")
+        press(pane, "n", "Send")
+        press(pane, "C-t", "File")
         pane.tmux("send-keys", "-l", str(image))
-        pane.tmux("send-keys", "Enter")
-        pane.wait_for("Attached")
-        pane.tmux("send-keys", "C-d")
-        pane.wait_for("[image] 4×3 · ")
-        pane.tmux("send-keys", "i")
-        pane.wait_for("c  copy its URL")
-        pane.tmux("send-keys", "c")
-        pane.wait_for("Sent the URL to the terminal's clipboard")
+        press(pane, "Enter", "Attached")
+        press(pane, "C-d", "[image] 4×3 · ")
+        press(pane, "i", "c  copy its URL")
+        press(pane, "c", "Sent the URL to the terminal's clipboard")
         url = buffer(pane)
         assert url and url.startswith(server.base + "/uploads/alice/") and url.endswith(".png"), url
-        pane.tmux("send-keys", "i")
-        pane.wait_for("s  save it to")
-        pane.tmux("send-keys", "s")
-        pane.wait_for("Saved the image to")
+        press(pane, "i", "s  save it to")
+        press(pane, "s", "Saved the image to")
         saved = list(downloads.iterdir())
         assert len(saved) == 1 and saved[0].read_bytes() == image.read_bytes()
         assert stat.S_IMODE(saved[0].stat().st_mode) == 0o644

@@ -17,7 +17,8 @@ enum ConfigParser {
         }
         var config = AppConfig()
         var reader = ValueReader(lines: lines, file: file)
-        for key in table.keys {
+        // TOMLKit's tables are unordered: file order keeps warnings and overrides predictable.
+        for key in table.keys.sorted(by: { reader.line(of: $0) < reader.line(of: $1) }) {
             guard let value = table[key] else { continue }
             reader.read(key, value, into: &config)
         }
@@ -78,7 +79,7 @@ private struct ValueReader {
             if path.hasPrefix("/") { c.downloadDirectory = path } else { bad(key, "must be an absolute path or start with ~/") }
         case "keys":
             guard let table = value.table else { return bad(key, "must be a table: [keys]") }
-            for action in table.keys {
+            for action in table.keys.sorted(by: { line(of: $0) < line(of: $1) }) {
                 guard let v = table[action] else { continue }
                 if let s = v.string { c.keys.append((action, [s], line(of: action))) }
                 else if let a = v.array, a.allSatisfy({ $0.string != nil }) {

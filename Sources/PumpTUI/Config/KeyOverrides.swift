@@ -52,6 +52,7 @@ extension KeyNames {
     /// spelling ("C-e", "Ctrl-E", "Up", "Space", "Escape"); nil for anything else.
     static func parse(_ text: String) -> Key? {
         let t = text.trimmingCharacters(in: .whitespaces)
+        if let key = named[t.lowercased()] { return key }
         if t.count == 1, let c = t.first, !c.isWhitespace, c.unicodeScalars.allSatisfy({ $0.value >= 0x21 && $0.value != 0x7F }) {
             return .char(c)
         }
@@ -61,7 +62,7 @@ extension KeyNames {
             if rest.count == 1, let c = rest.first, c.isASCII, c.isLetter { return .ctrl(c) }
         }
         if lower.hasPrefix("f"), let n = Int(lower.dropFirst()), (1...12).contains(n) { return .f(n) }
-        return named[lower]
+        return nil
     }
 
     private static let named: [String: Key] = [

@@ -127,9 +127,10 @@ def test_a_key_override_from_config_toml_works_and_shows_in_help(logged_in):
         assert f"{path}:4" in t.text()
         assert "h/F1 help" in t.text() or "h help" in t.text()
         t.send("h")
-        t.wait_for("Configuration (config.toml)")
-        t.send("G")
+        t.wait_for("Help —")
+        t.send("G")                                     # the config file's section ends the help
         t.wait_for("download-dir")
+        assert "Configuration (config.toml)" in t.text() and "[keys]" in t.text()
         t.send("?")                                     # still closes help (help's own keys)
         t.send("x")
         assert t.wait_exit() == 0
@@ -172,7 +173,7 @@ def test_ctrl_e_edits_in_a_scripted_editor(logged_in, tmp_path):
         t.send("ndraft")
         t.wait_for("draft")
         t.send("\x05")                                   # ^E
-        t.wait_for("The text from your editor is in the note.", timeout=10)
+        t.wait_for("The text from your editor is here", timeout=10)
         assert "edited in the editor" in t.text()
         t.send("\x04")                                   # ^D
         t.wait_for("Posted.", timeout=10)

@@ -36,6 +36,6 @@ enum ForegroundCommand {
     /// `$EDITOR` may hold arguments ("code --wait"): the shell splits it, as git does, and the
     /// file is one argument after it, never re-split.
     static func editorArgv(command: String, file: String) -> [String] {
-        ["/bin/sh", "-c", command + " \"$1\"", "sh", file]
+        ["/bin/sh", "-c", "exec " + command + " \"$1\"", "sh", file]
     }
 }

@@ -21,8 +21,11 @@ extension ClientScreen {
         guard outcome.succeeded else {
             // A failing editor (vim's :cq, a crash) means "do not use this": the text stays as it
             // was; whatever the editor wrote is left in its file.
-            let leftover = FileManager.default.fileExists(atPath: path) ? "; what it saved is in \(path)" : ""
-            say("The editor (\(settings.editorCommand)) \(outcome.phrase): your text is unchanged\(leftover)", .warning)
+            let leftover = FileManager.default.fileExists(atPath: path) ? " (what it saved: \(path))" : ""
+            let note = "The editor \(outcome.phrase): your text is unchanged\(leftover)"
+            guard case .composer(var c, let sending)? = modal else { say(note, .warning); return [] }
+            c.tell(StatusLine(TerminalText.clean(note, .line, maxLength: 300), kind: .warning))
+            modal = .composer(c, sending: sending)
             return []
         }
         return start(.readEditorFile(path), "")
@@ -33,9 +36,8 @@ extension ClientScreen {
         case .failure(let f): say(f.message, .error)
         case .success(let text):
             guard case .composer(var c, let sending)? = modal else { return }
-            c.replaceText(text)
+            c.replaceText(text)    // it says so on the editor's status line
             modal = .composer(c, sending: sending)
-            say("The text from your editor is in the note.", .success)
         }
     }
 }

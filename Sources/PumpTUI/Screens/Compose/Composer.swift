@@ -128,6 +128,10 @@ struct Composer: Equatable, Sendable {
         status = StatusLine("The text from your editor is here", kind: .success)
     }
 
+    /// A note from the owner about the text (the external editor's outcome): the editor's
+    /// status line is where the user is looking.
+    mutating func tell(_ note: StatusLine) { status = note }
+
     /// The result of `ImageFile.check` for the path the prompt asked about.
     mutating func attachChecked(_ result: Result<ImageFile, ImageFileError>) {
         guard case .attachPrompt(let box, _) = overlay else { return }

@@ -214,3 +214,21 @@ def test_post_editor_in_line_mode(logged_in, tmp_path):
     env["EDITOR"] = failing
     out = subprocess.run([BINARY, "post", "--editor", "--config-dir", config], capture_output=True, text=True, env=env, timeout=60)
     assert out.returncode == 1 and "nothing was posted" in out.stderr
+
+
+def test_the_last_account_opened_is_used_next_time(server, tmp_path):
+    both = str(tmp_path / "both")
+    for nick in ("alice", "bob"):
+        child, _ = login_line_mode(BINARY, server.account(nick), both, user=nick)
+        assert child.exitstatus == 0
+    out = run_pumptui("post", "--config-dir", both, "who am i")
+    assert out.returncode == 1 and "several accounts are stored" in out.stderr
+    with TUI([server.account("bob"), "--config-dir", both]) as t:
+        t.wait_for("Inbox:", timeout=15)
+        t.send("q")
+        assert t.wait_exit() == 0
+    assert open(os.path.join(both, "last-account")).read().strip() == server.account("bob")
+    out = run_pumptui("post", "--config-dir", both, "last used")
+    assert out.returncode == 0, out.stderr
+    posted = next(o for o in state(server)["objects"] if (o.get("content") or "") == "last used")
+    assert "bob" in posted["author"]

@@ -6,7 +6,7 @@ import PumpCore
 struct PostCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "post", abstract: "Post a note.")
 
-    @Option(name: .long, help: "The account to post as (optional when only one is stored).", completion: AccountCompletion.kind)
+    @Option(name: .long, help: "The account to post as (default: $PUMPTUI_ACCOUNT, config.toml's default-account, the last one used, or the only one).", completion: AccountCompletion.kind)
     var account: String?
 
     @Option(name: .long, help: "Who sees it: public or followers.")

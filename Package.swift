@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.24.0"),
         // The --debug/--log-file log (issue 15); already a dependency of async-http-client.
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // config.toml (issue 14): a real TOML parser with line numbers in its errors.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Parser, models, HTML and terminal text, the error type: Foundation only, so the fuzz
@@ -59,6 +61,7 @@ let package = Package(
                 "PumpCore", "PumpRender", "CNcurses", "CQRencode", "CTerminalGuard", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // libFuzzer targets over PumpModels and PumpRender only (scripts/fuzz.sh builds them with

@@ -102,6 +102,9 @@ extension ClientJob {
         case .checkImage(let p): return "checkImage \(p)"
         case .draft(.save(_, let key)): return "draft save \(key)"
         case .draft(.remove(let key)): return "draft remove \(key)"
+        case .writeEditorFile(let t): return "writeEditorFile \(t)"
+        case .readEditorFile(let p): return "readEditorFile \(p)"
+        case .saveImage(let r): return "saveImage \(r.link.url.absoluteString)"
         }
     }
 }

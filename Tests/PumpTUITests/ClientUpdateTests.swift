@@ -150,7 +150,9 @@ import PumpCore
 
     @Test func copyOpenAndNumberedLinks() {
         var s = F.screen()
-        let copy = s.update(.input(.key(.char("c"))))
+        // The item has a link too: c asks which address (issue 14); 0 is the item's own.
+        #expect(s.update(.input(.key(.char("c")))).isEmpty)
+        let copy = s.update(.input(.key(.char("0"))))
         #expect(copy.contains { if case .copyToClipboard("https://pump.example/bob/note/n1") = $0 { return true }; return false })
         let open = s.update(.input(.key(.char("o"))))
         #expect(open.contains { if case .openBrowser("https://pump.example/bob/note/n1") = $0 { return true }; return false })
@@ -175,7 +177,8 @@ import PumpCore
         guard case .composer(let c, let sending)? = s.modal else { Issue.record("composer closed"); return }
         #expect(!sending)
         #expect(c.draft.text == "hello there")
-        #expect(s.status.message.contains("Looks like spam"))
+        // The failure is the editor's to show (issue 14), on the status line while it is open.
+        #expect(c.status.message.contains("Looks like spam"))
         _ = key(&s, .ctrl("d"))
         let after = jobs(s.update(.message(.composed(.note, .success(Activity(id: "p", verb: .post))))))
         #expect(s.modal == nil)

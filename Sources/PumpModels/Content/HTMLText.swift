@@ -23,12 +23,26 @@ public enum HTMLText {
         TerminalText.clean(render(html, linkMarkers: false).text, .line, maxLength: maxLength)
     }
 
-    /// The user's plain text as HTML for `content`: escape `& < > "`, newlines → `<br>`.
+    /// The user's plain text as HTML for `content`: escape `& < > "`, newlines → `<br>`, plain
+    /// URLs → `<a href="URL">URL</a>` (so every pump.io client shows them as links).
     public static func escapeForPost(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
         var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
+        var at = 0
+        for r in PlainURLs.find(in: scalars) {
+            out += escapeText(scalars[at..<r.lowerBound])
+            let url = escapeText(scalars[r])
+            out += "<a href=\"\(url)\">\(url)</a>"
+            at = r.upperBound
+        }
+        return out + escapeText(scalars[at...])
+    }
+
+    private static func escapeText(_ text: ArraySlice<Unicode.Scalar>) -> String {
+        var out = ""
+        out.reserveCapacity(text.count + 16)
         var lastWasCR = false
-        for u in text.unicodeScalars {
+        for u in text {
             switch u {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
@@ -79,7 +93,10 @@ private struct HTMLRenderer {
 
     package mutating func finish() -> RenderedText {
         while let l = out.last, l == " " || l == "\n" { out.removeLast() }
-        return RenderedText(text: TerminalText.clean(String(out), .text), links: links)
+        let text = TerminalText.clean(String(out), .text)
+        guard linkMarkers else { return RenderedText(text: text, links: links) }
+        let marked = PlainURLs.markPlainLinks(text, links: links)
+        return RenderedText(text: marked.text, links: marked.links)
     }
 
     // MARK: Output with whitespace collapsing and block spacing

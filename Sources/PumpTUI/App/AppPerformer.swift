@@ -89,6 +89,7 @@ actor AppPerformer {
         if let cached = worker, cached.account == account { return cached.worker }
         let w = try ClientWorker(store: store, account: account, allowHTTP: allowHTTP, state: state)
         worker = (account, w)
+        LastAccount.save(account, in: state ?? store)
         return w
     }
 }

@@ -14,19 +14,39 @@ enum Launch {
         var refreshSeconds = 60
         /// The state directory's store (drafts); nil keeps them in the config directory.
         var state: CredentialStore? = nil
+        /// config.toml: keys, theme, opener, editor, bell/notify (flags were applied by the caller).
+        var config = LoadedConfig(path: "")
+    }
+
+    /// $VISUAL, $EDITOR, config.toml's editor, vi (environment > config > default).
+    static func editorCommand(_ environment: [String: String], config: AppConfig) -> String {
+        for name in ["VISUAL", "EDITOR"] {
+            if let v = environment[name], !v.trimmingCharacters(in: .whitespaces).isEmpty { return v }
+        }
+        return config.editor ?? "vi"
     }
 
     /// The exit code, or nil when full-screen mode could not start (the caller uses line mode).
     /// `performer` outlives the run so `pumptui login` can report the session.
     static func run(account: AccountID?, store: CredentialStore, mode: PumpApp.Mode, options: Options,
                     performer: AppPerformer? = nil,
-                    environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> Int32? {
-        let choice = ThemeChoice.resolve(flag: options.theme, noColorFlag: options.noColor, environment: environment)
+                    environment given: [String: String] = ProcessInfo.processInfo.environment) async throws -> Int32? {
+        let config = options.config.config
+        var environment = given
+        // The opener is $BROWSER's fallback: the browser launcher's rules (local display only) stay.
+        if (environment["BROWSER"] ?? "").isEmpty, let opener = config.opener { environment["BROWSER"] = opener }
+        let choice = ThemeChoice.resolve(flag: options.theme, noColorFlag: options.noColor, environment: environment,
+                                         configured: config.theme)
         let (theme, warning) = ThemeLoader.load(name: choice.name, userDirectory: ThemeLoader.userDirectory(environment: environment))
         var stored: [AccountID: String] = [:]
         for id in store.accounts() { stored[id] = (try? store.account(id))?.displayName ?? id.nickname }
-        var app = PumpApp(account: account, stored: stored, mode: mode, notice: warning)
-        app.refreshSeconds = options.refreshSeconds
+        let notices = [warning, options.config.notice].compactMap { $0 }
+        var app = PumpApp(account: account, stored: stored, mode: mode, notice: notices.isEmpty ? nil : notices.joined(separator: " · "))
+        app.settings = ClientSettings(keymap: options.config.keymap, refreshSeconds: options.refreshSeconds,
+                                      editorCommand: editorCommand(environment, config: config),
+                                      downloadDirectory: config.downloadDirectory ?? ClientSettings.defaultDownloads(environment: environment),
+                                      configPath: options.config.path.isEmpty ? nil : options.config.path,
+                                      notice: options.config.notice)
         let performer = performer ?? AppPerformer(store: store, allowHTTP: options.allowHTTP, state: options.state)
         if let first = app.earlyJob { await performer.prestart(first) }
         let escapeDelay = options.escapeDelayMs

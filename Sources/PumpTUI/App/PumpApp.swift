@@ -28,8 +28,17 @@ struct PumpApp: TerminalApp {
     /// Stored accounts and their display names (the store's state at start plus logins since).
     private(set) var known: [AccountID: String]
     /// Seconds between the client's automatic refreshes (`--refresh`).
-    var refreshSeconds = 60 {
-        didSet { if case .client(var c, let id) = screen { c.refreshSeconds = refreshSeconds; screen = .client(c, id) } }
+    var refreshSeconds: Int {
+        get { settings.refreshSeconds }
+        set { settings.refreshSeconds = newValue }
+    }
+    /// What config.toml, the flags and the environment set for the client (keys, editor, refresh).
+    var settings = ClientSettings() {
+        didSet {
+            if case .client(var c, let id) = screen { c.apply(settings); screen = .client(c, id) }
+            if case .login(var l) = screen { l.keymap = settings.keymap; screen = .login(l) }
+            if case .account(var a) = screen { a.keymap = settings.keymap; screen = .account(a) }
+        }
     }
 
     /// Picks the first screen: the account's client when it is stored, its login otherwise; with
@@ -41,7 +50,7 @@ struct PumpApp: TerminalApp {
         if let account {
             screen = Self.entry(for: account, known: stored, mode: mode, size: size, notice: notice)
         } else if stored.count == 1, let only = stored.first, mode == .client {
-            screen = Self.client(only.key, known: stored, size: size, refresh: refreshSeconds)
+            screen = Self.client(only.key, known: stored, size: size, settings: ClientSettings())
         }
     }
 
@@ -49,16 +58,16 @@ struct PumpApp: TerminalApp {
     private static func entry(for account: AccountID, known: [AccountID: String], mode: Mode, size: Size,
                               notice: String? = nil) -> Screen {
         if mode == .client, known[account] != nil {
-            return client(account, known: known, size: size, refresh: 60)
+            return client(account, known: known, size: size, settings: ClientSettings())
         }
         return .login(LoginScreen(account: account, size: size, notice: notice))
     }
 
     /// The client for one account, knowing the others (its `A` key offers them).
-    private static func client(_ account: AccountID, known: [AccountID: String], size: Size, refresh: Int) -> Screen {
+    private static func client(_ account: AccountID, known: [AccountID: String], size: Size, settings: ClientSettings) -> Screen {
         var screen = ClientScreen(account: account, displayName: known[account] ?? account.nickname, size: size)
         screen.otherAccounts = sorted(known).filter { $0 != account }
-        screen.refreshSeconds = refresh
+        screen.apply(settings)
         return .client(screen, account)
     }
 
@@ -129,7 +138,7 @@ struct PumpApp: TerminalApp {
         case .quit: return [.quit(exitCode: 0, farewell: nil)]
         case .chosen(let id):
             return enter(mode == .client && known[id] != nil
-                         ? Self.client(id, known: known, size: size, refresh: refreshSeconds)
+                         ? Self.client(id, known: known, size: size, settings: settings)
                          : Self.entry(for: id, known: known, mode: mode, size: size))
         }
     }
@@ -141,7 +150,7 @@ struct PumpApp: TerminalApp {
         case .loggedIn(let success):
             known[success.account] = success.displayName
             if mode == .loginOnly { return [.quit(exitCode: 0, farewell: nil)] }
-            let effects = enter(Self.client(success.account, known: known, size: size, refresh: refreshSeconds))
+            let effects = enter(Self.client(success.account, known: known, size: size, settings: settings))
             return effects + (typed.map { update(.input($0)) } ?? [])
         }
     }
@@ -150,9 +159,12 @@ struct PumpApp: TerminalApp {
         switch handoff {
         case nil: return []
         case .quit(let code): return [.quit(exitCode: code, farewell: nil)]
-        case .relogin(let id, let reason): return enter(.login(LoginScreen(account: id, size: size, notice: reason)))
+        case .relogin(let id, let reason):
+            var login = LoginScreen(account: id, size: size, notice: reason)
+            login.keymap = settings.keymap
+            return enter(.login(login))
         case .switchAccount(let id):
-            return enter(known[id] != nil ? Self.client(id, known: known, size: size, refresh: refreshSeconds)
+            return enter(known[id] != nil ? Self.client(id, known: known, size: size, settings: settings)
                                           : Self.entry(for: id, known: known, mode: mode, size: size))
         case .addAccount:
             return enter(.account(AccountScreen(size: size, stored: Self.sorted(known))))
@@ -188,6 +200,7 @@ extension Effect {
         case .copyToClipboard(let s): return .copyToClipboard(s)
         case .showPlain(let s): return .showPlain(s)
         case .openBrowser(let s): return .openBrowser(s)
+        case .runInTerminal(let argv): return .runInTerminal(argv)
         case .after(let seconds, let m): return .after(seconds: seconds, message(m))
         case .quit(let code, let text): return .quit(exitCode: code, farewell: text)
         }

@@ -47,6 +47,15 @@ struct CommonOptions: ParsableArguments {
         return state
     }
 
+    /// The account for any command: the flag, else $PUMPTUI_ACCOUNT, config.toml's
+    /// default-account, the last one the client opened, the only stored one (nil: none of these).
+    func chooseAccount(_ flag: String?, store: CredentialStore, config: AppConfig,
+                       environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AccountID? {
+        let state = configDir == nil ? CredentialStore(directory: stateDirectory) : store
+        return try AccountChoice.resolve(flag: flag, environment: environment, config: config,
+                                         lastUsed: LastAccount.load(from: state), stored: store.accounts())
+    }
+
     /// The store, once its directory passed the trust check (owner, mode, parents): a refusal
     /// names the path and the fix, and nothing is read from or written into it.
     func openStore() throws -> CredentialStore {

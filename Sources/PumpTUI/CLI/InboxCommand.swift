@@ -9,7 +9,7 @@ struct InboxCommand: AsyncParsableCommand {
         commandName: "inbox", abstract: "Print the inbox as plain text or JSON.",
         discussion: "Paging: --before ID prints the activities older than activity ID, --since ID the newer ones (ids as --json prints them). --since also takes an ISO 8601 date (2026-11-30 or 2026-11-30T12:00:00Z): the newest --count activities, only those published after it.")
 
-    @Option(name: .long, help: "The account (optional when only one is stored).", completion: AccountCompletion.kind)
+    @Option(name: .long, help: "The account (default: $PUMPTUI_ACCOUNT, config.toml's default-account, the last one used, or the only one).", completion: AccountCompletion.kind)
     var account: String?
 
     @Option(name: .long, help: "How many activities (1-200).")
@@ -36,7 +36,7 @@ struct InboxCommand: AsyncParsableCommand {
     func run() async throws {
         try await LineMode.run {
             let store = try common.openStore()
-            let id = try LineMode.resolveAccount(account, store: store)
+            let id = try LineMode.resolveAccount(account, store: store, common: common)
             let api = try LineMode.pumpAPI(for: id, store: store, allowHTTP: network.allowHTTP)
             let sinceDate = since.flatMap(InboxSince.date)
             var feed = try await api.feedPage(.inboxMajor, count: count, since: sinceDate == nil ? since : nil, before: before)

@@ -45,9 +45,11 @@ enum LineMode {
         }
     }
 
-    /// The account to act on: the given one, or the only stored one.
-    static func resolveAccount(_ given: String?, store: CredentialStore) throws -> AccountID {
-        if let given { return try AccountID(parsing: given) }
+    /// The account to act on (`CommonOptions.chooseAccount`); config.toml's warnings go to stderr.
+    static func resolveAccount(_ given: String?, store: CredentialStore, common: CommonOptions) throws -> AccountID {
+        let loaded = try ConfigLoader.load(store: store)
+        loaded.warnings.forEach(warn)
+        if let id = try common.chooseAccount(given, store: store, config: loaded.config) { return id }
         let all = store.accounts()
         switch all.count {
         case 1: return all[0]

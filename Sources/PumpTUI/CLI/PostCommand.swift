@@ -6,14 +6,17 @@ import PumpCore
 struct PostCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "post", abstract: "Post a note.")
 
-    @Option(name: .long, help: "The account to post as (optional when only one is stored).", completion: AccountCompletion.kind)
+    @Option(name: .long, help: "The account to post as (default: $PUMPTUI_ACCOUNT, config.toml's default-account, the last one used, or the only one).", completion: AccountCompletion.kind)
     var account: String?
 
     @Option(name: .long, help: "Who sees it: public or followers.")
     var to: Audience = .public
 
     @Argument(help: "The text of the note ('-' reads standard input).")
-    var text: String
+    var text: String?
+
+    @Flag(name: .long, help: "Write the note in $VISUAL / $EDITOR (config.toml: editor) instead of giving TEXT.")
+    var editor = false
 
     @Flag(name: .long, help: "Print JSON: {id, url} of the posted note.")
     var json = false
@@ -21,13 +24,16 @@ struct PostCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var network: NetworkOptions
 
-    func validate() throws { try AccountArgument.validate(account, option: "--account") }
+    func validate() throws {
+        try AccountArgument.validate(account, option: "--account")
+        if editor == (text != nil) { throw ValidationError(editor ? "give TEXT or --editor, not both" : "give the TEXT of the note, '-' or --editor") }
+    }
 
     func run() async throws {
         try await LineMode.run {
             let store = try common.openStore()
-            let id = try LineMode.resolveAccount(account, store: store)
-            let body = LineMode.textArgument(text)
+            let id = try LineMode.resolveAccount(account, store: store, common: common)
+            let body = try text.map(LineMode.textArgument) ?? EditorLineMode.compose(store: store)
             guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw LineModeError("empty note") }
             let api = try LineMode.pumpAPI(for: id, store: store, allowHTTP: network.allowHTTP)
             let activity = try await api.post(note: body.trimmingCharacters(in: .newlines), audience: to)

@@ -21,31 +21,33 @@ struct TUICommand: AsyncParsableCommand {
     @Flag(name: .long, help: "No colours (also with a non-empty $NO_COLOR).")
     var noColor = false
 
-    @Option(name: .long, help: ArgumentHelp("Milliseconds to wait after Esc for the rest of a key sequence.", valueName: "ms"))
-    var escapeDelay: Int = 50
+    @Option(name: .long, help: ArgumentHelp("Milliseconds to wait after Esc for the rest of a key sequence (default 50; config: escape-delay).", valueName: "ms"))
+    var escapeDelay: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Seconds between automatic timeline refreshes.", valueName: "seconds"))
-    var refresh: Int = 60
+    @Option(name: .long, help: ArgumentHelp("Seconds between automatic timeline refreshes, 0 = off (default 60; config: refresh).", valueName: "seconds"))
+    var refresh: Int?
 
     @Flag(name: .long, help: "Line mode: log in without the full-screen UI.")
     var noTui = false
 
     func validate() throws {
         try AccountArgument.validate(account)
-        guard refresh >= 5 else { throw ValidationError("--refresh must be at least 5 seconds") }
+        if let refresh, refresh != 0, refresh < 5 { throw ValidationError("--refresh must be 0 (off) or at least 5 seconds") }
         // ncurses takes an int; 2147483648 trapped before the crash handler was armed.
-        guard (0...5000).contains(escapeDelay) else { throw ValidationError("--escape-delay must be 0 to 5000 ms") }
+        if let escapeDelay, !(0...5000).contains(escapeDelay) { throw ValidationError("--escape-delay must be 0 to 5000 ms") }
     }
 
     func run() async throws {
-        var opened: (AccountID?, CredentialStore, CredentialStore)?
+        var opened: (AccountID?, CredentialStore, CredentialStore, LoadedConfig)?
         try await LineMode.run {
             let store = try common.openStore()
-            opened = (try account.map { try AccountID(parsing: $0) }, store, try common.openStateStore(config: store))
+            let loaded = try ConfigLoader.load(store: store)
+            let id = try common.chooseAccount(account, store: store, config: loaded.config)
+            opened = (id, store, try common.openStateStore(config: store), loaded)
         }
-        guard let (id, store, state) = opened else { return }
+        guard let (id, store, state, loaded) = opened else { return }
         if !noTui && TerminalSupport.canRunFullScreen() {
-            var options = tuiOptions
+            var options = tuiOptions(loaded)
             options.state = state
             let code = try await Launch.run(account: id, store: store, mode: .client, options: options)
             if let code {
@@ -53,18 +55,24 @@ struct TUICommand: AsyncParsableCommand {
                 return
             }
         }
+        loaded.warnings.forEach(LineMode.warn)
         try await lineMode(id, store: store)
     }
 
-    var tuiOptions: Launch.Options {
-        Launch.Options(configDirectory: common.configDirectory, allowHTTP: network.allowHTTP, theme: theme,
-                           noColor: noColor, escapeDelayMs: escapeDelay, refreshSeconds: refresh)
+    /// Flag > environment > config.toml > default, for each setting.
+    func tuiOptions(_ loaded: LoadedConfig) -> Launch.Options {
+        let c = loaded.config
+        var options = Launch.Options(configDirectory: common.configDirectory, allowHTTP: network.allowHTTP, theme: theme,
+                                     noColor: noColor, escapeDelayMs: escapeDelay ?? c.escapeDelayMs ?? 50,
+                                     refreshSeconds: refresh ?? c.refreshSeconds ?? 60)
+        options.config = loaded
+        return options
     }
 
     /// No terminal: log in line by line (when needed); the client itself needs a terminal.
     private func lineMode(_ id: AccountID?, store: CredentialStore) async throws {
         try await LineMode.run {
-            let account = try id ?? LineMode.resolveAccount(nil, store: store)
+            let account = try id ?? LineMode.resolveAccount(nil, store: store, common: common)
             if (try? store.account(account)) == nil {
                 LoginLineMode.reportSuccess(try await LoginLineMode.run(account: account, store: store,
                                                                          allowHTTP: network.allowHTTP))

@@ -6,7 +6,7 @@ public enum Action: Hashable, Sendable {
     // Client
     case moveUp, moveDown, pageUp, pageDown, top, bottom, openThread, back, refresh, compose, reply
     case like, share, delete, edit, profile, follow, followByID, copyItemURL, openItemURL, openLink
-    case switchAccount, send, attachImage, timeline(Int), nextTimeline, prevTimeline, discard, parent
+    case switchAccount, send, attachImage, externalEditor, image, timeline(Int), nextTimeline, prevTimeline, discard, parent
     // Editing text in a field (TextBox) or the editor (TextArea)
     case cursorLeft, cursorRight, cursorUp, cursorDown, lineStart, lineEnd
     case deleteBackward, deleteForward, deleteToLineStart, deleteToLineEnd, deleteWordBackward, newline
@@ -20,7 +20,7 @@ public enum Action: Hashable, Sendable {
         .retry, .newURL, .yes, .no,
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .openThread, .back, .refresh, .compose,
         .reply, .like, .share, .delete, .edit, .profile, .follow, .followByID, .copyItemURL,
-        .openItemURL, .openLink, .switchAccount, .send, .attachImage,
+        .openItemURL, .openLink, .switchAccount, .send, .attachImage, .externalEditor, .image,
     ] + (1...timelineCount).map { .timeline($0) } + [.nextTimeline, .prevTimeline, .discard, .parent,
         .cursorLeft, .cursorRight, .cursorUp, .cursorDown, .lineStart, .lineEnd,
         .deleteBackward, .deleteForward, .deleteToLineStart, .deleteToLineEnd, .deleteWordBackward, .newline]

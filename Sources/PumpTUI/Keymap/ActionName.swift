@@ -42,6 +42,8 @@ extension Action {
         case .switchAccount: return "switch-account"
         case .send: return "send"
         case .attachImage: return "attach-image"
+        case .externalEditor: return "external-editor"
+        case .image: return "image"
         case .timeline(let n): return "timeline-\(n)"
         case .nextTimeline: return "next-timeline"
         case .prevTimeline: return "previous-timeline"

@@ -1,5 +1,5 @@
 /// One row of the keymap table: keys, what they do, where, how help and the footer name it.
-public struct Binding: Sendable {
+public struct Binding: Equatable, Sendable {
     public var keys: [Key]
     public var action: Action
     public var contexts: [KeyContext]

@@ -71,6 +71,7 @@ extension Keymap {
         Binding(keys: [.char("c")], action: .copyItemURL, contexts: lists, help: "Copy the item's URL (OSC 52)"),
         Binding(keys: [.char("o")], action: .openItemURL, contexts: lists, help: "Open the item in a browser (local display only)"),
         Binding(keys: [.char("L")], action: .openLink, contexts: lists, help: "Open a numbered link from the item"),
+        Binding(keys: [.char("i")], action: .image, contexts: lists, help: "The item's image: open, copy its URL, save it"),
         Binding(keys: [.char("A")], action: .switchAccount, contexts: lists, help: "Switch or add accounts"),
         Binding(keys: [.char("R")], action: .refresh, contexts: lists, help: "Load newer items", footer: 9, label: "refresh"),
     ] + (1...Action.timelineCount).map { n in
@@ -88,6 +89,9 @@ extension Keymap {
         Binding(keys: [.ctrl("d")], action: .send, contexts: [.editor], help: "Send", footer: 1, label: "send"),
         Binding(keys: [.ctrl("t")], action: .attachImage, contexts: [.editor], help: "Attach an image", footer: 2,
                 label: "attach"),
+        // Before the text keys' ^E (end of line; End still does that): the editor context is searched first.
+        Binding(keys: [.ctrl("e")], action: .externalEditor, contexts: [.editor],
+                help: "Edit the text in $VISUAL / $EDITOR (config: editor)"),
         Binding(keys: [.escape], action: .discard, contexts: [.editor], help: "Discard the draft (asks first)",
                 footer: 3, label: "discard"),
     ]

@@ -16,7 +16,7 @@ public struct HelpSection: Equatable, Sendable {
 }
 
 /// The single table behind key handling, the help overlay and footer hints (tig/newsboat).
-public struct Keymap: Sendable {
+public struct Keymap: Equatable, Sendable {
     public var bindings: [Binding]
     public init(bindings: [Binding]) { self.bindings = bindings }
 

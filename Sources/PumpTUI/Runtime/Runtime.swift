@@ -136,6 +136,16 @@ struct EventLoop<A: TerminalApp> {
             case .signal(let sig): exit = .signal(sig)
             case .hungUp: exit = .hangUp
             }
+        case .runInTerminal(let argv):
+            let before = backend.size
+            let (outcome, command) = backend.runSuspended(argv)
+            switch outcome {
+            case .returned:
+                pending.append(.notice(.commandFinished(command)))
+                if backend.size != before { pending.append(.input(.resize(backend.size))) }
+            case .signal(let sig): exit = .signal(sig)
+            case .hungUp: exit = .hangUp
+            }
         case .openBrowser(let url):
             pending.append(.notice(Self.openBrowser(url, environment: environment)))
         case .after(let seconds, let message):

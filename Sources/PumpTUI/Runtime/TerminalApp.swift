@@ -55,6 +55,9 @@ public enum Effect<M: Sendable, J: Sendable>: Sendable {
     case showPlain(String)
     /// Opens the URL only with a local display and no SSH session. Answered by `.notice(.browser…)`.
     case openBrowser(String)
+    /// Leaves full-screen mode, runs argv on the terminal (an editor) and waits for it, then
+    /// comes back with a full repaint, whatever the command did. Answered by `.notice(.commandFinished)`.
+    case runInTerminal([String])
     /// Delivers `.message(M)` after the delay (timers, "copied" flashes).
     case after(seconds: Double, M)
     /// Ends the run. The farewell is printed on the normal screen after leaving full-screen mode,
@@ -75,8 +78,28 @@ public enum RuntimeNotice: Equatable, Sendable {
     /// No local display, or an SSH session: the app should offer copy / plain URL instead.
     case browserUnavailable(reason: String)
     case browserFailed(reason: String)
+    /// A `runInTerminal` command ended (or could not start); the screen is back.
+    case commandFinished(CommandOutcome)
     /// A bracketed paste never sent its end marker; it was ended after a quiet moment, as text.
     case pasteUnterminated
+}
+
+public enum CommandOutcome: Equatable, Sendable {
+    case exited(Int32)
+    /// Killed by this signal (a crash: SIGSEGV, SIGABRT; or SIGKILL from outside).
+    case killed(Int32)
+    case failedToStart(String)
+
+    public var succeeded: Bool { self == .exited(0) }
+
+    /// "exited with status 1", "was killed by signal 9", "could not start (reason)".
+    public var phrase: String {
+        switch self {
+        case .exited(let code): return "exited with status \(code)"
+        case .killed(let sig): return "was killed by signal \(sig)"
+        case .failedToStart(let why): return "could not start (\(why))"
+        }
+    }
 }
 
 public enum ShutdownReason: Equatable, Sendable {

@@ -13,6 +13,8 @@ protocol TerminalBackend: AnyObject {
     @discardableResult func writeRaw(_ text: String) -> Bool
     /// Blocks until Enter on the normal screen (or a signal / hang-up).
     func showPlain(_ text: String) -> PlainOutcome
+    /// Suspends full-screen mode, runs argv on the terminal until it ends, restores the screen.
+    func runSuspended(_ argv: [String]) -> (PlainOutcome, CommandOutcome)
     /// 0, or the stop signal (INT/TERM/HUP/QUIT) that arrived.
     func pendingSignal() -> Int32
     /// Restores the terminal, then prints the farewell on the normal screen.
@@ -21,6 +23,13 @@ protocol TerminalBackend: AnyObject {
     func abandon()
     /// False once the terminal has hung up (a SIGHUP usually means it has).
     func isAlive() -> Bool
+}
+
+extension TerminalBackend {
+    /// Backends that cannot hand the terminal over (test fakes) say so.
+    func runSuspended(_ argv: [String]) -> (PlainOutcome, CommandOutcome) {
+        (.returned, .failedToStart("this terminal cannot run commands"))
+    }
 }
 
 enum ReadResult: Equatable {

@@ -394,6 +394,25 @@ final class CursesBackend: TerminalBackend {
         return outcome
     }
 
+    /// Hands the terminal to argv (an editor) and takes it back: curses is left as for the plain
+    /// screen and restored with a full repaint however the command ended (crash, kill, status).
+    /// Ctrl-C and Ctrl-\ typed to the command reach us too (same process group): they were meant
+    /// for it, so they are dropped here; a SIGTERM or SIGHUP still ends pumptui afterwards.
+    func runSuspended(_ argv: [String]) -> (PlainOutcome, CommandOutcome) {
+        def_prog_mode()
+        endwin()
+        writeRaw(bracketedPasteOff)
+        let command = ForegroundCommand.run(argv)
+        let sig = SignalGuard.pendingSignal()
+        if sig == SIGHUP && !isAlive() { return (.hungUp, command) }
+        reset_prog_mode()
+        writeRaw(bracketedPasteOn)
+        clearok(window, true)
+        wrefresh(window)
+        if sig != 0 && sig != SIGINT && sig != SIGQUIT { return (.signal(sig), command) }
+        return (.returned, command)
+    }
+
     /// Polls only the terminal (finished jobs stay queued meanwhile); the short timeout bounds
     /// how late a signal delivered to another thread is noticed.
     private func waitForEnter() -> PlainOutcome {

@@ -3,11 +3,12 @@ public struct ThemeChoice: Equatable, Sendable {
     public var name: String
     public var noColor: Bool
 
-    /// `--theme` beats `PUMPTUI_THEME` beats "default". Colour is off with `--no-color` or a
+    /// `--theme` beats `PUMPTUI_THEME` beats config.toml's `theme` beats "default". Colour is off with `--no-color` or a
     /// non-empty `NO_COLOR` (no-color.org: any non-empty value).
-    public static func resolve(flag: String?, noColorFlag: Bool = false, environment: [String: String]) -> ThemeChoice {
+    public static func resolve(flag: String?, noColorFlag: Bool = false, environment: [String: String],
+                               configured: String? = nil) -> ThemeChoice {
         let fromEnv = environment["PUMPTUI_THEME"].flatMap { $0.isEmpty ? nil : $0 }
-        let name = flag.flatMap { $0.isEmpty ? nil : $0 } ?? fromEnv ?? ThemeLoader.defaultName
+        let name = flag.flatMap { $0.isEmpty ? nil : $0 } ?? fromEnv ?? configured ?? ThemeLoader.defaultName
         let noColor = noColorFlag || !(environment["NO_COLOR"] ?? "").isEmpty
         return ThemeChoice(name: name, noColor: noColor)
     }

@@ -1,8 +1,12 @@
+import PumpCore
+
 /// The `?` overlay: every key that works in the current contexts, straight from the keymap.
 public struct HelpOverlay: Sendable {
     public var contexts: [KeyContext]
     public var keymap: Keymap
     public var scroll: Int
+    /// config.toml's path: when set, help ends with the file and the keys it may set.
+    public var configPath: String?
 
     public init(contexts: [KeyContext], keymap: Keymap = .standard, scroll: Int = 0) {
         self.contexts = contexts; self.keymap = keymap; self.scroll = scroll
@@ -11,7 +15,7 @@ public struct HelpOverlay: Sendable {
     /// The overlay's text rows at a given inner width.
     public func lines(width: Int) -> [(text: String, role: Role)] {
         var out: [(text: String, role: Role)] = []
-        let sections = keymap.helpSections(for: contexts)
+        let sections = keymap.helpSections(for: contexts) + extraSections
         let keyW = min(16, sections.flatMap(\.entries).map { TextWidth.width($0.keys) }.max() ?? 0)
         for (n, section) in sections.enumerated() {
             if n > 0 { out.append(("", .text)) }
@@ -27,6 +31,22 @@ public struct HelpOverlay: Sendable {
         }
         return out
     }
+
+    /// Outside the editor, its keys too (they are what ^E, ^D and the rest do once it is open);
+    /// then the config file and its keys.
+    var extraSections: [HelpSection] {
+        var out: [HelpSection] = []
+        let lists: [KeyContext] = [.timeline, .thread, .profile]
+        if contexts.contains(where: lists.contains) {
+            out += keymap.helpSections(for: Self.editorContexts).filter { $0.title != KeyContext.global.title }
+        }
+        guard let configPath else { return out }
+        let file = HelpEntry(keys: "file", help: TerminalText.clean(configPath, .line))
+        let keys = AppConfig.documentedKeys.map { HelpEntry(keys: $0.key, help: $0.meaning) }
+        return out + [HelpSection(title: "Configuration (config.toml)", entries: [file] + keys)]
+    }
+
+    static let editorContexts: [KeyContext] = [.editor, .textArea, .textField]
 
     /// Applies scrolling actions (`.moveUp`, `.pageDown`, `.top`…); false for others.
     public mutating func apply(_ action: Action, area: Rect) -> Bool {

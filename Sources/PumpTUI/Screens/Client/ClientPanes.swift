@@ -88,7 +88,11 @@ indirect enum ClientModal {
     case accounts(ListState)
     /// "Whose profile?" for a share: the sharer and the author.
     case people([Person], ListState)
+    /// `c` / `L`: which of the item's addresses.
+    case links(LinkChooser)
+    /// `i`: open, copy or save the item's image.
+    case image(ImageMenu)
 }
 
 enum ConfirmIntent: Equatable { case quit, delete(PumpObject) }
-enum PromptIntent: Equatable { case followAccount, openLink([String]) }
+enum PromptIntent: Equatable { case followAccount }

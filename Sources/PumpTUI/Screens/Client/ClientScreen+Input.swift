@@ -30,7 +30,7 @@ extension ClientScreen {
             guard pendingDraft != nil else { return confirmed(.quit) }
             modal = .confirm(ConfirmDialog("Quit pumptui? Your unsent draft is lost.", yes: "Quit", no: "Stay"), .quit)
             return []
-        case .help: modal = .help(HelpOverlay(contexts: contexts, keymap: keymap), under: nil); return []
+        case .help: modal = .help(helpOverlay(contexts), under: nil); return []
         case .compose: return openComposer(.note)
         case .reply:
             guard let o = selectedObject else { return nothing("Nothing to reply to.") }
@@ -58,18 +58,12 @@ extension ClientScreen {
         case .followByID:
             modal = .prompt(TextBox(label: "Follow (nick@host)", focused: true, viewWidth: max(10, size.cols - 30)), .followAccount)
             return []
-        case .copyItemURL:
-            guard let url = selectedURL else { return nothing("This item has no URL.") }
-            return [.copyToClipboard(url)]
+        case .copyItemURL: return copyLink()
         case .openItemURL:
             guard let url = selectedURL else { return nothing("This item has no URL.") }
             return [.openBrowser(url)]
-        case .openLink:
-            let links = selectedObject?.renderedContent.links ?? []
-            guard !links.isEmpty else { return nothing("This item has no links.") }
-            if links.count == 1 { return [.openBrowser(links[0])] }
-            modal = .prompt(TextBox(label: "Open link 1–\(links.count)", focused: true, viewWidth: 6), .openLink(links))
-            return []
+        case .openLink: return openLink()
+        case .image: return openImageMenu()
         case .switchAccount:
             // With no other account known here, the router's account screen lists and adds them.
             if otherAccounts.isEmpty { handoff = .addAccount } else { modal = .accounts(ListState()) }
@@ -268,6 +262,7 @@ extension ClientScreen {
         guard modal == nil else { return [] }
         var c = Composer(mode: mode, draft: nil, size: Size(rows: bodyRect.rows, cols: bodyRect.cols), now: now)
         c.drawsStatusAndFooter = false   // the client's own status line and footer show them
+        c.keymap = keymap
         modal = .composer(c, sending: false)
         composerTypeahead = []
         return start(.openComposer(mode), "")
@@ -278,6 +273,7 @@ extension ClientScreen {
         guard case .composer(let open, _)? = modal, open.mode == mode, let queued = composerTypeahead else { return [] }
         var c = Composer(mode: mode, draft: draft, size: Size(rows: bodyRect.rows, cols: bodyRect.cols), now: now)
         c.drawsStatusAndFooter = false
+        c.keymap = keymap
         if legacy { c.offerLegacyDraft() }
         modal = .composer(c, sending: false)
         composerTypeahead = nil

@@ -5,7 +5,7 @@ import PumpCore
 extension ClientScreen {
     mutating func handle(_ message: ClientMessage) -> Effects {
         if case .refreshTimer = message {
-            let again: Effects = [.after(seconds: Double(max(5, refreshSeconds)), .refreshTimer)]
+            let again: Effects = refreshTimer
             guard pages.isEmpty, modal == nil, let pane = timelines[current], pane.feed != nil, !pane.isLoading else { return again }
             return load(current, .newer) + again
         }
@@ -13,7 +13,7 @@ extension ClientScreen {
         // The editor's answers go to the editor: help over it closes first.
         if case .help(_, let under?)? = modal, case .composer = under {
             switch message {
-            case .composed, .imageChecked: modal = under
+            case .composed, .imageChecked, .editorFileWritten, .editorFileRead: modal = under
             default: break
             }
         }
@@ -35,6 +35,10 @@ extension ClientScreen {
             if case .success = result { say("Image attached.", .success) } else { say("") }
         case .draftDone(let problem):
             if let problem { say(problem, .error) }
+        case .editorFileWritten(let result): return editorFileWritten(result)
+        case .editorFileRead(let result): editorFileRead(result)
+        case .imageSaved(.success(let path)): say("Saved the image to \(path).", .success)
+        case .imageSaved(.failure(let f)): say("The image was not saved: \(f.message)", .error)
         case .refreshTimer: break
         }
         applyOwnMarks()
@@ -83,9 +87,13 @@ extension ClientScreen {
             let added = pane.items.count - before
             var text = direction == .older && added == 0 ? "No older items."
                 : (added > 0 || direction == .first ? "\(kind.title): \(Plural.count(pane.items.count, "item"))" : "No new items.")
-            if !greeted { greeted = true; text = greeting + " · " + text }
+            var kindOfText = StatusLine.Kind.info
+            if !greeted {
+                greeted = true; text = (settings.notice ?? greeting) + " · " + text
+                if settings.notice != nil { kindOfText = .warning }
+            }
             if let note = pane.actionNote { say(note + " · " + text, .success) }
-            else if kind == current && pages.isEmpty { say(text) }
+            else if kind == current && pages.isEmpty { say(text, kindOfText) }
         }
         pane.actionNote = nil
         timelines[kind] = pane
@@ -176,6 +184,10 @@ extension ClientScreen {
         case .failure(let f):
             fail(f)
             guard case .composer(var c, _)? = modal else { return [] }
+            // The failure is the editor's to show: it goes when the editor's next note (image
+            // removed, sending again) replaces it. Kept on the client's line, an error there
+            // outranked every later note of the editor and stayed on screen.
+            if !f.tokenRejected { status = StatusLine() }
             c.sendFailed(f.message)
             modal = .composer(c, sending: false)
             return start(.draft(DraftPolicy.decide(.sendFailed, composer: c)), "")
@@ -235,6 +247,7 @@ extension ClientScreen {
         case .browserUnavailable(let reason): say("Cannot open a browser (\(reason)); c copies the URL.", .warning)
         case .browserFailed(let reason): say("The browser failed: \(reason)", .error)
         case .pasteUnterminated: say(RuntimeNotice.pasteUnterminatedText, .warning)
+        case .commandFinished(let outcome): return editorFinished(outcome)
         }
         return []
     }

@@ -28,7 +28,7 @@ extension ClientScreen {
         case .composer(var composer, let sending)?:
             if composerTypeahead != nil { composerTypeahead?.append(input); return [] }
             if case .key(let key) = input, keymap.action(for: key, in: composer.keyContexts) == .help {
-                modal = .help(HelpOverlay(contexts: composer.keyContexts, keymap: keymap), under: modal)
+                modal = .help(helpOverlay(composer.keyContexts), under: modal)
                 return []
             }
             guard !sending else { return [] }   // the text stays as sent until the result comes back
@@ -37,6 +37,9 @@ extension ClientScreen {
             case .discarded:
                 modal = nil; say("Draft discarded.")
                 return start(.draft(DraftPolicy.decide(.discarded, composer: composer)), "")
+            case .externalEditor:
+                modal = .composer(composer, sending: false)
+                return start(.writeEditorFile(composer.body.text), "Opening your editor…")
             case .claimLegacyDraft:
                 modal = .composer(composer, sending: false)
                 return start(.claimLegacyDraft(composer.mode), "")
@@ -61,6 +64,10 @@ extension ClientScreen {
             default: break
             }
             return []
+        case .links(let chooser)?:
+            return handleLinkChooser(input, chooser)
+        case .image(let menu)?:
+            return handleImageMenu(input, menu)
         case .accounts(var l)?:
             guard case .key(let key) = input, let action = keymap.action(for: key, in: [.picker]) else { return [] }
             let choices = accountChoices
@@ -102,11 +109,6 @@ extension ClientScreen {
         case .followAccount:
             guard !t.isEmpty else { return [] }
             return start(.followAccount(t), "Sending a follow to \(t)…")
-        case .openLink(let links):
-            guard let n = Int(t), links.indices.contains(n - 1) else {
-                say("No link \(TerminalText.clean(t, .line, maxLength: 10)).", .warning); return []
-            }
-            return [.openBrowser(links[n - 1])]
         }
     }
 }

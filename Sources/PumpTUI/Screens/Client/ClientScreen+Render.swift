@@ -116,6 +116,10 @@ extension ClientScreen {
         case .people(let people, let l)?:
             renderChoices(people.map { "\($0.label)  \($0.webfinger)" }, selected: l.selected,
                           title: "Whose profile? Enter opens", into: &buffer, body: body)
+        case .image(let menu)?:
+            renderChoices(menu.rows, selected: menu.list.selected, title: "Image — o, c, s or Enter", into: &buffer, body: body)
+        case .links(let chooser)?:
+            renderChoices(chooser.rows, selected: chooser.list.selected, title: chooser.title, into: &buffer, body: body)
         case nil: break
         }
     }

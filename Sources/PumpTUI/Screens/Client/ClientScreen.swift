@@ -15,6 +15,9 @@ struct ClientScreen: TerminalApp {
     var otherAccounts: [AccountID] = []
     var refreshSeconds: Int = 60
     var keymap: Keymap = .standard
+    var settings = ClientSettings()
+    /// The draft's file while $VISUAL/$EDITOR has the terminal (`ExternalEdit`).
+    var externalEdit: String?
     /// The clock, injectable so render tests are stable.
     var clock: @Sendable () -> Date = { Date() }
     var now: Date
@@ -53,8 +56,8 @@ struct ClientScreen: TerminalApp {
         switch event {
         case .start(let s):
             size = s
-            let effects = load(.inboxMajor, .first) + [.after(seconds: Double(max(5, refreshSeconds)), .refreshTimer)]
-            say(greeting)
+            let effects = load(.inboxMajor, .first) + refreshTimer
+            if let notice = settings.notice { say(notice, .warning) } else { say(greeting) }
             return effects
         case .input(.resize(let s)):
             size = s; keepSelectionVisible(); return []
@@ -83,7 +86,7 @@ struct ClientScreen: TerminalApp {
         case .confirm?: return [.dialog]
         case .prompt?: return [.accountEntry]
         case .composer(let c, _)?: return c.keyContexts
-        case .accounts?, .people?: return [.picker]
+        case .accounts?, .people?, .links?, .image?: return [.picker]
         case nil: break
         }
         switch pages.last {

@@ -72,6 +72,12 @@ enum ClientJob: Sendable {
     case checkImage(String)
     /// Saves or removes a draft (`DraftPolicy`).
     case draft(DraftPolicy.Decision)
+    /// ^E: the editor's text into a fresh 0600 file for $VISUAL/$EDITOR.
+    case writeEditorFile(String)
+    /// The external editor finished well: its text back, the file removed.
+    case readEditorFile(String)
+    /// `i` → save: download (bounded, signed, own server only) into the download folder.
+    case saveImage(ImageSaveRequest)
 }
 
 enum ClientMessage: Sendable {
@@ -88,6 +94,10 @@ enum ClientMessage: Sendable {
     case imageChecked(Result<ImageFile, ImageFileError>)
     /// nil when the draft was written (or removed); else why it could not be kept.
     case draftDone(String?)
+    case editorFileWritten(Result<String, ClientFailure>)
+    case editorFileRead(Result<String, ClientFailure>)
+    /// Where the image was saved.
+    case imageSaved(Result<String, ClientFailure>)
     /// The periodic refresh timer (`--refresh`).
     case refreshTimer
 }

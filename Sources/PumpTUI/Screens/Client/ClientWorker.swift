@@ -35,6 +35,15 @@ final class ClientWorker: Sendable {
             return .composerReady(mode, own, legacy: own == nil && drafts?.legacyDraft(key: mode.draftKey) != nil)
         case .claimLegacyDraft(let mode):
             return .legacyDraftClaimed(mode, drafts?.claimLegacy(key: mode.draftKey))
+        case .writeEditorFile(let text):
+            return .editorFileWritten(await attempt { try EditorFile.create(text) })
+        case .readEditorFile(let path):
+            return .editorFileRead(await attempt { try EditorFile.readBack(path) })
+        case .saveImage(let request):
+            return .imageSaved(await attempt {
+                let reply = try await self.api.fetchMedia(request.link)
+                return try ImageSaver.save(reply.body, request: request, contentType: reply.contentType)
+            })
         case .checkImage(let path):
             return .imageChecked(ImageFile.check(path))
         case .draft(let decision):

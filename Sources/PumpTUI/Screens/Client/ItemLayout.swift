@@ -54,9 +54,10 @@ enum ItemLayout {
         let rendered = o.renderedContent
         if !rendered.text.isEmpty {
             out += TextLayout.wrap(rendered.text, width: inner).map { ItemLine(text: $0, role: .text, indent: 2) }
-        } else if let media = mediaLine(o) {
+        } else if let media = mediaLine(o), ImageMenu.line(o) == nil {
             out.append(ItemLine(text: media, role: .muted, indent: 2))
         }
+        if let image = ImageMenu.line(o) { out.append(ItemLine(text: image, role: .muted, indent: 2)) }
         for (i, link) in rendered.links.enumerated() {
             out.append(ItemLine(text: "[\(i + 1)] \(link)", role: .link, indent: 2))
         }

@@ -10,6 +10,8 @@ enum ComposerOutcome: Equatable, Sendable {
     case discarded
     /// Check this file (`ImageFile.check`) and hand the result to `Composer.attachChecked`.
     case attach(path: String)
+    /// ^E: edit the text in $VISUAL/$EDITOR (the owner runs it and calls `replaceText`).
+    case externalEditor
     /// The user claimed the ownerless draft from an older pumptui for this account.
     case claimLegacyDraft
 }

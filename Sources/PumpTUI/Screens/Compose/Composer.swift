@@ -32,6 +32,8 @@ struct Composer: Equatable, Sendable {
     /// False when the owner shows `status` and the footer in its own rows (the client screen):
     /// the composer then leaves them out and gives the text two more rows.
     var drawsStatusAndFooter = true { didSet { layoutWidgets() } }
+    /// The keys (with config.toml's overrides), set by the owner.
+    var keymap = Keymap.standard
     /// What an edit started from, so an untouched edit is not kept as a draft.
     private let originalText: String, originalTitle: String
 
@@ -118,6 +120,18 @@ struct Composer: Equatable, Sendable {
         status = StatusLine(message, kind: .error)
     }
 
+    /// The text as the external editor left it: it becomes the editor's text (an edit).
+    mutating func replaceText(_ text: String) {
+        body = TextArea(text: text, maxLength: Self.maxLength, focused: focus.current == .body)
+        edited()
+        layoutWidgets()
+        status = StatusLine("The text from your editor is here", kind: .success)
+    }
+
+    /// A note from the owner about the text (the external editor's outcome): the editor's
+    /// status line is where the user is looking.
+    mutating func tell(_ note: StatusLine) { status = note }
+
     /// The result of `ImageFile.check` for the path the prompt asked about.
     mutating func attachChecked(_ result: Result<ImageFile, ImageFileError>) {
         guard case .attachPrompt(let box, _) = overlay else { return }
@@ -137,7 +151,7 @@ struct Composer: Equatable, Sendable {
         if case .resize(let s) = event { size = s; layoutWidgets(); return .editing }
         switch overlay {
         case .confirmDiscard(var dialog):
-            switch dialog.handle(event) {
+            switch dialog.handle(event, keymap: keymap) {
             case .pending: overlay = .confirmDiscard(dialog)
             case .yes: overlay = .none; return .discarded
             case .no: overlay = .none
@@ -158,13 +172,16 @@ struct Composer: Equatable, Sendable {
             legacyOffered = false
             return .claimLegacyDraft
         }
+        if case .key(let key) = event, keymap.action(for: key, in: [.editor]) == .externalEditor {
+            return .externalEditor
+        }
         let press = event == .key(.enter) || event == .key(.char(" "))
         switch focus.current {
         case .title:
             if event == .key(.enter) { focus.focus(.body); syncFocus(); return .editing }
-            if title.handle(event) == .handled { edited(); return .editing }
+            if title.handle(event, keymap: keymap) == .handled { edited(); return .editing }
         case .body:
-            if body.handle(event) == .handled {
+            if body.handle(event, keymap: keymap) == .handled {
                 edited()
                 if case .paste = event, body.text.count >= Self.maxLength {
                     status = StatusLine("The editor holds \(Self.maxLength) characters: the rest of the paste was cut", kind: .warning)
@@ -183,7 +200,7 @@ struct Composer: Equatable, Sendable {
             focus.focus(.body); syncFocus()
             return handleForm(event)
         }
-        guard case .key(let key) = event, let action = Keymap.standard.action(for: key, in: keyContexts) else {
+        guard case .key(let key) = event, let action = keymap.action(for: key, in: keyContexts) else {
             return .editing
         }
         switch action {
@@ -201,7 +218,7 @@ struct Composer: Equatable, Sendable {
     }
 
     private mutating func handlePrompt(_ event: InputEvent, box: inout TextBox, error: String?) -> ComposerOutcome {
-        if box.handle(event) == .handled { overlay = .attachPrompt(box, error: nil); return .editing }
+        if box.handle(event, keymap: keymap) == .handled { overlay = .attachPrompt(box, error: nil); return .editing }
         if event == .key(.enter) {
             let path = box.text.trimmingCharacters(in: .whitespaces)
             guard !path.isEmpty else {
@@ -213,7 +230,7 @@ struct Composer: Equatable, Sendable {
             overlay = .attachPrompt(box, error: nil)
             return .attach(path: path)
         }
-        if case .key(let key) = event, Keymap.standard.action(for: key, in: [.editor]) == .discard {
+        if case .key(let key) = event, keymap.action(for: key, in: [.editor]) == .discard {
             overlay = .none
         }
         return .editing

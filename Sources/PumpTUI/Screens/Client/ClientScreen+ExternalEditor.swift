@@ -1,0 +1,43 @@
+import Foundation
+import PumpCore
+
+/// ^E in the editor: the text goes to a 0600 file, `$VISUAL`/`$EDITOR` gets the terminal (the
+/// runtime suspends curses for it), and its text comes back. The editor's own text stays in
+/// the composer the whole time, so a crashed or killed editor loses nothing.
+extension ClientScreen {
+    mutating func editorFileWritten(_ result: Result<String, ClientFailure>) -> Effects {
+        switch result {
+        case .failure(let f): say(f.message, .error); return []
+        case .success(let path):
+            guard case .composer? = modal else { try? FileManager.default.removeItem(atPath: path); return [] }
+            externalEdit = path
+            return [.runInTerminal(ForegroundCommand.editorArgv(command: settings.editorCommand, file: path))]
+        }
+    }
+
+    mutating func editorFinished(_ outcome: CommandOutcome) -> Effects {
+        guard let path = externalEdit else { return [] }
+        externalEdit = nil
+        guard outcome.succeeded else {
+            // A failing editor (vim's :cq, a crash) means "do not use this": the text stays as it
+            // was; whatever the editor wrote is left in its file.
+            let leftover = FileManager.default.fileExists(atPath: path) ? " (what it saved: \(path))" : ""
+            let note = "The editor \(outcome.phrase): your text is unchanged\(leftover)"
+            guard case .composer(var c, let sending)? = modal else { say(note, .warning); return [] }
+            c.tell(StatusLine(TerminalText.clean(note, .line, maxLength: 300), kind: .warning))
+            modal = .composer(c, sending: sending)
+            return []
+        }
+        return start(.readEditorFile(path), "")
+    }
+
+    mutating func editorFileRead(_ result: Result<String, ClientFailure>) {
+        switch result {
+        case .failure(let f): say(f.message, .error)
+        case .success(let text):
+            guard case .composer(var c, let sending)? = modal else { return }
+            c.replaceText(text)    // it says so on the editor's status line
+            modal = .composer(c, sending: sending)
+        }
+    }
+}

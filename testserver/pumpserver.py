@@ -57,6 +57,9 @@ class App:
                 "inbox": {n: list(v) for n, v in s.inbox.items()},
                 "direct": {n: list(v) for n, v in s.direct.items()},
                 "outbox": {n: list(v) for n, v in s.outbox.items()},
+                "lists": {n: [{"id": o, "name": s.objects[o].get("displayName"),
+                               "members": s.list_members(o)} for o in s.live_lists(n)]
+                          for n in s.users},
                 "clients": len(self.creds.clients), "tokens": len(self.creds.access_tokens)}
 
 

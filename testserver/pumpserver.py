@@ -191,6 +191,14 @@ class Handler(BaseHTTPRequestHandler):
                 app.creds.forget_clients()
             elif path == "/_test/revoke-access-tokens":
                 app.creds.revoke_access_tokens()
+            elif path == "/_test/follow":
+                # Seeds follows without a login per user: {"follower": NICK, "followed": NICK}.
+                try:
+                    spec = json.loads(body.decode("utf-8") or "{}")
+                    app.verbs.create(spec["follower"], {"verb": "follow", "object": {
+                        "objectType": "person", "id": app.store.person_id(spec["followed"])}})
+                except (ValueError, TypeError, KeyError, ApiError) as err:
+                    return Reply(400, json={"error": str(err)})
             else:
                 return Reply(404, json={"error": "unknown test endpoint"})
             return Reply(json={"ok": True})

@@ -95,3 +95,8 @@ def test_direct_message_to_people(server):
                                     "to": [person(server, "carol")]})
     state = server.control("state")
     assert act["id"] in state["direct"]["carol"] and act["id"] not in state["inbox"]["bob"]
+
+
+def test_seeded_follow_control(server):
+    assert server.control("follow", {"follower": "carol", "followed": "bob"}) == {"ok": True}
+    assert "bob" in server.control("state")["follows"]["carol"]

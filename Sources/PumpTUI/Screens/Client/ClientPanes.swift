@@ -72,10 +72,34 @@ struct ProfilePane: Equatable {
     var items: [FeedItem] { [.person(person)] + posts }
 }
 
-/// What sits above the timelines: a thread or a profile (stacked, q goes back).
+/// Followers, following or a list's members: people, paged, Enter opens a profile.
+struct PeoplePane: Equatable {
+    var source: PeopleSource
+    var feed: Feed?
+    var list = ListState()
+    var loading = true
+    var error: String?
+
+    var items: [FeedItem] { feed?.items ?? [] }
+    var hasMore: Bool { !loading && error == nil && feed.map { !$0.isAtEnd && !$0.items.isEmpty } == true }
+}
+
+/// Our person lists (`M`): Enter shows the members, n/e/d create, rename, delete.
+struct ListsPane: Equatable {
+    var feed: Feed?
+    var list = ListState()
+    var loading = true
+    var error: String?
+
+    var items: [FeedItem] { feed?.items ?? [] }
+}
+
+/// What sits above the timelines: a thread, a profile, people or lists (stacked, q goes back).
 enum ClientPage: Equatable {
     case thread(ThreadPane)
     case profile(ProfilePane)
+    case people(PeoplePane)
+    case lists(ListsPane)
 }
 
 /// Modal things drawn over the page, one at a time; each takes the keys while open.
@@ -90,5 +114,8 @@ indirect enum ClientModal {
     case people([Person], ListState)
 }
 
-enum ConfirmIntent: Equatable { case quit, delete(PumpObject) }
-enum PromptIntent: Equatable { case followAccount, openLink([String]) }
+enum ConfirmIntent: Equatable { case quit, delete(PumpObject), deleteList(PumpObject) }
+enum PromptIntent: Equatable {
+    case followAccount, openLink([String]), openAccount
+    case newList, renameList(PumpObject), addToList(PumpObject)
+}

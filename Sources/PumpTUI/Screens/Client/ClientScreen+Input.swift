@@ -70,6 +70,13 @@ extension ClientScreen {
             if links.count == 1 { return [.openBrowser(links[0])] }
             modal = .prompt(TextBox(label: "Open link 1–\(links.count)", focused: true, viewWidth: 6), .openLink(links))
             return []
+        case .followers: return openPeople(.followers)
+        case .following: return openPeople(.following)
+        case .openProfileByID:
+            modal = .prompt(TextBox(label: "Profile (nick@host)", focused: true, viewWidth: max(10, size.cols - 30)), .openAccount)
+            return []
+        case .lists: return openLists()
+        case .newList, .renameList, .deleteList, .addToList, .removeFromList: return listAction(action)
         case .switchAccount:
             // With no other account known here, the router's account screen lists and adds them.
             if otherAccounts.isEmpty { handoff = .addAccount } else { modal = .accounts(ListState()) }
@@ -112,6 +119,7 @@ extension ClientScreen {
     mutating func openThread() -> Effects {
         guard let item = selectedItem else { return [] }
         if case .person(let p) = item { return openProfile(p) }
+        if case .lists? = pages.last, case .object(let list) = item { return openMembers(list) }
         guard let o = selectedObject else { return nothing("Nothing to open.") }
         // From a timeline a reply opens the conversation it belongs to; inside a conversation,
         // a reply opens as a conversation of its own (its replies, nothing above it).
@@ -171,6 +179,13 @@ extension ClientScreen {
         if case .profile(let p)? = pages.last {
             return start(.profile(p.person), "Refreshing \(p.person.label)…")
         }
+        if case .people(var p)? = pages.last {
+            guard !p.loading else { return [] }
+            p.loading = true; p.error = nil; p.feed = nil; p.list = ListState()
+            pages[pages.count - 1] = .people(p)
+            return start(.people(p.source, known: nil), "Refreshing…")
+        }
+        if case .lists? = pages.last { return reloadLists() }
         guard timelines[current]?.isLoading != true else { return [] }
         return load(current, timelines[current]?.feed == nil ? .first : .newer)
     }
@@ -183,7 +198,11 @@ extension ClientScreen {
             guard t.hasMore else { return [] }
             t.loading = true; pages[pages.count - 1] = .thread(t)
             return start(.thread(t.root, offset: t.replies.count), "Loading more replies…")
-        case .profile?: return []
+        case .profile?, .lists?: return []
+        case .people(var p)?:
+            guard p.hasMore else { return [] }
+            p.loading = true; pages[pages.count - 1] = .people(p)
+            return start(.people(p.source, known: p.feed), "Loading more…")
         case nil:
             guard let pane = timelines[current], let feed = pane.feed, !pane.isLoading, pane.error == nil, !feed.isAtEnd else { return [] }
             return load(current, .older)
@@ -255,6 +274,7 @@ extension ClientScreen {
             case .profile(var p):
                 p.posts = p.posts.map(fix)
                 return .profile(p)
+            case .people, .lists: return page
             }
         }
     }
@@ -270,7 +290,15 @@ extension ClientScreen {
         c.drawsStatusAndFooter = false   // the client's own status line and footer show them
         modal = .composer(c, sending: false)
         composerTypeahead = []
-        return start(.openComposer(mode), "")
+        let extra: Effects = audienceData == nil ? start(.audienceData, "") : []
+        return start(.openComposer(mode), "") + extra
+    }
+
+    /// Hands the lists and followed people to an open editor.
+    mutating func offerAudienceData() {
+        guard let data = audienceData, case .composer(var c, let sending)? = modal else { return }
+        c.lists = data.lists; c.knownPeople = data.following
+        modal = .composer(c, sending: sending)
     }
 
     /// The draft was read: the editor starts from it, then the keys typed meanwhile replay.
@@ -280,6 +308,7 @@ extension ClientScreen {
         c.drawsStatusAndFooter = false
         if legacy { c.offerLegacyDraft() }
         modal = .composer(c, sending: false)
+        offerAudienceData()
         composerTypeahead = nil
         var effects: Effects = []
         for input in queued where modal != nil { effects += handleInput(input) }

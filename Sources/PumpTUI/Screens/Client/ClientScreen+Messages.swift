@@ -36,6 +36,13 @@ extension ClientScreen {
         case .draftDone(let problem):
             if let problem { say(problem, .error) }
         case .refreshTimer: break
+        case .people(let source, let older, let result): peopleArrived(source, older: older, result)
+        case .openedAccount(let who, let result): return openedAccount(who, result)
+        case .lists(let result): listsArrived(result)
+        case .listChanged(let change, let result): return listChanged(change, result)
+        case .audienceData(let lists, let following):
+            audienceData = (lists, following)
+            offerAudienceData()
         }
         applyOwnMarks()
         keepSelectionVisible()
@@ -118,6 +125,10 @@ extension ClientScreen {
         case .failure(let f): p.error = f.message; fail(f)
         case .success(let page):
             p.person = page.person
+            if let state = page.followState {
+                p.person.followed = state.youFollow ?? p.person.followed
+                p.person.followsYou = state.followsYou
+            }
             p.posts = page.posts?.items ?? []
             p.error = page.postsError
             if let e = page.postsError { say(e, .warning) } else { say(p.person.label) }

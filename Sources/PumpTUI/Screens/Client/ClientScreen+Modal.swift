@@ -93,6 +93,8 @@ extension ClientScreen {
             return [.quit(exitCode: 0, farewell: nil)]
         case .delete(let o):
             return start(.verb(VerbRequest(kind: .delete, object: o)), "Deleting…")
+        case .deleteList(let list):
+            return start(.listChange(.delete(list)), "Deleting the list…")
         }
     }
 
@@ -107,6 +109,18 @@ extension ClientScreen {
                 say("No link \(TerminalText.clean(t, .line, maxLength: 10)).", .warning); return []
             }
             return [.openBrowser(links[n - 1])]
+        case .openAccount:
+            guard !t.isEmpty else { return [] }
+            return start(.openAccount(t), "Looking up \(TerminalText.clean(t, .line, maxLength: 80))…")
+        case .newList:
+            guard !t.isEmpty else { return [] }
+            return start(.listChange(.create(t)), "Creating the list…")
+        case .renameList(let list):
+            guard !t.isEmpty, t != list.title else { return [] }
+            return start(.listChange(.rename(list, t)), "Renaming the list…")
+        case .addToList(let list):
+            guard !t.isEmpty else { return [] }
+            return start(.listChange(.add(account: t, to: list)), "Adding \(TerminalText.clean(t, .line, maxLength: 80))…")
         }
     }
 }

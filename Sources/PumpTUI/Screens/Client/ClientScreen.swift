@@ -33,6 +33,8 @@ struct ClientScreen: TerminalApp {
     var ownMarks: [String: OwnMarks] = [:]
     /// Keys typed into an editor whose saved draft is still being read (nil when none is).
     var composerTypeahead: [InputEvent]?
+    /// Our lists and the people we follow, for the editor (loaded when it first opens).
+    var audienceData: (lists: [AudienceTarget], following: [Person])?
     /// The first page shown still says who is logged in.
     var greeted = false
     /// Read by the router after each update.
@@ -89,6 +91,8 @@ struct ClientScreen: TerminalApp {
         switch pages.last {
         case .thread?: return [.thread]
         case .profile?: return [.profile]
+        case .people(let p)?: if case .members = p.source { return [.members, .people] } else { return [.people] }
+        case .lists?: return [.listsPage]
         case nil: return [.timeline]
         }
     }
@@ -99,6 +103,8 @@ struct ClientScreen: TerminalApp {
         switch pages.last {
         case .thread(let t)?: return t.items
         case .profile(let p)?: return p.items
+        case .people(let p)?: return p.items
+        case .lists(let l)?: return l.items
         case nil: return timelines[current]?.items ?? []
         }
     }
@@ -108,6 +114,8 @@ struct ClientScreen: TerminalApp {
             switch pages.last {
             case .thread(let t)?: return t.list
             case .profile(let p)?: return p.list
+            case .people(let p)?: return p.list
+            case .lists(let l)?: return l.list
             case nil: return timelines[current]?.list ?? ListState()
             }
         }
@@ -115,6 +123,8 @@ struct ClientScreen: TerminalApp {
             switch pages.last {
             case .thread(var t)?: t.list = newValue; pages[pages.count - 1] = .thread(t)
             case .profile(var p)?: p.list = newValue; pages[pages.count - 1] = .profile(p)
+            case .people(var p)?: p.list = newValue; pages[pages.count - 1] = .people(p)
+            case .lists(var l)?: l.list = newValue; pages[pages.count - 1] = .lists(l)
             case nil: timelines[current, default: TimelinePane()].list = newValue
             }
         }

@@ -33,7 +33,7 @@ extension Composer {
     /// "New note", "Replying to Bob: first line…", "Editing your note: first line…".
     var headerText: String {
         switch mode {
-        case .note: return "New note"
+        case .note: return "New note · to \(audienceLabel)"
         case .reply(let o):
             let who = o.author?.label ?? "someone"
             return "Replying to \(who): \(Self.firstLine(o))"
@@ -48,18 +48,20 @@ extension Composer {
         return TerminalText.clean(String(line ?? ""), .line, maxLength: 200)
     }
 
-    /// "To: (*) Public ( ) Followers  [ Attach image ]  [ Send ]" (the first two for new notes).
+    /// Who sees it, one line: "Public", "List: Friends", "bob@host, carol@host".
+    var audienceLabel: String { TerminalText.clean(audience.label, .line, maxLength: 60) }
+
+    /// "To: Public  [ Attach image ]  [ Send ]" (the first two for new notes; Enter on To: picks).
     private func renderControls(into buffer: inout CellBuffer, area: Rect) {
         guard area.rows > 0 else { return }
         var col = area.col
         let end = area.col + area.cols
         if mode.isNewNote {
             let focused = focus.isFocused(.audience)
-            let pub = audience == .public ? "(*)" : "( )", fol = audience == .followers ? "(*)" : "( )"
             // Narrow windows get the short forms, so [ Send ] is never cut off.
             let wide = area.cols >= 56
-            let to = wide ? "To: \(pub) Public \(fol) Followers" : "To: \(audience == .public ? "Public" : "Followers")"
-            col += buffer.put(to, row: area.row, col: col, role: focused ? .focus : .text, maxCols: end - col)
+            let label = TerminalText.clean(audience.label, .line, maxLength: wide ? 24 : 12)
+            col += buffer.put("To: \(label)", row: area.row, col: col, role: focused ? .focus : .text, maxCols: end - col)
             col += 2
             col += Button(wide ? "Attach image" : "Image", focused: focus.isFocused(.attach))
                 .render(into: &buffer, area: Rect(row: area.row, col: col, rows: 1, cols: max(0, end - col)))
@@ -73,6 +75,21 @@ extension Composer {
     private func renderOverlay(into buffer: inout CellBuffer, area: Rect) {
         switch overlay {
         case .none: return
+        case .audiencePicker(let list):
+            let rows = audienceChoices.map { TerminalText.clean($0.label, .line, maxLength: 60) } + ["Specific people (a direct message)…"]
+            ChoiceList(choices: rows, selected: list.selected, title: "Who sees it? Enter chooses", maxCols: Composer.promptWidth(area.cols))
+                .render(into: &buffer, area: area)
+            buffer.cursor = nil
+        case .peoplePrompt(let box, let error):
+            let rect = Box.centered(rows: 6, cols: Composer.promptWidth(area.cols), in: area)
+            Box.draw(into: &buffer, rect: rect, title: "Direct message to")
+            let inner = Box.inner(rect)
+            guard inner.rows >= 3, inner.cols > 2 else { return }
+            let content = Rect(row: inner.row, col: inner.col + 1, rows: inner.rows, cols: inner.cols - 2)
+            box.render(into: &buffer, area: Rect(row: content.row, col: content.col, rows: 1, cols: content.cols))
+            buffer.put(error ?? "nick@host, separated by spaces or commas; nobody else sees it", row: content.row + 2,
+                       col: content.col, role: error == nil ? .muted : .error, maxCols: content.cols)
+            buffer.put("Enter sets · Esc cancels", row: content.row + 3, col: content.col, role: .hint, maxCols: content.cols)
         case .confirmDiscard(let dialog):
             dialog.render(into: &buffer, area: area)
             buffer.cursor = nil

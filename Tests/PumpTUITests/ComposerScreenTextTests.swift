@@ -27,7 +27,7 @@ import PumpCore
         let b = buffer(open("n", { _ in .note }))
         expectScreen(b, #"""
         | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
-        |New note                                                                        |
+        |New note · to Public                                                            |
         |Title:                                                                          |
         |┌─ Text ───────────────────────────────────────────────────────────────────────┐|
         |│                                                                              │|
@@ -47,7 +47,7 @@ import PumpCore
         |│                                                                              │|
         |│                                                                              │|
         |└──────────────────────────────────────────────────────────────────────────────┘|
-        |To: (*) Public ( ) Followers  [ Attach image ]  [ Send ]                        |
+        |To: Public  [ Attach image ]  [ Send ]                                          |
         |Logged in as Alice A. (alice@pump.example) · Inbox: 6 items                     |
         |Tab next  ^D send  ^T attach  Esc discard  F1 help                              |
         """#)
@@ -104,7 +104,7 @@ import PumpCore
         let hhmm = String(Composer.restoredNotice(saved: saved, now: F.now).dropFirst("Restored your unsent draft from ".count).prefix(5))
         let expected = #"""
         | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
-        |New note                                                                        |
+        |New note · to Followers                                                         |
         |Title: Trains                                                                   |
         |┌─ Text ───────────────────────────────────────────────────────────────────────┐|
         |│Half a thought                                                                │|
@@ -124,7 +124,7 @@ import PumpCore
         |│                                                                              │|
         |│                                                                              │|
         |└──────────────────────────────────────────────────────────────────────────────┘|
-        |To: ( ) Public (*) Followers  [ Attach image ]  [ Send ]                        |
+        |To: Followers  [ Attach image ]  [ Send ]                                       |
         |Restored your unsent draft from HH:MM · ^X drops it                             |
         |Tab next  ^D send  ^T attach  Esc discard  F1 help                              |
         """#
@@ -140,7 +140,7 @@ import PumpCore
         let b = buffer(s)
         expectScreen(b, #"""
         | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
-        |New note                                                                        |
+        |New note · to Public                                                            |
         |Title:                                                                          |
         |┌─ Text ───────────────────────────────────────────────────────────────────────┐|
         |│Some words                                                                    │|
@@ -160,7 +160,7 @@ import PumpCore
         |│                                                                              │|
         |│                                                                              │|
         |└──────────────────────────────────────────────────────────────────────────────┘|
-        |To: (*) Public ( ) Followers  [ Attach image ]  [ Send ]                        |
+        |To: Public  [ Attach image ]  [ Send ]                                          |
         |Logged in as Alice A. (alice@pump.example) · Inbox: 6 items                     |
         |Tab/→ next  y yes  n/Esc no  F1 help                                            |
         """#)

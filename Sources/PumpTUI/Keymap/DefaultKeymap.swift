@@ -1,7 +1,7 @@
 /// The default bindings (issues 4 and 5). Letters never appear in text-entry contexts;
 /// those get F-keys, Ctrl keys, Tab, Enter and Esc only.
 extension Keymap {
-    public static let standard = Keymap(bindings: loginBindings + peopleBindings + clientBindings + editorBindings + textBindings
+    public static let standard = Keymap(bindings: loginBindings + clientBindings + peopleBindings + editorBindings + textBindings
                                         + dialogBindings + helpBindings + globalBindings)
 
     private typealias C = KeyContext

@@ -77,7 +77,7 @@ enum ClientFixtures {
     /// Our person lists (pump.io's lists/person): names, a description, member counts.
     static let listsJSON = """
     {"displayName":"Lists","objectTypes":["collection"],"totalItems":2,"items":[
-      {"objectType":"collection","id":"https://pump.example/api/collection/l1","displayName":"Trains \u001b[2J& co",
+      {"objectType":"collection","id":"https://pump.example/api/collection/l1","displayName":"Trains \\u001b[2J& co",
        "content":"People who like <b>trains</b>","objectTypes":["person"],
        "members":{"url":"https://pump.example/api/collection/l1/members","totalItems":2}},
       {"objectType":"collection","id":"https://pump.example/api/collection/l2","displayName":"Family",

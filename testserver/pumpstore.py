@@ -42,6 +42,7 @@ class Store:
         self.lock = threading.RLock()
         self.users = {}             # nick -> {nick, password, uuid, displayName, published}
         self.following = {}         # nick -> [nicks] (ordered)
+        self.follow_seq = {}        # (follower, followed) -> when, so followers list newest first
         self.objects = {}           # id -> object record
         self.activities = {}        # id -> activity record
         self.inbox = {}             # nick -> [activity ids], oldest first
@@ -92,7 +93,9 @@ class Store:
         return list(rec.get("members", []))
 
     def followers_of(self, nick):
-        return [n for n, fl in self.following.items() if nick in fl]
+        """Oldest follow first, as pump.io's followers stream (served newest first)."""
+        return sorted((n for n, fl in self.following.items() if nick in fl),
+                      key=lambda n: self.follow_seq.get((n, nick), 0))
 
     def now(self):
         """Publication clock that never runs backwards."""

@@ -350,6 +350,7 @@ class Verbs:
             raise ApiError(400, "Can't follow yourself")
         if nick not in self.s.following[actor]:
             self.s.following[actor].append(nick)
+            self.s.follow_seq[(actor, nick)] = len(self.s.follow_seq) + 1
         act["object_nick"] = nick
         addr = self._followers_addr(actor)
         addr["to"] = [{"objectType": "person", "id": self.s.person_id(nick)}]

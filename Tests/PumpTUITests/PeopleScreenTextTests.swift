@@ -33,6 +33,30 @@ import PumpCore
 
     @Test func profileShowsBothDirectionsOfFollowing() {
         expectScreen(buffer(profile(FollowState(youFollow: true, followsYou: true))), #"""
+        | Profile · Bob B.                                            alice@pump.example |
+        |Bob B.  bob@pump.example                                                        |
+        |  I like trains                                                                 |
+        |  3 followers · 4 following · 5 favorites                                       |
+        |  You follow them · Follows you (f unfollows)                                   |
+        |                                                                                |
+        | No posts to show.                                                              |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |Bob B.                                                                          |
+        |Enter open  q/Esc back  n new  r reply  l like  s share  f follow  ?/F1 help    |
         """#)
         let lines = F.text(profile(FollowState(youFollow: false, followsYou: false)))
         #expect(lines.contains("  You do not follow them · Does not follow you (f follows)"))
@@ -46,6 +70,30 @@ import PumpCore
         let source = PeopleSource.collection(.followers, s.pages.compactMap { if case .profile(let p) = $0 { return p.person } else { return nil } }[0])
         _ = s.update(.message(.people(source, older: false, .success(Feed.decode(Data(F.followersJSON.utf8))!))))
         expectScreen(buffer(s), #"""
+        | Followers · Bob B.                                          alice@pump.example |
+        |Alice A.  alice@pump.example                                                    |
+        |                                                                                |
+        |Carol C.  carol@pump.example                                                    |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |Followers · Bob B.: 2 of 3 people                                               |
+        |q/Esc back  R refresh  Enter profile  ?/F1 help                                 |
         """#)
         // Enter opens the selected person's profile; near the end the next page is asked for.
         #expect(send(&s, .char("j")) == ["people Followers · Bob B. older"])
@@ -57,6 +105,30 @@ import PumpCore
         #expect(send(&s, .char("M")) == ["lists"])
         _ = s.update(.message(.lists(.success(Feed.decode(Data(F.listsJSON.utf8))!))))
         expectScreen(buffer(s), #"""
+        | Your lists                                                  alice@pump.example |
+        |Trains & co                                                                     |
+        |  People who like trains                                                        |
+        |  2 members                                                                     |
+        |                                                                                |
+        |Family                                                                          |
+        |  1 member                                                                      |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |                                                                                |
+        |2 lists                                                                         |
+        |q/Esc back  R refresh  Enter members  n new  e rename  d delete  ?/F1 help      |
         """#)
         #expect(send(&s, .enter) == ["people List · Trains & co"])
         _ = send(&s, .char("q"))
@@ -73,6 +145,30 @@ import PumpCore
         _ = s.update(.input(.paste("Dinner at eight")))
         _ = send(&s, .tab, .enter)
         expectScreen(buffer(s), #"""
+        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
+        |New note · to Public                                                            |
+        |Title:                                                                          |
+        |┌─ Text ───────────────────────────────────────────────────────────────────────┐|
+        |│Dinner at eight                                                               │|
+        |│                                                                              │|
+        |│                                                                              │|
+        |│                                                                              │|
+        |│   ┌─ Who sees it? Enter chooses ─────────────────────────────────────────┐   │|
+        |│   │ Public                                                               │   │|
+        |│   │ Followers                                                            │   │|
+        |│   │ List: Family                                                         │   │|
+        |│   │ Specific people (a direct message)…                                  │   │|
+        |│   └──────────────────────────────────────────────────────────────────────┘   │|
+        |│                                                                              │|
+        |│                                                                              │|
+        |│                                                                              │|
+        |│                                                                              │|
+        |│                                                                              │|
+        |│                                                                              │|
+        |└──────────────────────────────────────────────────────────────────────────────┘|
+        |To: Public  [ Attach image ]  [ Send ]                                          |
+        |Logged in as Alice A. (alice@pump.example) · Inbox: 6 items                     |
+        |Enter choose  Esc/q close  F1 help                                              |
         """#)
         _ = send(&s, .char("j"), .char("j"), .enter)
         let lines = F.text(s)

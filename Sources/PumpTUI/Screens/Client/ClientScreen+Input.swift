@@ -290,7 +290,8 @@ extension ClientScreen {
         c.drawsStatusAndFooter = false   // the client's own status line and footer show them
         modal = .composer(c, sending: false)
         composerTypeahead = []
-        let extra: Effects = audienceData == nil ? start(.audienceData, "") : []
+        // Quiet (no spinner, no count): the editor works without it, it only offers more.
+        let extra: Effects = audienceData == nil ? [.run(.audienceData)] : []
         return start(.openComposer(mode), "") + extra
     }
 

@@ -9,6 +9,12 @@ extension ClientScreen {
             guard pages.isEmpty, modal == nil, let pane = timelines[current], pane.feed != nil, !pane.isLoading else { return again }
             return load(current, .newer) + again
         }
+        if case .audienceData(let lists, let following) = message {
+            // A quiet job (`openComposer`): never counted, so it must not end another's spinner.
+            audienceData = (lists, following)
+            offerAudienceData()
+            return []
+        }
         finished()
         // The editor's answers go to the editor: help over it closes first.
         if case .help(_, let under?)? = modal, case .composer = under {
@@ -40,9 +46,7 @@ extension ClientScreen {
         case .openedAccount(let who, let result): return openedAccount(who, result)
         case .lists(let result): listsArrived(result)
         case .listChanged(let change, let result): return listChanged(change, result)
-        case .audienceData(let lists, let following):
-            audienceData = (lists, following)
-            offerAudienceData()
+        case .audienceData: break
         }
         applyOwnMarks()
         keepSelectionVisible()

@@ -79,6 +79,8 @@ struct PeoplePane: Equatable {
     var list = ListState()
     var loading = true
     var error: String?
+    /// What a change just said ("Added Bob to Friends."), kept in front of the reload's count.
+    var actionNote: String?
 
     var items: [FeedItem] { feed?.items ?? [] }
     var hasMore: Bool { !loading && error == nil && feed.map { !$0.isAtEnd && !$0.items.isEmpty } == true }
@@ -90,6 +92,8 @@ struct ListsPane: Equatable {
     var list = ListState()
     var loading = true
     var error: String?
+    /// What a change just said ("Made the list X."), kept in front of the reload's count.
+    var actionNote: String?
 
     var items: [FeedItem] { feed?.items ?? [] }
 }

@@ -75,8 +75,10 @@ extension ClientScreen {
         case .success(let page):
             p.feed = older ? p.feed.map { $0.appending(page) } ?? page : page
             let total = p.feed?.totalItems ?? p.items.count
-            say("\(p.source.title): \(p.items.count) of \(Plural.count(total, "person", "people"))")
+            let count = "\(p.source.title): \(p.items.count) of \(Plural.count(total, "person", "people"))"
+            if let note = p.actionNote { say(note + " · " + count, .success) } else { say(count) }
         }
+        p.actionNote = nil
         pages[i] = .people(p)
     }
 
@@ -88,8 +90,11 @@ extension ClientScreen {
         case .failure(let f): l.error = f.message; fail(f)
         case .success(let feed):
             l.feed = feed; l.error = nil
-            if case .lists? = pages.last { say(Plural.count(feed.items.count, "list")) }
+            let count = Plural.count(feed.items.count, "list")
+            if let note = l.actionNote { say(note + " · " + count, .success) }
+            else if case .lists? = pages.last { say(count) }
         }
+        l.actionNote = nil
         pages[i] = .lists(l)
     }
 
@@ -104,10 +109,10 @@ extension ClientScreen {
             for (i, page) in pages.enumerated() {
                 switch page {
                 case .lists(var l):
-                    l.loading = true; pages[i] = .lists(l); running += 1; effects.append(.run(.lists))
+                    l.loading = true; l.actionNote = done; pages[i] = .lists(l); running += 1; effects.append(.run(.lists))
                 case .people(var p):
                     guard case .members(let list) = p.source, change.touches(list) else { continue }
-                    p.loading = true; p.feed = nil; pages[i] = .people(p); running += 1
+                    p.loading = true; p.feed = nil; p.actionNote = done; pages[i] = .people(p); running += 1
                     effects.append(.run(.people(p.source, known: nil)))
                 default: continue
                 }

@@ -44,12 +44,13 @@ extension ClientScreen {
         var shown = list
         shown.selected = min(shown.selected, all.count - 1)
         let indents = indentation
+        let hints = keyHintsInItems
         let layout = ListView.render(into: &buffer, area: area, state: shown, count: all.count,
                                      measure: measure(all, width: area.cols)) { i, buf, rect, _ in
             var r = rect
             let indent = min(indents[i] ?? 0, max(0, rect.cols - 10))
             r.col += indent; r.cols -= indent
-            let lines = cache.lines(for: all[i], width: r.cols)
+            let lines = cache.lines(for: all[i], width: r.cols, keyHints: hints)
             ItemLayout.draw(lines, time: time(of: all[i]), into: &buf, rect: r)
         }
         // A last row says what happens past the end (loading, the end, a failure).

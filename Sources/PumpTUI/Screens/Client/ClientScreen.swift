@@ -141,7 +141,14 @@ struct ClientScreen: TerminalApp {
 
     func measure(_ items: [FeedItem], width: Int) -> (Int) -> Int {
         let indents = indentation
-        return { i in cache.lines(for: items[i], width: max(10, width - (indents[i] ?? 0))).count }
+        let hints = keyHintsInItems
+        return { i in cache.lines(for: items[i], width: max(10, width - (indents[i] ?? 0)), keyHints: hints).count }
+    }
+
+    /// Only a profile's card names the key that follows ("f follows"); a list of people does not.
+    var keyHintsInItems: Bool {
+        if case .people? = pages.last { return false }
+        return true
     }
 
     /// Columns each row of the current list is pushed right (replies under what they answer).

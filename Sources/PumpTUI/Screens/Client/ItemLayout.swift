@@ -14,10 +14,12 @@ enum ItemLayout {
     static let timeWidth = 8
 
     /// The object an item is about: an activity's object, or the object itself.
-    static func lines(for item: FeedItem, width: Int) -> [ItemLine] {
+    /// `keyHints`: a person's follow line names the key that changes it ("f follows"), which
+    /// only the profile page has.
+    static func lines(for item: FeedItem, width: Int, keyHints: Bool = true) -> [ItemLine] {
         let w = max(1, width)
         switch item {
-        case .person(let p): return personLines(p, width: w)
+        case .person(let p): return personLines(p, width: w, keyHints: keyHints)
         case .object(let o) where o.isPersonList: return listLines(o, width: w)
         case .object(let o): return header(o.author) + objectLines(o, width: w) + [ItemLine(text: "", role: .text)]
         case .activity(let a):
@@ -84,7 +86,7 @@ enum ItemLayout {
         return parts.joined(separator: " · ")
     }
 
-    static func personLines(_ p: Person, width: Int) -> [ItemLine] {
+    static func personLines(_ p: Person, width: Int, keyHints: Bool = true) -> [ItemLine] {
         var out = header(p)
         let summary = p.renderedSummary.text
         if !summary.isEmpty { out += TextLayout.wrap(summary, width: max(1, width - 2)).map { ItemLine(text: $0, role: .text, indent: 2) } }
@@ -94,12 +96,12 @@ enum ItemLayout {
         if let f = p.following?.totalItems { counts.append("\(f) following") }
         if let f = p.favorites?.totalItems { counts.append(Plural.count(f, "favorite")) }
         if !counts.isEmpty { out.append(ItemLine(text: counts.joined(separator: " · "), role: .mark, indent: 2)) }
-        if let state = followLine(p) { out.append(ItemLine(text: state, role: .mark, indent: 2)) }
+        if let state = followLine(p, keyHint: keyHints) { out.append(ItemLine(text: state, role: .mark, indent: 2)) }
         return out + [ItemLine(text: "", role: .text)]
     }
 
     /// "You follow them · Follows you (f unfollows)": both directions, as far as known.
-    static func followLine(_ p: Person) -> String? {
+    static func followLine(_ p: Person, keyHint: Bool = true) -> String? {
         var facts: [String] = []
         switch p.followed {
         case true?: facts.append("You follow them")
@@ -112,6 +114,7 @@ enum ItemLayout {
         case nil: break
         }
         guard !facts.isEmpty else { return nil }
+        guard keyHint else { return facts.joined(separator: " · ") }
         let hint = p.followed == true ? " (f unfollows)" : (p.followed == false ? " (f follows)" : "")
         return facts.joined(separator: " · ") + hint
     }
@@ -150,11 +153,11 @@ final class ItemLayoutCache {
     let limit: Int
     init(limit: Int = 2000) { self.limit = limit }
 
-    func lines(for item: FeedItem, width: Int) -> [ItemLine] {
-        let key = Self.key(item, width)
+    func lines(for item: FeedItem, width: Int, keyHints: Bool = true) -> [ItemLine] {
+        let key = Self.key(item, width) + (keyHints ? "" : "|plain")
         if let hit = entries[key] { return hit }
         if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
-        let l = ItemLayout.lines(for: item, width: width)
+        let l = ItemLayout.lines(for: item, width: width, keyHints: keyHints)
         entries[key] = l
         return l
     }

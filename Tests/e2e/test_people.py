@@ -2,12 +2,12 @@
 and a post to a list that reaches its members only. Three accounts (alice, bob, carol), each with
 its own config directory, against the local test server."""
 import json
-import time
 import urllib.request
 
 import pytest
 
 from conftest import PumpServer, login_line_mode, run_pumptui
+from test_client import state, wait_until
 from tui import TUI
 
 
@@ -16,20 +16,6 @@ def control(server, name, data):
                                  headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(req, timeout=10) as r:
         return json.load(r)
-
-
-def state(server):
-    with urllib.request.urlopen(server.base + "/_test/state", timeout=10) as r:
-        return json.load(r)
-
-
-def wait_until(check, what, timeout=10.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if check():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"{what} not true after {timeout}s")
 
 
 @pytest.fixture

@@ -72,7 +72,8 @@ struct ProfilePane: Equatable {
     var items: [FeedItem] { [.person(person)] + posts }
 }
 
-/// Followers, following or a list's members: people, paged, Enter opens a profile.
+/// Followers, following or a list's members: people, paged, Enter opens a profile. Our lists
+/// page (`M`, source `.lists`) is the same: a collection loaded, selected, reloaded.
 struct PeoplePane: Equatable {
     var source: PeopleSource
     var feed: Feed?
@@ -86,24 +87,12 @@ struct PeoplePane: Equatable {
     var hasMore: Bool { !loading && error == nil && feed.map { !$0.isAtEnd && !$0.items.isEmpty } == true }
 }
 
-/// Our person lists (`M`): Enter shows the members, n/e/d create, rename, delete.
-struct ListsPane: Equatable {
-    var feed: Feed?
-    var list = ListState()
-    var loading = true
-    var error: String?
-    /// What a change just said ("Made the list X."), kept in front of the reload's count.
-    var actionNote: String?
-
-    var items: [FeedItem] { feed?.items ?? [] }
-}
-
 /// What sits above the timelines: a thread, a profile, people or lists (stacked, q goes back).
 enum ClientPage: Equatable {
     case thread(ThreadPane)
     case profile(ProfilePane)
     case people(PeoplePane)
-    case lists(ListsPane)
+    case lists(PeoplePane)
 }
 
 /// Modal things drawn over the page, one at a time; each takes the keys while open.

@@ -21,7 +21,7 @@ extension ClientScreen {
 
     mutating func openLists() -> Effects {
         if case .lists? = pages.last { return [] }
-        pages.append(.lists(ListsPane()))
+        pages.append(.lists(PeoplePane(source: .lists)))
         return start(.lists, "Loading your lists…")
     }
 

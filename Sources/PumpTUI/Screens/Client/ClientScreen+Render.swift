@@ -24,8 +24,7 @@ extension ClientScreen {
         switch pages.last {
         case .thread(let t)?: return "Thread · \(t.root.author?.label ?? "post")"
         case .profile(let p)?: return "Profile · \(p.person.label)"
-        case .people(let p)?: return p.source.title
-        case .lists?: return "Your lists"
+        case .people(let p)?, .lists(let p)?: return p.source.title
         case nil:
             return FeedKind.allCases.enumerated().map { i, k in
                 k == current ? "[\(i + 1) \(k.title)]" : "\(i + 1) \(k.title)"

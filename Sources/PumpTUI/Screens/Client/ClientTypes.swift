@@ -87,11 +87,14 @@ enum ClientJob: Sendable {
 enum PeopleSource: Equatable, Sendable {
     case collection(PeopleCollection, Person)
     case members(PumpObject)
+    /// Our person lists themselves (the lists page).
+    case lists
 
     var title: String {
         switch self {
         case .collection(let which, let p): return "\(which.title) · \(p.label)"
         case .members(let list): return "List · \(list.title ?? "list")"
+        case .lists: return "Your lists"
         }
     }
 }

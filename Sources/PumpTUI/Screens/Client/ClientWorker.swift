@@ -51,7 +51,7 @@ final class ClientWorker: Sendable {
         case .openAccount(let who):
             return .openedAccount(who, await attempt { try await self.api.person(account: who, finder: self.finder) })
         case .lists:
-            return .lists(await attempt { try await self.api.lists() })
+            return .lists(await attempt { try await self.people(.lists, nil) })
         case .listChange(let change):
             return .listChanged(change, await attempt { try await self.change(change) })
         case .audienceData:
@@ -69,6 +69,7 @@ final class ClientWorker: Sendable {
         switch source {
         case .collection(let which, let person): return try await api.people(which, of: person)
         case .members(let list): return try await api.members(of: list)
+        case .lists: return try await api.lists()
         }
     }
 

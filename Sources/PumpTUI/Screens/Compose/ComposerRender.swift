@@ -81,32 +81,27 @@ extension Composer {
                 .render(into: &buffer, area: area)
             buffer.cursor = nil
         case .peoplePrompt(let box, let error):
-            let rect = Box.centered(rows: 6, cols: Composer.promptWidth(area.cols), in: area)
-            Box.draw(into: &buffer, rect: rect, title: "Direct message to")
-            let inner = Box.inner(rect)
-            guard inner.rows >= 3, inner.cols > 2 else { return }
-            let content = Rect(row: inner.row, col: inner.col + 1, rows: inner.rows, cols: inner.cols - 2)
-            box.render(into: &buffer, area: Rect(row: content.row, col: content.col, rows: 1, cols: content.cols))
-            buffer.put(error ?? "nick@host, separated by spaces or commas; nobody else sees it", row: content.row + 2,
-                       col: content.col, role: error == nil ? .muted : .error, maxCols: content.cols)
-            buffer.put("Enter sets · Esc cancels", row: content.row + 3, col: content.col, role: .hint, maxCols: content.cols)
+            renderPrompt(box, title: "Direct message to", note: error ?? "nick@host, separated by spaces or commas; nobody else sees it",
+                         isError: error != nil, hint: "Enter sets · Esc cancels", into: &buffer, area: area)
         case .confirmDiscard(let dialog):
             dialog.render(into: &buffer, area: area)
             buffer.cursor = nil
         case .attachPrompt(let box, let error):
-            let lines = [
-                error ?? "\(ImageFile.supported), up to \(ImageFile.sizeText(ImageFile.maxBytes)).",
-                "Enter attaches · empty path removes · Esc cancels",
-            ]
-            let rect = Box.centered(rows: 6, cols: Composer.promptWidth(area.cols), in: area)
-            Box.draw(into: &buffer, rect: rect, title: "Attach image")
-            let inner = Box.inner(rect)
-            guard inner.rows >= 3, inner.cols > 2 else { return }
-            let content = Rect(row: inner.row, col: inner.col + 1, rows: inner.rows, cols: inner.cols - 2)
-            box.render(into: &buffer, area: Rect(row: content.row, col: content.col, rows: 1, cols: content.cols))
-            buffer.put(lines[0], row: content.row + 2, col: content.col, role: error == nil ? .muted : .error,
-                       maxCols: content.cols)
-            buffer.put(lines[1], row: content.row + 3, col: content.col, role: .hint, maxCols: content.cols)
+            renderPrompt(box, title: "Attach image", note: error ?? "\(ImageFile.supported), up to \(ImageFile.sizeText(ImageFile.maxBytes)).",
+                         isError: error != nil, hint: "Enter attaches · empty path removes · Esc cancels", into: &buffer, area: area)
         }
+    }
+
+    /// A framed one-line prompt over the editor: the field, a note (or the error), the keys.
+    private func renderPrompt(_ box: TextBox, title: String, note: String, isError: Bool, hint: String,
+                              into buffer: inout CellBuffer, area: Rect) {
+        let rect = Box.centered(rows: 6, cols: Composer.promptWidth(area.cols), in: area)
+        Box.draw(into: &buffer, rect: rect, title: title)
+        let inner = Box.inner(rect)
+        guard inner.rows >= 3, inner.cols > 2 else { return }
+        let content = Rect(row: inner.row, col: inner.col + 1, rows: inner.rows, cols: inner.cols - 2)
+        box.render(into: &buffer, area: Rect(row: content.row, col: content.col, rows: 1, cols: content.cols))
+        buffer.put(note, row: content.row + 2, col: content.col, role: isError ? .error : .muted, maxCols: content.cols)
+        buffer.put(hint, row: content.row + 3, col: content.col, role: .hint, maxCols: content.cols)
     }
 }

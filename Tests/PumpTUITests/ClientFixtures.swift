@@ -71,7 +71,9 @@ enum ClientFixtures {
     static let followersJSON = """
     {"displayName":"Followers of bob","objectTypes":["person"],"totalItems":3,
      "links":{"next":{"href":"https://pump.example/api/user/bob/followers?before=acct%3Acarol%40pump.example"}},
-     "items":[\(person("alice", "Alice A.")),\(person("carol", "Carol C."))]}
+     "items":[\(person("alice", "Alice A.")),
+              {"objectType":"person","id":"acct:carol@pump.example","preferredUsername":"carol","displayName":"Carol C.",
+               "pump_io":{"followed":true}}]}
     """
 
     /// Our person lists (pump.io's lists/person): names, a description, member counts.

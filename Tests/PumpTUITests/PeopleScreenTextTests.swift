@@ -69,12 +69,13 @@ import PumpCore
         #expect(send(&s, .char("w")) == ["people Followers · Bob B."])
         let source = PeopleSource.collection(.followers, s.pages.compactMap { if case .profile(let p) = $0 { return p.person } else { return nil } }[0])
         _ = s.update(.message(.people(source, older: false, .success(Feed.decode(Data(F.followersJSON.utf8))!))))
+        // Whom we follow shows here too, without the profile's "(f unfollows)": f is not a key here.
         expectScreen(buffer(s), #"""
         | Followers · Bob B.                                          alice@pump.example |
         |Alice A.  alice@pump.example                                                    |
         |                                                                                |
         |Carol C.  carol@pump.example                                                    |
-        |                                                                                |
+        |  You follow them                                                               |
         |                                                                                |
         |                                                                                |
         |                                                                                |

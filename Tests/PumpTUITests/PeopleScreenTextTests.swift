@@ -132,6 +132,14 @@ import PumpCore
         |q/Esc back  R refresh  Enter members  n new  e rename  d delete  ?/F1 help      |
         """#)
         #expect(send(&s, .enter) == ["people List · Trains & co"])
+        // Renamed from its members page: the title follows, the status says so.
+        _ = send(&s, .char("e"))
+        let list = F.text(s)
+        #expect(list.contains { $0.contains("Rename to: Trains & co") })
+        _ = send(&s, .escape)                           // (the worker's answer is played below)
+        guard case .people(let members)? = s.pages.last, case .members(let l) = members.source else { Issue.record("no members page"); return }
+        _ = s.update(.message(.listChanged(.rename(l, "Rail fans"), .success("Renamed to Rail fans."))))
+        #expect(F.text(s)[0].hasPrefix(" List · Rail fans") && F.text(s)[22].hasSuffix("Renamed to Rail fans."))
         _ = send(&s, .char("q"))
         _ = send(&s, .char("d"))
         #expect(F.text(s).contains { $0.contains("Delete the list Trains & co?") })

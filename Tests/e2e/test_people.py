@@ -6,7 +6,7 @@ import urllib.request
 
 import pytest
 
-from conftest import PumpServer, login_line_mode, run_pumptui
+from conftest import PumpServer, log_in_each, run_pumptui
 from test_client import state, wait_until
 from tui import TUI
 
@@ -20,13 +20,7 @@ def control(server, name, data):
 
 @pytest.fixture
 def accounts(pumpserver, pumptui_bin, tmp_path):
-    dirs = {}
-    for nick in ("alice", "bob", "carol"):
-        d = str(tmp_path / nick)
-        child, _ = login_line_mode(pumptui_bin, pumpserver.account(nick), d, user=nick)
-        assert child.exitstatus == 0, child.before
-        dirs[nick] = d
-    return pumpserver, dirs
+    return pumpserver, log_in_each(pumptui_bin, pumpserver, tmp_path, ("alice", "bob", "carol"))
 
 
 def client(server, dirs, nick):

@@ -36,7 +36,7 @@ class Ctx:
 FEED_RE = re.compile(r"^/api/user/([A-Za-z0-9._-]+)/(feed|inbox)(?:/(direct))?(?:/(major|minor))?$")
 USER_RE = re.compile(r"^/api/user/([A-Za-z0-9._-]+)(/profile)?$")
 COLL_RE = re.compile(r"^/api/user/([A-Za-z0-9._-]+)/(followers|following|favorites|uploads|lists/person)$")
-OBJ_RE = re.compile(r"^/api/([a-z]+)/([A-Za-z0-9_-]+)(?:/(likes|replies|shares))?$")
+OBJ_RE = re.compile(r"^/api/([a-z]+)/([A-Za-z0-9_-]+)(?:/(likes|replies|shares|members))?$")
 
 
 def page(items, query, url, id_of=lambda x: x):
@@ -213,8 +213,14 @@ class Api:
         if ctx.method != "GET":
             raise ApiError(405, "Method not allowed")
         if which == "lists/person":
-            return Reply(json={"displayName": "Lists", "objectTypes": ["collection"], "url": url,
-                               "totalItems": 0, "items": [], "links": {"self": {"href": url}}})
+            # Newest first, like pump.io's userLists stream; others see only what they may.
+            oids = [o for o in reversed(s.live_lists(nick)) if s.can_see_object(o, ctx.user)]
+            q = {k: v for k, v in ctx.query.items() if k in ("count", "offset")}
+            chunk, _ = page(oids, q, url)
+            return Reply(json={"displayName": f"Collections of persons for {nick}",
+                               "objectTypes": ["collection"], "url": url, "totalItems": len(oids),
+                               "links": {"self": {"href": url}},
+                               "items": [s.obj(o, ctx.user, detail=True) for o in chunk]})
         if which == "favorites":
             oids = [o for o in reversed(s.favorites[nick]) if s.can_see_object(o, ctx.user)]
             q = {k: v for k, v in ctx.query.items() if k in ("count", "offset")}
@@ -272,7 +278,16 @@ class Api:
             raise ApiError(403, "Only the author and recipients can view this object.")
         if rec["deleted"]:
             return Reply(410, json={"error": "Deleted"})
+        if sub == "members" and ctx.method == "POST":
+            # pump.io's newMember: the author adds a person; the reply is the person.
+            self._need_user(ctx, rec["author"])
+            ref = self._json_body(ctx)
+            self._create(ctx, {"verb": "add", "object": ref,
+                               "target": {"id": oid, "objectType": "collection"}})
+            return Reply(json=s.person(s.nick_for_person_id(ref.get("id")), ctx.user))
         if sub:
+            if sub not in rec:
+                raise ApiError(404, f"No {sub} of {oid}")
             return self.object_collection(ctx, rec, sub)
         ref = {"id": oid, "objectType": otype}
         if ctx.method == "PUT":

@@ -57,6 +57,9 @@ class App:
                 "inbox": {n: list(v) for n, v in s.inbox.items()},
                 "direct": {n: list(v) for n, v in s.direct.items()},
                 "outbox": {n: list(v) for n, v in s.outbox.items()},
+                "lists": {n: [{"id": o, "name": s.objects[o].get("displayName"),
+                               "members": s.list_members(o)} for o in s.live_lists(n)]
+                          for n in s.users},
                 "clients": len(self.creds.clients), "tokens": len(self.creds.access_tokens)}
 
 
@@ -188,6 +191,14 @@ class Handler(BaseHTTPRequestHandler):
                 app.creds.forget_clients()
             elif path == "/_test/revoke-access-tokens":
                 app.creds.revoke_access_tokens()
+            elif path == "/_test/follow":
+                # Seeds follows without a login per user: {"follower": NICK, "followed": NICK}.
+                try:
+                    spec = json.loads(body.decode("utf-8") or "{}")
+                    app.verbs.create(spec["follower"], {"verb": "follow", "object": {
+                        "objectType": "person", "id": app.store.person_id(spec["followed"])}})
+                except (ValueError, TypeError, KeyError, ApiError) as err:
+                    return Reply(400, json={"error": str(err)})
             else:
                 return Reply(404, json={"error": "unknown test endpoint"})
             return Reply(json={"ok": True})

@@ -12,7 +12,8 @@ MINOR_VERBS_OBJECT_TYPES = ("comment", "collection")
 PAST_TENSE = {"post": "posted", "share": "shared", "favorite": "favorited", "like": "liked",
               "unfavorite": "unfavorited", "unlike": "unliked", "unshare": "unshared",
               "delete": "deleted", "update": "updated", "follow": "followed",
-              "stop-following": "stopped following", "create": "created"}
+              "stop-following": "stopped following", "create": "created",
+              "add": "added", "remove": "removed"}
 
 
 class ApiError(Exception):
@@ -41,6 +42,7 @@ class Store:
         self.lock = threading.RLock()
         self.users = {}             # nick -> {nick, password, uuid, displayName, published}
         self.following = {}         # nick -> [nicks] (ordered)
+        self.follow_seq = {}        # (follower, followed) -> when, so followers list newest first
         self.objects = {}           # id -> object record
         self.activities = {}        # id -> activity record
         self.inbox = {}             # nick -> [activity ids], oldest first
@@ -48,13 +50,14 @@ class Store:
         self.outbox = {}            # nick -> [activity ids]
         self.favorites = {}         # nick -> [object ids]
         self.uploads = {}           # path -> {bytes, type, object id}
+        self.lists = {}             # nick -> [collection ids] (person lists), oldest first
         self.clock = time.time()
 
     # --- users ---------------------------------------------------------------------------------
     def add_user(self, nick):
         self.users[nick] = {"nick": nick, "password": nick + "-pass", "uuid": secrets.token_urlsafe(16),
                             "displayName": nick.capitalize(), "published": iso(time.time() - 86400)}
-        for table in (self.following, self.inbox, self.direct, self.outbox, self.favorites):
+        for table in (self.following, self.inbox, self.direct, self.outbox, self.favorites, self.lists):
             table[nick] = []
 
     def check_password(self, nick, password):
@@ -78,8 +81,21 @@ class Store:
                 return nick
         return None
 
+    def live_lists(self, nick):
+        """The user's person lists that are not deleted, oldest first."""
+        return [oid for oid in self.lists[nick] if not self.objects[oid]["deleted"]]
+
+    def list_members(self, oid):
+        """Nicks in a list (empty for anything that is not a live list)."""
+        rec = self.objects.get(oid)
+        if rec is None or rec["objectType"] != "collection" or rec["deleted"]:
+            return []
+        return list(rec.get("members", []))
+
     def followers_of(self, nick):
-        return [n for n, fl in self.following.items() if nick in fl]
+        """Oldest follow first, as pump.io's followers stream (served newest first)."""
+        return sorted((n for n, fl in self.following.items() if nick in fl),
+                      key=lambda n: self.follow_seq.get((n, nick), 0))
 
     def now(self):
         """Publication clock that never runs backwards."""
@@ -105,7 +121,8 @@ class Store:
                               "totalItems": len(self.following[nick])},
                 "favorites": {"url": f"{b}/api/user/{nick}/favorites",
                               "totalItems": len(self.favorites[nick])},
-                "lists": {"url": f"{b}/api/user/{nick}/lists/person", "totalItems": 0}})
+                "lists": {"url": f"{b}/api/user/{nick}/lists/person",
+                          "totalItems": len(self.live_lists(nick))}})
             if viewer:
                 p["pump_io"] = {"followed": nick in self.following.get(viewer, [])}
         return p
@@ -121,9 +138,15 @@ class Store:
         if o["deleted"]:
             out["deleted"] = o["deleted"]
             return out
-        for key in ("displayName", "content", "image", "fullImage"):
+        for key in ("displayName", "content", "image", "fullImage", "objectTypes"):
             if o.get(key) is not None:
                 out[key] = o[key]
+        if "members" in o:
+            # pump.io's Collection.expandFeeds: the count, the URL, up to 4 members.
+            m = {"url": f"{oid}/members", "totalItems": len(o["members"])}
+            if detail and o["members"]:
+                m["items"] = [self.person(n, full=False) for n in list(reversed(o["members"]))[:4]]
+            out["members"] = m
         out["url"] = f"{self.base}/{o['author']}/{o['objectType']}/{o['uuid']}"
         out["links"] = {"self": {"href": oid}}
         for coll in ("likes", "replies", "shares"):
@@ -158,6 +181,8 @@ class Store:
                     out[key] = a[key]
         if a.get("generator"):
             out["generator"] = a["generator"]
+        if a.get("target_id") in self.objects:
+            out["target"] = self.obj(a["target_id"], viewer)
         return out
 
     # --- visibility ----------------------------------------------------------------------------

@@ -39,7 +39,42 @@ class Verbs:
         for key in ("content", "displayName", "image", "fullImage"):
             if fields.get(key) is not None:
                 rec[key] = fields[key]
+        if otype == "collection":
+            self._new_list(author, rec, fields)
         s.objects[oid] = rec
+        return rec
+
+    # --- person lists (pump.io's Collection.isList / checkList / afterCreate) ----------------------
+    def _new_list(self, author, rec, fields):
+        types = fields.get("objectTypes")
+        name = fields.get("displayName")
+        if not (isinstance(types, list) and len(types) == 1 and isinstance(name, str) and name):
+            return  # a plain collection, not a list
+        self._check_list_name(author, name, types)
+        rec["objectTypes"] = list(types)
+        rec["members"] = []
+        if types == ["person"]:
+            self.s.lists[author].append(rec["id"])
+
+    def _check_list_name(self, author, name, types, own_id=None):
+        for other in self.s.objects.values():
+            if (other["author"] == author and other.get("objectTypes") == types and not other["deleted"]
+                    and other.get("displayName") == name and other["id"] != own_id):
+                raise ApiError(400, f"A folder for '{','.join(types)}' named '{name}' already exists.")
+
+    def _list_target(self, actor, act, ref, verb):
+        """The list an add/remove changes: must exist, be the actor's, and hold people."""
+        target = act.get("target")
+        if not isinstance(target, dict) or not isinstance(target.get("id"), str):
+            raise ApiError(400, f"No target for {verb}")
+        rec = self.s.objects.get(target["id"])
+        if rec is None or "members" not in rec or rec["deleted"]:
+            raise ApiError(400, f"Can't {verb} to {target['id']}: no such list.")
+        if rec["author"] != actor:
+            raise ApiError(400, f"Can't {verb} to {target['id']}: not author.")
+        if ref.get("objectType", "person") not in rec["objectTypes"]:
+            raise ApiError(400, f"Can't {verb} to {target['id']}: incorrect type.")
+        act["target_id"] = rec["id"]
         return rec
 
     def _lookup(self, ref, must_exist=True):
@@ -115,6 +150,13 @@ class Verbs:
                     recipients |= set(s.followers_of(act["actor"]))
                 elif item["id"] == followers_url:
                     recipients |= set(s.followers_of(act["actor"]))
+                elif item["id"] in s.lists[act["actor"]]:
+                    # pump.io's distributor.toList: only the author's own lists expand, to
+                    # their members (each as if addressed alone, so `to` is direct).
+                    members = set(s.list_members(item["id"]))
+                    recipients |= members
+                    if key in ("to", "bto"):
+                        direct |= members
                 else:
                     nick = s.nick_for_person_id(item["id"])
                     if nick:
@@ -253,6 +295,10 @@ class Verbs:
             raise ApiError(400, f"Can't update {obj['id']}: not author.")
         if obj["deleted"]:
             raise ApiError(400, "Deleted")
+        if "members" in obj and isinstance(ref.get("displayName"), str):
+            if not ref["displayName"]:
+                raise ApiError(400, "A list needs a name")
+            self._check_list_name(actor, ref["displayName"], obj["objectTypes"], own_id=obj["id"])
         for key in ("content", "displayName"):
             if key in ref:
                 obj[key] = ref[key]
@@ -275,6 +321,23 @@ class Verbs:
         act["object_id"] = obj["id"]
         return self._followers_addr(actor), []
 
+    def _verb_add(self, actor, ref, act, published):
+        nick = self._person_ref(ref)
+        rec = self._list_target(actor, act, ref, "add")
+        if nick not in rec["members"]:
+            rec["members"].append(nick)
+        act["object_nick"] = nick
+        return self._followers_addr(actor), []
+
+    def _verb_remove(self, actor, ref, act, published):
+        nick = self._person_ref(ref)
+        rec = self._list_target(actor, act, ref, "remove")
+        if nick not in rec["members"]:
+            raise ApiError(400, f"{ref.get('id')} is not in {rec['id']}")
+        rec["members"].remove(nick)
+        act["object_nick"] = nick
+        return self._followers_addr(actor), []
+
     def _person_ref(self, ref):
         nick = self.s.nick_for_person_id(ref.get("id"))
         if nick is None:
@@ -287,6 +350,7 @@ class Verbs:
             raise ApiError(400, "Can't follow yourself")
         if nick not in self.s.following[actor]:
             self.s.following[actor].append(nick)
+            self.s.follow_seq[(actor, nick)] = len(self.s.follow_seq) + 1
         act["object_nick"] = nick
         addr = self._followers_addr(actor)
         addr["to"] = [{"objectType": "person", "id": self.s.person_id(nick)}]

@@ -67,6 +67,25 @@ enum ClientFixtures {
      "favorites":{"totalItems":5},"pump_io":{"followed":true}}
     """
 
+    /// Bob's followers as the server pages them: two people, more to come.
+    static let followersJSON = """
+    {"displayName":"Followers of bob","objectTypes":["person"],"totalItems":3,
+     "links":{"next":{"href":"https://pump.example/api/user/bob/followers?before=acct%3Acarol%40pump.example"}},
+     "items":[\(person("alice", "Alice A.")),
+              {"objectType":"person","id":"acct:carol@pump.example","preferredUsername":"carol","displayName":"Carol C.",
+               "pump_io":{"followed":true}}]}
+    """
+
+    /// Our person lists (pump.io's lists/person): names, a description, member counts.
+    static let listsJSON = """
+    {"displayName":"Lists","objectTypes":["collection"],"totalItems":2,"items":[
+      {"objectType":"collection","id":"https://pump.example/api/collection/l1","displayName":"Trains \\u001b[2J& co",
+       "content":"People who like <b>trains</b>","objectTypes":["person"],
+       "members":{"url":"https://pump.example/api/collection/l1/members","totalItems":2}},
+      {"objectType":"collection","id":"https://pump.example/api/collection/l2","displayName":"Family",
+       "objectTypes":["person"],"members":{"url":"https://pump.example/api/collection/l2/members","totalItems":1}}]}
+    """
+
     /// A screen with the inbox loaded, at `size`, its clock fixed.
     static func screen(_ size: Size = Size(rows: 24, cols: 80), feed: Feed = inbox) -> ClientScreen {
         var s = ClientScreen(account: alice, displayName: "Alice A.", size: size)
@@ -105,6 +124,11 @@ extension ClientJob {
         case .writeEditorFile(let t): return "writeEditorFile \(t)"
         case .readEditorFile(let p): return "readEditorFile \(p)"
         case .saveImage(let r): return "saveImage \(r.link.url.absoluteString)"
+        case .people(let source, let known): return "people \(source.title)\(known == nil ? "" : " older")"
+        case .openAccount(let a): return "openAccount \(a)"
+        case .lists: return "lists"
+        case .listChange(let c): return "listChange \(c)"
+        case .audienceData: return "audienceData"
         }
     }
 }

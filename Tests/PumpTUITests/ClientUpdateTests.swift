@@ -166,7 +166,9 @@ import PumpCore
 
     @Test func composeSendsKeepsTextOnFailureAndClosesOnSuccess() {
         var s = F.screen()
-        #expect(key(&s, .char("n")) == ["openComposer \(Composer.Mode.note.draftKey)"])
+        // The editor's lists and people load alongside, once, without a spinner.
+        #expect(key(&s, .char("n")) == ["openComposer \(Composer.Mode.note.draftKey)", "audienceData"])
+        #expect(s.running == 1)
         _ = s.update(.message(.composerReady(.note, nil)))
         #expect(s.contexts.first == .editor)
         _ = s.update(.input(.paste("hello there")))

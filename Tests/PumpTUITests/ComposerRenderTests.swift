@@ -12,12 +12,12 @@ import Testing
         var b = CellBuffer(size: size)
         c.render(into: &b, area: full(size))
         let lines = b.trimmedLines()
-        #expect(lines[0] == "New note")
+        #expect(lines[0] == "New note · to Public")
         #expect(lines[1].hasPrefix("Title:"))
         #expect(lines[2].hasPrefix("┌─ Text ") && lines[2].hasSuffix("┐"))
         #expect(lines[3] == "│Hello there" + String(repeating: " ", count: size.cols - 13) + "│")
         #expect(lines[size.rows - 4].hasPrefix("└") && lines[size.rows - 4].hasSuffix("┘"))
-        #expect(lines[size.rows - 3] == "To: (*) Public ( ) Followers  [ Attach image ]  [ Send ]")
+        #expect(lines[size.rows - 3] == "To: Public  [ Attach image ]  [ Send ]")
         #expect(lines[size.rows - 2] == "")
         let footer = lines[size.rows - 1]
         #expect(footer == "Tab next  ^D send  ^T attach  Esc discard  F1 help")
@@ -114,7 +114,7 @@ import Testing
         c.drawsStatusAndFooter = false
         c.feed([.key(.ctrl("d"))])
         let lines = c.screen(size)
-        #expect(lines[size.rows - 1] == "To: (*) Public ( ) Followers  [ Attach image ]  [ Send ]")
+        #expect(lines[size.rows - 1] == "To: Public  [ Attach image ]  [ Send ]")
         #expect(!lines.joined().contains("Nothing to send") && !lines.joined().contains("^D send"))
         #expect(c.status.message.hasPrefix("Nothing to send") && c.body.viewHeight == size.rows - 5)
     }

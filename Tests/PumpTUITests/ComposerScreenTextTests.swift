@@ -27,7 +27,7 @@ import PumpCore
         let b = buffer(open("n", { _ in .note }))
         expectScreen(b, #"""
         | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
-        |New note                                                                        |
+        |New note · to Public                                                            |
         |Title:                                                                          |
         |┌─ Text ───────────────────────────────────────────────────────────────────────┐|
         |│                                                                              │|
@@ -47,7 +47,7 @@ import PumpCore
         |│                                                                              │|
         |│                                                                              │|
         |└──────────────────────────────────────────────────────────────────────────────┘|
-        |To: (*) Public ( ) Followers  [ Attach image ]  [ Send ]                        |
+        |To: Public  [ Attach image ]  [ Send ]                                          |
         |Logged in as Alice A. (alice@pump.example) · Inbox: 6 items                     |
         |Tab next  ^D send  ^T attach  Esc discard  F1 help                              |
         """#)
@@ -103,7 +103,7 @@ import PumpCore
         let hhmm = String(Composer.restoredNotice(saved: saved, now: F.now).dropFirst("Restored your unsent draft from ".count).prefix(5))
         let expected = #"""
         | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
-        |New note                                                                        |
+        |New note · to Followers                                                         |
         |Title: Trains                                                                   |
         |┌─ Text ───────────────────────────────────────────────────────────────────────┐|
         |│Half a thought                                                                │|
@@ -123,7 +123,7 @@ import PumpCore
         |│                                                                              │|
         |│                                                                              │|
         |└──────────────────────────────────────────────────────────────────────────────┘|
-        |To: ( ) Public (*) Followers  [ Attach image ]  [ Send ]                        |
+        |To: Followers  [ Attach image ]  [ Send ]                                       |
         |Restored your unsent draft from HH:MM · ^X drops it                             |
         |Tab next  ^D send  ^T attach  Esc discard  F1 help                              |
         """#
@@ -139,7 +139,7 @@ import PumpCore
         let b = buffer(s)
         expectScreen(b, #"""
         | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
-        |New note                                                                        |
+        |New note · to Public                                                            |
         |Title:                                                                          |
         |┌─ Text ───────────────────────────────────────────────────────────────────────┐|
         |│Some words                                                                    │|
@@ -159,7 +159,7 @@ import PumpCore
         |│                                                                              │|
         |│                                                                              │|
         |└──────────────────────────────────────────────────────────────────────────────┘|
-        |To: (*) Public ( ) Followers  [ Attach image ]  [ Send ]                        |
+        |To: Public  [ Attach image ]  [ Send ]                                          |
         |Logged in as Alice A. (alice@pump.example) · Inbox: 6 items                     |
         |Tab/→ next  y yes  n/Esc no  F1 help                                            |
         """#)

@@ -61,16 +61,43 @@ extension Composer {
         #expect(r.focus.ids == [.body, .send] && r.focus.current == .send)
     }
 
-    @Test func audienceToggleWithSpaceAndEnter() {
+    @Test func audiencePickerOffersPublicFollowersListsAndPeople() {
         var c = Composer(mode: .note, draft: nil, size: composeSize)
+        let friends = AudienceTarget(id: "https://pump.example/api/collection/f1", name: "Friends")
+        c.lists = [friends]
+        c.knownPeople = [Person(id: "https://pump.example/api/user/bob/profile", preferredUsername: "bob")]
         c.feed([.key(.tab)])
-        c.feed([.key(.char(" "))]); #expect(c.audience == .followers)
-        c.feed([.key(.enter)]); #expect(c.audience == .public)
-        c.feed([.key(.char(" "))])
-        c.feed([.paste("pasted")])                      // a paste on the toggle goes to the text
-        #expect(c.focus.current == .body && c.draft.text == "pasted")
+        c.feed([.key(.char(" "))]); #expect(c.overlay == .audiencePicker(ListState()))
+        c.feed([.key(.char("j")), .key(.enter)]); #expect(c.audience == .followers && c.overlay == .none)
+        c.feed([.key(.enter), .key(.char("j")), .key(.enter)]); #expect(c.audience == .list(friends))
+        c.feed([.key(.enter), .key(.escape)]); #expect(c.audience == .list(friends) && c.overlay == .none)
+        // The last choice asks for the people of a direct message; known ids are used.
+        c.feed([.key(.enter), .key(.char("j")), .key(.enter)])
+        c.feed("@bob@pump.example, carol@other.example".map { .key(.char($0)) })
+        c.feed([.key(.enter)])
+        #expect(c.audience == .people([AudienceTarget(id: "https://pump.example/api/user/bob/profile", name: "bob@pump.example"),
+                                       AudienceTarget(id: "acct:carol@other.example", name: "carol@other.example")]))
+        c.feed([.paste("pasted")])                      // a paste on the To: field goes to the text
+        #expect(c.focus.current == .body && c.draft.text == "pasted" && c.draft.audience == c.audience)
         let out = c.handle(.key(.ctrl("d")))
-        #expect(out == .send(ComposeRequest(mode: .note, text: "pasted", title: nil, audience: .followers, imagePath: nil)))
+        #expect(out == .send(ComposeRequest(mode: .note, text: "pasted", title: nil, audience: c.audience, imagePath: nil)))
+    }
+
+    @Test func peopleOfADirectMessageMustBeAccounts() {
+        #expect(Composer.people("  ", known: []) == .failure(.empty))
+        #expect(Composer.people("bob", known: []) == .failure(.notAnAccount("bob")))
+        #expect(Composer.people("a@b a@b", known: []) == .success([AudienceTarget(id: "acct:a@b", name: "a@b")]))
+    }
+
+    @Test func ctrlNCompletesAMentionFromFollowedPeople() {
+        var c = Composer(mode: .note, draft: nil, size: composeSize)
+        c.knownPeople = [Person(id: "https://h.example/api/user/bob/profile", preferredUsername: "bob"),
+                         Person(id: "https://h.example/api/user/bobby/profile", preferredUsername: "bobby")]
+        c.feed("Hi @B".map { .key(.char($0)) })
+        c.feed([.key(.ctrl("n"))]); #expect(c.draft.text == "Hi @bob")            // what both share
+        c.feed("b".map { .key(.char($0)) })
+        c.feed([.key(.ctrl("n"))]); #expect(c.draft.text == "Hi @bobby@h.example ")  // one left: whole
+        c.feed([.key(.ctrl("n"))]); #expect(c.draft.text == "Hi @bobby@h.example ")  // no @word: nothing
     }
 
     @Test func ctrlDSendsFromAnyFieldAndOnlyOnce() {

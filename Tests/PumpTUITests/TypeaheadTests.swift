@@ -17,7 +17,8 @@ import PumpCore
         var effects = s.update(.input(.key(.char(opener))))
         for ch in text { effects += s.update(.input(.key(.char(ch)))) }
         effects += s.update(.input(.key(.ctrl("d"))))
-        #expect(jobs(effects).count == 1)                  // only the draft read, no verb, no feed
+        // Only the draft read (and the editor's lists and people), no verb, no feed.
+        #expect(jobs(effects).count == 2 && jobs(effects).last == "audienceData")
         #expect(jobs(effects).first?.hasPrefix("openComposer") == true)
         let mode: Composer.Mode = opener == "n" ? .note : .reply(to: s.items[0].object!)
         let sent = jobs(s.update(.message(.composerReady(mode, nil))))

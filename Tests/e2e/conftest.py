@@ -103,6 +103,17 @@ def login_line_mode(binary, account, config_dir, user="alice", timeout=30):
     return child, url
 
 
+def log_in_each(binary, server, tmp_path, nicks):
+    """Each nick logged in (line mode) with a config directory of its own; nick → directory."""
+    dirs = {}
+    for nick in nicks:
+        d = str(tmp_path / nick)
+        child, _ = login_line_mode(binary, server.account(nick), d, user=nick)
+        assert child.exitstatus == 0, child.before
+        dirs[nick] = d
+    return dirs
+
+
 @pytest.fixture
 def logged_in(pumpserver, pumptui_bin, config_dir):
     child, _ = login_line_mode(pumptui_bin, pumpserver.account(), config_dir)

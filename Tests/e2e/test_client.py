@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from conftest import login_line_mode, run_pumptui
+from conftest import log_in_each, login_line_mode, run_pumptui
 from tui import TUI
 
 
@@ -42,13 +42,7 @@ def wait_until(check, what, timeout=10.0):
 
 @pytest.fixture
 def two_accounts(pumpserver, pumptui_bin, tmp_path):
-    dirs = {}
-    for nick in ("alice", "bob"):
-        d = str(tmp_path / nick)
-        child, _ = login_line_mode(pumptui_bin, pumpserver.account(nick), d, user=nick)
-        assert child.exitstatus == 0, child.before
-        dirs[nick] = d
-    return pumpserver, dirs
+    return pumpserver, log_in_each(pumptui_bin, pumpserver, tmp_path, ("alice", "bob"))
 
 
 def follow_in_tui(server, config, who):

@@ -29,12 +29,6 @@ public enum FeedKind: String, CaseIterable, Sendable {
     }
 }
 
-/// Who sees a new post. Unaddressed posts are followers-only on pump.io (pitfall 11), so both
-/// cases address explicitly.
-public enum Audience: String, Sendable, CaseIterable {
-    case `public`, followers
-}
-
 extension URL {
     /// Appends a path segment by string, leaving any existing percent-encoding untouched.
     func appendingPath(_ segment: String) -> URL? {

@@ -124,6 +124,10 @@ extension PumpAPI {
             b["cc"] = [followersAddress.json]
         case .followers:
             b["to"] = [followersAddress.json]
+        case .list(let list):
+            b["to"] = [Address(id: list.id, objectType: "collection").json]
+        case .people(let people):
+            b["to"] = people.map { Address(id: $0.id, objectType: "person").json }
         }
         return b
     }

@@ -1,8 +1,6 @@
 import Crypto
 import Foundation
 
-extension Audience: Codable {}
-
 /// Unsent text of the editor, kept on disk so a failed send, a quit, SIGTERM or a hang-up
 /// never loses what the user wrote (issue 6).
 public struct Draft: Codable, Equatable, Sendable {

@@ -19,6 +19,9 @@ public struct Person: Sendable, Equatable {
     @Boxed public var lists: CollectionSummary? = nil
     /// `pump_io.followed`: whether *we* follow this person (single-object GETs only).
     public var followed: Bool?
+    /// Whether this person follows *us*: never in the JSON, found out by the client
+    /// (`PumpAPI.followState`); nil when unknown.
+    public var followsYou: Bool?
     public var published: Date?
     public var updated: Date?
     public var locationName: String?

@@ -22,6 +22,8 @@ public struct PumpObject: Sendable, Equatable {
     @Boxed public var likes: CollectionSummary? = nil
     @Boxed public var replies: CollectionSummary? = nil
     @Boxed public var shares: CollectionSummary? = nil
+    /// A person list's members (count, URL, a few people).
+    @Boxed public var members: CollectionSummary? = nil
     @Boxed public var image: MediaLink? = nil
     @Boxed public var fullImage: MediaLink? = nil
     public var streamURL: URL?
@@ -67,6 +69,7 @@ public struct PumpObject: Sendable, Equatable {
         likes = CollectionSummary(json: json.object("likes"), depth: depth)
         replies = CollectionSummary(json: json.object("replies"), depth: depth)
         shares = CollectionSummary(json: json.object("shares"), depth: depth)
+        members = CollectionSummary(json: json.object("members"), depth: depth)
         image = MediaLink(json: json.object("image"))
         fullImage = MediaLink(json: json.object("fullImage"))
         streamURL = json.object("stream")?.url("url")

@@ -47,4 +47,15 @@ struct PostCommand: AsyncParsableCommand {
     }
 }
 
-extension Audience: ExpressibleByArgument {}
+/// `--to public|followers` (lists and people are the full-screen editor's).
+extension Audience: ExpressibleByArgument {
+    public init?(argument: String) {
+        switch argument {
+        case "public": self = .public
+        case "followers": self = .followers
+        default: return nil
+        }
+    }
+    public static var allValueStrings: [String] { ["public", "followers"] }
+    public var defaultValueDescription: String { self == .public ? "public" : "followers" }
+}

@@ -7,6 +7,9 @@ public enum Action: Hashable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom, openThread, back, refresh, compose, reply
     case like, share, delete, edit, profile, follow, followByID, copyItemURL, openItemURL, openLink
     case switchAccount, send, attachImage, externalEditor, image, timeline(Int), nextTimeline, prevTimeline, discard, parent
+    // People and lists
+    case followers, following, openProfileByID, lists, newList, renameList, deleteList, addToList, removeFromList
+    case mention
     // Editing text in a field (TextBox) or the editor (TextArea)
     case cursorLeft, cursorRight, cursorUp, cursorDown, lineStart, lineEnd
     case deleteBackward, deleteForward, deleteToLineStart, deleteToLineEnd, deleteWordBackward, newline
@@ -23,5 +26,7 @@ public enum Action: Hashable, Sendable {
         .openItemURL, .openLink, .switchAccount, .send, .attachImage, .externalEditor, .image,
     ] + (1...timelineCount).map { .timeline($0) } + [.nextTimeline, .prevTimeline, .discard, .parent,
         .cursorLeft, .cursorRight, .cursorUp, .cursorDown, .lineStart, .lineEnd,
-        .deleteBackward, .deleteForward, .deleteToLineStart, .deleteToLineEnd, .deleteWordBackward, .newline]
+        .deleteBackward, .deleteForward, .deleteToLineStart, .deleteToLineEnd, .deleteWordBackward, .newline,
+        .followers, .following, .openProfileByID, .lists, .newList, .renameList, .deleteList, .addToList, .removeFromList,
+        .mention]
 }

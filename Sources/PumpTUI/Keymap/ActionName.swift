@@ -61,6 +61,16 @@ extension Action {
         case .deleteToLineEnd: return "delete-to-line-end"
         case .deleteWordBackward: return "delete-word-backward"
         case .newline: return "newline"
+        case .followers: return "followers"
+        case .following: return "following"
+        case .openProfileByID: return "open-profile-by-id"
+        case .lists: return "lists"
+        case .newList: return "new-list"
+        case .renameList: return "rename-list"
+        case .deleteList: return "delete-list"
+        case .addToList: return "add-to-list"
+        case .removeFromList: return "remove-from-list"
+        case .mention: return "complete-mention"
         }
     }
 

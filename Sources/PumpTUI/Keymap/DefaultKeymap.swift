@@ -1,13 +1,15 @@
 /// The default bindings (issues 4 and 5). Letters never appear in text-entry contexts;
 /// those get F-keys, Ctrl keys, Tab, Enter and Esc only.
 extension Keymap {
-    public static let standard = Keymap(bindings: loginBindings + clientBindings + editorBindings + textBindings
+    public static let standard = Keymap(bindings: loginBindings + clientBindings + peopleBindings + editorBindings + textBindings
                                         + dialogBindings + helpBindings + globalBindings)
 
     private typealias C = KeyContext
     private static let login: [C] = [.loginTextFocused, .loginOther]
     private static let forms: [C] = [.loginTextFocused, .loginOther, .accountEntry]
     private static let lists: [C] = [.timeline, .thread, .profile]
+    /// The people and lists pages: moved through like the timelines, with keys of their own.
+    private static let peoplePages: [C] = [.people, .listsPage]
 
     /// Footer priorities: at 80 columns the login has room for Esc cancel or Tab next, not
     /// both; a way out matters more than a key every form has.
@@ -43,19 +45,19 @@ extension Keymap {
     ]
 
     private static let clientBindings: [Binding] = [
-        Binding(keys: [.char("k"), .up], action: .moveUp, contexts: lists + [.picker], help: "Previous item"),
-        Binding(keys: [.char("j"), .down], action: .moveDown, contexts: lists + [.picker], help: "Next item"),
+        Binding(keys: [.char("k"), .up], action: .moveUp, contexts: lists + peoplePages + [.picker], help: "Previous item"),
+        Binding(keys: [.char("j"), .down], action: .moveDown, contexts: lists + peoplePages + [.picker], help: "Next item"),
         Binding(keys: [.enter], action: .submit, contexts: [.picker], help: "Choose", footer: 1, label: "choose"),
         Binding(keys: [.escape, .char("q")], action: .back, contexts: [.picker], help: "Close", footer: 2, label: "close"),
-        Binding(keys: [.pageUp], action: .pageUp, contexts: lists + [.help, .textArea], help: "Page up"),
-        Binding(keys: [.pageDown, .char(" ")], action: .pageDown, contexts: lists + [.help], help: "Page down"),
+        Binding(keys: [.pageUp], action: .pageUp, contexts: lists + peoplePages + [.help, .textArea], help: "Page up"),
+        Binding(keys: [.pageDown, .char(" ")], action: .pageDown, contexts: lists + peoplePages + [.help], help: "Page down"),
         Binding(keys: [.pageDown], action: .pageDown, contexts: [.textArea], help: "Page down"),
-        Binding(keys: [.char("g"), .home], action: .top, contexts: lists + [.help], help: "Go to the top"),
-        Binding(keys: [.char("G"), .end], action: .bottom, contexts: lists + [.help], help: "Go to the bottom"),
+        Binding(keys: [.char("g"), .home], action: .top, contexts: lists + peoplePages + [.help], help: "Go to the top"),
+        Binding(keys: [.char("G"), .end], action: .bottom, contexts: lists + peoplePages + [.help], help: "Go to the bottom"),
         Binding(keys: [.enter], action: .openThread, contexts: lists, help: "Open the thread", footer: 3, label: "open"),
         Binding(keys: [.char("q")], action: .quit, contexts: [.timeline], help: "Quit (asks first when a draft exists)",
                 footer: 2, label: "quit"),
-        Binding(keys: [.char("q"), .escape], action: .back, contexts: [.thread, .profile], help: "Back",
+        Binding(keys: [.char("q"), .escape], action: .back, contexts: [.thread, .profile] + peoplePages, help: "Back",
                 footer: 2, label: "back"),
         Binding(keys: [.char("n")], action: .compose, contexts: lists, help: "Write a new note", footer: 4, label: "new"),
         Binding(keys: [.char("r")], action: .reply, contexts: lists, help: "Reply to the item", footer: 5, label: "reply"),
@@ -73,7 +75,7 @@ extension Keymap {
         Binding(keys: [.char("L")], action: .openLink, contexts: lists, help: "Open a numbered link from the item"),
         Binding(keys: [.char("i")], action: .image, contexts: lists, help: "The item's image: open, copy its URL, save it"),
         Binding(keys: [.char("A")], action: .switchAccount, contexts: lists, help: "Switch or add accounts"),
-        Binding(keys: [.char("R")], action: .refresh, contexts: lists, help: "Load newer items", footer: 9, label: "refresh"),
+        Binding(keys: [.char("R")], action: .refresh, contexts: lists + peoplePages, help: "Load newer items", footer: 9, label: "refresh"),
     ] + (1...Action.timelineCount).map { n in
         Binding(keys: [.char(Character(String(n)))], action: .timeline(n), contexts: [.timeline],
                 help: "Timeline \(n): \(timelineNames[n - 1])")
@@ -85,6 +87,28 @@ extension Keymap {
     /// Names of the timelines the 1–5 keys select, in order.
     public static let timelineNames = ["Inbox", "Meanwhile", "Direct", "Mine", "Favorites"]
 
+    /// Followers, following, profiles by nick@host and person lists (issue 14).
+    private static let peopleBindings: [Binding] = [
+        Binding(keys: [.char("w")], action: .followers, contexts: lists + [.people],
+                help: "Followers (of the profile or person shown, else yours)"),
+        Binding(keys: [.char("W")], action: .following, contexts: lists + [.people],
+                help: "Following (of the profile or person shown, else yours)"),
+        Binding(keys: [.char("P")], action: .openProfileByID, contexts: lists + peoplePages, help: "Open a profile by nick@host"),
+        Binding(keys: [.char("M")], action: .lists, contexts: lists + [.people], help: "Your lists of people"),
+        Binding(keys: [.enter], action: .openThread, contexts: [.people], help: "Open the person's profile", footer: 3, label: "profile"),
+        Binding(keys: [.enter], action: .openThread, contexts: [.listsPage], help: "Show who is on the list", footer: 3,
+                label: "members"),
+        Binding(keys: [.char("n")], action: .newList, contexts: [.listsPage], help: "Make a new list", footer: 4, label: "new"),
+        Binding(keys: [.char("e")], action: .renameList, contexts: [.listsPage, .members], help: "Rename the list", footer: 5,
+                label: "rename"),
+        Binding(keys: [.char("d")], action: .deleteList, contexts: [.listsPage], help: "Delete the list (asks first)", footer: 6,
+                label: "delete"),
+        Binding(keys: [.char("a")], action: .addToList, contexts: [.members], help: "Add someone (nick@host) to the list",
+                footer: 4, label: "add"),
+        Binding(keys: [.char("d")], action: .removeFromList, contexts: [.members], help: "Remove the person from the list",
+                footer: 6, label: "remove"),
+    ]
+
     private static let editorBindings: [Binding] = [
         Binding(keys: [.ctrl("d")], action: .send, contexts: [.editor], help: "Send", footer: 1, label: "send"),
         Binding(keys: [.ctrl("t")], action: .attachImage, contexts: [.editor], help: "Attach an image", footer: 2,
@@ -94,6 +118,9 @@ extension Keymap {
                 help: "Edit the text in $VISUAL / $EDITOR (config: editor)"),
         Binding(keys: [.escape], action: .discard, contexts: [.editor], help: "Discard the draft (asks first)",
                 footer: 3, label: "discard"),
+        // Tab moves between the editor's fields, so completion has a key of its own (vim's ^N).
+        Binding(keys: [.ctrl("n")], action: .mention, contexts: [.textArea],
+                help: "Complete @nick@host from the people you follow"),
     ]
 
     /// The editing keys of TextBox and TextArea (Emacs/readline style, as shells have them).
@@ -127,7 +154,7 @@ extension Keymap {
         Binding(keys: [.char("k"), .up], action: .moveUp, contexts: [.help], help: "Scroll up"),
         Binding(keys: [.char("j"), .down], action: .moveDown, contexts: [.help], help: "Scroll down"),
         // Help is the footer's first priority: the one hint that leads to all the others.
-        Binding(keys: [.char("?")], action: .help, contexts: [.loginOther] + lists, help: "Help: all keys",
+        Binding(keys: [.char("?")], action: .help, contexts: [.loginOther] + lists + peoplePages, help: "Help: all keys",
                 footer: 0, label: "help"),
     ]
 

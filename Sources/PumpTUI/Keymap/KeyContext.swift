@@ -1,6 +1,8 @@
 /// Where the focus is. Lookups pass the most specific context first, then broader ones.
 public enum KeyContext: String, CaseIterable, Sendable {
     case global, loginTextFocused, loginOther, loginFailed, loginDone, accountEntry, picker, timeline, thread, profile, editor, dialog, help
+    /// Followers/following or a list's members (`members` adds the list's own keys), and the lists page.
+    case people, members, listsPage
     /// A text field or the editor has the cursor: the editing keys (both widgets).
     case textField
     /// The editor's multi-line text: rows, pages and new lines on top of `textField`.
@@ -26,6 +28,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .timeline: return "Timeline"
         case .thread: return "Thread"
         case .profile: return "Profile"
+        case .people: return "People"
+        case .members: return "List members"
+        case .listsPage: return "Lists"
         case .editor: return "Editor"
         case .dialog: return "Dialog"
         case .help: return "Help"

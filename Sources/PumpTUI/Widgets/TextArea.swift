@@ -36,6 +36,29 @@ public struct TextArea: Equatable, Sendable {
         return .handled
     }
 
+    /// Completes the `@word` before the cursor from `candidates` (`nick@host`, matched from the
+    /// start, any case): one match goes in whole with a space after; several extend the word to
+    /// what they share. False when there was nothing to complete.
+    public mutating func complete(_ candidates: [String]) -> Bool {
+        let chars = edit.chars, end = edit.cursor
+        var start = end
+        while start > 0, !chars[start - 1].isWhitespace { start -= 1 }
+        guard start < end, chars[start] == "@" else { return false }
+        let typed = String(chars[(start + 1)..<end]).lowercased()
+        let matches = candidates.filter { $0.lowercased().hasPrefix(typed) }
+        guard let first = matches.first else { return false }
+        var shared = first.count
+        for m in matches.dropFirst() {
+            shared = min(shared, zip(first.lowercased(), m.lowercased()).prefix { $0 == $1 }.count)
+        }
+        let insert = matches.count == 1 ? first + " " : String(first.prefix(shared))
+        guard insert.count > typed.count else { return false }
+        edit.delete((start + 1)..<end)
+        edit.insert(insert)
+        rescroll()
+        return true
+    }
+
     /// The multi-line actions, then the ones TextBox shares.
     private mutating func apply(_ action: Action) -> Bool {
         switch action {

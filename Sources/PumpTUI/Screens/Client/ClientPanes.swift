@@ -72,10 +72,27 @@ struct ProfilePane: Equatable {
     var items: [FeedItem] { [.person(person)] + posts }
 }
 
-/// What sits above the timelines: a thread or a profile (stacked, q goes back).
+/// Followers, following or a list's members: people, paged, Enter opens a profile. Our lists
+/// page (`M`, source `.lists`) is the same: a collection loaded, selected, reloaded.
+struct PeoplePane: Equatable {
+    var source: PeopleSource
+    var feed: Feed?
+    var list = ListState()
+    var loading = true
+    var error: String?
+    /// What a change just said ("Added Bob to Friends."), kept in front of the reload's count.
+    var actionNote: String?
+
+    var items: [FeedItem] { feed?.items ?? [] }
+    var hasMore: Bool { !loading && error == nil && feed.map { !$0.isAtEnd && !$0.items.isEmpty } == true }
+}
+
+/// What sits above the timelines: a thread, a profile, people or lists (stacked, q goes back).
 enum ClientPage: Equatable {
     case thread(ThreadPane)
     case profile(ProfilePane)
+    case people(PeoplePane)
+    case lists(PeoplePane)
 }
 
 /// Modal things drawn over the page, one at a time; each takes the keys while open.
@@ -94,5 +111,8 @@ indirect enum ClientModal {
     case image(ImageMenu)
 }
 
-enum ConfirmIntent: Equatable { case quit, delete(PumpObject) }
-enum PromptIntent: Equatable { case followAccount }
+enum ConfirmIntent: Equatable { case quit, delete(PumpObject), deleteList(PumpObject) }
+enum PromptIntent: Equatable {
+    case followAccount, openAccount
+    case newList, renameList(PumpObject), addToList(PumpObject)
+}

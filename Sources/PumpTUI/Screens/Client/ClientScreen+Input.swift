@@ -64,6 +64,13 @@ extension ClientScreen {
             return [.openBrowser(url)]
         case .openLink: return openLink()
         case .image: return openImageMenu()
+        case .followers: return openPeople(.followers)
+        case .following: return openPeople(.following)
+        case .openProfileByID:
+            modal = .prompt(TextBox(label: "Profile (nick@host)", focused: true, viewWidth: max(10, size.cols - 30)), .openAccount)
+            return []
+        case .lists: return openLists()
+        case .newList, .renameList, .deleteList, .addToList, .removeFromList: return listAction(action)
         case .switchAccount:
             // With no other account known here, the router's account screen lists and adds them.
             if otherAccounts.isEmpty { handoff = .addAccount } else { modal = .accounts(ListState()) }
@@ -106,6 +113,7 @@ extension ClientScreen {
     mutating func openThread() -> Effects {
         guard let item = selectedItem else { return [] }
         if case .person(let p) = item { return openProfile(p) }
+        if case .lists? = pages.last, case .object(let list) = item { return openMembers(list) }
         guard let o = selectedObject else { return nothing("Nothing to open.") }
         // From a timeline a reply opens the conversation it belongs to; inside a conversation,
         // a reply opens as a conversation of its own (its replies, nothing above it).
@@ -165,6 +173,13 @@ extension ClientScreen {
         if case .profile(let p)? = pages.last {
             return start(.profile(p.person), "Refreshing \(p.person.label)…")
         }
+        if case .people(var p)? = pages.last {
+            guard !p.loading else { return [] }
+            p.loading = true; p.error = nil; p.feed = nil; p.list = ListState()
+            pages[pages.count - 1] = .people(p)
+            return start(.people(p.source, known: nil), "Refreshing…")
+        }
+        if case .lists? = pages.last { return reloadLists() }
         guard timelines[current]?.isLoading != true else { return [] }
         return load(current, timelines[current]?.feed == nil ? .first : .newer)
     }
@@ -177,7 +192,11 @@ extension ClientScreen {
             guard t.hasMore else { return [] }
             t.loading = true; pages[pages.count - 1] = .thread(t)
             return start(.thread(t.root, offset: t.replies.count), "Loading more replies…")
-        case .profile?: return []
+        case .profile?, .lists?: return []
+        case .people(var p)?:
+            guard p.hasMore else { return [] }
+            p.loading = true; pages[pages.count - 1] = .people(p)
+            return start(.people(p.source, known: p.feed), "Loading more…")
         case nil:
             guard let pane = timelines[current], let feed = pane.feed, !pane.isLoading, pane.error == nil, !feed.isAtEnd else { return [] }
             return load(current, .older)
@@ -249,6 +268,7 @@ extension ClientScreen {
             case .profile(var p):
                 p.posts = p.posts.map(fix)
                 return .profile(p)
+            case .people, .lists: return page
             }
         }
     }
@@ -265,7 +285,16 @@ extension ClientScreen {
         c.keymap = keymap
         modal = .composer(c, sending: false)
         composerTypeahead = []
-        return start(.openComposer(mode), "")
+        // Quiet (no spinner, no count): the editor works without it, it only offers more.
+        let extra: Effects = audienceData == nil ? [.run(.audienceData)] : []
+        return start(.openComposer(mode), "") + extra
+    }
+
+    /// Hands the lists and followed people to an open editor.
+    mutating func offerAudienceData() {
+        guard let data = audienceData, case .composer(var c, let sending)? = modal else { return }
+        c.lists = data.lists; c.knownPeople = data.following
+        modal = .composer(c, sending: sending)
     }
 
     /// The draft was read: the editor starts from it, then the keys typed meanwhile replay.
@@ -276,6 +305,7 @@ extension ClientScreen {
         c.keymap = keymap
         if legacy { c.offerLegacyDraft() }
         modal = .composer(c, sending: false)
+        offerAudienceData()
         composerTypeahead = nil
         var effects: Effects = []
         for input in queued where modal != nil { effects += handleInput(input) }

@@ -9,6 +9,12 @@ extension ClientScreen {
             guard pages.isEmpty, modal == nil, let pane = timelines[current], pane.feed != nil, !pane.isLoading else { return again }
             return load(current, .newer) + again
         }
+        if case .audienceData(let lists, let following) = message {
+            // A quiet job (`openComposer`): never counted, so it must not end another's spinner.
+            audienceData = (lists, following)
+            offerAudienceData()
+            return []
+        }
         finished()
         // The editor's answers go to the editor: help over it closes first.
         if case .help(_, let under?)? = modal, case .composer = under {
@@ -40,6 +46,11 @@ extension ClientScreen {
         case .imageSaved(.success(let path)): say("Saved the image to \(path).", .success)
         case .imageSaved(.failure(let f)): say("The image was not saved: \(f.message)", .error)
         case .refreshTimer: break
+        case .people(let source, let older, let result): peopleArrived(source, older: older, result)
+        case .openedAccount(let who, let result): return openedAccount(who, result)
+        case .lists(let result): listsArrived(result)
+        case .listChanged(let change, let result): return listChanged(change, result)
+        case .audienceData: break
         }
         applyOwnMarks()
         keepSelectionVisible()
@@ -126,6 +137,10 @@ extension ClientScreen {
         case .failure(let f): p.error = f.message; fail(f)
         case .success(let page):
             p.person = page.person
+            if let state = page.followState {
+                p.person.followed = state.youFollow ?? p.person.followed
+                p.person.followsYou = state.followsYou
+            }
             p.posts = page.posts?.items ?? []
             p.error = page.postsError
             if let e = page.postsError { say(e, .warning) } else { say(p.person.label) }

@@ -100,6 +100,8 @@ extension ClientScreen {
             return [.quit(exitCode: 0, farewell: nil)]
         case .delete(let o):
             return start(.verb(VerbRequest(kind: .delete, object: o)), "Deleting…")
+        case .deleteList(let list):
+            return start(.listChange(.delete(list)), "Deleting the list…")
         }
     }
 
@@ -109,6 +111,18 @@ extension ClientScreen {
         case .followAccount:
             guard !t.isEmpty else { return [] }
             return start(.followAccount(t), "Sending a follow to \(t)…")
+        case .openAccount:
+            guard !t.isEmpty else { return [] }
+            return start(.openAccount(t), "Looking up \(TerminalText.clean(t, .line, maxLength: 80))…")
+        case .newList:
+            guard !t.isEmpty else { return [] }
+            return start(.listChange(.create(t)), "Creating the list…")
+        case .renameList(let list):
+            guard !t.isEmpty, t != list.title else { return [] }
+            return start(.listChange(.rename(list, t)), "Renaming the list…")
+        case .addToList(let list):
+            guard !t.isEmpty else { return [] }
+            return start(.listChange(.add(account: t, to: list)), "Adding \(TerminalText.clean(t, .line, maxLength: 80))…")
         }
     }
 }

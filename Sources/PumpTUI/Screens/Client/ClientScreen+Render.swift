@@ -30,6 +30,7 @@ extension ClientScreen {
         switch pages.last {
         case .thread(let t)?: return "Thread · \(t.root.author?.label ?? "post")"
         case .profile(let p)?: return "Profile · \(p.person.label)"
+        case .people(let p)?, .lists(let p)?: return p.source.title
         case nil:
             return FeedKind.allCases.enumerated().map { i, k in
                 k == current ? "[\(i + 1) \(k.title)]" : "\(i + 1) \(k.title)"
@@ -48,12 +49,13 @@ extension ClientScreen {
         var shown = list
         shown.selected = min(shown.selected, all.count - 1)
         let indents = indentation
+        let hints = keyHintsInItems
         let layout = ListView.render(into: &buffer, area: area, state: shown, count: all.count,
                                      measure: measure(all, width: area.cols)) { i, buf, rect, _ in
             var r = rect
             let indent = min(indents[i] ?? 0, max(0, rect.cols - 10))
             r.col += indent; r.cols -= indent
-            let lines = cache.lines(for: all[i], width: r.cols)
+            let lines = cache.lines(for: all[i], width: r.cols, keyHints: hints)
             ItemLayout.draw(lines, time: time(of: all[i]), into: &buf, rect: r)
         }
         // A last row says what happens past the end (loading, the end, a failure).
@@ -71,6 +73,17 @@ extension ClientScreen {
     /// What the body says when the list has nothing to show.
     private func emptyText(count: Int) -> String? {
         guard count == 0 else { return nil }
+        switch pages.last {
+        case .people(let p)?:
+            if let e = p.error { return "Could not load them: \(e)  (R retries)" }
+            if p.loading { return "Loading…" }
+            if case .members = p.source { return "Nobody on this list yet. a adds someone by nick@host." }
+            return "Nobody here yet."
+        case .lists(let l)?:
+            if let e = l.error { return "Could not load your lists: \(e)  (R retries)" }
+            return l.loading ? "Loading your lists…" : "You have no lists yet. n makes one."
+        default: break
+        }
         guard pages.isEmpty else { return "Loading…" }
         let pane = timelines[current]
         if let e = pane?.error { return "Could not load \(current.title): \(e)  (R retries)" }
@@ -88,6 +101,11 @@ extension ClientScreen {
             if p.loading { return "Loading posts…" }
             if let e = p.error { return "Posts: \(e)" }
             return p.posts.isEmpty ? "No posts to show." : nil
+        case .people(let p)?:
+            if p.loading { return "Loading more…" }
+            if let e = p.error { return "Error: \(e)" }
+            return p.hasMore ? nil : "End of the list (\(Plural.count(p.feed?.totalItems ?? p.items.count, "person", "people")))."
+        case .lists?: return nil
         case nil:
             guard let pane = timelines[current] else { return nil }
             if pane.loadingOlder { return "Loading older items…" }
@@ -126,12 +144,6 @@ extension ClientScreen {
 
     /// A small centred list to pick one line from.
     private func renderChoices(_ choices: [String], selected: Int, title: String, into buffer: inout CellBuffer, body: Rect) {
-        let rect = Box.centered(rows: choices.count + 2, cols: min(body.cols, 60), in: body)
-        Box.draw(into: &buffer, rect: rect, title: title)
-        let inner = Box.inner(rect)
-        for (i, c) in choices.enumerated() where i < inner.rows {
-            buffer.put(" " + c, row: inner.row + i, col: inner.col, role: i == selected ? .selection : .text, maxCols: inner.cols)
-            if i == selected { buffer.setRole(.selection, row: inner.row + i, col: inner.col, count: inner.cols) }
-        }
+        ChoiceList(choices: choices, selected: selected, title: title).render(into: &buffer, area: body)
     }
 }

@@ -36,6 +36,8 @@ struct ClientScreen: TerminalApp {
     var ownMarks: [String: OwnMarks] = [:]
     /// Keys typed into an editor whose saved draft is still being read (nil when none is).
     var composerTypeahead: [InputEvent]?
+    /// Our lists and the people we follow, for the editor (loaded when it first opens).
+    var audienceData: (lists: [AudienceTarget], following: [Person])?
     /// The first page shown still says who is logged in.
     var greeted = false
     /// Read by the router after each update.
@@ -92,6 +94,8 @@ struct ClientScreen: TerminalApp {
         switch pages.last {
         case .thread?: return [.thread]
         case .profile?: return [.profile]
+        case .people(let p)?: if case .members = p.source { return [.members, .people] } else { return [.people] }
+        case .lists?: return [.listsPage]
         case nil: return [.timeline]
         }
     }
@@ -102,6 +106,8 @@ struct ClientScreen: TerminalApp {
         switch pages.last {
         case .thread(let t)?: return t.items
         case .profile(let p)?: return p.items
+        case .people(let p)?: return p.items
+        case .lists(let l)?: return l.items
         case nil: return timelines[current]?.items ?? []
         }
     }
@@ -111,6 +117,8 @@ struct ClientScreen: TerminalApp {
             switch pages.last {
             case .thread(let t)?: return t.list
             case .profile(let p)?: return p.list
+            case .people(let p)?: return p.list
+            case .lists(let l)?: return l.list
             case nil: return timelines[current]?.list ?? ListState()
             }
         }
@@ -118,6 +126,8 @@ struct ClientScreen: TerminalApp {
             switch pages.last {
             case .thread(var t)?: t.list = newValue; pages[pages.count - 1] = .thread(t)
             case .profile(var p)?: p.list = newValue; pages[pages.count - 1] = .profile(p)
+            case .people(var p)?: p.list = newValue; pages[pages.count - 1] = .people(p)
+            case .lists(var l)?: l.list = newValue; pages[pages.count - 1] = .lists(l)
             case nil: timelines[current, default: TimelinePane()].list = newValue
             }
         }
@@ -134,7 +144,14 @@ struct ClientScreen: TerminalApp {
 
     func measure(_ items: [FeedItem], width: Int) -> (Int) -> Int {
         let indents = indentation
-        return { i in cache.lines(for: items[i], width: max(10, width - (indents[i] ?? 0))).count }
+        let hints = keyHintsInItems
+        return { i in cache.lines(for: items[i], width: max(10, width - (indents[i] ?? 0)), keyHints: hints).count }
+    }
+
+    /// Only a profile's card names the key that follows ("f follows"); a list of people does not.
+    var keyHintsInItems: Bool {
+        if case .people? = pages.last { return false }
+        return true
     }
 
     /// Columns each row of the current list is pushed right (replies under what they answer).

@@ -78,6 +78,40 @@ enum ClientJob: Sendable {
     case readEditorFile(String)
     /// `i` → save: download (bounded, signed, own server only) into the download folder.
     case saveImage(ImageSaveRequest)
+    /// A page of followers/following or list members (`known` nil: the first page).
+    case people(PeopleSource, known: Feed?)
+    /// A profile by `nick@host` (our server, or WebFinger elsewhere).
+    case openAccount(String)
+    /// Our person lists (the lists page, the editor's audience picker).
+    case lists
+    case listChange(ListChange)
+    /// What the editor offers: our lists (audience) and whom we follow (addresses, @ completion).
+    case audienceData
+}
+
+/// Whose people a people page shows.
+enum PeopleSource: Equatable, Sendable {
+    case collection(PeopleCollection, Person)
+    case members(PumpObject)
+    /// Our person lists themselves (the lists page).
+    case lists
+
+    var title: String {
+        switch self {
+        case .collection(let which, let p): return "\(which.title) · \(p.label)"
+        case .members(let list): return "List · \(list.title ?? "list")"
+        case .lists: return "Your lists"
+        }
+    }
+}
+
+/// Changes to our person lists.
+enum ListChange: Equatable, Sendable {
+    case create(String)
+    case rename(PumpObject, String)
+    case delete(PumpObject)
+    case add(account: String, to: PumpObject)
+    case remove(Person, from: PumpObject)
 }
 
 enum ClientMessage: Sendable {
@@ -100,6 +134,11 @@ enum ClientMessage: Sendable {
     case imageSaved(Result<String, ClientFailure>)
     /// The periodic refresh timer (`--refresh`).
     case refreshTimer
+    case people(PeopleSource, older: Bool, Result<Feed, ClientFailure>)
+    case openedAccount(String, Result<Person, ClientFailure>)
+    case lists(Result<Feed, ClientFailure>)
+    case listChanged(ListChange, Result<String, ClientFailure>)
+    case audienceData(lists: [AudienceTarget], following: [Person])
 }
 
 struct ThreadPage: Equatable, Sendable {
@@ -114,4 +153,6 @@ struct ProfilePage: Equatable, Sendable {
     var posts: Feed?
     /// Why the posts could not be loaded (remote people without a reachable outbox).
     var postsError: String?
+    /// "Follows you" / "you follow" (nil: not found out).
+    var followState: FollowState?
 }

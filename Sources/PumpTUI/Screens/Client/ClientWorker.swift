@@ -6,15 +6,20 @@ import PumpCore
 final class ClientWorker: Sendable {
     let api: PumpAPI
     let drafts: DraftStore?
+    /// People on other servers are looked up unsigned, by WebFinger (`P`, `a` on a list).
+    let finder: WebFinger
 
     /// `state`: where drafts are kept (the state directory); the config directory when nil.
     init(store: CredentialStore, account: AccountID, allowHTTP: Bool, state: CredentialStore? = nil) throws {
         api = try PumpAPI(stored: account, store: store, allowHTTP: allowHTTP)
         drafts = DraftStore(store: store, account: account, files: state)
+        finder = WebFinger(transport: AsyncHTTPTransport(), allowHTTP: allowHTTP)
     }
 
     /// For tests: any requester, drafts optional.
-    init(api: PumpAPI, drafts: DraftStore? = nil) { self.api = api; self.drafts = drafts }
+    init(api: PumpAPI, drafts: DraftStore? = nil, finder: WebFinger = WebFinger(transport: AsyncHTTPTransport())) {
+        self.api = api; self.drafts = drafts; self.finder = finder
+    }
 
     func perform(_ job: ClientJob) async -> ClientMessage {
         switch job {
@@ -50,6 +55,52 @@ final class ClientWorker: Sendable {
             guard let drafts else { return .draftDone(nil) }
             do { try DraftPolicy.apply(decision, to: drafts); return .draftDone(nil) }
             catch { return .draftDone("The draft could not be saved: \(Self.failure(error).message)") }
+        case .people(let source, let known):
+            return .people(source, older: known != nil, await attempt { try await self.people(source, known) })
+        case .openAccount(let who):
+            return .openedAccount(who, await attempt { try await self.api.person(account: who, finder: self.finder) })
+        case .lists:
+            return .lists(await attempt { try await self.people(.lists, nil) })
+        case .listChange(let change):
+            return .listChanged(change, await attempt { try await self.change(change) })
+        case .audienceData:
+            // Either part may fail alone: the editor then offers less, never an error.
+            let lists = (try? await api.lists())?.objects.filter(\.isPersonList).map(\.audienceTarget) ?? []
+            let following = (try? await api.people(.following, of: api.me, count: 200))?.items.compactMap { item -> Person? in
+                if case .person(let p) = item { return p } else { return nil }
+            } ?? []
+            return .audienceData(lists: lists, following: following)
+        }
+    }
+
+    private func people(_ source: PeopleSource, _ known: Feed?) async throws -> Feed {
+        if let known { return try await api.older(known) }
+        switch source {
+        case .collection(let which, let person): return try await api.people(which, of: person)
+        case .members(let list): return try await api.members(of: list)
+        case .lists: return try await api.lists()
+        }
+    }
+
+    /// Carries out a list change; returns what to say about it.
+    private func change(_ c: ListChange) async throws -> String {
+        switch c {
+        case .create(let name):
+            let list = try await api.createList(named: name)
+            return "Made the list \(list.title ?? name)."
+        case .rename(let list, let name):
+            _ = try await api.renameList(list, to: name)
+            return "Renamed to \(TerminalText.clean(name, .line, maxLength: 100))."
+        case .delete(let list):
+            _ = try await api.deleteList(list)
+            return "Deleted the list \(list.title ?? "")."
+        case .add(let who, let list):
+            let person = try await api.person(account: who, finder: finder)
+            _ = try await api.add(person, to: list)
+            return "Added \(person.label) to \(list.title ?? "the list")."
+        case .remove(let person, let list):
+            _ = try await api.remove(person, from: list)
+            return "Removed \(person.label) from \(list.title ?? "the list")."
         }
     }
 
@@ -97,11 +148,22 @@ final class ClientWorker: Sendable {
 
     private func profile(_ person: Person) async throws -> ProfilePage {
         let fresh = try await api.profile(of: person)
+        // Who follows whom is shown before f is pressed; a failure there costs only that line.
+        let state = await followState(with: fresh)
         do {
-            return ProfilePage(person: fresh, posts: try await api.outbox(of: fresh, count: 20))
+            return ProfilePage(person: fresh, posts: try await api.outbox(of: fresh, count: 20), followState: state)
+        } catch PumpError.notAccountHost {
+            return ProfilePage(person: fresh, posts: nil, postsError: "Their posts are on their own server; pumptui reads only yours.",
+                               followState: state)
         } catch {
-            return ProfilePage(person: fresh, posts: nil, postsError: Self.failure(error).message)
+            return ProfilePage(person: fresh, posts: nil, postsError: Self.failure(error).message, followState: state)
         }
+    }
+
+    private func followState(with person: Person) async -> FollowState? {
+        guard person.webfinger.lowercased() != api.me.webfinger.lowercased() else { return nil }
+        let mine = try? await api.person(nick: api.me.nickname ?? "")
+        return try? await api.followState(with: person, myProfile: mine)
     }
 
     private func verb(_ r: VerbRequest) async throws -> Activity {

@@ -14,10 +14,13 @@ enum ItemLayout {
     static let timeWidth = 8
 
     /// The object an item is about: an activity's object, or the object itself.
-    static func lines(for item: FeedItem, width: Int) -> [ItemLine] {
+    /// `keyHints`: a person's follow line names the key that changes it ("f follows"), which
+    /// only the profile page has.
+    static func lines(for item: FeedItem, width: Int, keyHints: Bool = true) -> [ItemLine] {
         let w = max(1, width)
         switch item {
-        case .person(let p): return personLines(p, width: w)
+        case .person(let p): return personLines(p, width: w, keyHints: keyHints)
+        case .object(let o) where o.isPersonList: return listLines(o, width: w)
         case .object(let o): return header(o.author) + objectLines(o, width: w) + [ItemLine(text: "", role: .text)]
         case .activity(let a):
             var out = header(a.actor ?? a.object?.author)
@@ -84,7 +87,7 @@ enum ItemLayout {
         return parts.joined(separator: " · ")
     }
 
-    static func personLines(_ p: Person, width: Int) -> [ItemLine] {
+    static func personLines(_ p: Person, width: Int, keyHints: Bool = true) -> [ItemLine] {
         var out = header(p)
         let summary = p.renderedSummary.text
         if !summary.isEmpty { out += TextLayout.wrap(summary, width: max(1, width - 2)).map { ItemLine(text: $0, role: .text, indent: 2) } }
@@ -94,11 +97,35 @@ enum ItemLayout {
         if let f = p.following?.totalItems { counts.append("\(f) following") }
         if let f = p.favorites?.totalItems { counts.append(Plural.count(f, "favorite")) }
         if !counts.isEmpty { out.append(ItemLine(text: counts.joined(separator: " · "), role: .mark, indent: 2)) }
+        if let state = followLine(p, keyHint: keyHints) { out.append(ItemLine(text: state, role: .mark, indent: 2)) }
+        return out + [ItemLine(text: "", role: .text)]
+    }
+
+    /// "You follow them · Follows you (f unfollows)": both directions, as far as known.
+    static func followLine(_ p: Person, keyHint: Bool = true) -> String? {
+        var facts: [String] = []
         switch p.followed {
-        case true?: out.append(ItemLine(text: "You follow them (f unfollows)", role: .mark, indent: 2))
-        case false?: out.append(ItemLine(text: "You do not follow them (f follows)", role: .mark, indent: 2))
+        case true?: facts.append("You follow them")
+        case false?: facts.append("You do not follow them")
         case nil: break
         }
+        switch p.followsYou {
+        case true?: facts.append("Follows you")
+        case false?: facts.append("Does not follow you")
+        case nil: break
+        }
+        guard !facts.isEmpty else { return nil }
+        guard keyHint else { return facts.joined(separator: " · ") }
+        let hint = p.followed == true ? " (f unfollows)" : (p.followed == false ? " (f follows)" : "")
+        return facts.joined(separator: " · ") + hint
+    }
+
+    /// A person list: its name, what it says, how many are on it.
+    static func listLines(_ o: PumpObject, width: Int) -> [ItemLine] {
+        var out = TextLayout.wrap(o.title ?? "(unnamed list)", width: width).map { ItemLine(text: $0, role: .title) }
+        let about = o.renderedContent.text
+        if !about.isEmpty { out += TextLayout.wrap(about, width: max(1, width - 2)).map { ItemLine(text: $0, role: .text, indent: 2) } }
+        out.append(ItemLine(text: Plural.count(o.members?.count ?? 0, "member"), role: .mark, indent: 2))
         return out + [ItemLine(text: "", role: .text)]
     }
 
@@ -127,11 +154,11 @@ final class ItemLayoutCache {
     let limit: Int
     init(limit: Int = 2000) { self.limit = limit }
 
-    func lines(for item: FeedItem, width: Int) -> [ItemLine] {
-        let key = Self.key(item, width)
+    func lines(for item: FeedItem, width: Int, keyHints: Bool = true) -> [ItemLine] {
+        let key = Self.key(item, width) + (keyHints ? "" : "|plain")
         if let hit = entries[key] { return hit }
         if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
-        let l = ItemLayout.lines(for: item, width: width)
+        let l = ItemLayout.lines(for: item, width: width, keyHints: keyHints)
         entries[key] = l
         return l
     }
@@ -143,9 +170,11 @@ final class ItemLayoutCache {
         var h = Hasher()
         if let o = item.object {
             h.combine(o.content); h.combine(o.displayName); h.combine(o.isDeleted); h.combine(o.liked); h.combine(o.shared)
-            h.combine(o.likes?.count); h.combine(o.replies?.count); h.combine(o.shares?.count)
+            h.combine(o.likes?.count); h.combine(o.replies?.count); h.combine(o.shares?.count); h.combine(o.members?.count)
         }
-        if case .person(let p) = item { h.combine(p.followed); h.combine(p.summary); h.combine(p.followers?.totalItems) }
+        if case .person(let p) = item {
+            h.combine(p.followed); h.combine(p.followsYou); h.combine(p.summary); h.combine(p.followers?.totalItems)
+        }
         return "\(item.id)|\(width)|\(h.finalize())"
     }
 }

@@ -46,3 +46,15 @@ extension Composer.Mode {
     /// and an update keeps the object's. Images are new posts too.
     var isNewNote: Bool { self == .note }
 }
+
+/// Why the people of a direct message could not be read.
+enum AudienceError: Error, Equatable, Sendable {
+    case empty, notAnAccount(String)
+
+    var message: String {
+        switch self {
+        case .empty: return "Type at least one nick@host"
+        case .notAnAccount(let w): return "\(TerminalText.clean(w, .line, maxLength: 60)) is not of the form nick@host"
+        }
+    }
+}

@@ -11,6 +11,10 @@ struct Composer: Equatable, Sendable {
         case none
         case attachPrompt(TextBox, error: String?)
         case confirmDiscard(ConfirmDialog)
+        /// Who sees the note: Public, Followers, each list, "Specific people…" (`audienceChoices`).
+        case audiencePicker(ListState)
+        /// The people of a direct message, as `nick@host` separated by spaces or commas.
+        case peoplePrompt(TextBox, error: String?)
     }
 
     let mode: Mode
@@ -34,6 +38,10 @@ struct Composer: Equatable, Sendable {
     var drawsStatusAndFooter = true { didSet { layoutWidgets() } }
     /// The keys (with config.toml's overrides), set by the owner.
     var keymap = Keymap.standard
+    /// Our person lists, offered by the audience picker (set by the owner once loaded).
+    var lists: [AudienceTarget] = []
+    /// People we follow: the real ids for typed `nick@host` and the names `@` completes.
+    var knownPeople: [Person] = []
     /// What an edit started from, so an untouched edit is not kept as a draft.
     private let originalText: String, originalTitle: String
 
@@ -102,7 +110,8 @@ struct Composer: Equatable, Sendable {
     var keyContexts: [KeyContext] {
         switch overlay {
         case .confirmDiscard: return [.dialog]
-        case .attachPrompt: return [.editor, .textField]
+        case .attachPrompt, .peoplePrompt: return [.editor, .textField]
+        case .audiencePicker: return [.picker]
         default: break
         }
         switch focus.current {
@@ -159,6 +168,12 @@ struct Composer: Equatable, Sendable {
             return .editing
         case .attachPrompt(var box, let error):
             return handlePrompt(event, box: &box, error: error)
+        case .audiencePicker(var list):
+            handlePicker(event, list: &list)
+            return .editing
+        case .peoplePrompt(var box, _):
+            handlePeoplePrompt(event, box: &box)
+            return .editing
         case .none:
             return handleForm(event)
         }
@@ -189,7 +204,8 @@ struct Composer: Equatable, Sendable {
                 return .editing
             }
         case .audience where press:
-            audience = audience == .public ? .followers : .public
+            let now = audienceChoices.firstIndex(of: audience) ?? audienceChoices.count
+            overlay = .audiencePicker(ListState(selected: now))
             return .editing
         case .attach where press: return openPrompt()
         case .send where press: return trySend()
@@ -206,6 +222,8 @@ struct Composer: Equatable, Sendable {
         switch action {
         case .send: return trySend()
         case .attachImage: return openPrompt()
+        case .mention:
+            if body.complete(mentionCompletion) { edited() }
         case .discard:
             // Nothing the user would miss (empty, or an untouched edit): close without asking.
             guard hasUnsavedWork else { return .discarded }
@@ -235,6 +253,60 @@ struct Composer: Equatable, Sendable {
         }
         return .editing
     }
+
+    // MARK: Audience
+
+    /// The picker's rows before "Specific people…".
+    var audienceChoices: [Audience] { [.public, .followers] + lists.map { .list($0) } }
+
+    private mutating func handlePicker(_ event: InputEvent, list: inout ListState) {
+        guard case .key(let key) = event, let action = Keymap.standard.action(for: key, in: [.picker]) else { return }
+        let choices = audienceChoices
+        if list.apply(action, count: choices.count + 1) { overlay = .audiencePicker(list); return }
+        switch action {
+        case .back: overlay = .none
+        case .submit:
+            if choices.indices.contains(list.selected) { audience = choices[list.selected]; overlay = .none; edited(); return }
+            let current: String
+            if case .people(let p) = audience { current = p.map(\.name).joined(separator: " ") } else { current = "" }
+            overlay = .peoplePrompt(TextBox(label: "To", text: current, maxLength: 2000, focused: true,
+                                            viewWidth: max(1, Self.promptWidth(size.cols) - 8)), error: nil)
+        default: break
+        }
+    }
+
+    private mutating func handlePeoplePrompt(_ event: InputEvent, box: inout TextBox) {
+        if box.handle(event) == .handled { overlay = .peoplePrompt(box, error: nil); return }
+        if event == .key(.enter) {
+            switch Self.people(box.text, known: knownPeople) {
+            case .success(let people):
+                audience = .people(people); overlay = .none; edited()
+            case .failure(let why):
+                overlay = .peoplePrompt(box, error: why.message)
+            }
+            return
+        }
+        if case .key(let key) = event, Keymap.standard.action(for: key, in: [.editor]) == .discard { overlay = .none }
+    }
+
+    /// "bob@host, @carol@host" → addresses: the id of someone we follow when known, else
+    /// `acct:nick@host` (the server resolves it).
+    static func people(_ text: String, known: [Person]) -> Result<[AudienceTarget], AudienceError> {
+        let words = text.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+        guard !words.isEmpty else { return .failure(.empty) }
+        var out: [AudienceTarget] = []
+        for word in words {
+            let handle = word.hasPrefix("@") ? String(word.dropFirst()) : word
+            let parts = handle.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return .failure(.notAnAccount(word)) }
+            let id = known.first { $0.webfinger.lowercased() == handle.lowercased() }?.id ?? "acct:\(handle)"
+            if !out.contains(where: { $0.id == id }) { out.append(AudienceTarget(id: id, name: handle)) }
+        }
+        return .success(out)
+    }
+
+    /// `@` completion: the `nick@host` of people we follow, for the word before the cursor.
+    var mentionCompletion: [String] { knownPeople.map(\.webfinger).filter { $0.contains("@") } }
 
     // MARK: Helpers
 

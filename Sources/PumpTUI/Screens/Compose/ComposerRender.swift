@@ -36,7 +36,7 @@ extension Composer {
     /// "New note", "Replying to Bob: first line…", "Editing your note: first line…".
     var headerText: String {
         switch mode {
-        case .note: return "New note"
+        case .note: return "New note · to \(audienceLabel)"
         case .reply(let o):
             let who = o.author?.label ?? "someone"
             return "Replying to \(who): \(Self.firstLine(o))"
@@ -51,18 +51,20 @@ extension Composer {
         return TerminalText.clean(String(line ?? ""), .line, maxLength: 200)
     }
 
-    /// "To: (*) Public ( ) Followers  [ Attach image ]  [ Send ]" (the first two for new notes).
+    /// Who sees it, one line: "Public", "List: Friends", "bob@host, carol@host".
+    var audienceLabel: String { TerminalText.clean(audience.label, .line, maxLength: 60) }
+
+    /// "To: Public  [ Attach image ]  [ Send ]" (the first two for new notes; Enter on To: picks).
     private func renderControls(into buffer: inout CellBuffer, area: Rect) {
         guard area.rows > 0 else { return }
         var col = area.col
         let end = area.col + area.cols
         if mode.isNewNote {
             let focused = focus.isFocused(.audience)
-            let pub = audience == .public ? "(*)" : "( )", fol = audience == .followers ? "(*)" : "( )"
             // Narrow windows get the short forms, so [ Send ] is never cut off.
             let wide = area.cols >= 56
-            let to = wide ? "To: \(pub) Public \(fol) Followers" : "To: \(audience == .public ? "Public" : "Followers")"
-            col += buffer.put(to, row: area.row, col: col, role: focused ? .focus : .text, maxCols: end - col)
+            let label = TerminalText.clean(audience.label, .line, maxLength: wide ? 24 : 12)
+            col += buffer.put("To: \(label)", row: area.row, col: col, role: focused ? .focus : .text, maxCols: end - col)
             col += 2
             col += Button(wide ? "Attach image" : "Image", focused: focus.isFocused(.attach))
                 .render(into: &buffer, area: Rect(row: area.row, col: col, rows: 1, cols: max(0, end - col)))
@@ -76,23 +78,33 @@ extension Composer {
     private func renderOverlay(into buffer: inout CellBuffer, area: Rect) {
         switch overlay {
         case .none: return
+        case .audiencePicker(let list):
+            let rows = audienceChoices.map { TerminalText.clean($0.label, .line, maxLength: 60) } + ["Specific people (a direct message)…"]
+            ChoiceList(choices: rows, selected: list.selected, title: "Who sees it? Enter chooses", maxCols: Composer.promptWidth(area.cols))
+                .render(into: &buffer, area: area)
+            buffer.cursor = nil
+        case .peoplePrompt(let box, let error):
+            renderPrompt(box, title: "Direct message to", note: error ?? "nick@host, separated by spaces or commas; nobody else sees it",
+                         isError: error != nil, hint: "Enter sets · Esc cancels", into: &buffer, area: area)
         case .confirmDiscard(let dialog):
             dialog.render(into: &buffer, area: area)
             buffer.cursor = nil
         case .attachPrompt(let box, let error):
-            let lines = [
-                error ?? "\(ImageFile.supported), up to \(ImageFile.sizeText(ImageFile.maxBytes)).",
-                "Enter attaches · empty path removes · Esc cancels",
-            ]
-            let rect = Box.centered(rows: 6, cols: Composer.promptWidth(area.cols), in: area)
-            Box.draw(into: &buffer, rect: rect, title: "Attach image")
-            let inner = Box.inner(rect)
-            guard inner.rows >= 3, inner.cols > 2 else { return }
-            let content = Rect(row: inner.row, col: inner.col + 1, rows: inner.rows, cols: inner.cols - 2)
-            box.render(into: &buffer, area: Rect(row: content.row, col: content.col, rows: 1, cols: content.cols))
-            buffer.put(lines[0], row: content.row + 2, col: content.col, role: error == nil ? .muted : .error,
-                       maxCols: content.cols)
-            buffer.put(lines[1], row: content.row + 3, col: content.col, role: .hint, maxCols: content.cols)
+            renderPrompt(box, title: "Attach image", note: error ?? "\(ImageFile.supported), up to \(ImageFile.sizeText(ImageFile.maxBytes)).",
+                         isError: error != nil, hint: "Enter attaches · empty path removes · Esc cancels", into: &buffer, area: area)
         }
+    }
+
+    /// A framed one-line prompt over the editor: the field, a note (or the error), the keys.
+    private func renderPrompt(_ box: TextBox, title: String, note: String, isError: Bool, hint: String,
+                              into buffer: inout CellBuffer, area: Rect) {
+        let rect = Box.centered(rows: 6, cols: Composer.promptWidth(area.cols), in: area)
+        Box.draw(into: &buffer, rect: rect, title: title)
+        let inner = Box.inner(rect)
+        guard inner.rows >= 3, inner.cols > 2 else { return }
+        let content = Rect(row: inner.row, col: inner.col + 1, rows: inner.rows, cols: inner.cols - 2)
+        box.render(into: &buffer, area: Rect(row: content.row, col: content.col, rows: 1, cols: content.cols))
+        buffer.put(note, row: content.row + 2, col: content.col, role: isError ? .error : .muted, maxCols: content.cols)
+        buffer.put(hint, row: content.row + 3, col: content.col, role: .hint, maxCols: content.cols)
     }
 }

@@ -260,7 +260,7 @@ struct Composer: Equatable, Sendable {
     var audienceChoices: [Audience] { [.public, .followers] + lists.map { .list($0) } }
 
     private mutating func handlePicker(_ event: InputEvent, list: inout ListState) {
-        guard case .key(let key) = event, let action = Keymap.standard.action(for: key, in: [.picker]) else { return }
+        guard case .key(let key) = event, let action = keymap.action(for: key, in: [.picker]) else { return }
         let choices = audienceChoices
         if list.apply(action, count: choices.count + 1) { overlay = .audiencePicker(list); return }
         switch action {
@@ -286,7 +286,7 @@ struct Composer: Equatable, Sendable {
             }
             return
         }
-        if case .key(let key) = event, Keymap.standard.action(for: key, in: [.editor]) == .discard { overlay = .none }
+        if case .key(let key) = event, keymap.action(for: key, in: [.editor]) == .discard { overlay = .none }
     }
 
     /// "bob@host, @carol@host" → addresses: the id of someone we follow when known, else

@@ -21,7 +21,18 @@ public final class SharedHTTPClient: Sendable {
     public init(proxies: ProxySettings = ProxySettings(environment: [:])) { self.proxies = proxies }
 
     func client(for url: URL) throws -> HTTPClient {
-        let proxy = proxies.proxy(for: url)
+        try client(proxy: proxies.proxy(for: url))
+    }
+
+    /// Makes the direct client, and with it NIO's event loop threads, on another thread now, so
+    /// the first request does not wait for them (issue 11: the login's first request went out
+    /// ~8 ms after the process had parsed its arguments). For commands that will use the
+    /// network; the client is closed at exit like any other.
+    public func warmUp() {
+        Task.detached(priority: .high) { _ = try? self.client(proxy: nil) }
+    }
+
+    private func client(proxy: ProxySettings.Proxy?) throws -> HTTPClient {
         let key = proxy.map { "\($0.host):\($0.port)" } ?? ""
         return try state.withLock { state in
             guard !state.closed else { throw PumpError.cancelled }

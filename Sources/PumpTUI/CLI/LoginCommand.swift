@@ -21,6 +21,7 @@ struct LoginCommand: AsyncParsableCommand {
     func validate() throws { try AccountArgument.validate(account) }
 
     func run() async throws {
+        SharedHTTPClient.process.warmUp()   // both ways, full screen or line mode, it is needed
         try await LineMode.run {
             let id = try AccountID(parsing: account)
             let store = try common.openStore()

@@ -38,6 +38,7 @@ struct TUICommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        SharedHTTPClient.process.warmUp()   // both ways, full screen or line mode, it is needed
         var opened: (AccountID?, CredentialStore, CredentialStore, LoadedConfig)?
         try await LineMode.run {
             let store = try common.openStore()

@@ -100,6 +100,23 @@ final class URLBox: @unchecked Sendable {
         #expect(!"\(session)".contains("ATSECRET"))
     }
 
+    /// The store writes overlap the next request (issue 11), but the URL — after which the
+    /// user may paste a verifier at once — only comes once the client and the endpoints are
+    /// on disk: the verifier step reads the client back.
+    @Test func theClientIsOnDiskWhenTheURLArrives() async throws {
+        let pump = FakePump(), dir = tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = CredentialStore(directory: dir)
+        let seen = URLBox()
+        let login = PumpLogin(account: alice, store: store, transport: pump.transport, verifierCallback: { url in
+            if (try? store.client(forHost: "127.0.0.1:9")) != nil, (try? store.endpoints(forHost: "127.0.0.1:9")) != nil {
+                seen.add(url)
+            }
+        })
+        try await login.start()
+        #expect(seen.last != nil)
+    }
+
     @Test func wrongVerifierKeepsRequestToken() async throws {
         let pump = FakePump(), box = URLBox(), dir = tempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

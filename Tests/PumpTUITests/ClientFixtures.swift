@@ -102,6 +102,9 @@ extension ClientJob {
         case .checkImage(let p): return "checkImage \(p)"
         case .draft(.save(_, let key)): return "draft save \(key)"
         case .draft(.remove(let key)): return "draft remove \(key)"
+        case .cached: return "cached"
+        case .saveReadMarker(let k, let m): return "saveReadMarker \(k.rawValue) \(m.itemID)"
+        case .search(let q): return "search \(q)"
         }
     }
 }

@@ -29,3 +29,13 @@ extension FeedItem {
         JSONValue.parseObject(data).map(FeedItem.init(json:))
     }
 }
+
+extension Feed {
+    /// A saved page decoded with each item's JSON kept, as `PumpAPI` fetches it (benchmarks).
+    public static func decodeForCache(_ data: Data) -> Feed? {
+        guard let json = JSONValue.parseObject(data) else { return nil }
+        var feed = Feed(json: json)
+        feed.itemJSON = itemJSON(of: json)
+        return feed
+    }
+}

@@ -14,6 +14,12 @@ enum Launch {
         var refreshSeconds = 60
         /// The state directory's store (drafts); nil keeps them in the config directory.
         var state: CredentialStore? = nil
+        /// The offline cache's directory (nil: no cache) and its bound per timeline.
+        var cacheDirectory: URL? = nil
+        var cacheLimit = CacheStore.defaultLimit
+        /// The cue for new direct messages and replies (issue 13): a bell (off by default) and
+        /// an OSC 9 desktop notification. A plain value so the config file can set it.
+        var cue = CueSettings()
     }
 
     /// The exit code, or nil when full-screen mode could not start (the caller uses line mode).
@@ -27,7 +33,9 @@ enum Launch {
         for id in store.accounts() { stored[id] = (try? store.account(id))?.displayName ?? id.nickname }
         var app = PumpApp(account: account, stored: stored, mode: mode, notice: warning)
         app.refreshSeconds = options.refreshSeconds
-        let performer = performer ?? AppPerformer(store: store, allowHTTP: options.allowHTTP, state: options.state)
+        app.cueSettings = options.cue
+        let performer = performer ?? AppPerformer(store: store, allowHTTP: options.allowHTTP, state: options.state,
+                                                  cacheDirectory: options.cacheDirectory, cacheLimit: options.cacheLimit)
         let escapeDelay = options.escapeDelayMs
         let noColor = choice.noColor   // --no-color or a non-empty NO_COLOR
         do {

@@ -32,6 +32,11 @@ struct PumpApp: TerminalApp {
         didSet { if case .client(var c, let id) = screen { c.refreshSeconds = refreshSeconds; screen = .client(c, id) } }
     }
 
+    /// The cue for new replies and direct messages (`--bell`, `--no-notify`).
+    var cueSettings = CueSettings() {
+        didSet { if case .client(var c, let id) = screen { c.cueSettings = cueSettings; screen = .client(c, id) } }
+    }
+
     /// Picks the first screen: the account's client when it is stored, its login otherwise; with
     /// no account, the only stored one, or the account screen (which lists several).
     init(account: AccountID?, stored: [AccountID: String], mode: Mode = .client, notice: String? = nil,
@@ -153,6 +158,7 @@ struct PumpApp: TerminalApp {
     /// Puts a new screen up and gives it its `.start`.
     private mutating func enter(_ next: Screen) -> [Effect<Message, Job>] {
         screen = next
+        if case .client(var c, let id) = screen { c.cueSettings = cueSettings; screen = .client(c, id) }
         return update(.start(size))
     }
 }
@@ -179,6 +185,7 @@ extension Effect {
         case .copyToClipboard(let s): return .copyToClipboard(s)
         case .showPlain(let s): return .showPlain(s)
         case .openBrowser(let s): return .openBrowser(s)
+        case .cue(let c): return .cue(c)
         case .after(let seconds, let m): return .after(seconds: seconds, message(m))
         case .quit(let code, let text): return .quit(exitCode: code, farewell: text)
         }

@@ -24,15 +24,25 @@ struct TUICommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Milliseconds to wait after Esc for the rest of a key sequence.", valueName: "ms"))
     var escapeDelay: Int = 50
 
-    @Option(name: .long, help: ArgumentHelp("Seconds between automatic timeline refreshes.", valueName: "seconds"))
+    @Option(name: .long, help: ArgumentHelp("Seconds between automatic timeline refreshes (0: never).", valueName: "seconds"))
     var refresh: Int = 60
+
+    @Option(name: .long, help: ArgumentHelp("Newest items kept per timeline in the offline cache.", valueName: "N"))
+    var cacheSize: Int = CacheStore.defaultLimit
+
+    @Flag(name: .long, help: "Ring the terminal bell for new replies and direct messages.")
+    var bell = false
+
+    @Flag(name: .long, help: "No desktop notification (OSC 9) for new replies and direct messages.")
+    var noNotify = false
 
     @Flag(name: .long, help: "Line mode: log in without the full-screen UI.")
     var noTui = false
 
     func validate() throws {
         try AccountArgument.validate(account)
-        guard refresh >= 5 else { throw ValidationError("--refresh must be at least 5 seconds") }
+        guard refresh == 0 || refresh >= 5 else { throw ValidationError("--refresh must be 0 (off) or at least 5 seconds") }
+        guard cacheSize >= 1 else { throw ValidationError("--cache-size must be at least 1") }
         // ncurses takes an int; 2147483648 trapped before the crash handler was armed.
         guard (0...5000).contains(escapeDelay) else { throw ValidationError("--escape-delay must be 0 to 5000 ms") }
     }
@@ -47,6 +57,8 @@ struct TUICommand: AsyncParsableCommand {
         if !noTui && TerminalSupport.canRunFullScreen() {
             var options = tuiOptions
             options.state = state
+            options.cacheDirectory = common.cacheDirectory
+            options.cue = CueSettings(bell: bell, notify: !noNotify)
             let code = try await Launch.run(account: id, store: store, mode: .client, options: options)
             if let code {
                 if code != 0 { throw ExitCode(code) }
@@ -58,7 +70,7 @@ struct TUICommand: AsyncParsableCommand {
 
     var tuiOptions: Launch.Options {
         Launch.Options(configDirectory: common.configDirectory, allowHTTP: network.allowHTTP, theme: theme,
-                           noColor: noColor, escapeDelayMs: escapeDelay, refreshSeconds: refresh)
+                           noColor: noColor, escapeDelayMs: escapeDelay, refreshSeconds: refresh, cacheLimit: cacheSize)
     }
 
     /// No terminal: log in line by line (when needed); the client itself needs a terminal.

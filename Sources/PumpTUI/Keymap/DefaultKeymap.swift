@@ -71,6 +71,11 @@ extension Keymap {
         Binding(keys: [.char("L")], action: .openLink, contexts: lists, help: "Open a numbered link from the item"),
         Binding(keys: [.char("A")], action: .switchAccount, contexts: lists, help: "Switch or add accounts"),
         Binding(keys: [.char("R")], action: .refresh, contexts: lists, help: "Load newer items", footer: 9, label: "refresh"),
+        Binding(keys: [.char("u")], action: .firstUnread, contexts: [.timeline], help: "Go to the first unread item"),
+        Binding(keys: [.char("/")], action: .search, contexts: lists, help: "Search what the cache holds (this account)"),
+        Binding(keys: [.char("]")], action: .nextMatch, contexts: lists, help: "Next item holding the last search"),
+        Binding(keys: [.char("[")], action: .previousMatch, contexts: lists, help: "Previous item holding the last search"),
+        Binding(keys: [.char(":")], action: .filter, contexts: [.timeline], help: "Filter: posts from one person (@nick) or with images"),
     ] + (1...Action.timelineCount).map { n in
         Binding(keys: [.char(Character(String(n)))], action: .timeline(n), contexts: [.timeline],
                 help: "Timeline \(n): \(timelineNames[n - 1])")
@@ -80,7 +85,7 @@ extension Keymap {
     ]
 
     /// Names of the timelines the 1–5 keys select, in order.
-    public static let timelineNames = ["Inbox", "Meanwhile", "Direct", "Mine", "Favorites"]
+    public static let timelineNames = ["Inbox", "Meanwhile", "Direct", "Mine", "Favorites", "Notifications"]
 
     private static let editorBindings: [Binding] = [
         Binding(keys: [.ctrl("d")], action: .send, contexts: [.editor], help: "Send", footer: 1, label: "send"),

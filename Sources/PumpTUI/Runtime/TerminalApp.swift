@@ -55,6 +55,8 @@ public enum Effect<M: Sendable, J: Sendable>: Sendable {
     case showPlain(String)
     /// Opens the URL only with a local display and no SSH session. Answered by `.notice(.browser…)`.
     case openBrowser(String)
+    /// The window title, a bell, a desktop notification (`TerminalCue`); no answer.
+    case cue(TerminalCue)
     /// Delivers `.message(M)` after the delay (timers, "copied" flashes).
     case after(seconds: Double, M)
     /// Ends the run. The farewell is printed on the normal screen after leaving full-screen mode,

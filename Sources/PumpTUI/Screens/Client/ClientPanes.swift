@@ -12,6 +12,8 @@ struct TimelinePane: Equatable {
     /// What the user's own action said ("Posted."), kept in front of this refresh's result so
     /// the refresh that follows the action does not hide it.
     var actionNote: String?
+    /// The items came from the offline cache and the server has not been asked yet this run.
+    var fromCache = false
 
     var items: [FeedItem] { feed?.items ?? [] }
     var isLoading: Bool { loadingOlder || loadingNewer }
@@ -72,10 +74,20 @@ struct ProfilePane: Equatable {
     var items: [FeedItem] { [.person(person)] + posts }
 }
 
-/// What sits above the timelines: a thread or a profile (stacked, q goes back).
+/// What sits above the timelines: a thread, a profile or search results (stacked, q goes back).
 enum ClientPage: Equatable {
     case thread(ThreadPane)
     case profile(ProfilePane)
+    case search(SearchPane)
+}
+
+/// The items of the account's cache that match a search (`/`), newest first.
+struct SearchPane: Equatable {
+    var query: String
+    var results: [FeedItem] = []
+    var list = ListState()
+    var loading = true
+    var error: String?
 }
 
 /// Modal things drawn over the page, one at a time; each takes the keys while open.
@@ -91,4 +103,4 @@ indirect enum ClientModal {
 }
 
 enum ConfirmIntent: Equatable { case quit, delete(PumpObject) }
-enum PromptIntent: Equatable { case followAccount, openLink([String]) }
+enum PromptIntent: Equatable { case followAccount, openLink([String]), search, filter }

@@ -102,6 +102,14 @@ extension ClientScreen {
         case .followAccount:
             guard !t.isEmpty else { return [] }
             return start(.followAccount(t), "Sending a follow to \(t)…")
+        case .filter:
+            filter = ItemFilter(parsing: t)
+            var l = list; l.selected = 0; l.top = 0; list = l
+            say(filter.map { "Showing only posts \($0.label) · : and Enter shows all" } ?? "Showing all posts.")
+            return []
+        case .search:
+            guard !t.isEmpty else { return [] }
+            return openSearch(t)
         case .openLink(let links):
             guard let n = Int(t), links.indices.contains(n - 1) else {
                 say("No link \(TerminalText.clean(t, .line, maxLength: 10)).", .warning); return []

@@ -35,6 +35,17 @@ struct ClientScreen: TerminalApp {
     var composerTypeahead: [InputEvent]?
     /// The first page shown still says who is logged in.
     var greeted = false
+    /// The server could not be reached on the last try: the title says "offline" until it can.
+    var offline = false
+    /// The last search (`/`): `]` and `[` go to the next and previous item holding it.
+    var lastQuery: String?
+    /// `:` — only posts from one person, or with images, in the timelines (nil: all).
+    var filter: ItemFilter?
+    /// The cue for new replies and direct messages, and the Notifications count it last showed.
+    var cueSettings = CueSettings()
+    var cuedCount = 0
+    /// Where reading stopped, per timeline (stored in the cache; `Unread`).
+    var markers: [FeedKind: ReadMarker] = [:]
     /// Read by the router after each update.
     var handoff: ClientHandoff?
     let cache = ItemLayoutCache()
@@ -46,6 +57,11 @@ struct ClientScreen: TerminalApp {
 
     var wantsTicks: Bool { running > 0 }
 
+    /// The next automatic refresh; none with `--refresh 0`.
+    var refreshTimer: Effects {
+        refreshSeconds > 0 ? [.after(seconds: Double(max(5, refreshSeconds)), .refreshTimer)] : []
+    }
+
     // MARK: - Update
 
     mutating func update(_ event: AppEvent<ClientMessage>) -> Effects {
@@ -53,7 +69,9 @@ struct ClientScreen: TerminalApp {
         switch event {
         case .start(let s):
             size = s
-            let effects = load(.inboxMajor, .first) + [.after(seconds: Double(max(5, refreshSeconds)), .refreshTimer)]
+            // The cache first (milliseconds): its timeline shows at once, then the network's
+            // newer items are merged in (`cacheArrived`).
+            let effects = start(.cached, "") + refreshTimer
             say(greeting)
             return effects
         case .input(.resize(let s)):
@@ -89,6 +107,7 @@ struct ClientScreen: TerminalApp {
         switch pages.last {
         case .thread?: return [.thread]
         case .profile?: return [.profile]
+        case .search?: return [.thread]
         case nil: return [.timeline]
         }
     }
@@ -99,7 +118,10 @@ struct ClientScreen: TerminalApp {
         switch pages.last {
         case .thread(let t)?: return t.items
         case .profile(let p)?: return p.items
-        case nil: return timelines[current]?.items ?? []
+        case .search(let s)?: return s.results
+        case nil:
+            let all = timelines[current]?.items ?? []
+            return filter.map { f in all.filter(f.matches) } ?? all
         }
     }
 
@@ -108,6 +130,7 @@ struct ClientScreen: TerminalApp {
             switch pages.last {
             case .thread(let t)?: return t.list
             case .profile(let p)?: return p.list
+            case .search(let s)?: return s.list
             case nil: return timelines[current]?.list ?? ListState()
             }
         }
@@ -115,6 +138,7 @@ struct ClientScreen: TerminalApp {
             switch pages.last {
             case .thread(var t)?: t.list = newValue; pages[pages.count - 1] = .thread(t)
             case .profile(var p)?: p.list = newValue; pages[pages.count - 1] = .profile(p)
+            case .search(var s)?: s.list = newValue; pages[pages.count - 1] = .search(s)
             case nil: timelines[current, default: TimelinePane()].list = newValue
             }
         }
@@ -131,7 +155,19 @@ struct ClientScreen: TerminalApp {
 
     func measure(_ items: [FeedItem], width: Int) -> (Int) -> Int {
         let indents = indentation
-        return { i in cache.lines(for: items[i], width: max(10, width - (indents[i] ?? 0))).count }
+        let marker = markerRow
+        return { i in cache.lines(for: items[i], width: max(10, width - (indents[i] ?? 0))).count + (i == marker ? 1 : 0) }
+    }
+
+    /// Unread items at the top of a timeline.
+    func unread(_ kind: FeedKind) -> Int { Unread.count(timelines[kind]?.items ?? [], marker: markers[kind]) }
+
+    /// The item above which the "N new" line is drawn: the newest read one, right under the
+    /// unread ones. It belongs to that item, so it is on screen wherever reading goes on upward.
+    var markerRow: Int? {
+        guard pages.isEmpty else { return nil }
+        let n = Unread.count(items, marker: markers[current])
+        return n > 0 && n < items.count ? n : nil
     }
 
     /// Columns each row of the current list is pushed right (replies under what they answer).

@@ -15,6 +15,8 @@ enum ClientHandoff: Equatable, Sendable {
 struct ClientFailure: Error, Equatable, Sendable {
     var message: String
     var tokenRejected: Bool = false
+    /// The server could not be reached at all (the client then says it is offline).
+    var offline: Bool = false
 }
 
 /// The verbs that change one object or person, echoed back with their result so the screen can
@@ -72,6 +74,12 @@ enum ClientJob: Sendable {
     case checkImage(String)
     /// Saves or removes a draft (`DraftPolicy`).
     case draft(DraftPolicy.Decision)
+    /// Reads the offline cache: timelines and read markers (at start).
+    case cached
+    /// Stores where reading stopped in a timeline.
+    case saveReadMarker(FeedKind, ReadMarker)
+    /// Full-text search over the account's cache.
+    case search(String)
 }
 
 enum ClientMessage: Sendable {
@@ -90,6 +98,18 @@ enum ClientMessage: Sendable {
     case draftDone(String?)
     /// The periodic refresh timer (`--refresh`).
     case refreshTimer
+    case cached(CacheSnapshot)
+    /// nil when the marker was stored.
+    case readMarkerSaved(String?)
+    case searched(String, Result<[FeedItem], ClientFailure>)
+}
+
+/// What the cache held at start: timelines (newest items and links), read markers, and a
+/// problem to tell the user (a rebuilt or unusable cache).
+struct CacheSnapshot: Sendable {
+    var timelines: [FeedKind: Feed] = [:]
+    var markers: [FeedKind: ReadMarker] = [:]
+    var problem: String?
 }
 
 struct ThreadPage: Equatable, Sendable {

@@ -62,11 +62,13 @@ def test_notifications_unread_offline_cache_and_search(two_accounts):
         t.wait_for("6 Notif. 2", timeout=20)
         t.send("6")
         t.wait_for("[6 Notifications 2]", timeout=5)
-        t.wait_for("Bob replied to", timeout=5)
-        t.wait_for("Bob liked your note", timeout=5)
-        # Reading up to the newest clears the count.
+        t.wait_for("──── 2 new above ────", timeout=5)      # the reading position stayed put
+        # u: the oldest unread item, the reply; g: up to the newest, the like. Read: no count.
         t.send("u")
+        t.wait_for("Bob replied to your note", timeout=5)
+        t.wait_for("[6 Notifications 1]", timeout=5)
         t.send("g")
+        t.wait_for("Bob liked your note", timeout=5)
         t.wait_for("[6 Notifications]", timeout=5)
         t.send("q")
         assert t.wait_exit() == 0

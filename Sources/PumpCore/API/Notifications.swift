@@ -24,11 +24,16 @@ public enum Notifications {
     /// Items with an unknown verb show their summary: the sentence below.
     public static let verb = Verb(rawValue: "pumptui-notification")
 
-    /// The notifications among `items`, newest first, without duplicates.
-    public static func build(_ items: [FeedItem], me: Me) -> [FeedItem] {
+    /// The notifications among `items`, newest first, without duplicates. `context`: more items
+    /// whose objects may be the posts replied to (servers often send `inReplyTo` as a bare id).
+    public static func build(_ items: [FeedItem], me: Me, context: [FeedItem] = []) -> [FeedItem] {
         var seen = Set<String>()
+        var known: [String: PumpObject] = [:]
+        for o in (items + context).compactMap(\.object) where known[o.id] == nil { known[o.id] = o }
         let found: [Activity] = items.compactMap { item in
-            guard case .activity(let a) = item, seen.insert(a.id).inserted, let text = describe(a, me: me) else { return nil }
+            guard case .activity(var a) = item, seen.insert(a.id).inserted else { return nil }
+            if let parent = a.object?.inReplyTo, parent.author == nil, let full = known[parent.id] { a.object?.inReplyTo = full }
+            guard let text = describe(a, me: me) else { return nil }
             var n = a
             n.verb = verb
             n.content = HTMLText.escapeForPost(text)

@@ -115,10 +115,13 @@ final class ClientWorker: Sendable {
         var snap = CacheSnapshot(problem: cacheProblem)
         guard let cache else { return snap }
         for kind in FeedKind.allCases {
-            guard var feed = (try? cache.timeline(kind.rawValue))?.feed else { continue }
-            if kind == .notifications { feed.items = Notifications.build(feed.items, me: me) }
+            guard let feed = (try? cache.timeline(kind.rawValue))?.feed else { continue }
             snap.timelines[kind] = feed
         }
+        // The posts replied to are in the other timelines (the server sends a bare id).
+        let context = snap.timelines.filter { $0.key != .notifications }.values.flatMap(\.items)
+        let found = snap.timelines[.notifications]?.items ?? []
+        snap.timelines[.notifications]?.items = Notifications.build(found, me: me, context: context)
         for (name, marker) in (try? cache.readMarkers()) ?? [:] {
             if let kind = FeedKind(rawValue: name) { snap.markers[kind] = marker }
         }

@@ -102,6 +102,18 @@ import PumpCore
         #expect(rows(s)[22] == "Nothing unread in Inbox.")
     }
 
+    @Test func ownPostsAreNeverNew() {
+        var s = F.screen(size)
+        let mine = Feed.decode(Data(#"""
+        {"items":[{"id":"own","verb":"post","published":"2026-03-10T11:59:00Z","actor":\#(F.person("alice", "Alice A.")),
+          "object":{"objectType":"note","id":"https://pump.example/api/note/own","content":"Mine",
+            "author":\#(F.person("alice", "Alice A."))}}]}
+        """#.utf8))!
+        let effects = jobs(s.update(.message(.feed(.inboxMajor, .newer, .success(mine)))))
+        #expect(effects == ["saveReadMarker inboxMajor own"])
+        #expect(s.unread(.inboxMajor) == 0)
+    }
+
     @Test func cachedStartShowsAtOnceThenAsksForNewer() {
         var s = ClientScreen(account: F.alice, displayName: "Alice A.", size: size)
         s.clock = { F.now }

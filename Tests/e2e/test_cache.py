@@ -7,24 +7,11 @@ offline, and `/` finds a word of a post it loaded before.
 """
 import time
 
-import pytest
-
-from conftest import login_line_mode, run_pumptui
-from test_client import follow_in_tui
+from conftest import run_pumptui
+from test_client import follow_in_tui, two_accounts  # noqa: F401 (a fixture)
 from tui import TUI
 
 NOTE = "Zebra crossing note from alice"
-
-
-@pytest.fixture
-def two_accounts(pumpserver, pumptui_bin, tmp_path):
-    dirs = {}
-    for nick in ("alice", "bob"):
-        d = str(tmp_path / nick)
-        child, _ = login_line_mode(pumptui_bin, pumpserver.account(nick), d, user=nick)
-        assert child.exitstatus == 0, child.before
-        dirs[nick] = d
-    return pumpserver, dirs
 
 
 def bob_replies_and_likes(server, config):

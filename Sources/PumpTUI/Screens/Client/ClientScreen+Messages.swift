@@ -95,8 +95,9 @@ extension ClientScreen {
             case (.older, let feed?): pane.feed = feed.appending(page)
             case (.newer, let feed?):
                 pane.feed = feed.prepending(page)
-                // The reading position stays: new items arrive above it, counted as "N new".
-                if before > 0 {
+                // The reading position stays: new items arrive above it, counted as "N new". After
+                // the user's own action at the top of the list, the top stays in view (their post).
+                if before > 0, pane.actionNote == nil || pane.list.selected > 0 || pane.list.top > 0 {
                     let added = (pane.feed?.items.count ?? 0) - before
                     pane.list.selected += added; pane.list.top += added
                 }
@@ -107,6 +108,11 @@ extension ClientScreen {
             if markers[kind] == nil, let first = pane.items.first {
                 markers[kind] = ReadMarker(itemID: first.id, published: first.published)
                 effects.append(.run(.saveReadMarker(kind, markers[kind]!)))
+            }
+            if let read = ownItemsRead(pane.items, marker: markers[kind],
+                                       selected: kind == current && pages.isEmpty ? pane.list.selected : nil) {
+                markers[kind] = read
+                effects.append(.run(.saveReadMarker(kind, read)))
             }
             let fresh = Unread.count(pane.items, marker: markers[kind])
             var text = direction == .older && added == 0 ? "No older items."

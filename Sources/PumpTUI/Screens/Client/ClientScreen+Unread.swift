@@ -25,6 +25,17 @@ extension ClientScreen {
                                  notification: cueSettings.notify ? personal?.activity?.summaryLine : nil))]
     }
 
+    /// What the user wrote is never news to them: own items just above the marker (and an own
+    /// post at the top, selected after an own action) count as read. nil when nothing changes.
+    func ownItemsRead(_ items: [FeedItem], marker: ReadMarker?, selected: Int?) -> ReadMarker? {
+        var n = Unread.count(items, marker: marker)
+        let start = n
+        if let selected, selected < n { n = max(0, selected) }
+        while n > 0, isMe(items[n - 1].activity?.actor ?? items[n - 1].object?.author) { n -= 1 }
+        guard n < start else { return nil }
+        return ReadMarker(itemID: items[n].id, published: items[n].published)
+    }
+
     mutating func jumpToFirstUnread() -> Effects {
         guard pages.isEmpty, let i = Unread.firstUnread(items, marker: markers[current]) else {
             say("Nothing unread in \(pages.isEmpty ? current.title : "this view").")

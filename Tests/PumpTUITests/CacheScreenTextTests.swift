@@ -124,6 +124,13 @@ import PumpCore
         #expect(effects == ["feed inboxMajor newer", "feed notifications first"])
         #expect(rows(s)[1].hasPrefix("Bob B.  bob@pump.example"))
         #expect(rows(s)[22].contains("Inbox: 6 cached items · updating…"))
+        // The first news after a cached start shows at the top, the line where reading stopped.
+        var online = s
+        _ = online.update(.message(.feed(.inboxMajor, .newer, .success(Self.newer))))
+        let top = rows(online)
+        #expect(top[0].hasPrefix(" [1 Inbox 2]"))
+        #expect(top[1].hasPrefix("Bob B.  bob@pump.example") && top[2] == "  Second new post")
+        #expect(top[9] == "──── 2 new above ────")
         // The server is down: the cached items stay, the title says offline.
         _ = s.update(.message(.feed(.inboxMajor, .newer, .failure(ClientFailure(message: "Could not connect to pump.example: connection refused", offline: true)))))
         let r = rows(s)

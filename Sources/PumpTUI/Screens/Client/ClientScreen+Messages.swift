@@ -89,15 +89,17 @@ extension ClientScreen {
             }
         case .success(let page):
             offline = false
+            // The first news after a cached start, or after an own action, shows at the top when
+            // the user is there; later refreshes keep the reading position.
+            let showTop = pane.fromCache || pane.actionNote != nil
             pane.fromCache = false
             let before = pane.items.count
             switch (direction, pane.feed) {
             case (.older, let feed?): pane.feed = feed.appending(page)
             case (.newer, let feed?):
                 pane.feed = feed.prepending(page)
-                // The reading position stays: new items arrive above it, counted as "N new". After
-                // the user's own action at the top of the list, the top stays in view (their post).
-                if before > 0, pane.actionNote == nil || pane.list.selected > 0 || pane.list.top > 0 {
+                // The reading position stays: new items arrive above it, counted as "N new".
+                if before > 0, !showTop || pane.list.selected > 0 || pane.list.top > 0 {
                     let added = (pane.feed?.items.count ?? 0) - before
                     pane.list.selected += added; pane.list.top += added
                 }
@@ -110,7 +112,7 @@ extension ClientScreen {
                 effects.append(.run(.saveReadMarker(kind, markers[kind]!)))
             }
             if let read = ownItemsRead(pane.items, marker: markers[kind],
-                                       selected: kind == current && pages.isEmpty ? pane.list.selected : nil) {
+                                       selected: pane.actionNote != nil ? pane.list.selected : nil) {
                 markers[kind] = read
                 effects.append(.run(.saveReadMarker(kind, read)))
             }

@@ -62,6 +62,10 @@ import Testing
             try store.save(p, merged: p, in: "inboxMajor")
             #expect(try store.count("inboxMajor") == 3)
             #expect(try store.timeline("inboxMajor")?.feed.items.map(\.id) == ["act-5", "act-4", "act-3"])
+            // Read in part: the older page starts after the last item read.
+            let part = try #require(try store.timeline("inboxMajor", count: 2))
+            #expect(part.feed.items.map(\.id) == ["act-5", "act-4"])
+            #expect(part.feed.nextURL?.absoluteString == "https://h.example/api/user/alice/inbox/major?before=act-4")
             // The trimmed items left the search index too.
             #expect(try store.search("note").count == 3)
         }

@@ -36,8 +36,10 @@ extension CacheStore {
         }
     }
 
-    /// The newest `count` items of `timeline` with its links; nil when nothing is cached.
-    public func timeline(_ timeline: String, count: Int = 200) throws -> CachedTimeline? {
+    /// The newest `count` items of `timeline` with its links; nil when nothing is cached. When
+    /// more are cached than read, the older page starts right after the last one read (pump.io's
+    /// `before`), so paging on leaves no gap.
+    public func timeline(_ timeline: String, count: Int = 100) throws -> CachedTimeline? {
         try db.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT item.json FROM timelineItem JOIN item ON item.id = timelineItem.itemID
@@ -52,6 +54,10 @@ extension CacheStore {
             feed.baseURL = (meta["baseURL"] as String?).flatMap(URL.init(string:))
             feed.pageSize = meta["pageSize"] as Int?
             if (meta["offsetPaged"] as Int? ?? 0) != 0 { feed.offset = 0 }
+            let stored = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM timelineItem WHERE timeline = ?", arguments: [timeline]) ?? 0
+            if stored > items.count, feed.offset == nil, let base = feed.baseURL, let last = items.last {
+                feed.nextURL = base.addingQuery([("before", PumpAPI.queryValue(last.id))])
+            }
             return CachedTimeline(feed: feed)
         }
     }

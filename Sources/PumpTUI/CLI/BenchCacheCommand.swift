@@ -29,7 +29,7 @@ struct BenchCacheCommand: ParsableCommand {
     var runs = 21
 
     @Option(name: .long, parsing: .upToNextOption, help: "Queries to time.")
-    var query: [String] = ["hello", "note", "pump", "zzzz-nothing", "\"quoted NEAR *"]
+    var query: [String] = ["benchmark", "post number 4242", "carol", "zzzz-nothing", "\"quoted NEAR *"]
 
     func run() throws {
         let id = try AccountID(parsing: account)

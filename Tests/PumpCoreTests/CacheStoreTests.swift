@@ -98,6 +98,26 @@ import Testing
         }
     }
 
+    @Test func anOlderSchemaIsMigratedInPlace() throws {
+        try withDir { dir in
+            do {
+                let store = try CacheStore(directory: dir, account: Self.alice)
+                let p = Self.page([("1", "kept across the migration", 1)])
+                try store.save(p, merged: p, in: "inboxMajor")
+                // Make it a file as the first release wrote it: v1 only.
+                try store.db.write { db in
+                    try db.execute(sql: "DROP INDEX itemByDate")
+                    try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2-item-by-date'")
+                }
+            }
+            let again = try CacheStore(directory: dir, account: Self.alice)
+            #expect(again.rebuiltBecause == nil)
+            #expect(try again.search("migration").map(\.id) == ["act-1"])
+            let indexes = try again.db.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index'") }
+            #expect(indexes.contains("itemByDate"))
+        }
+    }
+
     @Test func symlinkedCacheFileIsRefusedNotFollowed() throws {
         try withDir { dir in
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // config.toml (issue 14): a real TOML parser with line numbers in its errors.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // The offline cache (issue 13): SQLite with migrations and FTS5, on Debian's libsqlite3.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Parser, models, HTML and terminal text, the error type: Foundation only, so the fuzz
@@ -44,6 +46,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // No pkgConfig: SwiftPM drops the -D flags ncursesw.pc gives; shim.h defines what is needed.

@@ -299,6 +299,48 @@ def round_trips_pypump(server):
         return first, summarize(server.requests())
 
 
+# --- offline cache (issue 13) ----------------------------------------------------------------------
+def cached_start_pumptui(binary, server, config_dir, runs):
+    """Stored login and a filled cache (the earlier starts stored the inbox): time from exec to
+    the first timeline row on screen. The client reads its cache before it asks the network, so
+    the first row drawn is the cached one."""
+    times = []
+    for _ in range(runs):
+        t = Pty(binary, [server.account, "--config-dir", config_dir, "--refresh", "0"], rows=24, cols=80)
+        try:
+            _, seconds = t.wait_regex(TIMELINE_RE, timeout=20)
+            t.settle(quiet=0.3)
+            t.child.send("q")
+            t.settle(quiet=0.2)
+        finally:
+            t.close()
+        times.append(seconds)
+    return times
+
+
+def first_page_pypump(server, runs):
+    """PyPump with stored credentials to its first inbox page (`pypump_side.py second`)."""
+    with tempfile.TemporaryDirectory() as d:
+        store = os.path.join(d, "store.json")
+        subprocess.run([PY, SIDE, "login", server.account, store, *APPROVE], check=True, env=ENV,
+                       capture_output=True, timeout=60)
+        times = []
+        for _ in range(runs):
+            t0 = time.monotonic()
+            subprocess.run([PY, SIDE, "second", server.account, store], check=True, env=ENV,
+                           capture_output=True, timeout=60)
+            times.append(time.monotonic() - t0)
+        return times
+
+
+def cache_size_and_search(binary, pages_dir):
+    """`pumptui bench-cache`: the saved pages into a cache; its size, searches, first-page read."""
+    with tempfile.TemporaryDirectory() as d:
+        return json.loads(subprocess.run([binary, "bench-cache", "--pages", str(pages_dir), "--dir", d,
+                                          "--account", "bench@127.0.0.1:1"], check=True,
+                                         capture_output=True, text=True, timeout=600).stdout)
+
+
 # --- large feed -----------------------------------------------------------------------------------
 def large_feed(binary, inbox_size, pages_dir):
     server = Server("--inbox-size", str(inbox_size))
@@ -350,6 +392,12 @@ def table(r):
                  not rt["pumptui_second"]["duplicates"] and not rt["pumptui_second"]["failed"]))
     rows.append(("TCP connections, first login", f'{rt["pumptui_first"]["connections"]}', "", "one origin",
                  "1 per origin", rt["pumptui_first"]["connections"] <= 1))
+    c = r.get("cached_start")
+    if c:
+        rows.append(("Start-up with a stored login to the first cached timeline row (median of %d)" % c["runs"],
+                     fmt_ms(c["pumptui_median_s"]), fmt_ms(c["pypump_median_s"]) + " (first inbox page)",
+                     f'{c["ratio"]:.1f}× faster', "< 50 ms and ≥ 10×",
+                     c["pumptui_median_s"] < 0.05 and c["ratio"] >= 10))
     for mode, h in r["hostile"].items():
         rss = "did not finish" if h["maxrss_mb"] is None else f'{h["maxrss_mb"]:.1f} MB'
         rows.append((f"Peak RSS, inbox against {mode} body", f'{rss} in {h["seconds"]:.1f} s (exit {h["exit"]})',
@@ -366,6 +414,12 @@ def table(r):
     rows.append(("Peak memory (maxrss)", f'{o["maxrss_peak_mb"]:.1f} MB', f'{p["maxrss_peak_mb"]:.1f} MB',
                  f'baseline {o["maxrss_baseline_mb"]:.1f} / {p["maxrss_baseline_mb"]:.1f} MB', "< 60 MB",
                  o["maxrss_peak_mb"] < 60))
+    ca = r.get("cache")
+    if ca:
+        worst = max(ca["search_ms"].values())
+        rows.append((f'Search over {ca["items"]} cached activities (median per query, worst of {len(ca["search_ms"])})',
+                     f'{worst:.2f} ms', "n/a (no cache)", "", "< 20 ms", worst < 20))
+        rows.append((f'Cache size for {ca["items"]} activities', f'{ca["file_bytes"] / 1e6:.1f} MB', "", "", "", None))
     fr = o["frame_ms"]
     rows.append(("Frame 80×24: top / middle / end",
                  f'{fr["top"]:.3f} / {fr["middle"]:.3f} / {fr["end"]:.3f} ms', "n/a",
@@ -418,6 +472,13 @@ def main():
             second = second_start_pumptui(args.binary, server, cfg, full)
             print("hostile bodies ...", file=sys.stderr)
             results["hostile"] = bounded.hostile_rss(args.binary, server, cfg, ENV)
+            print("cached start ...", file=sys.stderr)
+            ours_c = cached_start_pumptui(args.binary, server, cfg, args.runs)
+            theirs_c = first_page_pypump(server, args.runs)
+            results["cached_start"] = {"runs": args.runs, "pumptui_s": ours_c, "pypump_first_page_s": theirs_c,
+                                       "pumptui_median_s": statistics.median(ours_c),
+                                       "pypump_median_s": statistics.median(theirs_c),
+                                       "ratio": statistics.median(theirs_c) / statistics.median(ours_c)}
         chars = per_char[:22]
         results["bytes_per_keystroke"] = {
             "mode": mode, "chars": len(chars), "per_char": chars,
@@ -440,6 +501,8 @@ def main():
             "ratio": theirs["decode_cpu_s"] / ours["decode_layout_cpu_s"],
             "ratio_wall": theirs["decode_s"] / ours["decode_layout_s"],
             "end_over_top": ours["frame_ms"]["end"] / ours["frame_ms"]["top"]}
+        print("cache: size and search ...", file=sys.stderr)
+        results["cache"] = cache_size_and_search(args.binary, OUT / "pages")
 
     rows = table(results)
     md = markdown(rows)

@@ -33,7 +33,8 @@ import Testing
             "\(H)/api/user/alice/feed/major?count=20",
             "\(H)/api/user/alice/favorites?offset=0&count=20",
         ])
-        #expect(FeedKind.allCases.map(\.title) == ["Inbox", "Meanwhile", "Direct", "Mine", "Favorites"])
+        #expect(FeedKind.allCases.map(\.title) == ["Inbox", "Meanwhile", "Direct", "Mine", "Favorites", "Notifications"])
+        #expect(FeedKind.notifications.url(for: Person(id: "acct:a@h.example", preferredUsername: "a")) == nil)
         #expect(fake.calls.allSatisfy { $0.method == "GET" && $0.body == nil })
     }
 

@@ -129,6 +129,9 @@ extension ClientJob {
         case .lists: return "lists"
         case .listChange(let c): return "listChange \(c)"
         case .audienceData: return "audienceData"
+        case .cached: return "cached"
+        case .saveReadMarker(let k, let m): return "saveReadMarker \(k.rawValue) \(m.itemID)"
+        case .search(let q): return "search \(q)"
         }
     }
 }

@@ -30,7 +30,7 @@ import PumpCore
     @Test func inbox() {
         let b = buffer(F.screen(size))
         expectClientScreen(b, #"""
-        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
+        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
         |Bob B.  bob@pump.example                                                      5m|
         |  Hello world & a link[1]                                                       |
         |                                                                                |
@@ -70,7 +70,7 @@ import PumpCore
         _ = s.update(.start(size))
         let b = buffer(s)
         expectClientScreen(b, #"""
-        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
+        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
         |                                                                                |
         | Loading Inbox…                                                                 |
         |                                                                                |
@@ -101,7 +101,7 @@ import PumpCore
     @Test func emptyInbox() {
         let b = buffer(F.screen(size, feed: Feed()))
         expectClientScreen(b, #"""
-        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
+        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
         |                                                                                |
         | Nothing in Inbox yet. n writes a note; F follows someone.                      |
         |                                                                                |
@@ -136,7 +136,7 @@ import PumpCore
         _ = s.update(.message(.feed(.inboxMajor, .first, .failure(ClientFailure(message: "Server error 500: boom")))))
         let b = buffer(s)
         expectClientScreen(b, #"""
-        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
+        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
         |                                                                                |
         | Could not load Inbox: Server error 500: boom (R retries)                       |
         |                                                                                |
@@ -241,7 +241,7 @@ import PumpCore
         send(&s, .char("?"))
         let b = buffer(s)
         let expected = #"""
-        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
+        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
         |  ┌─ Help — ? or Esc closes ─────────────────────────────────────────────────┐  |
         |  │ Timeline                                                                 │  |
         |  │   k, ↑         Previous item                                             │  |
@@ -276,7 +276,7 @@ import PumpCore
         send(&s, .char("d"))
         let b = buffer(s)
         expectClientScreen(b, #"""
-        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
+        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
         |Carol C.  carol@pump.example                                                  2h|
         |  Carol C. shared a note                                                        |
         |  ↳ Bob B.                                                                      |
@@ -312,7 +312,7 @@ import PumpCore
         send(&s, .char("q"))
         let b = buffer(s)
         expectClientScreen(b, #"""
-        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
+        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
         |Bob B.  bob@pump.example                                                      5m|
         |  Hello world & a link[1]                                                       |
         |                                                                                |
@@ -347,7 +347,7 @@ import PumpCore
         _ = s.update(.input(.paste("carol@pump.example")))
         let b = buffer(s)
         expectClientScreen(b, #"""
-        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
+        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
         |Bob B.  bob@pump.example                                                      5m|
         |  Hello world & a link[1]                                                       |
         |                                                                                |

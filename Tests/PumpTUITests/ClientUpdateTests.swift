@@ -14,9 +14,11 @@ import PumpCore
         var s = ClientScreen(account: F.alice, displayName: "A", size: Size(rows: 24, cols: 80))
         s.refreshSeconds = 30
         let effects = s.update(.start(Size(rows: 24, cols: 80)))
-        #expect(jobs(effects) == ["feed inboxMajor first"])
+        // The cache first; the network after it (then Notifications too, whose count the tabs show).
+        #expect(jobs(effects) == ["cached"])
         #expect(effects.contains { if case .after(30, .refreshTimer) = $0 { return true }; return false })
         #expect(s.wantsTicks)
+        #expect(jobs(s.update(.message(.cached(CacheSnapshot())))) == ["feed inboxMajor first", "feed notifications first"])
     }
 
     @Test func timelinesSwitchWithDigitsAndTab() {

@@ -26,7 +26,7 @@ import PumpCore
     @Test func newNoteEmpty() {
         let b = buffer(open("n", { _ in .note }))
         expectScreen(b, #"""
-        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
+        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
         |New note · to Public                                                            |
         |Title:                                                                          |
         |┌─ Text ───────────────────────────────────────────────────────────────────────┐|
@@ -64,7 +64,7 @@ import PumpCore
         _ = s.update(.input(.paste("Thanks, Bob!")))
         let b = buffer(s)
         expectScreen(b, #"""
-        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
+        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
         |Replying to Bob B.: Hello world & a link                                        |
         |┌─ Text ───────────────────────────────────────────────────────────────────────┐|
         |│Thanks, Bob!                                                                  │|
@@ -102,7 +102,7 @@ import PumpCore
         let b = buffer(open("n", { _ in .note }, draft: draft))
         let hhmm = String(Composer.restoredNotice(saved: saved, now: F.now).dropFirst("Restored your unsent draft from ".count).prefix(5))
         let expected = #"""
-        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
+        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
         |New note · to Followers                                                         |
         |Title: Trains                                                                   |
         |┌─ Text ───────────────────────────────────────────────────────────────────────┐|
@@ -138,7 +138,7 @@ import PumpCore
         _ = s.update(.input(.key(.escape)))
         let b = buffer(s)
         expectScreen(b, #"""
-        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
+        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
         |New note · to Public                                                            |
         |Title:                                                                          |
         |┌─ Text ───────────────────────────────────────────────────────────────────────┐|

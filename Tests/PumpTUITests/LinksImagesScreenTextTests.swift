@@ -16,7 +16,7 @@ import PumpCore
         var s = PlainLinkTests().screenWithLinks()
         _ = s.update(.input(.key(.char("c"))))
         expectScreen(buffer(s), #"""
-        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
+        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
         |Bob B.  bob@pump.example                                                      5m|
         |  Visit https://example.org[2] and this[1]                                      |
         |  [1] https://two.example/x                                                     |
@@ -46,7 +46,7 @@ import PumpCore
     @Test func imageLineAndMenu() {
         var s = ImageTests().screen()
         expectScreen(buffer(s), #"""
-        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
+        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
         |Bob B.  bob@pump.example                                                      2m|
         |  Sunset                                                                        |
         |  [image] 640×480 · Sunset · i: open, copy, save                                |
@@ -73,7 +73,7 @@ import PumpCore
         """#)
         _ = s.update(.input(.key(.char("i"))))
         expectScreen(buffer(s), #"""
-        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
+        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
         |Bob B.  bob@pump.example                                                      2m|
         |  Sunset                                                                        |
         |  [image] 640×480 · Sunset · i: open, copy, save                                |
@@ -107,7 +107,7 @@ import PumpCore
         _ = s.update(.input(.key(.char("?"))))
         _ = s.update(.input(.key(.char("G"))))
         expectScreen(buffer(s), #"""
-        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
+        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
         |  ┌─ Help — ? or Esc closes ─────────────────────────────────────────────────┐  |
         |  │   ^K               Delete to the end of the line (at its end: join the   │  |
         |  │                    next line)                                            │  |

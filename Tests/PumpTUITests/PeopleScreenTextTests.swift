@@ -154,7 +154,7 @@ import PumpCore
         _ = s.update(.input(.paste("Dinner at eight")))
         _ = send(&s, .tab, .enter)
         expectScreen(buffer(s), #"""
-        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites           alice@pump.example |
+        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
         |New note · to Public                                                            |
         |Title:                                                                          |
         |┌─ Text ───────────────────────────────────────────────────────────────────────┐|

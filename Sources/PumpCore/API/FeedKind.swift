@@ -1,8 +1,9 @@
 import Foundation
 
 /// The timelines of the client (pump-api §4.2; major inbox so "you liked/shared" marks are filled).
+/// `notifications` is no server feed: the client builds it from three (`Notifications`).
 public enum FeedKind: String, CaseIterable, Sendable {
-    case inboxMajor, inboxMinor, direct, outbox, favorites
+    case inboxMajor, inboxMinor, direct, outbox, favorites, notifications
 
     public var title: String {
         switch self {
@@ -11,6 +12,7 @@ public enum FeedKind: String, CaseIterable, Sendable {
         case .direct: return "Direct"
         case .outbox: return "Mine"
         case .favorites: return "Favorites"
+        case .notifications: return "Notifications"
         }
     }
 
@@ -25,6 +27,7 @@ public enum FeedKind: String, CaseIterable, Sendable {
         case .direct: return person.inboxURL(base: base)?.appendingPath("direct")
         case .outbox: return person.outboxURL(base: base)?.appendingPath("major")
         case .favorites: return person.favoritesURL(base: base)
+        case .notifications: return nil
         }
     }
 }

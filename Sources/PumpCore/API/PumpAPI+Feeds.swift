@@ -54,6 +54,7 @@ extension PumpAPI {
             return try await firstPage(of: baseURL, count: size, byOffset: false)
         }
         var pages: [[FeedItem]] = []
+        var itemJSON: [String: Data] = [:]
         var latestPrev = feed.prevURL
         var seen = Set(feed.items.prefix(size).map(\.id))
         for _ in 0..<Self.maxCatchUpPages {
@@ -61,6 +62,7 @@ extension PumpAPI {
             let fresh = page.items.filter { seen.insert($0.id).inserted }
             if fresh.isEmpty { break }
             pages.append(fresh)
+            itemJSON.merge(page.itemJSON) { old, _ in old }
             guard let prev = page.prevURL, prev != url else { break }
             latestPrev = prev
             url = prev
@@ -68,6 +70,7 @@ extension PumpAPI {
         var result = Feed(items: pages.reversed().flatMap { $0 }, totalItems: nil,
                           nextURL: nil, prevURL: latestPrev, selfURL: feed.selfURL)
         result.baseURL = feed.baseURL; result.pageSize = size
+        result.itemJSON = itemJSON
         return result
     }
 
@@ -97,7 +100,10 @@ extension PumpAPI {
     }
 
     func fetchFeed(_ url: URL) async throws -> Feed {
-        Feed(json: try await getJSON(url))
+        let json = try await getJSON(url)
+        var feed = Feed(json: json)
+        feed.itemJSON = Feed.itemJSON(of: json)
+        return feed
     }
 
     /// Server links usually lack `count`, which would shrink pages to the default 20.

@@ -61,6 +61,9 @@ public struct Feed: Sendable, Equatable {
     public var offset: Int?
     /// Page size used for the request.
     public var pageSize: Int?
+    /// The server's JSON of each item by id (pages fetched by `PumpAPI`; empty otherwise), for
+    /// the offline cache. The client drops it once the page is cached.
+    public var itemJSON: [String: Data] = [:]
 
     public init(items: [FeedItem] = [], totalItems: Int? = nil, nextURL: URL? = nil, prevURL: URL? = nil,
                 selfURL: URL? = nil) {

@@ -17,10 +17,13 @@ actor AppPerformer {
 
     /// Drafts go to `state` (the state directory's store), or to the config directory when nil.
     private let state: CredentialStore?
+    /// Where each account's offline cache lives (nil: no cache) and how many items per timeline.
+    private let cache: (directory: URL?, limit: Int)
 
     init(store: CredentialStore, allowHTTP: Bool, transport: HTTPTransport = AsyncHTTPTransport(),
-         state: CredentialStore? = nil) {
+         state: CredentialStore? = nil, cacheDirectory: URL? = nil, cacheLimit: Int = CacheStore.defaultLimit) {
         self.store = store; self.allowHTTP = allowHTTP; self.transport = transport; self.state = state
+        cache = (cacheDirectory, cacheLimit)
     }
 
     /// Starts the app's first job before the terminal is set up, so its requests overlap the
@@ -87,7 +90,8 @@ actor AppPerformer {
 
     private func clientWorker(_ account: AccountID) throws -> ClientWorker {
         if let cached = worker, cached.account == account { return cached.worker }
-        let w = try ClientWorker(store: store, account: account, allowHTTP: allowHTTP, state: state)
+        let w = try ClientWorker(store: store, account: account, allowHTTP: allowHTTP, state: state,
+                                 cacheDirectory: cache.directory, cacheLimit: cache.limit)
         worker = (account, w)
         LastAccount.save(account, in: state ?? store)
         return w

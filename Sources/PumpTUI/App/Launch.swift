@@ -16,6 +16,12 @@ enum Launch {
         var state: CredentialStore? = nil
         /// config.toml: keys, theme, opener, editor, bell/notify (flags were applied by the caller).
         var config = LoadedConfig(path: "")
+        /// The offline cache's directory (nil: no cache) and its bound per timeline.
+        var cacheDirectory: URL? = nil
+        var cacheLimit = CacheStore.defaultLimit
+        /// The cue for new direct messages and replies (issue 13): a bell (off by default) and
+        /// an OSC 9 desktop notification (flags, then config.toml's bell/notify).
+        var cue = CueSettings()
     }
 
     /// $VISUAL, $EDITOR, config.toml's editor, vi (environment > config > default).
@@ -47,7 +53,9 @@ enum Launch {
                                       downloadDirectory: config.downloadDirectory ?? ClientSettings.defaultDownloads(environment: environment),
                                       configPath: options.config.path.isEmpty ? nil : options.config.path,
                                       notice: options.config.notice)
-        let performer = performer ?? AppPerformer(store: store, allowHTTP: options.allowHTTP, state: options.state)
+        app.cueSettings = options.cue
+        let performer = performer ?? AppPerformer(store: store, allowHTTP: options.allowHTTP, state: options.state,
+                                                  cacheDirectory: options.cacheDirectory, cacheLimit: options.cacheLimit)
         if let first = app.earlyJob { await performer.prestart(first) }
         let escapeDelay = options.escapeDelayMs
         let noColor = choice.noColor   // --no-color or a non-empty NO_COLOR

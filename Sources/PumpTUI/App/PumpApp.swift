@@ -41,6 +41,11 @@ struct PumpApp: TerminalApp {
         }
     }
 
+    /// The cue for new replies and direct messages (`--bell`, `--no-notify`).
+    var cueSettings = CueSettings() {
+        didSet { if case .client(var c, let id) = screen { c.cueSettings = cueSettings; screen = .client(c, id) } }
+    }
+
     /// Picks the first screen: the account's client when it is stored, its login otherwise; with
     /// no account, the only stored one, or the account screen (which lists several).
     init(account: AccountID?, stored: [AccountID: String], mode: Mode = .client, notice: String? = nil,
@@ -174,6 +179,7 @@ struct PumpApp: TerminalApp {
     /// Puts a new screen up and gives it its `.start`.
     private mutating func enter(_ next: Screen) -> [Effect<Message, Job>] {
         screen = next
+        if case .client(var c, let id) = screen { c.cueSettings = cueSettings; screen = .client(c, id) }
         return update(.start(size))
     }
 }
@@ -201,6 +207,7 @@ extension Effect {
         case .showPlain(let s): return .showPlain(s)
         case .openBrowser(let s): return .openBrowser(s)
         case .runInTerminal(let argv): return .runInTerminal(argv)
+        case .cue(let c): return .cue(c)
         case .after(let seconds, let m): return .after(seconds: seconds, message(m))
         case .quit(let code, let text): return .quit(exitCode: code, farewell: text)
         }

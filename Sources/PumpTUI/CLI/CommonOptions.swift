@@ -29,6 +29,12 @@ struct CommonOptions: ParsableArguments {
         return XDGDirectories.state()
     }
 
+    /// The offline cache: $XDG_CACHE_HOME/pumptui, or DIR/cache with --config-dir (as the state).
+    var cacheDirectory: URL {
+        if let configDir { return Self.absolute(configDir).appendingPathComponent("cache") }
+        return XDGDirectories.cache()
+    }
+
     static func absolute(_ path: String) -> URL {
         let expanded = (path as NSString).expandingTildeInPath
         return URL(fileURLWithPath: expanded, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))

@@ -13,7 +13,8 @@ struct RootCommand: AsyncParsableCommand {
         discussion: "Without a subcommand it runs tui: the full-screen client for ACCOUNT. Exit codes: 0 ok, 1 failure, 2 usage; 128+N after signal N.",
         version: PumpTUIVersion.report,
         subcommands: [TUICommand.self, LoginCommand.self, AccountsCommand.self, LogoutCommand.self,
-                      PostCommand.self, InboxCommand.self, DebugKeysCommand.self, BenchFeedCommand.self],
+                      PostCommand.self, InboxCommand.self, DebugKeysCommand.self, BenchFeedCommand.self,
+                      BenchCacheCommand.self],
         defaultSubcommand: TUICommand.self
     )
 

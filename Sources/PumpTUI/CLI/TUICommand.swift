@@ -27,12 +27,22 @@ struct TUICommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seconds between automatic timeline refreshes, 0 = off (default 60; config: refresh).", valueName: "seconds"))
     var refresh: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Newest items kept per timeline in the offline cache.", valueName: "N"))
+    var cacheSize: Int = CacheStore.defaultLimit
+
+    @Flag(inversion: .prefixedNo, help: "Ring the terminal bell for new replies and direct messages (default off; config: bell).")
+    var bell: Bool?
+
+    @Flag(inversion: .prefixedNo, help: "A desktop notification (OSC 9) for new replies and direct messages (default on; config: notify).")
+    var notify: Bool?
+
     @Flag(name: .long, help: "Line mode: log in without the full-screen UI.")
     var noTui = false
 
     func validate() throws {
         try AccountArgument.validate(account)
         if let refresh, refresh != 0, refresh < 5 { throw ValidationError("--refresh must be 0 (off) or at least 5 seconds") }
+        guard cacheSize >= 1 else { throw ValidationError("--cache-size must be at least 1") }
         // ncurses takes an int; 2147483648 trapped before the crash handler was armed.
         if let escapeDelay, !(0...5000).contains(escapeDelay) { throw ValidationError("--escape-delay must be 0 to 5000 ms") }
     }
@@ -50,6 +60,7 @@ struct TUICommand: AsyncParsableCommand {
         if !noTui && TerminalSupport.canRunFullScreen() {
             var options = tuiOptions(loaded)
             options.state = state
+            options.cacheDirectory = common.cacheDirectory
             let code = try await Launch.run(account: id, store: store, mode: .client, options: options)
             if let code {
                 if code != 0 { throw ExitCode(code) }
@@ -67,6 +78,8 @@ struct TUICommand: AsyncParsableCommand {
                                      noColor: noColor, escapeDelayMs: escapeDelay ?? c.escapeDelayMs ?? 50,
                                      refreshSeconds: refresh ?? c.refreshSeconds ?? 60)
         options.config = loaded
+        options.cacheLimit = cacheSize
+        options.cue = CueSettings(bell: bell ?? c.bell ?? false, notify: notify ?? c.notify ?? true)
         return options
     }
 

@@ -10,12 +10,14 @@ public enum Action: Hashable, Sendable {
     // People and lists
     case followers, following, openProfileByID, lists, newList, renameList, deleteList, addToList, removeFromList
     case mention
+    // Unread state and search (issue 13)
+    case firstUnread, search, nextMatch, previousMatch, filter
     // Editing text in a field (TextBox) or the editor (TextArea)
     case cursorLeft, cursorRight, cursorUp, cursorDown, lineStart, lineEnd
     case deleteBackward, deleteForward, deleteToLineStart, deleteToLineEnd, deleteWordBackward, newline
 
     /// Timelines in the order the 1–5 keys select them.
-    public static let timelineCount = 5
+    public static let timelineCount = 6
 
     /// Every action, so tests can check that each one is bound and documented.
     public static let all: [Action] = [
@@ -23,7 +25,7 @@ public enum Action: Hashable, Sendable {
         .retry, .newURL, .yes, .no,
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .openThread, .back, .refresh, .compose,
         .reply, .like, .share, .delete, .edit, .profile, .follow, .followByID, .copyItemURL,
-        .openItemURL, .openLink, .switchAccount, .send, .attachImage, .externalEditor, .image,
+        .openItemURL, .openLink, .switchAccount, .send, .attachImage, .externalEditor, .image, .firstUnread, .search, .nextMatch, .previousMatch, .filter,
     ] + (1...timelineCount).map { .timeline($0) } + [.nextTimeline, .prevTimeline, .discard, .parent,
         .cursorLeft, .cursorRight, .cursorUp, .cursorDown, .lineStart, .lineEnd,
         .deleteBackward, .deleteForward, .deleteToLineStart, .deleteToLineEnd, .deleteWordBackward, .newline,

@@ -76,6 +76,11 @@ extension Keymap {
         Binding(keys: [.char("i")], action: .image, contexts: lists, help: "The item's image: open, copy its URL, save it"),
         Binding(keys: [.char("A")], action: .switchAccount, contexts: lists, help: "Switch or add accounts"),
         Binding(keys: [.char("R")], action: .refresh, contexts: lists + peoplePages, help: "Load newer items", footer: 9, label: "refresh"),
+        Binding(keys: [.char("u")], action: .firstUnread, contexts: [.timeline], help: "Go to the first unread item"),
+        Binding(keys: [.char("/")], action: .search, contexts: lists, help: "Search what the cache holds (this account)"),
+        Binding(keys: [.char("]")], action: .nextMatch, contexts: lists, help: "Next item holding the last search"),
+        Binding(keys: [.char("[")], action: .previousMatch, contexts: lists, help: "Previous item holding the last search"),
+        Binding(keys: [.char(":")], action: .filter, contexts: [.timeline], help: "Filter: posts from one person (@nick) or with images"),
     ] + (1...Action.timelineCount).map { n in
         Binding(keys: [.char(Character(String(n)))], action: .timeline(n), contexts: [.timeline],
                 help: "Timeline \(n): \(timelineNames[n - 1])")
@@ -85,7 +90,7 @@ extension Keymap {
     ]
 
     /// Names of the timelines the 1–5 keys select, in order.
-    public static let timelineNames = ["Inbox", "Meanwhile", "Direct", "Mine", "Favorites"]
+    public static let timelineNames = ["Inbox", "Meanwhile", "Direct", "Mine", "Favorites", "Notifications"]
 
     /// Followers, following, profiles by nick@host and person lists (issue 14).
     private static let peopleBindings: [Binding] = [

@@ -148,6 +148,8 @@ struct EventLoop<A: TerminalApp> {
             }
         case .openBrowser(let url):
             pending.append(.notice(Self.openBrowser(url, environment: environment)))
+        case .cue(let cue):
+            backend.writeRaw(cue.sequence(environment: environment))
         case .after(let seconds, let message):
             timers.append((now() + max(0, seconds), message))
         case .quit(let code, let text):

@@ -58,6 +58,8 @@ public enum Effect<M: Sendable, J: Sendable>: Sendable {
     /// Leaves full-screen mode, runs argv on the terminal (an editor) and waits for it, then
     /// comes back with a full repaint, whatever the command did. Answered by `.notice(.commandFinished)`.
     case runInTerminal([String])
+    /// The window title, a bell, a desktop notification (`TerminalCue`); no answer.
+    case cue(TerminalCue)
     /// Delivers `.message(M)` after the delay (timers, "copied" flashes).
     case after(seconds: Double, M)
     /// Ends the run. The farewell is printed on the normal screen after leaving full-screen mode,

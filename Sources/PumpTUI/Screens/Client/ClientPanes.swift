@@ -12,6 +12,8 @@ struct TimelinePane: Equatable {
     /// What the user's own action said ("Posted."), kept in front of this refresh's result so
     /// the refresh that follows the action does not hide it.
     var actionNote: String?
+    /// The items came from the offline cache and the server has not been asked yet this run.
+    var fromCache = false
 
     var items: [FeedItem] { feed?.items ?? [] }
     var isLoading: Bool { loadingOlder || loadingNewer }
@@ -93,6 +95,16 @@ enum ClientPage: Equatable {
     case profile(ProfilePane)
     case people(PeoplePane)
     case lists(PeoplePane)
+    case search(SearchPane)
+}
+
+/// The items of the account's cache that match a search (`/`), newest first.
+struct SearchPane: Equatable {
+    var query: String
+    var results: [FeedItem] = []
+    var list = ListState()
+    var loading = true
+    var error: String?
 }
 
 /// Modal things drawn over the page, one at a time; each takes the keys while open.
@@ -113,6 +125,6 @@ indirect enum ClientModal {
 
 enum ConfirmIntent: Equatable { case quit, delete(PumpObject), deleteList(PumpObject) }
 enum PromptIntent: Equatable {
-    case followAccount, openAccount
+    case followAccount, openAccount, search, filter
     case newList, renameList(PumpObject), addToList(PumpObject)
 }

@@ -14,13 +14,23 @@ extension ClientScreen {
         if l.apply(action, count: items.count) {
             list = l
             keepSelectionVisible()
-            return loadMoreIfNearEnd()
+            return markRead() + loadMoreIfNearEnd()
         }
         switch action {
         case .timeline(let n): return switchTimeline(to: n - 1)
         case .nextTimeline: return switchTimeline(to: (timelineIndex + 1) % FeedKind.allCases.count)
         case .prevTimeline: return switchTimeline(to: (timelineIndex + FeedKind.allCases.count - 1) % FeedKind.allCases.count)
         case .refresh: return refresh()
+        case .firstUnread: return jumpToFirstUnread()
+        case .search:
+            modal = .prompt(TextBox(label: "Search the cache", focused: true, viewWidth: max(10, size.cols - 30)), .search)
+            return []
+        case .filter:
+            modal = .prompt(TextBox(label: "Filter: @nick, or images (empty: all)", focused: true,
+                                    viewWidth: max(10, size.cols - 30)), .filter)
+            return []
+        case .nextMatch: return jumpToMatch(forward: true)
+        case .previousMatch: return jumpToMatch(forward: false)
         case .openThread: return openThread()
         case .back:
             if !pages.isEmpty { pages.removeLast() }
@@ -79,7 +89,7 @@ extension ClientScreen {
         }
     }
 
-    private mutating func nothing(_ text: String) -> Effects { say(text, .warning); return [] }
+    mutating func nothing(_ text: String) -> Effects { say(text, .warning); return [] }
 
     var timelineIndex: Int { FeedKind.allCases.firstIndex(of: current) ?? 0 }
 
@@ -106,6 +116,11 @@ extension ClientScreen {
         current = kinds[index]
         say(current.title)
         if timelines[current]?.feed == nil, timelines[current]?.isLoading != true { return load(current, .first) }
+        // Shown from the cache: what is newer is asked for now, the position stays.
+        if timelines[current]?.fromCache == true, timelines[current]?.isLoading != true {
+            keepSelectionVisible()
+            return load(current, .newer, quiet: true)
+        }
         keepSelectionVisible()
         return []
     }
@@ -180,6 +195,7 @@ extension ClientScreen {
             return start(.people(p.source, known: nil), "Refreshing…")
         }
         if case .lists? = pages.last { return reloadLists() }
+        if case .search(let found)? = pages.last { return start(.search(found.query), "Searching again…") }
         guard timelines[current]?.isLoading != true else { return [] }
         return load(current, timelines[current]?.feed == nil ? .first : .newer)
     }
@@ -192,7 +208,7 @@ extension ClientScreen {
             guard t.hasMore else { return [] }
             t.loading = true; pages[pages.count - 1] = .thread(t)
             return start(.thread(t.root, offset: t.replies.count), "Loading more replies…")
-        case .profile?, .lists?: return []
+        case .profile?, .lists?, .search?: return []
         case .people(var p)?:
             guard p.hasMore else { return [] }
             p.loading = true; pages[pages.count - 1] = .people(p)
@@ -265,6 +281,9 @@ extension ClientScreen {
                 t.replies = t.replies.map { r in var r = r; if r.id == id { change(&r) }; return r }
                 t.nested = t.nested.mapValues { $0.map { r in var r = r; if r.id == id { change(&r) }; return r } }
                 return .thread(t)
+            case .search(var s):
+                s.results = s.results.map(fix)
+                return .search(s)
             case .profile(var p):
                 p.posts = p.posts.map(fix)
                 return .profile(p)

@@ -5,9 +5,18 @@ import PumpCore
 extension ClientScreen {
     mutating func handle(_ message: ClientMessage) -> Effects {
         if case .refreshTimer = message {
-            let again: Effects = refreshTimer
-            guard pages.isEmpty, modal == nil, let pane = timelines[current], pane.feed != nil, !pane.isLoading else { return again }
-            return load(current, .newer) + again
+            // The current timeline and Notifications (whose count the tab bar shows) refresh in
+            // the background; positions stay where they are (`feedArrived`).
+            var effects: Effects = []
+            for kind in Set([current, .notifications]) where timelines[kind]?.feed != nil && timelines[kind]?.isLoading != true {
+                effects += load(kind, .newer, quiet: true)
+            }
+            return effects + refreshTimer
+        }
+        // Storing a read position is no job the user waits for: no spinner, no count.
+        if case .readMarkerSaved(let problem) = message {
+            if let problem { say(problem, .warning) }
+            return []
         }
         if case .audienceData(let lists, let following) = message {
             // A quiet job (`openComposer`): never counted, so it must not end another's spinner.
@@ -24,7 +33,7 @@ extension ClientScreen {
             }
         }
         switch message {
-        case .feed(let kind, let direction, let result): feedArrived(kind, direction, result)
+        case .feed(let kind, let direction, let result): return feedArrived(kind, direction, result)
         case .thread(let rootID, let offset, let result): threadArrived(rootID, offset, result)
         case .profile(let personID, let result): profileArrived(personID, result)
         case .verb(let request, let result): return verbFinished(request, result)
@@ -51,6 +60,9 @@ extension ClientScreen {
         case .lists(let result): listsArrived(result)
         case .listChanged(let change, let result): return listChanged(change, result)
         case .audienceData: break
+        case .cached(let snapshot): return cacheArrived(snapshot)
+        case .readMarkerSaved: break
+        case .searched(let query, let result): searched(query, result)
         }
         applyOwnMarks()
         keepSelectionVisible()
@@ -73,7 +85,8 @@ extension ClientScreen {
         if f.tokenRejected { handoff = .relogin(account, reason: f.message) }
     }
 
-    private mutating func feedArrived(_ kind: FeedKind, _ direction: PageDirection, _ result: Result<Feed, ClientFailure>) {
+    private mutating func feedArrived(_ kind: FeedKind, _ direction: PageDirection, _ result: Result<Feed, ClientFailure>) -> Effects {
+        var effects: Effects = []
         var pane = timelines[kind] ?? TimelinePane()
         switch direction {
         case .older: pane.loadingOlder = false
@@ -81,23 +94,47 @@ extension ClientScreen {
         }
         switch result {
         case .failure(let f):
-            pane.error = f.message; fail(f)
+            if f.offline, pane.feed != nil {
+                // Offline with the cache's items: they stay readable; the title says offline.
+                offline = true
+                if kind == current && pages.isEmpty { say("Offline: \(f.message) · showing cached items", .warning) }
+            } else {
+                pane.error = f.message; fail(f)
+                if f.offline { offline = true }
+            }
         case .success(let page):
+            offline = false
+            // The first news after a cached start, or after an own action, shows at the top when
+            // the user is there; later refreshes keep the reading position.
+            let showTop = pane.fromCache || pane.actionNote != nil
+            pane.fromCache = false
             let before = pane.items.count
             switch (direction, pane.feed) {
             case (.older, let feed?): pane.feed = feed.appending(page)
             case (.newer, let feed?):
                 pane.feed = feed.prepending(page)
-                // Keep the selected item selected while new ones arrive above it.
-                if pane.list.selected > 0 || pane.list.top > 0 {
+                // The reading position stays: new items arrive above it, counted as "N new".
+                if before > 0, !showTop || pane.list.selected > 0 || pane.list.top > 0 {
                     let added = (pane.feed?.items.count ?? 0) - before
                     pane.list.selected += added; pane.list.top += added
                 }
             default: pane.feed = page
             }
             let added = pane.items.count - before
+            // A timeline seen for the first time starts read: only what arrives later is new.
+            if markers[kind] == nil, let first = pane.items.first {
+                markers[kind] = ReadMarker(itemID: first.id, published: first.published)
+                effects.append(.run(.saveReadMarker(kind, markers[kind]!)))
+            }
+            if let read = ownItemsRead(pane.items, marker: markers[kind],
+                                       selected: pane.actionNote != nil ? pane.list.selected : nil) {
+                markers[kind] = read
+                effects.append(.run(.saveReadMarker(kind, read)))
+            }
+            let fresh = Unread.count(pane.items, marker: markers[kind])
             var text = direction == .older && added == 0 ? "No older items."
-                : (added > 0 || direction == .first ? "\(kind.title): \(Plural.count(pane.items.count, "item"))" : "No new items.")
+                : (direction == .newer && added > 0 && fresh > 0 ? "\(kind.title): \(Unread.label(fresh)) · u jumps to them"
+                : (added > 0 || direction == .first ? "\(kind.title): \(Plural.count(pane.items.count, "item"))" : "No new items."))
             var kindOfText = StatusLine.Kind.info
             if !greeted {
                 greeted = true; text = (settings.notice ?? greeting) + " · " + text
@@ -108,6 +145,31 @@ extension ClientScreen {
         }
         pane.actionNote = nil
         timelines[kind] = pane
+        applyOwnMarks()
+        keepSelectionVisible()
+        return effects + (kind == .notifications ? cue() : [])
+    }
+
+    /// The cache's timelines show at once (positions at the top, read markers restored); then
+    /// the network is asked for what is newer, for the current timeline and Notifications.
+    private mutating func cacheArrived(_ snapshot: CacheSnapshot) -> Effects {
+        markers.merge(snapshot.markers) { mine, _ in mine }
+        for (kind, feed) in snapshot.timelines where timelines[kind]?.feed == nil {
+            var pane = timelines[kind] ?? TimelinePane()
+            pane.feed = feed
+            pane.fromCache = true
+            timelines[kind] = pane
+        }
+        if let problem = snapshot.problem { say(problem, .warning) }
+        else if let pane = timelines[current], !pane.items.isEmpty {
+            say("\(current.title): \(Plural.count(pane.items.count, "cached item")) · updating…")
+        }
+        keepSelectionVisible()
+        var effects: Effects = []
+        for kind in [current, .notifications] where timelines[kind]?.isLoading != true {
+            effects += load(kind, timelines[kind]?.feed == nil ? .first : .newer, quiet: true)
+        }
+        return effects
     }
 
     private mutating func threadArrived(_ rootID: String, _ offset: Int, _ result: Result<ThreadPage, ClientFailure>) {

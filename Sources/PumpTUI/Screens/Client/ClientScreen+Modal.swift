@@ -123,6 +123,14 @@ extension ClientScreen {
         case .addToList(let list):
             guard !t.isEmpty else { return [] }
             return start(.listChange(.add(account: t, to: list)), "Adding \(TerminalText.clean(t, .line, maxLength: 80))…")
+        case .filter:
+            filter = ItemFilter(parsing: t)
+            var l = list; l.selected = 0; l.top = 0; list = l
+            say(filter.map { "Showing only posts \($0.label) · : and Enter shows all" } ?? "Showing all posts.")
+            return []
+        case .search:
+            guard !t.isEmpty else { return [] }
+            return openSearch(t)
         }
     }
 }

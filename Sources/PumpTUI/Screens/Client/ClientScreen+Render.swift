@@ -31,12 +31,27 @@ extension ClientScreen {
         case .thread(let t)?: return "Thread · \(t.root.author?.label ?? "post")"
         case .profile(let p)?: return "Profile · \(p.person.label)"
         case .people(let p)?, .lists(let p)?: return p.source.title
+        case .search(let s)?: return "Search · \(TerminalText.clean(s.query, .line, maxLength: 60))"
         case nil:
-            return FeedKind.allCases.enumerated().map { i, k in
-                k == current ? "[\(i + 1) \(k.title)]" : "\(i + 1) \(k.title)"
-            }.joined(separator: " ")
+            let lead = (offline ? "offline · " : "") + (filter.map { "filter \($0.label) · " } ?? "")
+            let full = lead + tabs(short: false)
+            return TextWidth.width(full) + 1 <= size.cols ? full : lead + tabs(short: true)
         }
     }
+
+    /// "[1 Inbox 3] 2 Meanwhile … 6 Notifications 1": each timeline with its unread count; on a
+    /// narrow screen the other tabs use short names.
+    func tabs(short: Bool) -> String {
+        FeedKind.allCases.enumerated().map { i, k in
+            let n = unread(k)
+            // Notifications is "Notif." unless it is the current tab: six tabs and the account fit 80 columns.
+            let name = (short || k == .notifications) && k != current ? Self.shortTitles[k] ?? k.title : k.title
+            let label = "\(i + 1) \(name)" + (n > 0 ? " \(n)" : "")
+            return k == current ? "[\(label)]" : label
+        }.joined(separator: " ")
+    }
+
+    static let shortTitles: [FeedKind: String] = [.inboxMinor: "Mean.", .favorites: "Fav.", .notifications: "Notif."]
 
     private func renderBody(into buffer: inout CellBuffer, area: Rect) {
         let all = items
@@ -50,9 +65,16 @@ extension ClientScreen {
         shown.selected = min(shown.selected, all.count - 1)
         let indents = indentation
         let hints = keyHintsInItems
+        let marker = markerRow
+        let fresh = unread(current)
         let layout = ListView.render(into: &buffer, area: area, state: shown, count: all.count,
                                      measure: measure(all, width: area.cols)) { i, buf, rect, _ in
             var r = rect
+            // Where unread starts: a line between the unread items and the newest read one.
+            if i == marker {
+                buf.put("──── \(Unread.label(fresh)) above ────", row: rect.row, col: rect.col, role: .mark, maxCols: rect.cols)
+                r.row += 1; r.rows -= 1
+            }
             let indent = min(indents[i] ?? 0, max(0, rect.cols - 10))
             r.col += indent; r.cols -= indent
             let lines = cache.lines(for: all[i], width: r.cols, keyHints: hints)
@@ -88,6 +110,7 @@ extension ClientScreen {
         let pane = timelines[current]
         if let e = pane?.error { return "Could not load \(current.title): \(e)  (R retries)" }
         if pane?.feed == nil || pane?.isLoading == true { return "Loading \(current.title)…" }
+        if let filter, !(pane?.items.isEmpty ?? true) { return "No post here \(filter.label). : and Enter shows all." }
         return "Nothing in \(current.title) yet. n writes a note; F follows someone."
     }
 
@@ -97,6 +120,10 @@ extension ClientScreen {
             if t.loading { return "Loading replies…" }
             if let e = t.error { return "Replies: \(e)" }
             return t.hasMore ? "More replies below (scroll down)" : (t.replies.isEmpty ? "No replies yet. r replies." : "End of the thread.")
+        case .search(let s)?:
+            if s.loading { return "Searching…" }
+            if let e = s.error { return "Search: \(e)" }
+            return s.results.isEmpty ? "Nothing in the cache matches. (The cache holds what was loaded before.)" : "End of the results."
         case .profile(let p)?:
             if p.loading { return "Loading posts…" }
             if let e = p.error { return "Posts: \(e)" }

@@ -40,6 +40,17 @@ struct ClientScreen: TerminalApp {
     var audienceData: (lists: [AudienceTarget], following: [Person])?
     /// The first page shown still says who is logged in.
     var greeted = false
+    /// The server could not be reached on the last try: the title says "offline" until it can.
+    var offline = false
+    /// The last search (`/`): `]` and `[` go to the next and previous item holding it.
+    var lastQuery: String?
+    /// `:` — only posts from one person, or with images, in the timelines (nil: all).
+    var filter: ItemFilter?
+    /// The cue for new replies and direct messages, and the Notifications count it last showed.
+    var cueSettings = CueSettings()
+    var cuedCount = 0
+    /// Where reading stopped, per timeline (stored in the cache; `Unread`).
+    var markers: [FeedKind: ReadMarker] = [:]
     /// Read by the router after each update.
     var handoff: ClientHandoff?
     let cache = ItemLayoutCache()
@@ -58,7 +69,9 @@ struct ClientScreen: TerminalApp {
         switch event {
         case .start(let s):
             size = s
-            let effects = load(.inboxMajor, .first) + refreshTimer
+            // The cache first (milliseconds): its timeline shows at once, then the network's
+            // newer items are merged in (`cacheArrived`).
+            let effects = start(.cached, "") + refreshTimer
             if let notice = settings.notice { say(notice, .warning) } else { say(greeting) }
             return effects
         case .input(.resize(let s)):
@@ -96,6 +109,7 @@ struct ClientScreen: TerminalApp {
         case .profile?: return [.profile]
         case .people(let p)?: if case .members = p.source { return [.members, .people] } else { return [.people] }
         case .lists?: return [.listsPage]
+        case .search?: return [.thread]
         case nil: return [.timeline]
         }
     }
@@ -108,7 +122,10 @@ struct ClientScreen: TerminalApp {
         case .profile(let p)?: return p.items
         case .people(let p)?: return p.items
         case .lists(let l)?: return l.items
-        case nil: return timelines[current]?.items ?? []
+        case .search(let s)?: return s.results
+        case nil:
+            let all = timelines[current]?.items ?? []
+            return filter.map { f in all.filter(f.matches) } ?? all
         }
     }
 
@@ -119,6 +136,7 @@ struct ClientScreen: TerminalApp {
             case .profile(let p)?: return p.list
             case .people(let p)?: return p.list
             case .lists(let l)?: return l.list
+            case .search(let s)?: return s.list
             case nil: return timelines[current]?.list ?? ListState()
             }
         }
@@ -128,6 +146,7 @@ struct ClientScreen: TerminalApp {
             case .profile(var p)?: p.list = newValue; pages[pages.count - 1] = .profile(p)
             case .people(var p)?: p.list = newValue; pages[pages.count - 1] = .people(p)
             case .lists(var l)?: l.list = newValue; pages[pages.count - 1] = .lists(l)
+            case .search(var s)?: s.list = newValue; pages[pages.count - 1] = .search(s)
             case nil: timelines[current, default: TimelinePane()].list = newValue
             }
         }
@@ -145,13 +164,25 @@ struct ClientScreen: TerminalApp {
     func measure(_ items: [FeedItem], width: Int) -> (Int) -> Int {
         let indents = indentation
         let hints = keyHintsInItems
-        return { i in cache.lines(for: items[i], width: max(10, width - (indents[i] ?? 0)), keyHints: hints).count }
+        let marker = markerRow
+        return { i in cache.lines(for: items[i], width: max(10, width - (indents[i] ?? 0)), keyHints: hints).count + (i == marker ? 1 : 0) }
     }
 
     /// Only a profile's card names the key that follows ("f follows"); a list of people does not.
     var keyHintsInItems: Bool {
         if case .people? = pages.last { return false }
         return true
+    }
+
+    /// Unread items at the top of a timeline.
+    func unread(_ kind: FeedKind) -> Int { Unread.count(timelines[kind]?.items ?? [], marker: markers[kind]) }
+
+    /// The item above which the "N new" line is drawn: the newest read one, right under the
+    /// unread ones. It belongs to that item, so it is on screen wherever reading goes on upward.
+    var markerRow: Int? {
+        guard pages.isEmpty else { return nil }
+        let n = Unread.count(items, marker: markers[current])
+        return n > 0 && n < items.count ? n : nil
     }
 
     /// Columns each row of the current list is pushed right (replies under what they answer).

@@ -15,6 +15,8 @@ enum ClientHandoff: Equatable, Sendable {
 struct ClientFailure: Error, Equatable, Sendable {
     var message: String
     var tokenRejected: Bool = false
+    /// The server could not be reached at all (the client then says it is offline).
+    var offline: Bool = false
 }
 
 /// The verbs that change one object or person, echoed back with their result so the screen can
@@ -87,6 +89,12 @@ enum ClientJob: Sendable {
     case listChange(ListChange)
     /// What the editor offers: our lists (audience) and whom we follow (addresses, @ completion).
     case audienceData
+    /// Reads the offline cache: timelines and read markers (at start).
+    case cached
+    /// Stores where reading stopped in a timeline.
+    case saveReadMarker(FeedKind, ReadMarker)
+    /// Full-text search over the account's cache.
+    case search(String)
 }
 
 /// Whose people a people page shows.
@@ -139,6 +147,18 @@ enum ClientMessage: Sendable {
     case lists(Result<Feed, ClientFailure>)
     case listChanged(ListChange, Result<String, ClientFailure>)
     case audienceData(lists: [AudienceTarget], following: [Person])
+    case cached(CacheSnapshot)
+    /// nil when the marker was stored.
+    case readMarkerSaved(String?)
+    case searched(String, Result<[FeedItem], ClientFailure>)
+}
+
+/// What the cache held at start: timelines (newest items and links), read markers, and a
+/// problem to tell the user (a rebuilt or unusable cache).
+struct CacheSnapshot: Sendable {
+    var timelines: [FeedKind: Feed] = [:]
+    var markers: [FeedKind: ReadMarker] = [:]
+    var problem: String?
 }
 
 struct ThreadPage: Equatable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PumpCore
 
 /// Carries out the client's jobs against the account's server (off the runtime's loop thread).
@@ -8,23 +9,41 @@ final class ClientWorker: Sendable {
     let drafts: DraftStore?
     /// People on other servers are looked up unsigned, by WebFinger (`P`, `a` on a list).
     let finder: WebFinger
+    /// The account's offline cache (nil: none, or it could not be opened: `cacheProblem` says why).
+    let cache: CacheStore?
+    let cacheProblem: String?
 
     /// `state`: where drafts are kept (the state directory); the config directory when nil.
-    init(store: CredentialStore, account: AccountID, allowHTTP: Bool, state: CredentialStore? = nil) throws {
+    /// `cacheDirectory`: where the offline cache lives; nil for no cache.
+    init(store: CredentialStore, account: AccountID, allowHTTP: Bool, state: CredentialStore? = nil,
+         cacheDirectory: URL? = nil, cacheLimit: Int = CacheStore.defaultLimit) throws {
         api = try PumpAPI(stored: account, store: store, allowHTTP: allowHTTP)
         drafts = DraftStore(store: store, account: account, files: state)
         finder = WebFinger(transport: AsyncHTTPTransport(), allowHTTP: allowHTTP)
+        (cache, cacheProblem) = Self.openCache(cacheDirectory, account: account, limit: cacheLimit)
     }
 
-    /// For tests: any requester, drafts optional.
-    init(api: PumpAPI, drafts: DraftStore? = nil, finder: WebFinger = WebFinger(transport: AsyncHTTPTransport())) {
-        self.api = api; self.drafts = drafts; self.finder = finder
+    /// For tests: any requester; drafts, cache and the WebFinger client optional.
+    init(api: PumpAPI, drafts: DraftStore? = nil, cache: CacheStore? = nil,
+         finder: WebFinger = WebFinger(transport: AsyncHTTPTransport())) {
+        self.api = api; self.drafts = drafts; self.cache = cache; cacheProblem = nil; self.finder = finder
+    }
+
+    /// A cache that cannot be opened is no reason not to start: the client runs without one.
+    static func openCache(_ directory: URL?, account: AccountID, limit: Int) -> (CacheStore?, String?) {
+        guard let directory else { return (nil, nil) }
+        do {
+            let store = try CacheStore(directory: directory, account: account, limit: limit)
+            return (store, store.rebuiltBecause)
+        } catch {
+            return (nil, "No offline cache: \(failure(error).message)")
+        }
     }
 
     func perform(_ job: ClientJob) async -> ClientMessage {
         switch job {
         case .feed(let kind, let direction, let known):
-            return .feed(kind, direction, await attempt { try await self.page(kind, direction, known) })
+            return .feed(kind, direction, await attempt { try await self.cachedPage(kind, direction, known) })
         case .thread(let root, let offset):
             return .thread(rootID: root.id, offset: offset, await attempt { try await self.thread(root, offset: offset) })
         case .profile(let person):
@@ -70,6 +89,16 @@ final class ClientWorker: Sendable {
                 if case .person(let p) = item { return p } else { return nil }
             } ?? []
             return .audienceData(lists: lists, following: following)
+        case .cached:
+            return .cached(snapshot())
+        case .saveReadMarker(let kind, let marker):
+            do { try cache?.setReadMarker(marker, for: kind.rawValue); return .readMarkerSaved(nil) }
+            catch { return .readMarkerSaved("The read position could not be stored: \(Self.failure(error).message)") }
+        case .search(let query):
+            return .searched(query, await attempt {
+                guard let cache = self.cache else { throw ClientFailure(message: self.cacheProblem ?? "There is no offline cache to search.") }
+                return try cache.search(query)
+            })
         }
     }
 
@@ -105,6 +134,58 @@ final class ClientWorker: Sendable {
     }
 
     // MARK: - Jobs
+
+    /// A page from the server, stored in the cache on the way (its JSON is then dropped: the
+    /// screen keeps only the models). A cache that fails to write costs nothing but the cache.
+    private func cachedPage(_ kind: FeedKind, _ direction: PageDirection, _ known: Feed?) async throws -> Feed {
+        var page = kind == .notifications ? try await notifications() : try await self.page(kind, direction, known)
+        if let cache {
+            let merged: Feed
+            switch (direction, known) {
+            case (.older, let k?): merged = k.appending(page)
+            case (.newer, let k?): merged = k.prepending(page)
+            default: merged = page
+            }
+            do { try cache.save(page, merged: merged, in: kind.rawValue) }
+            catch { PumpLog.app.error("cache: \(String(describing: error))") }
+        }
+        page.itemJSON = [:]
+        return page
+    }
+
+    /// Notifications: the Meanwhile, Direct and Inbox feeds' newest pages, the items meant for me.
+    private func notifications() async throws -> Feed {
+        var items: [FeedItem] = []
+        var json: [String: Data] = [:]
+        for (kind, count) in [(FeedKind.inboxMinor, 60), (.direct, 30), (.inboxMajor, 60)] {
+            let page = try await api.feed(kind, count: count)
+            items += page.items
+            json.merge(page.itemJSON) { old, _ in old }
+        }
+        var feed = Feed(items: Notifications.build(items, me: me))
+        feed.itemJSON = json.filter { id, _ in feed.items.contains { $0.id == id } }
+        return feed
+    }
+
+    var me: Notifications.Me { Notifications.Me(id: api.me.id, webfinger: api.me.webfinger) }
+
+    /// Everything the cache holds for the first screen; read failures leave a timeline out.
+    private func snapshot() -> CacheSnapshot {
+        var snap = CacheSnapshot(problem: cacheProblem)
+        guard let cache else { return snap }
+        for kind in FeedKind.allCases {
+            guard let feed = (try? cache.timeline(kind.rawValue))?.feed else { continue }
+            snap.timelines[kind] = feed
+        }
+        // The posts replied to are in the other timelines (the server sends a bare id).
+        let context = snap.timelines.filter { $0.key != .notifications }.values.flatMap(\.items)
+        let found = snap.timelines[.notifications]?.items ?? []
+        snap.timelines[.notifications]?.items = Notifications.build(found, me: me, context: context)
+        for (name, marker) in (try? cache.readMarkers()) ?? [:] {
+            if let kind = FeedKind(rawValue: name) { snap.markers[kind] = marker }
+        }
+        return snap
+    }
 
     private func page(_ kind: FeedKind, _ direction: PageDirection, _ known: Feed?) async throws -> Feed {
         switch (direction, known) {
@@ -191,9 +272,18 @@ final class ClientWorker: Sendable {
         switch error {
         case let f as ClientFailure: return f
         case PumpError.expiredToken: return ClientFailure(message: sentence(PumpError.expiredToken.message), tokenRejected: true)
-        case let e as PumpError: return ClientFailure(message: sentence(TerminalText.clean(e.message, .line, maxLength: 300)))
+        case let e as PumpError:
+            return ClientFailure(message: sentence(TerminalText.clean(e.message, .line, maxLength: 300)), offline: isOffline(e))
         case let e as ImageFileError: return ClientFailure(message: e.message)
         default: return ClientFailure(message: TerminalText.clean(String(describing: error), .line, maxLength: 300))
+        }
+    }
+
+    /// No answer at all from the server: connection refused, no DNS, no network, timed out.
+    private static func isOffline(_ e: PumpError) -> Bool {
+        switch e {
+        case .connectionRefused, .dnsFailure, .timeout, .network: return true
+        default: return false
         }
     }
 

@@ -1,0 +1,94 @@
+import Foundation
+
+/// The Notifications view (issue 13): from the activities of the Meanwhile, Direct and Inbox
+/// feeds, the ones meant for me (replies, mentions, direct messages, likes and shares of my
+/// posts, new followers), each turned into an item whose summary says who did what to which
+/// post. Pure, so the cached copies (the server's JSON) are described the same way again.
+public enum Notifications {
+    /// Who "me" is: the person id the server uses and `nick@host[:port]`.
+    public struct Me: Sendable, Equatable {
+        public var id: String
+        public var webfinger: String
+        public init(id: String, webfinger: String) { self.id = id; self.webfinger = webfinger.lowercased() }
+
+        func isMe(_ p: Person?) -> Bool {
+            guard let p else { return false }
+            return p.id == id || p.webfinger.lowercased() == webfinger
+        }
+
+        func isAddressed(_ list: [Address]) -> Bool {
+            list.contains { $0.id == id || $0.id.lowercased() == "acct:" + webfinger }
+        }
+    }
+
+    /// Items with an unknown verb show their summary: the sentence below.
+    public static let verb = Verb(rawValue: "pumptui-notification")
+
+    /// The notifications among `items`, newest first, without duplicates. `context`: more items
+    /// whose objects may be the posts replied to (servers often send `inReplyTo` as a bare id).
+    public static func build(_ items: [FeedItem], me: Me, context: [FeedItem] = []) -> [FeedItem] {
+        var seen = Set<String>()
+        var known: [String: PumpObject] = [:]
+        for o in (items + context).compactMap(\.object) where known[o.id] == nil { known[o.id] = o }
+        let found: [Activity] = items.compactMap { item in
+            guard case .activity(var a) = item, seen.insert(a.id).inserted else { return nil }
+            if let parent = a.object?.inReplyTo, parent.author == nil, let full = known[parent.id] { a.object?.inReplyTo = full }
+            guard let text = describe(a, me: me) else { return nil }
+            var n = a
+            n.verb = verb
+            n.content = HTMLText.escapeForPost(text)
+            return n
+        }
+        return found.enumerated().sorted { x, y in
+            let a = x.element.published ?? .distantPast, b = y.element.published ?? .distantPast
+            return a != b ? a > b : x.offset < y.offset
+        }.map { .activity($0.element) }
+    }
+
+    /// "Bob replied to your note “Hello…”", or nil when the activity is not meant for me.
+    public static func describe(_ a: Activity, me: Me) -> String? {
+        guard !me.isMe(a.actor) else { return nil }
+        let who = a.actor?.label ?? "Someone"
+        let object = a.object
+        let mine = me.isMe(object?.author)
+        switch a.verb {
+        case .follow where me.isMe(a.objectPerson) || (object.map { $0.isPerson && $0.id == me.id } ?? false):
+            return "\(who) started following you"
+        case .like, .favorite:
+            return mine ? "\(who) liked your \(noun(object))\(excerpt(object))" : nil
+        case .share:
+            return mine ? "\(who) shared your \(noun(object))\(excerpt(object))" : nil
+        case .post, .create:
+            guard let o = object else { return nil }
+            let addressed = me.isAddressed(a.to) || me.isAddressed(o.to)
+            let mentioned = me.isAddressed(a.cc) || me.isAddressed(o.cc)
+            if let parent = o.inReplyTo, me.isMe(parent.author) {
+                return "\(who) replied to your \(noun(parent))\(excerpt(parent))"
+            }
+            if o.objectType == "comment", addressed { return "\(who) replied to you" }
+            if addressed { return "\(who) sent you a direct message" }
+            if mentioned { return "\(who) mentioned you" }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// A reply, mention or direct message: what the terminal cue (bell, desktop notification) is for.
+    public static func isPersonal(_ item: FeedItem) -> Bool {
+        guard let a = item.activity, a.verb == verb else { return false }
+        let text = a.summaryLine
+        return text.contains(" replied to ") || text.contains(" direct message") || text.hasSuffix(" mentioned you")
+    }
+
+    private static func noun(_ o: PumpObject?) -> String {
+        TerminalText.clean(o?.objectType ?? "post", .line, maxLength: 30)
+    }
+
+    /// ` “first words…”` of a post, when the feed carried its text.
+    private static func excerpt(_ o: PumpObject?) -> String {
+        let text = o?.renderedContent.text.replacingOccurrences(of: "\n", with: " ") ?? ""
+        guard !text.isEmpty else { return "" }
+        return " “" + (text.count > 40 ? String(text.prefix(40)) + "…" : text) + "”"
+    }
+}

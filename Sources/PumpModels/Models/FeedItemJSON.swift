@@ -1,0 +1,41 @@
+import Foundation
+
+/// The server's own JSON of each item, kept beside the decoded models so the offline cache
+/// stores exactly what the server sent (no re-encoding that could drop fields, no secrets:
+/// feeds never carry tokens) and decodes it with the same parser later.
+extension JSONNode {
+    /// The bytes of this value as they were in the document (an object with its braces).
+    package var rawData: Data {
+        let t = token
+        return Data(UnsafeBufferPointer(rebasing: doc.bytes[Int(t.start)..<Int(t.end)]))
+    }
+}
+
+extension Feed {
+    /// Each item's JSON by item id, for the items of a page fetched by `PumpAPI`.
+    package static func itemJSON(of json: JSONNode) -> [String: Data] {
+        var out: [String: Data] = [:]
+        for node in json.objects("items") {
+            let id = node.string("id") ?? node.string("@id") ?? ""
+            if !id.isEmpty { out[id] = node.rawData }
+        }
+        return out
+    }
+}
+
+extension FeedItem {
+    /// An item from the JSON the cache kept; nil for anything that is not a JSON object.
+    public static func decode(_ data: Data) -> FeedItem? {
+        JSONValue.parseObject(data).map(FeedItem.init(json:))
+    }
+}
+
+extension Feed {
+    /// A saved page decoded with each item's JSON kept, as `PumpAPI` fetches it (benchmarks).
+    public static func decodeForCache(_ data: Data) -> Feed? {
+        guard let json = JSONValue.parseObject(data) else { return nil }
+        var feed = Feed(json: json)
+        feed.itemJSON = itemJSON(of: json)
+        return feed
+    }
+}

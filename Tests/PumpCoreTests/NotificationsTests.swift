@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import PumpCore
+
+/// Which activities are notifications and what their sentence says (issue 13).
+@Suite struct NotificationsTests {
+    let me = Notifications.Me(id: "http://h.example/api/user/alice/profile", webfinger: "alice@h.example")
+
+    func items(_ json: String) -> [FeedItem] { Feed.decode(Data(json.utf8))!.items }
+
+    static func person(_ nick: String) -> String {
+        #"{"objectType":"person","id":"http://h.example/api/user/\#(nick)/profile","preferredUsername":"\#(nick)","displayName":"\#(nick.capitalized)"}"#
+    }
+
+    @Test func aReplyWithABareParentIdNamesThePostFromTheContext() {
+        let reply = items(#"""
+        {"items":[{"id":"r","verb":"post","published":"2026-03-10T10:00:00Z","actor":\#(Self.person("bob")),
+          "to":[{"objectType":"person","id":"http://h.example/api/user/alice/profile"}],
+          "object":{"objectType":"comment","id":"c1","content":"Nice","inReplyTo":{"id":"n1"}}}]}
+        """#)
+        let mine = items(#"""
+        {"items":[{"id":"p","verb":"post","actor":\#(Self.person("alice")),
+          "object":{"objectType":"note","id":"n1","content":"Zebra crossing","author":\#(Self.person("alice"))}}]}
+        """#)
+        let bare = Notifications.build(reply, me: me)
+        #expect(bare.first?.activity?.summaryLine == "Bob replied to you")
+        let named = Notifications.build(reply, me: me, context: mine)
+        #expect(named.first?.activity?.summaryLine == "Bob replied to your note “Zebra crossing”")
+        #expect(Notifications.isPersonal(named[0]))
+    }
+
+    @Test func othersActivitiesAndMyOwnAreLeftOut() {
+        let feed = items(#"""
+        {"items":[
+         {"id":"1","verb":"like","actor":\#(Self.person("bob")),"object":{"objectType":"note","id":"x","author":\#(Self.person("carol"))}},
+         {"id":"2","verb":"post","actor":\#(Self.person("alice")),"object":{"objectType":"note","id":"y","author":\#(Self.person("alice"))}},
+         {"id":"3","verb":"share","actor":\#(Self.person("carol")),"object":{"objectType":"note","id":"z","content":"Mine","author":\#(Self.person("alice"))}},
+         {"id":"3","verb":"share","actor":\#(Self.person("carol")),"object":{"objectType":"note","id":"z","content":"Mine","author":\#(Self.person("alice"))}}
+        ]}
+        """#)
+        let built = Notifications.build(feed, me: me)
+        #expect(built.map(\.id) == ["3"])
+        #expect(built[0].activity?.summaryLine == "Carol shared your note “Mine”")
+        #expect(!Notifications.isPersonal(built[0]))
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+import PumpCore
+@testable import PumpTUI
+
+/// The worker and the offline cache (issue 13): what is loaded is stored, the next start reads
+/// it back, read markers and search go through the same file, and a server that cannot be
+/// reached is reported as offline.
+@Suite struct CacheWorkerTests {
+    typealias R = ClientWorkerTests.Requester
+
+    func withWorker(_ body: (R, () throws -> ClientWorker) async throws -> Void) async rethrows {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cache-worker-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = R()
+        let api = PumpAPI(requester: r, nickname: "alice", profileURL: nil, base: URL(string: "https://pump.example")!)
+        try await body(r) { ClientWorker(api: api, cache: try CacheStore(directory: dir, account: ClientFixtures.alice)) }
+    }
+
+    @Test func loadedPagesAreCachedAndReadBackAtTheNextStart() async throws {
+        try await withWorker { r, make in
+            r.routes["https://pump.example/api/user/alice/inbox/major?count=20"] = ClientFixtures.inboxJSON
+            let first = try make()
+            guard case .feed(_, _, .success(let page)) = await first.perform(.feed(.inboxMajor, .first, nil)) else {
+                Issue.record("no feed"); return
+            }
+            #expect(page.itemJSON.isEmpty)              // the screen keeps only the models
+            _ = await first.perform(.saveReadMarker(.inboxMajor, ReadMarker(itemID: "a2", published: nil)))
+            // A new run (a new worker on the same file), the server gone.
+            r.error = PumpError.connectionRefused(host: "pump.example")
+            let again = try make()
+            guard case .cached(let snapshot) = await again.perform(.cached) else { Issue.record("no snapshot"); return }
+            #expect(snapshot.timelines[.inboxMajor]?.items.map(\.id) == ["a1", "a6", "a2", "a3", "a4", "a5"])
+            #expect(snapshot.timelines[.inboxMajor]?.prevURL?.absoluteString == "https://pump.example/api/user/alice/inbox/major?since=a1")
+            #expect(snapshot.markers[.inboxMajor]?.itemID == "a2")
+            guard case .searched(_, .success(let found)) = await again.perform(.search("world")) else { Issue.record("no search"); return }
+            #expect(found.map(\.id) == ["a1"])
+            guard case .feed(_, _, .failure(let f)) = await again.perform(.feed(.inboxMajor, .newer, snapshot.timelines[.inboxMajor])) else {
+                Issue.record("no failure"); return
+            }
+            #expect(f.offline)
+        }
+    }
+}

@@ -27,6 +27,18 @@ import Testing
         return performer
     }
 
+    /// What Launch may start before curses: a login's requests, or the stored client's cache
+    /// read (issue 13's cached start); the account screen waits for the user.
+    @Test func theFirstScreensEarlyJob() {
+        let login = PumpApp(account: account, stored: [:]).earlyJob
+        guard case .login(let a, .start)? = login else { Issue.record("\(String(describing: login))"); return }
+        #expect(a == account)
+        let client = PumpApp(account: account, stored: [account: "Alice"]).earlyJob
+        guard case .client(let b, .cached)? = client else { Issue.record("\(String(describing: client))"); return }
+        #expect(b == account)
+        #expect(PumpApp(account: nil, stored: [:]).earlyJob == nil)
+    }
+
     @Test func theScreensStartAdoptsThePrestartedLogin() async throws {
         let server = CountingPump()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -9,8 +9,8 @@ actor AppPerformer {
     private let allowHTTP: Bool
     private let transport: HTTPTransport
     private var logins: [AccountID: PumpLogin] = [:]
-    /// Logins begun by `prestart`, waiting for the screen's own `.start` job to adopt them.
-    private var early: [AccountID: (task: Task<LoginMessage, Never>, relay: ReportRelay<LoginMessage>)] = [:]
+    /// Jobs begun by `prestart`, by `earlyKey`, waiting for the screen's own job to adopt them.
+    private var early: [String: (task: Task<PumpApp.Message, Never>, relay: ReportRelay<PumpApp.Message>)] = [:]
     private var worker: (account: AccountID, worker: ClientWorker)?
     /// The last finished login (for `pumptui login`, which reports it after the screen closes).
     private(set) var session: PumpSession?
@@ -26,25 +26,37 @@ actor AppPerformer {
         cache = (cacheDirectory, cacheLimit)
     }
 
-    /// Starts the app's first job before the terminal is set up, so its requests overlap the
-    /// curses start-up (issue 11: time to the authorize URL). Only a login's `.start` qualifies:
-    /// it needs nothing from the screen but the account. The screen's own `.start` job then
+    /// Starts the app's first job before the terminal is set up, so it overlaps the curses
+    /// start-up (issue 11: time to the authorize URL; issue 13: to the first cached row). Only
+    /// jobs that need nothing from the screen qualify (`earlyKey`). The screen's own job then
     /// adopts it (`perform`), receiving every report it made meanwhile, in order.
     func prestart(_ job: PumpApp.Job) {
-        guard case .login(let account, .start) = job, early[account] == nil, logins[account] == nil else { return }
-        let relay = ReportRelay<LoginMessage>()
-        early[account] = (Task { await self.performLogin(account, .start, report: relay.report) }, relay)
+        guard let key = Self.earlyKey(job), early[key] == nil else { return }
+        let relay = ReportRelay<PumpApp.Message>()
+        early[key] = (Task { await self.run(job, report: relay.report) }, relay)
+    }
+
+    /// A login's `.start` (discovery, registration, request token) and the client's cache read.
+    private static func earlyKey(_ job: PumpApp.Job) -> String? {
+        switch job {
+        case .login(let account, .start): return "login \(account)"
+        case .client(let account, .cached): return "cached \(account)"
+        default: return nil
+        }
     }
 
     func perform(_ job: PumpApp.Job, report: Report<PumpApp.Message>) async -> PumpApp.Message {
+        if let key = Self.earlyKey(job), let adopted = early.removeValue(forKey: key) {
+            adopted.relay.attach(report)
+            return await adopted.task.value
+        }
+        return await run(job, report: report)
+    }
+
+    private func run(_ job: PumpApp.Job, report: Report<PumpApp.Message>) async -> PumpApp.Message {
         switch job {
         case .login(let account, let job):
-            let report = report.map(PumpApp.Message.login)
-            if job == .start, let adopted = early.removeValue(forKey: account) {
-                adopted.relay.attach(report)
-                return .login(await adopted.task.value)
-            }
-            return .login(await performLogin(account, job, report: report))
+            return .login(await performLogin(account, job, report: report.map(PumpApp.Message.login)))
         case .client(let account, let job):
             do {
                 return .client(await (try clientWorker(account)).perform(job))

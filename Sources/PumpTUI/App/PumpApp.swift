@@ -81,12 +81,15 @@ struct PumpApp: TerminalApp {
     }
 
     /// The job the first screen will start with when it needs no terminal: the login's
-    /// discovery, registration and request token. `Launch` hands it to the performer before
-    /// curses is set up (issue 11); the screen's `.start` then adopts it rather than sending
-    /// the requests again.
+    /// discovery, registration and request token, or the client's read of its cache. `Launch`
+    /// hands it to the performer before curses is set up (issues 11, 13); the screen's own job
+    /// then adopts it rather than doing the work again.
     var earlyJob: Job? {
-        if case .login(let s) = screen { return .login(s.account, .start) }
-        return nil
+        switch screen {
+        case .login(let s): return .login(s.account, .start)
+        case .client(_, let account): return .client(account, .cached)   // the offline cache's timelines
+        case .account: return nil
+        }
     }
 
     var wantsTicks: Bool {

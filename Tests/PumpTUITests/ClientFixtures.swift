@@ -137,3 +137,12 @@ extension ClientJob {
 }
 
 func jobs(_ effects: [Effect<ClientMessage, ClientJob>]) -> [String] { effects.compactMap { $0.job?.label } }
+
+extension ClientScreen {
+    /// The whole screen at its own size, as the terminal would show it (the screen-text suites).
+    var wholeScreen: CellBuffer {
+        var b = CellBuffer(size: size)
+        render(into: &b)
+        return b
+    }
+}

@@ -9,11 +9,7 @@ import PumpCore
     typealias F = ClientFixtures
     let size = Size(rows: 24, cols: 80)
 
-    func buffer(_ s: ClientScreen) -> CellBuffer {
-        var b = CellBuffer(size: s.size)
-        s.render(into: &b)
-        return b
-    }
+    func buffer(_ s: ClientScreen) -> CellBuffer { s.wholeScreen }
 
     /// The client with the editor open for `mode` (its key, then the draft lookup's answer).
     func open(_ key: Character, _ mode: (ClientScreen) -> Composer.Mode, draft: Draft? = nil) -> ClientScreen {

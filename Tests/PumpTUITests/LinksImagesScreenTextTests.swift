@@ -6,11 +6,7 @@ import PumpCore
 /// Whole screens (ScreenExpectation.swift) of issue 14's parts: the link chooser, the image
 /// line and its menu, and the help with the editor's keys and the config file.
 @Suite struct LinksImagesScreenTextTests {
-    func buffer(_ s: ClientScreen) -> CellBuffer {
-        var b = CellBuffer(size: s.size)
-        s.render(into: &b)
-        return b
-    }
+    func buffer(_ s: ClientScreen) -> CellBuffer { s.wholeScreen }
 
     @Test func linkChooser() {
         var s = PlainLinkTests().screenWithLinks()

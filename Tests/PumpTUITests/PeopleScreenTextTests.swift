@@ -9,11 +9,7 @@ import PumpCore
     typealias F = ClientFixtures
     let size = Size(rows: 24, cols: 80)
 
-    func buffer(_ s: ClientScreen) -> CellBuffer {
-        var b = CellBuffer(size: s.size)
-        s.render(into: &b)
-        return b
-    }
+    func buffer(_ s: ClientScreen) -> CellBuffer { s.wholeScreen }
 
     func send(_ s: inout ClientScreen, _ keys: Key...) -> [String] {
         var out: [String] = []

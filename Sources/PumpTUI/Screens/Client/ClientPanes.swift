@@ -14,6 +14,16 @@ struct TimelinePane: Equatable {
     var actionNote: String?
     /// The items came from the offline cache and the server has not been asked yet this run.
     var fromCache = false
+    /// When the server last gave this timeline its newest items (nil: never this run).
+    var loadedAt: Date?
+
+    /// Switching to a timeline older than this asks for what is newer (quietly, the position
+    /// stays): a tab loaded at start must not look empty while its news waits for the timer.
+    static let staleAfter: TimeInterval = 30
+
+    func isStale(at now: Date) -> Bool {
+        fromCache || loadedAt.map { now.timeIntervalSince($0) >= Self.staleAfter } ?? false
+    }
 
     var items: [FeedItem] { feed?.items ?? [] }
     var isLoading: Bool { loadingOlder || loadingNewer }

@@ -116,8 +116,9 @@ extension ClientScreen {
         current = kinds[index]
         say(current.title)
         if timelines[current]?.feed == nil, timelines[current]?.isLoading != true { return load(current, .first) }
-        // Shown from the cache: what is newer is asked for now, the position stays.
-        if timelines[current]?.fromCache == true, timelines[current]?.isLoading != true {
+        // Shown from the cache, or loaded a while ago: what is newer is asked for now, the
+        // position stays.
+        if let pane = timelines[current], pane.isStale(at: now), !pane.isLoading {
             keepSelectionVisible()
             return load(current, .newer, quiet: true)
         }

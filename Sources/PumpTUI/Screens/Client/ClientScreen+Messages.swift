@@ -104,6 +104,7 @@ extension ClientScreen {
             }
         case .success(let page):
             offline = false
+            if direction != .older { pane.loadedAt = now }
             // The first news after a cached start, or after an own action, shows at the top when
             // the user is there; later refreshes keep the reading position.
             let showTop = pane.fromCache || pane.actionNote != nil

@@ -48,7 +48,7 @@ struct BenchCacheCommand: ParsableCommand {
         for q in query {
             var times: [Double] = []
             for _ in 0..<max(1, runs) { times.append(try Self.time { hits[q] = try store.search(q).count } * 1000) }
-            searchMs[q] = times.sorted()[times.count / 2]
+            searchMs[q] = BenchFeed.median(times)
         }
         var readTimes: [Double] = []
         for _ in 0..<max(1, runs) { readTimes.append(try Self.time { _ = try store.timeline(FeedKind.inboxMajor.rawValue) } * 1000) }
@@ -57,7 +57,7 @@ struct BenchCacheCommand: ParsableCommand {
         }
         let result: [String: Any] = [
             "items": count, "fill_s": fillSeconds, "file_bytes": bytes, "search_ms": searchMs, "search_hits": hits,
-            "read_first_200_ms": readTimes.sorted()[readTimes.count / 2],
+            "read_first_200_ms": BenchFeed.median(readTimes),
         ]
         let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
         print(String(decoding: json, as: UTF8.self))

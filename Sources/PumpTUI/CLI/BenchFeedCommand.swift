@@ -108,11 +108,14 @@ struct BenchTimeline {
                 blackHole(buffer)
             })
         }
-        return samples.sorted()[samples.count / 2]
+        return BenchFeed.median(samples)
     }
 }
 
 enum BenchFeed {
+    /// The middle sample (the upper one of two): what every bench row reports.
+    static func median(_ samples: [Double]) -> Double { samples.sorted()[samples.count / 2] }
+
     static func pageFiles(in dir: URL) throws -> [URL] {
         try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
             .filter { $0.lastPathComponent.hasPrefix("page-") && $0.pathExtension == "json" }

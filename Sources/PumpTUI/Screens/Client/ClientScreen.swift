@@ -181,8 +181,9 @@ struct ClientScreen: TerminalApp {
     /// unread ones. It belongs to that item, so it is on screen wherever reading goes on upward.
     var markerRow: Int? {
         guard pages.isEmpty else { return nil }
-        let n = Unread.count(items, marker: markers[current])
-        return n > 0 && n < items.count ? n : nil
+        let shown = items   // filtered on every read: once here (this runs on every frame)
+        let n = Unread.count(shown, marker: markers[current])
+        return n > 0 && n < shown.count ? n : nil
     }
 
     /// Columns each row of the current list is pushed right (replies under what they answer).

@@ -38,7 +38,7 @@ import PumpCore
     @Test func firstLoadStartsReadAndStoresTheMarker() {
         var s = ClientScreen(account: F.alice, displayName: "Alice A.", size: size)
         s.clock = { F.now }
-        #expect(jobs(s.update(.start(size))) == ["cached"])
+        #expect(jobs(s.update(.start(size))) == ["cached inboxMajor"])
         _ = s.update(.message(.cached(CacheSnapshot())))
         let effects = jobs(s.update(.message(.feed(.inboxMajor, .first, .success(F.inbox)))))
         #expect(effects == ["saveReadMarker inboxMajor a1"])
@@ -140,6 +140,24 @@ import PumpCore
         // Back online: the word goes.
         _ = s.update(.message(.feed(.inboxMajor, .newer, .success(Feed()))))
         #expect(rows(s)[0].hasPrefix(" [1 Inbox]"))
+    }
+
+    /// The first tab's cached rows come first (one timeline decoded, not all); the other
+    /// timelines follow, and only then is Notifications asked of the server, once.
+    @Test func theFirstTabIsReadBeforeTheRest() {
+        var s = ClientScreen(account: F.alice, displayName: "Alice A.", size: size)
+        s.clock = { F.now }
+        #expect(jobs(s.update(.start(size))) == ["cached inboxMajor"])
+        var first = CacheSnapshot(timelines: [.inboxMajor: F.inbox])
+        first.complete = false
+        #expect(jobs(s.update(.message(.cached(first)))) == ["cached all", "feed inboxMajor newer"])
+        #expect(rows(s)[1].hasPrefix("Bob B.  bob@pump.example"))
+        #expect(rows(s)[22].contains("Inbox: 6 cached items · updating…"))
+        // The rest: Inbox is there already (kept, not asked again); Notifications is asked for.
+        let rest = CacheSnapshot(timelines: [.inboxMajor: Feed(), .notifications: Feed(items: [])])
+        #expect(jobs(s.update(.message(.cached(rest)))) == ["feed notifications newer"])
+        #expect(s.timelines[.inboxMajor]?.items.count == 6)
+        #expect(rows(s)[22].contains("Inbox: 6 cached items · updating…"))
     }
 
     @Test func refreshZeroMeansNoTimer() {

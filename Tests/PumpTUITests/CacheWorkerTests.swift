@@ -29,7 +29,10 @@ import PumpCore
             // A new run (a new worker on the same file), the server gone.
             r.error = PumpError.connectionRefused(host: "pump.example")
             let again = try make()
-            guard case .cached(let snapshot) = await again.perform(.cached) else { Issue.record("no snapshot"); return }
+            guard case .cached(let first) = await again.perform(.cached(.inboxMajor)) else { Issue.record("no snapshot"); return }
+            #expect(!first.complete && Set(first.timelines.keys) == [.inboxMajor] && first.markers[.inboxMajor]?.itemID == "a2")
+            guard case .cached(let snapshot) = await again.perform(.cached(nil)) else { Issue.record("no snapshot"); return }
+            #expect(snapshot.complete)
             #expect(snapshot.timelines[.inboxMajor]?.items.map(\.id) == ["a1", "a6", "a2", "a3", "a4", "a5"])
             #expect(snapshot.timelines[.inboxMajor]?.prevURL?.absoluteString == "https://pump.example/api/user/alice/inbox/major?since=a1")
             #expect(snapshot.markers[.inboxMajor]?.itemID == "a2")

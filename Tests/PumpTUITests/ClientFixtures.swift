@@ -129,7 +129,7 @@ extension ClientJob {
         case .lists: return "lists"
         case .listChange(let c): return "listChange \(c)"
         case .audienceData: return "audienceData"
-        case .cached: return "cached"
+        case .cached(let kind): return "cached \(kind.map(\.rawValue) ?? "all")"
         case .saveReadMarker(let k, let m): return "saveReadMarker \(k.rawValue) \(m.itemID)"
         case .search(let q): return "search \(q)"
         }

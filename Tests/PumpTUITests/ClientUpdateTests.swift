@@ -15,7 +15,7 @@ import PumpCore
         s.refreshSeconds = 30
         let effects = s.update(.start(Size(rows: 24, cols: 80)))
         // The cache first; the network after it (then Notifications too, whose count the tabs show).
-        #expect(jobs(effects) == ["cached"])
+        #expect(jobs(effects) == ["cached inboxMajor"])
         #expect(effects.contains { if case .after(30, .refreshTimer) = $0 { return true }; return false })
         #expect(s.wantsTicks)
         #expect(jobs(s.update(.message(.cached(CacheSnapshot())))) == ["feed inboxMajor first", "feed notifications first"])

@@ -34,8 +34,8 @@ import Testing
         guard case .login(let a, .start)? = login else { Issue.record("\(String(describing: login))"); return }
         #expect(a == account)
         let client = PumpApp(account: account, stored: [account: "Alice"]).earlyJob
-        guard case .client(let b, .cached)? = client else { Issue.record("\(String(describing: client))"); return }
-        #expect(b == account)
+        guard case .client(let b, .cached(let tab))? = client else { Issue.record("\(String(describing: client))"); return }
+        #expect(b == account && tab == ClientScreen.firstTab)
         #expect(PumpApp(account: nil, stored: [:]).earlyJob == nil)
     }
 

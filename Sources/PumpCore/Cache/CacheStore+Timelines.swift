@@ -45,7 +45,7 @@ extension CacheStore {
                 SELECT item.json FROM timelineItem JOIN item ON item.id = timelineItem.itemID
                 WHERE timelineItem.timeline = ? ORDER BY timelineItem.published DESC, timelineItem.seq DESC LIMIT ?
                 """, arguments: [timeline, max(1, count)])
-            let items = rows.compactMap { FeedItem.decode($0["json"] as Data) }
+            let items = FeedItem.decodeAll(rows.map { $0["json"] as Data })
             guard !items.isEmpty, let meta = try Row.fetchOne(db, sql: "SELECT * FROM timeline WHERE name = ?",
                                                                arguments: [timeline]) else { return nil }
             var feed = Feed(items: items, totalItems: meta["totalItems"] as Int?,

@@ -39,3 +39,29 @@ extension Feed {
         return feed
     }
 }
+
+extension FeedItem {
+    /// Items from the JSON the cache kept, parsed as ONE document: the actors, authors and URLs
+    /// that items share are then decoded once (`JSONDocument` interns them), which was most of
+    /// a cached start's time (issue 13). Each blob must come back as exactly one object spanning
+    /// exactly its own bytes; otherwise (a damaged cache: a blob that is not one JSON value) the
+    /// blobs are decoded one by one and those that fail are dropped, as `decode` does.
+    public static func decodeAll(_ blobs: [Data]) -> [FeedItem] {
+        let prefix = Data(#"{"items":["#.utf8)
+        var joined = prefix
+        joined.reserveCapacity(blobs.reduce(prefix.count + 2) { $0 + $1.count + 1 })
+        var spans: [Range<Int>] = []
+        for (i, blob) in blobs.enumerated() {
+            if i > 0 { joined.append(UInt8(ascii: ",")) }
+            spans.append(joined.count ..< joined.count + blob.count)
+            joined.append(blob)
+        }
+        joined.append(contentsOf: "]}".utf8)
+        guard let root = JSONValue.parseObject(joined) else { return blobs.compactMap(decode) }
+        let nodes = root.objects("items")
+        let exact = nodes.count == spans.count && zip(nodes, spans).allSatisfy { node, span in
+            Int(node.token.start) == span.lowerBound && Int(node.token.end) == span.upperBound
+        }
+        return exact ? nodes.map(FeedItem.init(json:)) : blobs.compactMap(decode)
+    }
+}

@@ -12,6 +12,7 @@ actor AppPerformer {
     /// Jobs begun by `prestart`, by `earlyKey`, waiting for the screen's own job to adopt them.
     private var early: [String: (task: Task<PumpApp.Message, Never>, relay: ReportRelay<PumpApp.Message>)] = [:]
     private var worker: (account: AccountID, worker: ClientWorker)?
+    private var remembered: AccountID?
     /// The last finished login (for `pumptui login`, which reports it after the screen closes).
     private(set) var session: PumpSession?
 
@@ -40,7 +41,7 @@ actor AppPerformer {
     private static func earlyKey(_ job: PumpApp.Job) -> String? {
         switch job {
         case .login(let account, .start): return "login \(account)"
-        case .client(let account, .cached): return "cached \(account)"
+        case .client(let account, .cached(let kind?)): return "cached \(account) \(kind)"
         default: return nil
         }
     }
@@ -59,7 +60,9 @@ actor AppPerformer {
             return .login(await performLogin(account, job, report: report.map(PumpApp.Message.login)))
         case .client(let account, let job):
             do {
-                return .client(await (try clientWorker(account)).perform(job))
+                let worker = try clientWorker(account)
+                rememberAccount(account, unless: job)
+                return .client(await worker.perform(job))
             } catch {
                 return .clientUnavailable((error as? PumpError)?.message ?? "\(error)")
             }
@@ -105,7 +108,15 @@ actor AppPerformer {
         let w = try ClientWorker(store: store, account: account, allowHTTP: allowHTTP, state: state,
                                  cacheDirectory: cache.directory, cacheLimit: cache.limit)
         worker = (account, w)
-        LastAccount.save(account, in: state ?? store)
         return w
+    }
+
+    /// The account is remembered as the last used (`last-account`) with its first job after the
+    /// read of the first cached tab: the write's fsyncs would otherwise delay the first rows.
+    private func rememberAccount(_ account: AccountID, unless job: ClientJob) {
+        if case .cached(_?) = job { return }
+        guard remembered != account else { return }
+        remembered = account
+        LastAccount.save(account, in: state ?? store)
     }
 }

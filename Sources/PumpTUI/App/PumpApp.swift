@@ -87,7 +87,7 @@ struct PumpApp: TerminalApp {
     var earlyJob: Job? {
         switch screen {
         case .login(let s): return .login(s.account, .start)
-        case .client(_, let account): return .client(account, .cached)   // the offline cache's timelines
+        case .client(_, let account): return .client(account, .cached(ClientScreen.firstTab))   // the offline cache's first tab
         case .account: return nil
         }
     }

@@ -155,6 +155,7 @@ extension ClientScreen {
     /// the network is asked for what is newer, for the current timeline and Notifications.
     private mutating func cacheArrived(_ snapshot: CacheSnapshot) -> Effects {
         markers.merge(snapshot.markers) { mine, _ in mine }
+        let currentIsNew = snapshot.timelines[current] != nil && timelines[current]?.feed == nil
         for (kind, feed) in snapshot.timelines where timelines[kind]?.feed == nil {
             var pane = timelines[kind] ?? TimelinePane()
             pane.feed = feed
@@ -162,12 +163,16 @@ extension ClientScreen {
             timelines[kind] = pane
         }
         if let problem = snapshot.problem { say(problem, .warning) }
-        else if let pane = timelines[current], !pane.items.isEmpty {
+        else if currentIsNew, let pane = timelines[current], !pane.items.isEmpty {
             say("\(current.title): \(Plural.count(pane.items.count, "cached item")) · updating…")
         }
         keepSelectionVisible()
-        var effects: Effects = []
-        for kind in [current, .notifications] where timelines[kind]?.isLoading != true {
+        // The first tab's rows are on screen; the other timelines are read next, and only
+        // then is Notifications asked of the server (its cached items are the base to merge).
+        var effects: Effects = snapshot.complete ? [] : start(.cached(nil), "")
+        let asked: [FeedKind] = !snapshot.complete ? [current] : cacheRestPending ? [.notifications] : [current, .notifications]
+        cacheRestPending = !snapshot.complete
+        for kind in asked where timelines[kind]?.isLoading != true {
             effects += load(kind, timelines[kind]?.feed == nil ? .first : .newer, quiet: true)
         }
         return effects

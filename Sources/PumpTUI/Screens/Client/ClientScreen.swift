@@ -23,7 +23,11 @@ struct ClientScreen: TerminalApp {
     var now: Date
 
     var timelines: [FeedKind: TimelinePane] = [:]
-    var current: FeedKind = .inboxMajor
+    var current: FeedKind = ClientScreen.firstTab
+    /// The tab a client starts on (`PumpApp.earlyJob` reads its cache before the screen exists).
+    static let firstTab: FeedKind = .inboxMajor
+    /// The cache's first tab has arrived and the other timelines are being read (`cacheArrived`).
+    var cacheRestPending = false
     var pages: [ClientPage] = []
     var modal: ClientModal?
     var status = StatusLine()
@@ -71,7 +75,7 @@ struct ClientScreen: TerminalApp {
             size = s
             // The cache first (milliseconds): its timeline shows at once, then the network's
             // newer items are merged in (`cacheArrived`).
-            let effects = start(.cached, "") + refreshTimer
+            let effects = start(.cached(current), "") + refreshTimer
             if let notice = settings.notice { say(notice, .warning) } else { say(greeting) }
             return effects
         case .input(.resize(let s)):

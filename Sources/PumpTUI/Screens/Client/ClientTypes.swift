@@ -89,8 +89,9 @@ enum ClientJob: Sendable {
     case listChange(ListChange)
     /// What the editor offers: our lists (audience) and whom we follow (addresses, @ completion).
     case audienceData
-    /// Reads the offline cache: timelines and read markers (at start).
-    case cached
+    /// Reads the offline cache at start: one timeline (the first tab's, so its rows show before
+    /// the other timelines are decoded) and the read markers; nil: every timeline.
+    case cached(FeedKind?)
     /// Stores where reading stopped in a timeline.
     case saveReadMarker(FeedKind, ReadMarker)
     /// Full-text search over the account's cache.
@@ -159,6 +160,8 @@ struct CacheSnapshot: Sendable {
     var timelines: [FeedKind: Feed] = [:]
     var markers: [FeedKind: ReadMarker] = [:]
     var problem: String?
+    /// False when only one timeline was read (`.cached(kind)`): the rest is still to read.
+    var complete = true
 }
 
 struct ThreadPage: Equatable, Sendable {

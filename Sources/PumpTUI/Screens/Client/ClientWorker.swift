@@ -89,8 +89,8 @@ final class ClientWorker: Sendable {
                 if case .person(let p) = item { return p } else { return nil }
             } ?? []
             return .audienceData(lists: lists, following: following)
-        case .cached:
-            return .cached(snapshot())
+        case .cached(let kind):
+            return .cached(snapshot(only: kind))
         case .saveReadMarker(let kind, let marker):
             do { try cache?.setReadMarker(marker, for: kind.rawValue); return .readMarkerSaved(nil) }
             catch { return .readMarkerSaved("The read position could not be stored: \(Self.failure(error).message)") }
@@ -170,10 +170,14 @@ final class ClientWorker: Sendable {
     var me: Notifications.Me { Notifications.Me(id: api.me.id, webfinger: api.me.webfinger) }
 
     /// Everything the cache holds for the first screen; read failures leave a timeline out.
-    private func snapshot() -> CacheSnapshot {
+    /// Notifications are built from the other timelines too (the posts replied to), so they
+    /// are only ever read with everything else.
+    private func snapshot(only: FeedKind?) -> CacheSnapshot {
         var snap = CacheSnapshot(problem: cacheProblem)
         guard let cache else { return snap }
-        for kind in FeedKind.allCases {
+        let one = only.flatMap { $0 == .notifications ? nil : $0 }
+        snap.complete = one == nil
+        for kind in one.map({ [$0] }) ?? FeedKind.allCases {
             guard let feed = (try? cache.timeline(kind.rawValue))?.feed else { continue }
             snap.timelines[kind] = feed
         }

@@ -39,6 +39,18 @@ import Testing
         #expect(PumpApp(account: nil, stored: [:]).earlyJob == nil)
     }
 
+    /// Launch starts it from the stored ids alone, before reading their files: the same choice.
+    @Test func theEarlyJobFromTheStoredIdsAlone() throws {
+        let bob = try AccountID(parsing: "bob@pump.example")
+        guard case .client(let a, .cached(_))? = PumpApp.earlyJob(account: nil, stored: [account], mode: .client),
+              case .login(let b, .start)? = PumpApp.earlyJob(account: account, stored: [account], mode: .loginOnly),
+              case .login(let c, .start)? = PumpApp.earlyJob(account: bob, stored: [account], mode: .client) else {
+            Issue.record("wrong early jobs"); return
+        }
+        #expect(a == account && b == account && c == bob)
+        #expect(PumpApp.earlyJob(account: nil, stored: [account, bob], mode: .client) == nil)
+    }
+
     @Test func theScreensStartAdoptsThePrestartedLogin() async throws {
         let server = CountingPump()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -38,6 +38,12 @@ enum Launch {
                     performer: AppPerformer? = nil,
                     environment given: [String: String] = ProcessInfo.processInfo.environment) async throws -> Int32? {
         let config = options.config.config
+        // The first job starts before anything else is read (the theme, each account's file for
+        // its display name): which screen comes first depends only on which accounts exist.
+        let ids = store.accounts()
+        let performer = performer ?? AppPerformer(store: store, allowHTTP: options.allowHTTP, state: options.state,
+                                                  cacheDirectory: options.cacheDirectory, cacheLimit: options.cacheLimit)
+        if let first = PumpApp.earlyJob(account: account, stored: ids, mode: mode) { await performer.prestart(first) }
         var environment = given
         // The opener is $BROWSER's fallback: the browser launcher's rules (local display only) stay.
         if (environment["BROWSER"] ?? "").isEmpty, let opener = config.opener { environment["BROWSER"] = opener }
@@ -45,7 +51,7 @@ enum Launch {
                                          configured: config.theme)
         let (theme, warning) = ThemeLoader.load(name: choice.name, userDirectory: ThemeLoader.userDirectory(environment: environment))
         var stored: [AccountID: String] = [:]
-        for id in store.accounts() { stored[id] = (try? store.account(id))?.displayName ?? id.nickname }
+        for id in ids { stored[id] = (try? store.account(id))?.displayName ?? id.nickname }
         let notices = [warning, options.config.notice].compactMap { $0 }
         var app = PumpApp(account: account, stored: stored, mode: mode, notice: notices.isEmpty ? nil : notices.joined(separator: " · "))
         app.settings = ClientSettings(keymap: options.config.keymap, refreshSeconds: options.refreshSeconds,
@@ -54,9 +60,6 @@ enum Launch {
                                       configPath: options.config.path.isEmpty ? nil : options.config.path,
                                       notice: options.config.notice)
         app.cueSettings = options.cue
-        let performer = performer ?? AppPerformer(store: store, allowHTTP: options.allowHTTP, state: options.state,
-                                                  cacheDirectory: options.cacheDirectory, cacheLimit: options.cacheLimit)
-        if let first = app.earlyJob { await performer.prestart(first) }
         let escapeDelay = options.escapeDelayMs
         let noColor = choice.noColor   // --no-color or a non-empty NO_COLOR
         do {

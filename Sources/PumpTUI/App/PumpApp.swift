@@ -84,6 +84,12 @@ struct PumpApp: TerminalApp {
     /// discovery, registration and request token, or the client's read of its cache. `Launch`
     /// hands it to the performer before curses is set up (issues 11, 13); the screen's own job
     /// then adopts it rather than doing the work again.
+    /// The same, known from the stored accounts' ids alone, so it can start before their files
+    /// are read for display names (which do not change the first screen).
+    static func earlyJob(account: AccountID?, stored: [AccountID], mode: Mode) -> Job? {
+        PumpApp(account: account, stored: Dictionary(stored.map { ($0, $0.nickname) }) { a, _ in a }, mode: mode).earlyJob
+    }
+
     var earlyJob: Job? {
         switch screen {
         case .login(let s): return .login(s.account, .start)

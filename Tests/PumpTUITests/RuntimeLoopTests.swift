@@ -44,6 +44,9 @@ struct RecordingApp: TerminalApp {
     var events: [String] = []
     var script: (AppEvent<String>) -> [Effect<String, String>]
     var wantsTicks: Bool { false }
+    /// Holds the first frame until a message has come (a login's URL, a cached timeline).
+    var awaits = false
+    var awaitsFirstResult: Bool { awaits && !events.contains { $0.hasPrefix("message") } }
 
     mutating func update(_ event: AppEvent<String>) -> [Effect<String, String>] {
         events.append("\(event)")
@@ -61,11 +64,11 @@ final class JobLog: @unchecked Sendable {
 }
 
 @Suite(.serialized) struct RuntimeLoopTests {
-    private func run(_ backend: ScriptedBackend, env: [String: String] = [:], jobs: JobLog = JobLog(),
-                     script: @escaping (AppEvent<String>) -> [Effect<String, String>]) throws -> (Int32, RecordingApp) {
-        var loop = EventLoop(app: RecordingApp(script: script), perform: { job, _ in jobs.add(job); return "done \(job)" },
+    private func run(_ backend: ScriptedBackend, env: [String: String] = [:], jobs: JobLog = JobLog(), awaits: Bool = false,
+                     options: RuntimeOptions = RuntimeOptions(), script: @escaping (AppEvent<String>) -> [Effect<String, String>]) throws -> (Int32, RecordingApp) {
+        var loop = EventLoop(app: RecordingApp(script: script, awaits: awaits), perform: { job, _ in jobs.add(job); return "done \(job)" },
                              inbox: try MessageInbox<String>(), backend: backend, theme: Theme(name: "t", styles: [:]),
-                             options: RuntimeOptions(), environment: env)
+                             options: options, environment: env)
         let code = loop.run()
         return (code, loop.app)
     }
@@ -82,6 +85,37 @@ final class JobLog: @unchecked Sendable {
         #expect(app.events.last == "shutdown(PumpTUI.ShutdownReason.quit(exitCode: 3))")
         #expect(backend.stoppedWith == .some("bye"))
         #expect(backend.presented.first == ["events 1", "", ""])
+    }
+
+    /// The first frame waits (briefly) for what it is for; keys typed meanwhile come after it.
+    @Test func theFirstFrameHoldsForTheStartJobsResult() throws {
+        let backend = ScriptedBackend([.inputs([.scalar("q")])])
+        var patient = RuntimeOptions()
+        patient.firstFrameGraceMs = 5000   // the wait ends when the message comes (a loaded test machine is slow)
+        let started = Date()
+        let (_, app) = try run(backend, awaits: true, options: patient) { event in
+            switch event {
+            case .start: return [.run("cache")]
+            case .input(.key(.char("q"))): return [.quit(exitCode: 0, farewell: nil)]
+            default: return []
+            }
+        }
+        #expect(backend.presented.first == ["events 2", "", ""])
+        #expect(Array(app.events[1...2]) == ["message(\"done cache\")", "input(PumpTUI.InputEvent.key(PumpTUI.Key.char(\"q\")))"])
+        #expect(Date().timeIntervalSince(started) < 4)
+    }
+
+    /// Nothing comes: the first frame goes after the grace, not later.
+    @Test func theFirstFrameHoldsNoLongerThanTheGrace() throws {
+        let backend = ScriptedBackend([.inputs([.scalar("q")])])
+        let started = Date()
+        let (_, _) = try run(backend, awaits: true) { event in
+            if case .input(.key(.char("q"))) = event { return [.quit(exitCode: 0, farewell: nil)] }
+            return []
+        }
+        #expect(backend.presented.first == ["events 1", "", ""])
+        let waited = Date().timeIntervalSince(started)
+        #expect(waited >= Double(RuntimeOptions().firstFrameGraceMs) / 1000 * 0.9 && waited < 1)
     }
 
     @Test func jobResultsComeBackAsMessages() throws {

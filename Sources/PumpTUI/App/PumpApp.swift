@@ -98,6 +98,14 @@ struct PumpApp: TerminalApp {
         }
     }
 
+    var awaitsFirstResult: Bool {
+        switch screen {
+        case .login(let s): return s.url == nil && !s.hasFailed
+        case .client(let c, _): return !c.cacheArrivedOnce
+        case .account: return false
+        }
+    }
+
     var wantsTicks: Bool {
         switch screen {
         case .account(let s): return s.wantsTicks

@@ -59,6 +59,10 @@ struct RuntimeOptions: Sendable {
     /// How long shutdown waits for the jobs the app returns from `.shutdown` (saving drafts).
     /// Kept well under 2 s: a hang-up must end the process within 2 s.
     var shutdownGraceMs = 800
+    /// How long the first frame waits for the jobs the start began (issues 11, 13): a cached
+    /// timeline or login URL that is ready this soon is in the first frame, rather than in a
+    /// second one painted over a "Loading" frame a few milliseconds old.
+    var firstFrameGraceMs = 25
 }
 
 /// Carries the (not necessarily Sendable) app value to the main thread; only that thread uses it.
@@ -97,6 +101,8 @@ struct EventLoop<A: TerminalApp> {
 
     mutating func run() -> Int32 {
         pending.append(.start(backend.size))
+        processPending()
+        awaitFirstResults()
         while exit == nil {
             processPending()
             guard exit == nil else { break }
@@ -167,6 +173,24 @@ struct EventLoop<A: TerminalApp> {
     }
 
     // MARK: - Waiting
+
+    /// Before the first frame: the messages of the jobs the start began, until the app has
+    /// what that frame is for or the grace is over. Keys typed meanwhile wait in the terminal
+    /// and are read after, in order; a signal ends the wait.
+    private mutating func awaitFirstResults() {
+        let end = now() + Double(options.firstFrameGraceMs) / 1000
+        while exit == nil, app.awaitsFirstResult {
+            let left = end - now()
+            guard left > 0 else { return }
+            var fd = pollfd(fd: inbox.readFD, events: Int16(POLLIN), revents: 0)
+            let n = poll(&fd, 1, Int32((left * 1000).rounded(.up)))
+            let sig = backend.pendingSignal()
+            if sig != 0 { exit = .signal(sig); return }
+            guard n > 0 else { return }
+            for message in inbox.drain() { pending.append(.message(message)) }
+            processPending()
+        }
+    }
 
     private mutating func paint() {
         let size = backend.size

@@ -12,6 +12,13 @@ public protocol TerminalApp {
     func render(into buffer: inout CellBuffer)
     /// True while a spinner is shown: the runtime then sends `.tick` about every 100 ms.
     var wantsTicks: Bool { get }
+    /// True while what the first frame is for (a login's URL, the client's cached timeline) is
+    /// still coming: the runtime holds the first frame briefly for it (`RuntimeOptions`).
+    var awaitsFirstResult: Bool { get }
+}
+
+extension TerminalApp {
+    public var awaitsFirstResult: Bool { false }
 }
 
 /// Lets a running job send messages before its result (a login's progress and its authorize

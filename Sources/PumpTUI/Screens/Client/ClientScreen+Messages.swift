@@ -154,6 +154,7 @@ extension ClientScreen {
     /// The cache's timelines show at once (positions at the top, read markers restored); then
     /// the network is asked for what is newer, for the current timeline and Notifications.
     private mutating func cacheArrived(_ snapshot: CacheSnapshot) -> Effects {
+        cacheArrivedOnce = true
         markers.merge(snapshot.markers) { mine, _ in mine }
         let currentIsNew = snapshot.timelines[current] != nil && timelines[current]?.feed == nil
         for (kind, feed) in snapshot.timelines where timelines[kind]?.feed == nil {

@@ -28,6 +28,8 @@ struct ClientScreen: TerminalApp {
     static let firstTab: FeedKind = .inboxMajor
     /// The cache's first tab has arrived and the other timelines are being read (`cacheArrived`).
     var cacheRestPending = false
+    /// The start's cache read has answered (rows, or that there are none): the first frame can go.
+    var cacheArrivedOnce = false
     var pages: [ClientPage] = []
     var modal: ClientModal?
     var status = StatusLine()

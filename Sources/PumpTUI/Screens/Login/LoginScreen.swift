@@ -80,6 +80,7 @@ struct LoginScreen: TerminalApp {
         }
     }
 
+    var hasFailed: Bool { if case .failed = phase { return true }; return false }
     var success: LoginSuccess? { if case .loggedIn(let s) = phase { return s }; return nil }
     var expired: Bool { if case .expired = phase { return true }; return false }
     var confirm: ConfirmDialog? { if case .confirm(let c) = overlay { return c }; return nil }

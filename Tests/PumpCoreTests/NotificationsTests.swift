@@ -43,4 +43,36 @@ import Testing
         #expect(built[0].activity?.summaryLine == "Carol shared your note “Mine”")
         #expect(!Notifications.isPersonal(built[0]))
     }
+
+    /// My post's embedded collections (pump.io embeds the newest four replies and likes): each
+    /// reply and like is a notification, unless a feed already brought that activity.
+    static let myPost = #"""
+    {"items":[{"id":"p1","verb":"post","published":"2026-03-10T09:00:00Z","actor":\#(person("alice")),
+      "object":{"objectType":"note","id":"n1","content":"Zebra crossing","author":\#(person("alice")),
+        "replies":{"totalItems":2,"items":[
+          {"objectType":"comment","id":"c1","content":"Old reply","published":"2026-03-10T09:30:00Z","author":\#(person("bob"))},
+          {"objectType":"comment","id":"c2","content":"Mine too","published":"2026-03-10T09:40:00Z","author":\#(person("alice"))}]},
+        "likes":{"totalItems":1,"items":[\#(person("carol"))]}}}]}
+    """#
+
+    @Test func myPostsCollectionsBringRepliesAndLikes() {
+        let built = Notifications.build([], me: me, context: items(Self.myPost))
+        #expect(built.map { $0.activity?.summaryLine ?? "" } == ["Bob replied to your note “Zebra crossing”",
+                                                                 "Carol liked your note “Zebra crossing”"])
+        #expect(built[0].activity?.published != nil && built[1].activity?.published == nil)
+        #expect(Notifications.isPersonal(built[0]) && !Notifications.isPersonal(built[1]))
+    }
+
+    @Test func aCollectionsItemTheFeedsHaveIsNotRepeated() {
+        let feeds = items(#"""
+        {"items":[
+         {"id":"a1","verb":"post","published":"2026-03-10T09:30:00Z","actor":\#(Self.person("bob")),
+          "object":{"objectType":"comment","id":"c1","content":"Old reply","inReplyTo":{"id":"n1"}}},
+         {"id":"a2","verb":"like","actor":\#(Self.person("carol")),"object":{"objectType":"note","id":"n1","author":\#(Self.person("alice"))}}
+        ]}
+        """#)
+        let built = Notifications.build(feeds, me: me, context: items(Self.myPost))
+        #expect(built.map(\.id) == ["a1", "a2"])
+        #expect(built[0].activity?.summaryLine == "Bob replied to your note “Zebra crossing”")
+    }
 }

@@ -26,12 +26,19 @@ public enum Notifications {
 
     /// The notifications among `items`, newest first, without duplicates. `context`: more items
     /// whose objects may be the posts replied to (servers often send `inReplyTo` as a bare id).
+    /// My posts among both also bring the replies and likes their collections embed.
     public static func build(_ items: [FeedItem], me: Me, context: [FeedItem] = []) -> [FeedItem] {
         var seen = Set<String>()
         var known: [String: PumpObject] = [:]
-        for o in (items + context).compactMap(\.object) where known[o.id] == nil { known[o.id] = o }
-        let found: [Activity] = items.compactMap { item in
-            guard case .activity(var a) = item, seen.insert(a.id).inserted else { return nil }
+        // The fullest copy of each object: a like's object may come without its text.
+        for o in (items + context).compactMap(\.object) where known[o.id] == nil || (known[o.id]?.content == nil && o.content != nil) {
+            known[o.id] = o
+        }
+        let activities = items.compactMap(\.activity)
+        let candidates = activities + fromCollections(of: (items + context).compactMap(\.object), me: me, besides: activities)
+        let found: [Activity] = candidates.compactMap { activity in
+            var a = activity
+            guard seen.insert(a.id).inserted else { return nil }
             if let parent = a.object?.inReplyTo, parent.author == nil, let full = known[parent.id] { a.object?.inReplyTo = full }
             guard let text = describe(a, me: me) else { return nil }
             var n = a
@@ -43,6 +50,31 @@ public enum Notifications {
             let a = x.element.published ?? .distantPast, b = y.element.published ?? .distantPast
             return a != b ? a > b : x.offset < y.offset
         }.map { .activity($0.element) }
+    }
+
+    /// Replies and likes of my posts as their embedded collections list them (pump.io embeds the
+    /// newest four of each in major feeds): found even when the activity itself is in none of
+    /// the feeds read (an older reply; a like by someone I do not follow). Those the feeds have
+    /// (the same reply, the same person liking the same post) are left out. A like carries no
+    /// time, so it sorts after the dated notifications.
+    static func fromCollections(of objects: [PumpObject], me: Me, besides found: [Activity]) -> [Activity] {
+        let replies = Set(found.filter { $0.verb == .post || $0.verb == .create }.compactMap { $0.object?.id })
+        let likes = Set(found.filter { $0.verb == .like || $0.verb == .favorite }.map { "\($0.actor?.id ?? "") \($0.object?.id ?? "")" })
+        var posts = Set<String>()
+        var out: [Activity] = []
+        for post in objects where me.isMe(post.author) && posts.insert(post.id).inserted {
+            for reply in post.replies?.items ?? [] where !replies.contains(reply.id) {
+                var object = reply
+                object.inReplyTo = post   // an embedded reply need not say what it answers
+                var a = Activity(id: "reply \(reply.id)", verb: .post, actor: reply.author, object: object)
+                a.published = reply.published
+                out.append(a)
+            }
+            for person in post.likes?.people ?? [] where !likes.contains("\(person.id) \(post.id)") {
+                out.append(Activity(id: "like \(person.id) \(post.id)", verb: .like, actor: person, object: post))
+            }
+        }
+        return out
     }
 
     /// "Bob replied to your note “Hello…”", or nil when the activity is not meant for me.

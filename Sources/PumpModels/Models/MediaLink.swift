@@ -28,9 +28,11 @@ public struct CollectionSummary: Sendable, Equatable {
     @URLText public var proxyURL: URL? = nil
     public var totalItems: Int?
     public var items: [PumpObject]
+    /// The embedded items that are people (a `likes` or `shares` collection), as people.
+    public var people: [Person] = []
 
-    public init(url: URL? = nil, proxyURL: URL? = nil, totalItems: Int? = nil, items: [PumpObject] = []) {
-        self.url = url; self.proxyURL = proxyURL; self.totalItems = totalItems; self.items = items
+    public init(url: URL? = nil, proxyURL: URL? = nil, totalItems: Int? = nil, items: [PumpObject] = [], people: [Person] = []) {
+        self.url = url; self.proxyURL = proxyURL; self.totalItems = totalItems; self.items = items; self.people = people
     }
 
     package init?(json: JSONNode?, depth: Int) {
@@ -39,6 +41,7 @@ public struct CollectionSummary: Sendable, Equatable {
         proxyURL = json.object("pump_io")?.url("proxyURL")
         totalItems = json.int("totalItems")
         items = depth > 0 ? json.objects("items").map { PumpObject(json: $0, depth: depth - 1) } : []
+        people = depth > 0 ? json.objects("items").filter { $0.string("objectType") == "person" }.compactMap(\.person) : []
     }
 
     public var fetchURL: URL? { proxyURL ?? url }

@@ -153,7 +153,8 @@ final class ClientWorker: Sendable {
         return page
     }
 
-    /// Notifications: the Meanwhile, Direct and Inbox feeds' newest pages, the items meant for me.
+    /// Notifications: the Meanwhile, Direct and Inbox feeds' newest pages, the items meant for me,
+    /// and the replies and likes my recent posts' collections show.
     private func notifications() async throws -> Feed {
         var items: [FeedItem] = []
         var json: [String: Data] = [:]
@@ -162,7 +163,10 @@ final class ClientWorker: Sendable {
             items += page.items
             json.merge(page.itemJSON) { old, _ in old }
         }
-        var feed = Feed(items: Notifications.build(items, me: me))
+        // My recent posts, for the replies and likes their collections embed: a bonus source,
+        // so a failure here costs only those.
+        let mine = (try? await api.feed(.outbox, count: 20))?.items ?? []
+        var feed = Feed(items: Notifications.build(items, me: me, context: mine))
         feed.itemJSON = json.filter { id, _ in feed.items.contains { $0.id == id } }
         return feed
     }

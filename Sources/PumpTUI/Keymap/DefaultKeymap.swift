@@ -73,7 +73,7 @@ extension Keymap {
         Binding(keys: [.char("c")], action: .copyItemURL, contexts: lists, help: "Copy the item's URL (OSC 52)"),
         Binding(keys: [.char("o")], action: .openItemURL, contexts: lists, help: "Open the item in a browser (local display only)"),
         Binding(keys: [.char("L")], action: .openLink, contexts: lists, help: "Open a numbered link from the item"),
-        Binding(keys: [.char("i")], action: .image, contexts: lists, help: "The item's image: open, copy its URL, save it"),
+        Binding(keys: [.char("i")], action: .image, contexts: lists, help: "The item's image: open, copy its URL, save or view it"),
         Binding(keys: [.char("A")], action: .switchAccount, contexts: lists, help: "Switch or add accounts"),
         Binding(keys: [.char("R")], action: .refresh, contexts: lists + peoplePages, help: "Load newer items", footer: 9, label: "refresh"),
         Binding(keys: [.char("u")], action: .firstUnread, contexts: [.timeline], help: "Go to the first unread item"),

@@ -7,6 +7,7 @@
 
 #include <png.h>
 #include <jpeglib.h>
+#include <jerror.h>
 
 /* A progressive JPEG may hold thousands of tiny scans, each a full pass over the image:
    a file of a few KB then costs minutes. Real files have at most a few dozen. */
@@ -72,6 +73,12 @@ static void jpeg_fail(j_common_ptr cinfo) {
 /* libjpeg prints warnings to stderr, which is the user's screen: keep quiet. */
 static void jpeg_quiet(j_common_ptr cinfo) { (void)cinfo; }
 
+/* A truncated file is only a warning to libjpeg (it pads the image with grey); here it is an
+   error, so a damaged download says so instead of showing half a picture. */
+static void jpeg_warning(j_common_ptr cinfo, int level) {
+    if (level < 0 && cinfo->err->msg_code == JWRN_JPEG_EOF) jpeg_fail(cinfo);
+}
+
 static void jpeg_progress(j_common_ptr cinfo) {
     if (cinfo->is_decompressor) {
         j_decompress_ptr d = (j_decompress_ptr)cinfo;
@@ -96,6 +103,7 @@ static int decode_jpeg(const uint8_t *data, size_t length, int max_side, long ma
     cinfo.err = jpeg_std_error(&err.base);
     err.base.error_exit = jpeg_fail;
     err.base.output_message = jpeg_quiet;
+    err.base.emit_message = jpeg_warning;
     err.text[0] = 0;
     if (setjmp(err.jump)) {
         say(message, size, err.text[0] ? err.text : "the JPEG data is damaged");

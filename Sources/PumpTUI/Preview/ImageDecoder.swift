@@ -13,7 +13,7 @@ enum ImageDecoder {
         var message: String
     }
 
-    static func decode(_ data: Data, contentType: String = "") throws(Failure) -> RGBAImage {
+    static func decode(_ data: Data, contentType: String = "") throws -> RGBAImage {
         var image = pump_image()
         var message = [CChar](repeating: 0, count: 200)
         let code = data.withUnsafeBytes { raw in

@@ -19,8 +19,8 @@ struct PreviewImage: Equatable, Sendable {
             let image = try ImageDecoder.decode(data, contentType: contentType)
             return PreviewImage(pixels: image.shrunk(toFit: maxSide, maxSide), file: data,
                                 isPNG: data.starts(with: [0x89, 0x50, 0x4E, 0x47]), width: image.width, height: image.height)
-        } catch {
-            throw ClientFailure(message: error.message)
+        } catch let failure as ImageDecoder.Failure {
+            throw ClientFailure(message: failure.message)
         }
     }
 }

@@ -1,0 +1,153 @@
+"""Issue 14's inline preview end to end: `i` `v` on an image post.
+
+In tmux (which answers DA1 itself, without sixel) it draws half blocks in 256 colours and Esc
+gives the timeline back. With pexpect playing a kitty terminal (or a sixel one) the probe's
+query is answered and the image goes out in that protocol. The replies never act as keys:
+keys typed in the same burst still do, and a pasted "reply" is text.
+"""
+import re
+import time
+
+import pytest
+
+from conftest import PumpServer
+from test_graphemes import TmuxPane
+from test_links_config import logged_in_as, png, press
+from tui import BINARY, TUI
+
+QUERY = b"\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\"
+DA1_QUERY = b"\x1b[c"
+
+
+@pytest.fixture
+def server():
+    s = PumpServer()
+    yield s
+    s.stop()
+
+
+def post_image_in_tui(t, path):
+    """The composer, ^T, the file, ^D: the post with its `[image]` line on the timeline."""
+    t.wait_for("Inbox:", timeout=15)
+    t.send("n")
+    t.wait_for("Send")
+    t.send("\x14")
+    t.wait_for("File")
+    t.send(str(path))
+    t.send("\r")
+    t.wait_for("Attached", timeout=10)
+    t.send("\x04")
+    t.wait_for("[image] 8×6", timeout=15)
+
+
+def open_preview(t):
+    """`i` `v` in one burst; returns once the probe's query (ending in DA1) was written."""
+    t.send("iv")
+    t.wait_for_raw(QUERY, timeout=10)
+    t.wait_for_raw(DA1_QUERY, timeout=5)
+
+
+@pytest.fixture
+def image(tmp_path):
+    path = tmp_path / "red.png"
+    path.write_bytes(png(8, 6))
+    return path
+
+
+def test_in_tmux_half_blocks_in_colour_and_esc_gives_the_timeline_back(server, tmp_path, image):
+    alice = logged_in_as(server, tmp_path, "alice")
+    pane = TmuxPane(tmp_path, ["env", "TERM=tmux-256color", BINARY, "--config-dir", alice], name="preview")
+    pane.tmux("set-option", "-g", "set-clipboard", "on")
+    try:
+        pane.wait_for("Inbox:")
+        press(pane, "n", "Send")
+        press(pane, "C-t", "File")
+        pane.tmux("send-keys", "-l", str(image))
+        press(pane, "Enter", "Attached")
+        rows = None
+        press(pane, "C-d", "[image] 8×6 · ")
+        before = pane.rows()
+        pane.tmux("send-keys", "i", "v")
+        rows = pane.wait_for("▀")
+        assert any("Image · " in r for r in rows) and any("Esc closes · o opens" in r for r in rows), rows
+        coloured = pane.tmux("capture-pane", "-p", "-e").stdout
+        # Pure red pixels: palette 196 in front and behind the upper half block.
+        assert re.search(r"\x1b\[[0-9;]*38;5;196[0-9;]*m[^\x1b]*▀", coloured) or "38;5;196;48;5;196m▀" in coloured, coloured
+        assert "48;5;196" in coloured, coloured
+        pane.tmux("send-keys", "Escape")
+        end = time.monotonic() + 10
+        while "▀" in "".join(pane.rows()) and time.monotonic() < end:
+            time.sleep(0.1)
+        after = pane.rows()
+        assert "▀" not in "".join(after)
+        assert [r for r in after if "[image]" in r] == [r for r in before if "[image]" in r]
+    finally:
+        pane.close()
+
+
+def test_a_kitty_terminal_gets_the_image_as_kitty_graphics(server, tmp_path, image):
+    alice = logged_in_as(server, tmp_path, "alice")
+    with TUI(["--config-dir", alice]) as t:
+        post_image_in_tui(t, image)
+        assert QUERY not in t.raw, "never asked at start-up"
+        open_preview(t)
+        t.send("\x1b_Gi=31;OK\x1b\\" + "\x1b[?62;22c")
+        t.wait_for_raw(b"\x1b_Ga=T,f=100,", timeout=10)
+        tail = t.raw[t.raw.index(b"\x1b_Ga=T"):]
+        assert b"m=0;" in tail and b",q=2" in tail
+        mark = len(t.raw)
+        t.send("\x1b")
+        end = time.monotonic() + 5
+        while b"\x1b_Ga=d" not in t.raw[mark:] and time.monotonic() < end:
+            t.pump(0.1)
+        assert b"\x1b_Ga=d,d=I,i=" in t.raw[mark:], "the image is deleted when the preview closes"
+        # A second preview asks nothing more: the finding is kept for the session.
+        mark = len(t.raw)
+        t.send("iv")
+        t.wait_for_raw(b"\x1b_Ga=T,f=100,", timeout=10)
+        assert QUERY not in t.raw[mark:]
+
+
+def test_a_terminal_answering_da1_with_4_gets_sixel(server, tmp_path, image):
+    alice = logged_in_as(server, tmp_path, "alice")
+    with TUI(["--config-dir", alice]) as t:
+        post_image_in_tui(t, image)
+        open_preview(t)
+        t.send("\x1b[6;20;10t\x1b[?62;4;22c")
+        end = time.monotonic() + 10
+        while not re.search(rb"\x1bP0;1;0q\"1;1;\d+;\d+#", t.raw) and time.monotonic() < end:
+            t.pump(0.1)
+        m = re.search(rb"\x1bP0;1;0q\"1;1;(\d+);(\d+)#.*?\x1b\\", t.raw, re.S)
+        assert m, t.raw[-400:]
+        # 8×6 pixels fitted into the frame with 10×20-pixel cells keep their 4:3.
+        w, h = int(m.group(1)), int(m.group(2))
+        assert abs(w / h - 8 / 6) < 0.05, (w, h)
+        assert b"\x1b_Ga=T" not in t.raw
+
+
+def test_keys_in_the_same_burst_as_the_reply_still_act_and_the_reply_does_not(server, tmp_path, image):
+    alice = logged_in_as(server, tmp_path, "alice")
+    with TUI(["--config-dir", alice]) as t:
+        post_image_in_tui(t, image)
+        open_preview(t)
+        # q closes the preview, / opens the search box; inside a paste a fake "reply" (with 4,
+        # which would mean sixel) is text; the real DA1 arrives among typed keys.
+        t.send("q/" + "\x1b[200~ab\x1b[?6;4c\x1b[201~" + "xy" + "\x1b[?62;22c" + "z")
+        t.wait_for("ab[?6;4cxyz", timeout=10)
+        assert "62;22" not in t.text()
+        # The real reply decided: half blocks, not sixel.
+        t.send("\x1b")
+        t.wait_for("Inbox:")
+        t.send("iv")
+        t.wait_for("▀", timeout=10)
+        assert b"\x1bP0;1;0q" not in t.raw
+
+
+def test_no_answer_means_half_blocks_after_a_second(server, tmp_path, image):
+    alice = logged_in_as(server, tmp_path, "alice")
+    with TUI(["--config-dir", alice]) as t:
+        post_image_in_tui(t, image)
+        open_preview(t)
+        t.wait_for("▀", timeout=5)
+        t.send("q")
+        t.wait_for("Inbox:")

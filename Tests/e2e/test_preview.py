@@ -5,25 +5,18 @@ gives the timeline back. With pexpect playing a kitty terminal (or a sixel one) 
 query is answered and the image goes out in that protocol. The replies never act as keys:
 keys typed in the same burst still do, and a pasted "reply" is text.
 """
+import contextlib
 import re
 import time
 
 import pytest
 
-from conftest import PumpServer
 from test_graphemes import TmuxPane
-from test_links_config import logged_in_as, png, press
+from test_links_config import logged_in_as, png, post_image, server  # noqa: F401 (server: the fixture)
 from tui import BINARY, TUI
 
 QUERY = b"\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\"
 DA1_QUERY = b"\x1b[c"
-
-
-@pytest.fixture
-def server():
-    s = PumpServer()
-    yield s
-    s.stop()
 
 
 def post_image_in_tui(t, path):
@@ -40,11 +33,25 @@ def post_image_in_tui(t, path):
     t.wait_for("[image] 8×6", timeout=15)
 
 
-def open_preview(t):
-    """`i` `v` in one burst; returns once the probe's query (ending in DA1) was written."""
-    t.send("iv")
-    t.wait_for_raw(QUERY, timeout=10)
-    t.wait_for_raw(DA1_QUERY, timeout=5)
+def wait_gone(t, text, timeout=5.0):
+    """Pumps until `text` has left the screen (or the time is up)."""
+    end = time.monotonic() + timeout
+    while text in t.text() and time.monotonic() < end:
+        t.pump(0.1)
+
+
+@contextlib.contextmanager
+def previewing(server, tmp_path, image):
+    """pumptui in a pty with an image post, `i` `v` pressed in one burst: yields once the
+    probe's query (ending in DA1) was written, for the test to answer as its terminal would."""
+    alice = logged_in_as(server, tmp_path, "alice")
+    with TUI(["--config-dir", alice]) as t:
+        post_image_in_tui(t, image)
+        assert QUERY not in t.raw, "never asked at start-up"
+        t.send("iv")
+        t.wait_for_raw(QUERY, timeout=10)
+        t.wait_for_raw(DA1_QUERY, timeout=5)
+        yield t
 
 
 @pytest.fixture
@@ -59,13 +66,7 @@ def test_in_tmux_half_blocks_in_colour_and_esc_gives_the_timeline_back(server, t
     pane = TmuxPane(tmp_path, ["env", "TERM=tmux-256color", BINARY, "--config-dir", alice], name="preview")
     pane.tmux("set-option", "-g", "set-clipboard", "on")
     try:
-        pane.wait_for("Inbox:")
-        press(pane, "n", "Send")
-        press(pane, "C-t", "File")
-        pane.tmux("send-keys", "-l", str(image))
-        press(pane, "Enter", "Attached")
-        rows = None
-        press(pane, "C-d", "[image] 8×6 · ")
+        post_image(pane, image, "[image] 8×6 · ")
         before = pane.rows()
         pane.tmux("send-keys", "i", "v")
         rows = pane.wait_for("▀")
@@ -89,11 +90,7 @@ def test_in_tmux_half_blocks_in_colour_and_esc_gives_the_timeline_back(server, t
 
 
 def test_a_kitty_terminal_gets_the_image_as_kitty_graphics(server, tmp_path, image):
-    alice = logged_in_as(server, tmp_path, "alice")
-    with TUI(["--config-dir", alice]) as t:
-        post_image_in_tui(t, image)
-        assert QUERY not in t.raw, "never asked at start-up"
-        open_preview(t)
+    with previewing(server, tmp_path, image) as t:
         t.send("\x1b_Gi=31;OK\x1b\\" + "\x1b[?62;22c")
         t.wait_for_raw(b"\x1b_Ga=T,f=100,", timeout=10)
         tail = t.raw[t.raw.index(b"\x1b_Ga=T"):]
@@ -112,10 +109,7 @@ def test_a_kitty_terminal_gets_the_image_as_kitty_graphics(server, tmp_path, ima
 
 
 def test_a_terminal_answering_da1_with_4_gets_sixel(server, tmp_path, image):
-    alice = logged_in_as(server, tmp_path, "alice")
-    with TUI(["--config-dir", alice]) as t:
-        post_image_in_tui(t, image)
-        open_preview(t)
+    with previewing(server, tmp_path, image) as t:
         t.send("\x1b[6;20;10t\x1b[?62;4;22c")
         end = time.monotonic() + 10
         while not re.search(rb"\x1bP0;1;0q\"1;1;\d+;\d+#", t.raw) and time.monotonic() < end:
@@ -129,10 +123,7 @@ def test_a_terminal_answering_da1_with_4_gets_sixel(server, tmp_path, image):
 
 
 def test_keys_in_the_same_burst_as_the_reply_still_act_and_the_reply_does_not(server, tmp_path, image):
-    alice = logged_in_as(server, tmp_path, "alice")
-    with TUI(["--config-dir", alice]) as t:
-        post_image_in_tui(t, image)
-        open_preview(t)
+    with previewing(server, tmp_path, image) as t:
         # q closes the preview, / opens the search box; inside a paste a fake "reply" (with 4,
         # which would mean sixel) is text; the real DA1 arrives among typed keys.
         t.send("q/" + "\x1b[200~ab\x1b[?6;4c\x1b[201~" + "xy" + "\x1b[?62;22c" + "z")
@@ -140,24 +131,17 @@ def test_keys_in_the_same_burst_as_the_reply_still_act_and_the_reply_does_not(se
         assert "62;22" not in t.text()
         # The real reply decided: half blocks, not sixel.
         t.send("\x1b")
-        end = time.monotonic() + 5
-        while "ab[?6;4cxyz" in t.text() and time.monotonic() < end:
-            t.pump(0.1)
+        wait_gone(t, "ab[?6;4cxyz")
         t.send("iv")
         t.wait_for("▀", timeout=10)
         assert b"\x1bP0;1;0q" not in t.raw
 
 
 def test_no_answer_means_half_blocks_after_a_second(server, tmp_path, image):
-    alice = logged_in_as(server, tmp_path, "alice")
-    with TUI(["--config-dir", alice]) as t:
-        post_image_in_tui(t, image)
-        open_preview(t)
+    with previewing(server, tmp_path, image) as t:
         started = time.monotonic()
         t.wait_for("▀", timeout=5)
         assert time.monotonic() - started >= 0.8, "half blocks only once the probe timed out"
         t.send("q")
-        end = time.monotonic() + 5
-        while "▀" in t.text() and time.monotonic() < end:
-            t.pump(0.1)
+        wait_gone(t, "▀")
         assert "▀" not in t.text() and "[image] 8×6" in t.text()

@@ -480,6 +480,13 @@ final class CursesBackend: TerminalBackend {
         return line
     }
 
+    /// The foreground and background colour numbers of a pair.
+    func readBackPairColors(_ pair: Int16) -> (fg: Int, bg: Int) {
+        var fg: Int16 = 0, bg: Int16 = 0
+        _ = pair_content(pair, &fg, &bg)
+        return (Int(fg), Int(bg))
+    }
+
     struct CellStyle: Equatable { var bold: Bool; var underline: Bool; var reverse: Bool; var pair: Int16 }
 
     func readBackStyle(row: Int, col: Int) -> CellStyle {

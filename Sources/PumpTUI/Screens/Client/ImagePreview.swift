@@ -111,7 +111,10 @@ extension ClientScreen {
         preview.inks = []
         let area = ImagePreview.pictureArea(bodyRect)
         let half = support.kind == .halfBlock
-        let cell = half ? (1, 2) : (support.cellWidth ?? 10, support.cellHeight ?? 20)
+        // A terminal that did not say its cell size is assumed to have small cells (8×16): a
+        // picture planned too small only leaves a margin; one planned too large would spill
+        // over the frame, and a sixel reaching the last row scrolls the screen.
+        let cell = half ? (1, 2) : (support.cellWidth ?? 8, support.cellHeight ?? 16)
         preview.placement = area.rows >= 2 && area.cols >= 8
             ? PreviewPlacement.fit(width: image.width, height: image.height, in: area, cellWidth: cell.0, cellHeight: cell.1) : nil
         if let placement = preview.placement {

@@ -122,6 +122,19 @@ def test_a_terminal_answering_da1_with_4_gets_sixel(server, tmp_path, image):
         assert b"\x1b_Ga=T" not in t.raw
 
 
+def test_iterm2_by_its_xtversion_gets_the_file_inline(server, tmp_path, image):
+    with previewing(server, tmp_path, image) as t:
+        t.send("\x1bP>|iTerm2 3.5.0\x1b\\" + "\x1b[?62;22c")
+        t.wait_for_raw(b"\x1b]1337;File=inline=1;size=", timeout=10)
+        assert re.search(rb"\x1b]1337;File=inline=1;size=\d+;width=\d+;height=\d+;preserveAspectRatio=1:iVBORw0KGgo[A-Za-z0-9+/=]+\x07",
+                         t.raw)
+        mark = len(t.raw)
+        t.send("q")
+        wait_gone(t, "Esc closes")
+        assert b"\x1b_Ga=d" not in t.raw[mark:]
+        assert b"\x1b[2J" in t.raw[mark:], "a full repaint takes the picture's pixels away"
+
+
 def test_keys_in_the_same_burst_as_the_reply_still_act_and_the_reply_does_not(server, tmp_path, image):
     with previewing(server, tmp_path, image) as t:
         # q closes the preview, / opens the search box; inside a paste a fake "reply" (with 4,

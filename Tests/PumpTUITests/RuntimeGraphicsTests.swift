@@ -10,7 +10,7 @@ import Testing
         let reply = "a\u{1b}[?62;4;22cb".unicodeScalars.map { TerminalInput.scalar($0) }
         let backend = ScriptedBackend([.inputs(reply)])
         var notices = 0
-        let app = RecordingApp { event in
+        let app = RecordingApp(script: { event in
             switch event {
             case .start: return [.graphics(.detect)]
             case .notice(.graphics):
@@ -19,7 +19,7 @@ import Testing
             case .message("end"): return [.quit(exitCode: 0, farewell: nil)]
             default: return []
             }
-        }
+        })
         var loop = EventLoop(app: app, perform: { job, _ in job }, inbox: try MessageInbox<String>(), backend: backend,
                              theme: Theme(name: "t", styles: [:]), options: RuntimeOptions(), environment: [:])
         _ = loop.run()

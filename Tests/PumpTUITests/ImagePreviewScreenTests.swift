@@ -51,6 +51,7 @@ import PumpCore
         #expect(cells.first == Ink(fg: 196, bg: 196) && cells.last == Ink(fg: 21, bg: 21))
         let lines = buffer.lines()
         #expect(lines[1].contains("Image · s.png") && lines.contains { $0.contains("Esc closes · o opens") })
+        #expect(lines.last?.hasPrefix("Esc/q close  o open  F1 help") == true, "the preview's own footer: \(lines.last ?? "")")
         let closed = s.update(.input(.key(.char("q"))))
         #expect(closed.isEmpty && s.modal == nil)
         #expect(!s.wholeScreen.lines().joined().contains("▀"), "the timeline is back")
@@ -87,6 +88,20 @@ import PumpCore
         #expect(!s.wholeScreen.lines()[row].contains("▀"), "the cells under the image stay blank")
         let closed = s.update(.input(.key(.escape)))
         guard case .graphics(.clear(.kitty))? = closed.first else { Issue.record("not deleted: \(closed)"); return }
+    }
+
+    /// F1 shows the preview's keys; the picture goes first (a graphics protocol would draw over the text).
+    @Test func helpClosesThePictureAndListsItsKeys() {
+        var (s, _) = opened()
+        _ = s.update(.message(.imagePreviewed(Self.link, .success(Self.image))))
+        _ = s.update(.notice(.graphics(GraphicsSupport(kind: .kitty, colors: 256))))
+        guard case .run(.encodeGraphic(let job))? = s.update(.notice(.graphics(GraphicsSupport(kind: .kitty, colors: 256)))).first(where: { $0.job != nil })
+        else { Issue.record("no encode job"); return }
+        _ = s.update(.message(.graphicEncoded(job, "BYTES")))
+        let help = s.update(.input(.key(.f(1))))
+        guard case .graphics(.clear(.kitty))? = help.first else { Issue.record("picture not cleared: \(help)"); return }
+        let text = ClientFixtures.text(s).joined(separator: "\n")
+        #expect(text.contains("Image preview") && text.contains("Open the image (opener / browser)"), "\(text)")
     }
 
     @Test func tooSmallSaysSo() {

@@ -103,7 +103,8 @@ struct ClientScreen: TerminalApp {
         case .confirm?: return [.dialog]
         case .prompt?: return [.accountEntry]
         case .composer(let c, _)?: return c.keyContexts
-        case .accounts?, .people?, .links?, .image?, .preview?: return [.picker]
+        case .accounts?, .people?, .links?, .image?: return [.picker]
+        case .preview?: return [.preview]
         case nil: break
         }
         switch pages.last {

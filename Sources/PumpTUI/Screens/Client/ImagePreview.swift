@@ -72,9 +72,16 @@ extension ClientScreen {
 
     mutating func handlePreview(_ input: InputEvent, _ preview: ImagePreview) -> Effects {
         guard case .key(let key) = input else { return [] }
-        if key == .char("o") { return closePreview(preview) + [.openBrowser(preview.url)] }
-        guard keymap.action(for: key, in: [.picker]) == .back else { return [] }
-        return closePreview(preview)
+        switch keymap.action(for: key, in: [.preview]) {
+        case .back?: return closePreview(preview)
+        case .openItemURL?: return closePreview(preview) + [.openBrowser(preview.url)]
+        // Help is text: the picture (which a graphics protocol draws over any text) goes first.
+        case .help?:
+            let effects = closePreview(preview)
+            modal = .help(helpOverlay([.preview]), under: nil)
+            return effects
+        default: return []
+        }
     }
 
     private mutating func closePreview(_ preview: ImagePreview) -> Effects {

@@ -34,8 +34,8 @@ static int decode_png(const uint8_t *data, size_t length, int max_side, long max
         png_image_free(&image);
         return PUMP_IMAGE_CORRUPT;
     }
-    out->width = (int)image.width;
-    out->height = (int)image.height;
+    out->width = out->source_width = (int)image.width;
+    out->height = out->source_height = (int)image.height;
     if (image.width > 0x7fffffff || image.height > 0x7fffffff
         || too_large((int)image.width, (int)image.height, max_side, max_pixels)) {
         png_image_free(&image);
@@ -90,7 +90,7 @@ static void jpeg_progress(j_common_ptr cinfo) {
     }
 }
 
-static int decode_jpeg(const uint8_t *data, size_t length, int max_side, long max_pixels,
+static int decode_jpeg(const uint8_t *data, size_t length, int max_side, long max_pixels, int want_side,
                        pump_image *out, char *message, size_t size) {
     struct jpeg_decompress_struct cinfo;
     struct pump_jpeg_error err;
@@ -116,8 +116,8 @@ static int decode_jpeg(const uint8_t *data, size_t length, int max_side, long ma
     cinfo.progress = &progress;
     jpeg_mem_src(&cinfo, data, (unsigned long)length);
     jpeg_read_header(&cinfo, TRUE);
-    out->width = (int)cinfo.image_width;
-    out->height = (int)cinfo.image_height;
+    out->width = out->source_width = (int)cinfo.image_width;
+    out->height = out->source_height = (int)cinfo.image_height;
     if (too_large(out->width, out->height, max_side, max_pixels)) {
         jpeg_destroy_decompress(&cinfo);
         say(message, size, "too large to preview");
@@ -129,6 +129,11 @@ static int decode_jpeg(const uint8_t *data, size_t length, int max_side, long ma
         return PUMP_IMAGE_UNKNOWN_FORMAT;
     }
     cinfo.out_color_space = JCS_EXT_RGBA;
+    cinfo.scale_num = 1;
+    cinfo.scale_denom = 1;
+    int longer = cinfo.image_width > cinfo.image_height ? (int)cinfo.image_width : (int)cinfo.image_height;
+    while (cinfo.scale_denom < 8 && want_side > 0 && longer / (int)(cinfo.scale_denom * 2) >= want_side)
+        cinfo.scale_denom *= 2;
     jpeg_start_decompress(&cinfo);
     size_t stride = (size_t)cinfo.output_width * 4;
     pixels = malloc(stride * cinfo.output_height);
@@ -149,16 +154,17 @@ static int decode_jpeg(const uint8_t *data, size_t length, int max_side, long ma
     return PUMP_IMAGE_OK;
 }
 
-int pump_image_decode(const uint8_t *data, size_t length, int max_side, long max_pixels,
+int pump_image_decode(const uint8_t *data, size_t length, int max_side, long max_pixels, int want_side,
                       pump_image *out, char *message, size_t message_size) {
     static const uint8_t png_magic[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-    out->width = 0; out->height = 0; out->rgba = NULL;
+    out->width = out->height = out->source_width = out->source_height = 0;
+    out->rgba = NULL;
     say(message, message_size, "");
     if (!data || length < 4) { say(message, message_size, "too short to be an image"); return PUMP_IMAGE_CORRUPT; }
     if (length >= 8 && memcmp(data, png_magic, 8) == 0)
         return decode_png(data, length, max_side, max_pixels, out, message, message_size);
     if (data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
-        return decode_jpeg(data, length, max_side, max_pixels, out, message, message_size);
+        return decode_jpeg(data, length, max_side, max_pixels, want_side, out, message, message_size);
     say(message, message_size, "neither PNG nor JPEG");
     return PUMP_IMAGE_UNKNOWN_FORMAT;
 }

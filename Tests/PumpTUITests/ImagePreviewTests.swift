@@ -1,3 +1,4 @@
+import CImageDecode
 import Foundation
 import Testing
 import PumpCore
@@ -16,17 +17,35 @@ import PumpCore
     // MARK: - Decoding
 
     @Test func pngDecodesToRGBA() throws {
-        let image = try ImageDecoder.decode(Self.png)
+        let image = try ImageDecoder.decode(Self.png).pixels
         #expect(image.width == 2 && image.height == 2)
         #expect(Array(image.pixels[0..<4]) == [255, 0, 0, 255] && Array(image.pixels[8..<12]) == [0, 0, 255, 255])
         #expect(image.pixels[15] == 0, "the fourth pixel is transparent")
     }
 
     @Test func jpegDecodesToRGBA() throws {
-        let image = try ImageDecoder.decode(Self.jpeg)
+        let image = try ImageDecoder.decode(Self.jpeg).pixels
         #expect(image.width == 4 && image.height == 2)
         #expect(image.pixels[0] > 150 && image.pixels[2] < 100, "top row is red")
         #expect(image.pixels[4 * 4 + 2] > 150 && image.pixels[4 * 4] < 100, "bottom row is blue")
+    }
+
+    /// A JPEG larger than the preview needs is decoded at a reduced scale by libjpeg itself (a
+    /// 48-megapixel photo then never exists at full size in memory); the header's size is kept.
+    @Test func largeJPEGsAreDecodedScaledDown() throws {
+        var image = pump_image()
+        var message = [CChar](repeating: 0, count: 100)
+        let code = Self.jpeg.withUnsafeBytes { raw in
+            pump_image_decode(raw.bindMemory(to: UInt8.self).baseAddress, raw.count, 8192, 40_000_000, 2, &image, &message, 100)
+        }
+        defer { pump_image_free(&image) }
+        #expect(code == Int32(PUMP_IMAGE_OK))
+        #expect(image.width == 2 && image.height == 1 && image.source_width == 4 && image.source_height == 2)
+        let decoded = try ImageDecoder.decode(Self.jpeg, fitting: 2)
+        #expect(decoded.pixels.width == 2 && decoded.pixels.height == 1 && decoded.width == 4 && decoded.height == 2)
+        // PNG has no such scaling: shrunk from the decoder's buffer.
+        let png = try ImageDecoder.decode(Self.png, fitting: 1)
+        #expect(png.pixels.width == 1 && png.pixels.height == 1 && png.width == 2)
     }
 
     /// Every prefix of a good file is a damaged file: an error each time, never a crash. (A PNG

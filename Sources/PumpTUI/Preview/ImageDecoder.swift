@@ -13,11 +13,19 @@ enum ImageDecoder {
         var message: String
     }
 
-    static func decode(_ data: Data, contentType: String = "") throws -> RGBAImage {
+    /// Pixels no larger than `fitting` a side (shrunk straight from the decoder's buffer, a JPEG
+    /// already decoded at a reduced scale), and the size the file says.
+    struct Decoded: Equatable {
+        var pixels: RGBAImage
+        var width: Int
+        var height: Int
+    }
+
+    static func decode(_ data: Data, contentType: String = "", fitting side: Int = maxSide) throws -> Decoded {
         var image = pump_image()
         var message = [CChar](repeating: 0, count: 200)
         let code = data.withUnsafeBytes { raw in
-            pump_image_decode(raw.bindMemory(to: UInt8.self).baseAddress, raw.count, Int32(maxSide), maxPixels,
+            pump_image_decode(raw.bindMemory(to: UInt8.self).baseAddress, raw.count, Int32(maxSide), maxPixels, Int32(side),
                               &image, &message, message.count)
         }
         defer { pump_image_free(&image) }
@@ -25,11 +33,15 @@ enum ImageDecoder {
         switch Int(code) {
         case PUMP_IMAGE_OK:
             guard let rgba = image.rgba, image.width > 0, image.height > 0 else { throw Failure(message: "The image is empty.") }
-            let count = Int(image.width) * Int(image.height) * 4
-            return RGBAImage(width: Int(image.width), height: Int(image.height),
-                             pixels: [UInt8](UnsafeBufferPointer(start: rgba, count: count)))
+            let (w, h) = (Int(image.width), Int(image.height))
+            let pixels = UnsafeBufferPointer(start: rgba, count: w * h * 4)
+            let fit = RGBAImage.fit(width: w, height: h, into: min(w, side), min(h, side))
+            let shrink = fit.width != w || fit.height != h
+            return Decoded(pixels: shrink ? RGBAImage.resize(pixels, width: w, height: h, to: fit.width, fit.height)
+                                          : RGBAImage(width: w, height: h, pixels: [UInt8](pixels)),
+                           width: Int(image.source_width), height: Int(image.source_height))
         case PUMP_IMAGE_TOO_LARGE:
-            throw Failure(message: "The image is \(image.width)×\(image.height), too large to preview; o opens it.")
+            throw Failure(message: "The image is \(image.source_width)×\(image.source_height), too large to preview; o opens it.")
         case PUMP_IMAGE_UNKNOWN_FORMAT:
             throw Failure(message: "Can't preview \(describe(contentType, reason)) here; o opens it.")
         default:

@@ -16,8 +16,8 @@ struct PreviewImage: Equatable, Sendable {
     /// says what to do instead.
     static func load(_ data: Data, contentType: String) throws -> PreviewImage {
         do {
-            let image = try ImageDecoder.decode(data, contentType: contentType)
-            return PreviewImage(pixels: image.shrunk(toFit: maxSide, maxSide), file: data,
+            let image = try ImageDecoder.decode(data, contentType: contentType, fitting: maxSide)
+            return PreviewImage(pixels: image.pixels, file: data,
                                 isPNG: data.starts(with: [0x89, 0x50, 0x4E, 0x47]), width: image.width, height: image.height)
         } catch let failure as ImageDecoder.Failure {
             throw ClientFailure(message: failure.message)

@@ -21,35 +21,33 @@ struct RGBAImage: Equatable, Sendable {
     /// The image at `w`×`h`: each new pixel the average of the source pixels it covers (nearest
     /// pixel when enlarging), so thin lines and noise do not alias into stripes.
     func resized(width w: Int, height h: Int) -> RGBAImage {
+        pixels.withUnsafeBufferPointer { Self.resize($0, width: width, height: height, to: w, h) }
+    }
+
+    /// `resized` on pixels that are not (yet) an array: the decoder's own buffer, which is then
+    /// never copied whole.
+    static func resize(_ src: UnsafeBufferPointer<UInt8>, width: Int, height: Int, to w: Int, _ h: Int) -> RGBAImage {
         let w = max(1, w), h = max(1, h)
         var out = [UInt8](repeating: 0, count: w * h * 4)
-        pixels.withUnsafeBufferPointer { src in
-            for ty in 0..<h {
-                let y0 = ty * height / h, y1 = max(y0 + 1, (ty + 1) * height / h)
-                for tx in 0..<w {
-                    let x0 = tx * width / w, x1 = max(x0 + 1, (tx + 1) * width / w)
-                    var sum = (0, 0, 0, 0)
-                    for y in y0..<y1 {
-                        var i = (y * width + x0) * 4
-                        for _ in x0..<x1 {
-                            sum.0 += Int(src[i]); sum.1 += Int(src[i + 1]); sum.2 += Int(src[i + 2]); sum.3 += Int(src[i + 3])
-                            i += 4
-                        }
+        for ty in 0..<h {
+            let y0 = ty * height / h, y1 = max(y0 + 1, (ty + 1) * height / h)
+            for tx in 0..<w {
+                let x0 = tx * width / w, x1 = max(x0 + 1, (tx + 1) * width / w)
+                var sum = (0, 0, 0, 0)
+                for y in y0..<y1 {
+                    var i = (y * width + x0) * 4
+                    for _ in x0..<x1 {
+                        sum.0 += Int(src[i]); sum.1 += Int(src[i + 1]); sum.2 += Int(src[i + 2]); sum.3 += Int(src[i + 3])
+                        i += 4
                     }
-                    let n = (y1 - y0) * (x1 - x0), o = (ty * w + tx) * 4
-                    out[o] = UInt8(sum.0 / n); out[o + 1] = UInt8(sum.1 / n); out[o + 2] = UInt8(sum.2 / n); out[o + 3] = UInt8(sum.3 / n)
                 }
+                let n = (y1 - y0) * (x1 - x0), o = (ty * w + tx) * 4
+                out[o] = UInt8(sum.0 / n); out[o + 1] = UInt8(sum.1 / n); out[o + 2] = UInt8(sum.2 / n); out[o + 3] = UInt8(sum.3 / n)
             }
         }
         return RGBAImage(width: w, height: h, pixels: out)
     }
 
-    /// Shrunk (never enlarged) to fit `maxWidth`×`maxHeight`, the aspect ratio kept.
-    func shrunk(toFit maxWidth: Int, _ maxHeight: Int) -> RGBAImage {
-        guard width > maxWidth || height > maxHeight else { return self }
-        let size = Self.fit(width: width, height: height, into: maxWidth, maxHeight)
-        return resized(width: size.width, height: size.height)
-    }
 
     /// The largest `w`×`h` with the ratio of `width`:`height` inside `maxW`×`maxH` (at least 1×1).
     static func fit(width: Int, height: Int, into maxW: Int, _ maxH: Int) -> (width: Int, height: Int) {

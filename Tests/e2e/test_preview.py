@@ -119,6 +119,8 @@ def test_a_terminal_answering_da1_with_4_gets_sixel(server, tmp_path, image):
         # 8×6 pixels fitted into the frame with 10×20-pixel cells keep their 4:3.
         w, h = int(m.group(1)), int(m.group(2))
         assert abs(w / h - 8 / 6) < 0.05, (w, h)
+        # Planned in the 20-pixel rows the terminal reported (CSI 16 t), not the 8×16 guess.
+        assert h % 20 == 0, (w, h)
         assert b"\x1b_Ga=T" not in t.raw
 
 

@@ -58,10 +58,16 @@ let package = Package(
         // What `--version` reports about the build: commit and library versions, from a header
         // scripts/package.sh writes into its scratch directory (absent in other builds: "unknown").
         .target(name: "CBuildInfo"),
+        // PNG and JPEG decoding for the inline image preview (issue 14), on Debian's libpng and
+        // libjpeg-turbo: C because libjpeg reports errors by longjmp.
+        .target(
+            name: "CImageDecode",
+            linkerSettings: [.linkedLibrary("png"), .linkedLibrary("jpeg")]
+        ),
         .executableTarget(
             name: "PumpTUI",
             dependencies: [
-                "PumpCore", "PumpRender", "CNcurses", "CQRencode", "CTerminalGuard", "CBuildInfo",
+                "PumpCore", "PumpRender", "CNcurses", "CQRencode", "CTerminalGuard", "CBuildInfo", "CImageDecode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),

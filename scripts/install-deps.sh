@@ -2,7 +2,7 @@
 # Installs the Debian packages the build and the tests need, only when one is missing, so
 # a machine that has them (or has no network) is not touched. Needs root (CI runs as root).
 set -euo pipefail
-pkgs=(libncurses-dev libqrencode-dev libsqlite3-dev zbar-tools tmux python3-venv zsh fish)
+pkgs=(libncurses-dev libqrencode-dev libsqlite3-dev libpng-dev libjpeg62-turbo-dev zbar-tools tmux python3-venv zsh fish)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -18,6 +18,15 @@ public struct Rect: Equatable, Sendable {
     }
 }
 
+/// A colour pair from the 256-colour palette (0–15 system, 16–231 the 6×6×6 cube, 232–255
+/// greys) for cells that show pixels, not text: the image preview's half blocks. Text cells
+/// have none and keep their role's theme colours.
+public struct Ink: Equatable, Sendable {
+    public var fg: UInt8
+    public var bg: UInt8
+    public init(fg: UInt8, bg: UInt8) { self.fg = fg; self.bg = bg }
+}
+
 /// One terminal cell. A grapheme cluster wider than one column (日, 👍🏽) sits in its first
 /// cell with its width; the cells after it are continuations (char nil, width 0), so rows
 /// always hold exactly `cols` cells.
@@ -25,6 +34,8 @@ public struct Cell: Equatable, Sendable {
     public var char: Character?
     public var width: UInt8
     public var role: Role
+    /// Explicit colours (nil for every text cell): pixels drawn as characters.
+    public var ink: Ink? = nil
     public static let blank = Cell(char: " ", width: 1, role: .text)
     package var isContinuation: Bool { char == nil && width == 0 }
 }
@@ -72,6 +83,12 @@ public struct CellBuffer: Sendable {
     public mutating func setRole(_ role: Role, row: Int, col: Int, count: Int) {
         guard row >= 0, row < size.rows else { return }
         for x in max(0, col)..<min(size.cols, col + count) { cells[row * size.cols + x].role = role }
+    }
+
+    /// One cell of pixels: a one-column character in explicit colours (the preview's `▀`).
+    public mutating func paint(_ char: Character, ink: Ink, row: Int, col: Int) {
+        guard row >= 0, row < size.rows, col >= 0, col < size.cols else { return }
+        setCell(row, col, Cell(char: char, width: 1, role: .text, ink: ink))
     }
 
     public mutating func fill(_ rect: Rect, char: Character = " ", role: Role = .text) {

@@ -1,6 +1,14 @@
 import Testing
 @testable import PumpTUI
 
+@Suite struct CellSizeTests {
+    /// The preview's colours (`Ink`) fit in the padding a cell already had: a frame of cells
+    /// costs what it did before.
+    @Test func aCellIsStill24Bytes() {
+        #expect(MemoryLayout<Cell>.stride == 24)
+    }
+}
+
 @Suite struct CellBufferTests {
     @Test func wideCharactersTakeTwoCells() {
         var b = CellBuffer(size: Size(rows: 1, cols: 6))

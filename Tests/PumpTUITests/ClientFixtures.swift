@@ -124,6 +124,8 @@ extension ClientJob {
         case .writeEditorFile(let t): return "writeEditorFile \(t)"
         case .readEditorFile(let p): return "readEditorFile \(p)"
         case .saveImage(let r): return "saveImage \(r.link.url.absoluteString)"
+        case .previewImage(let link): return "previewImage \(link.url.absoluteString)"
+        case .encodeGraphic(let g): return "encodeGraphic \(g.kind.rawValue) \(g.placement.cells.cols)x\(g.placement.cells.rows)"
         case .people(let source, let known): return "people \(source.title)\(known == nil ? "" : " older")"
         case .openAccount(let a): return "openAccount \(a)"
         case .lists: return "lists"

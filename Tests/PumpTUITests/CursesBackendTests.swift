@@ -47,6 +47,26 @@ import Testing
         #expect(!backend.readBackStyle(row: 0, col: 6).reverse)
     }
 
+    /// The preview's half blocks: each cell painted in its own palette colours, next to text
+    /// cells that keep their theme's pair.
+    @Test func inkCellsArePaintedInTheirColours() throws {
+        let backend = try #require(CursesBackend.headless(rows: 1, cols: 6))
+        defer { backend.stop() }
+        var buffer = CellBuffer(size: Size(rows: 1, cols: 6))
+        buffer.put("ab", row: 0, col: 0, role: .url)
+        buffer.paint("▀", ink: Ink(fg: 196, bg: 21), row: 0, col: 2)
+        buffer.paint("▀", ink: Ink(fg: 196, bg: 21), row: 0, col: 3)
+        buffer.paint("▀", ink: Ink(fg: 46, bg: 232), row: 0, col: 4)
+        backend.present(buffer, theme: Theme(name: "t", styles: [.url: RoleStyle(fg: .index(4))]))
+        #expect(backend.readBackRow(0) == "ab▀▀▀ ")
+        let text = backend.readBackStyle(row: 0, col: 0).pair, red = backend.readBackStyle(row: 0, col: 2).pair
+        #expect(text != 0 && red != 0 && text != red)
+        #expect(backend.readBackStyle(row: 0, col: 3).pair == red, "one pair per colour combination")
+        #expect(backend.readBackPairColors(red) == (196, 21))
+        #expect(backend.readBackPairColors(backend.readBackStyle(row: 0, col: 4).pair) == (46, 232))
+        #expect(backend.readBackPairColors(text).fg == 4)
+    }
+
     @Test func noColorMeansNoPairsOnlyAttributes() throws {
         let backend = try #require(CursesBackend.headless(rows: 1, cols: 10, noColor: true))
         defer { backend.stop() }

@@ -77,11 +77,11 @@ import PumpCore
         |                                                                                |
         | End of Inbox.                                                                  |
         |                                                                                |
-        |                                                                                |
-        |          ┌─ Image — o, c, s or Enter ───────────────────────────────┐          |
+        |          ┌─ Image — o, c, s, v or Enter ────────────────────────────┐          |
         |          │ o  open it (opener / browser)                            │          |
         |          │ c  copy its URL                                          │          |
         |          │ s  save it to /home/a/Downloads                          │          |
+        |          │ v  view it here                                          │          |
         |          └──────────────────────────────────────────────────────────┘          |
         |                                                                                |
         |                                                                                |

@@ -60,6 +60,16 @@ def press(pane, key, then):
     pane.wait_for(then)
 
 
+def post_image(pane, image, then):
+    """Posts `image` from the client's editor (^T attaches it, ^D sends), then waits for `then`."""
+    pane.wait_for("Inbox:")
+    press(pane, "n", "Send")
+    press(pane, "C-t", "File")
+    pane.tmux("send-keys", "-l", str(image))
+    press(pane, "Enter", "Attached")
+    press(pane, "C-d", then)
+
+
 @pytest.fixture
 def server():
     s = PumpServer()
@@ -93,12 +103,7 @@ def test_an_image_post_shows_its_line_and_its_url_is_copied_and_saved(server, tm
     image.write_bytes(png(4, 3))
     pane = pane_for(tmp_path, [BINARY, "--config-dir", alice], "image")
     try:
-        pane.wait_for("Inbox:")
-        press(pane, "n", "Send")
-        press(pane, "C-t", "File")
-        pane.tmux("send-keys", "-l", str(image))
-        press(pane, "Enter", "Attached")
-        press(pane, "C-d", "[image] 4×3 · ")
+        post_image(pane, image, "[image] 4×3 · ")
         press(pane, "i", "c  copy its URL")
         press(pane, "c", "Sent the URL to the terminal's clipboard")
         url = buffer(pane)

@@ -225,6 +225,7 @@ extension Effect {
         case .openBrowser(let s): return .openBrowser(s)
         case .runInTerminal(let argv): return .runInTerminal(argv)
         case .cue(let c): return .cue(c)
+        case .graphics(let g): return .graphics(g)
         case .after(let seconds, let m): return .after(seconds: seconds, message(m))
         case .quit(let code, let text): return .quit(exitCode: code, farewell: text)
         }

@@ -7,6 +7,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case textField
     /// The editor's multi-line text: rows, pages and new lines on top of `textField`.
     case textArea
+    /// An image drawn in the terminal (`i` then `v`).
+    case preview
 
     /// In these contexts printable keys are text: they never trigger actions.
     public var isTextEntry: Bool {
@@ -36,6 +38,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .help: return "Help"
         case .textField: return "Editing text"
         case .textArea: return "Editing a note"
+        case .preview: return "Image preview"
         }
     }
 }

@@ -87,6 +87,13 @@ struct EventLoop<A: TerminalApp> {
     private var pending: [AppEvent<A.Message>] = []
     private var timers: [(due: Double, message: A.Message)] = []
     private var assembler = InputAssembler()
+    /// Terminal replies taken out of the input before paste assembly (while a probe is out).
+    private var replies = TerminalReplyFilter()
+    /// The graphics probe in flight, and its finding once made (kept for the session).
+    private var probe: GraphicsProbe?
+    private var graphics: GraphicsSupport?
+    /// Graphics bytes to write at a cell after the next paint.
+    private var graphicToDraw: (bytes: String, row: Int, col: Int)?
     private var exit: ShutdownReason?
     private var farewell: String?
     private var nextTick = 0.0
@@ -156,11 +163,40 @@ struct EventLoop<A: TerminalApp> {
             pending.append(.notice(Self.openBrowser(url, environment: environment)))
         case .cue(let cue):
             backend.writeRaw(cue.sequence(environment: environment))
+        case .graphics(let request):
+            graphicsRequest(request)
         case .after(let seconds, let message):
             timers.append((now() + max(0, seconds), message))
         case .quit(let code, let text):
             if exit == nil { exit = .quit(exitCode: code); farewell = text }
         }
+    }
+
+    private mutating func graphicsRequest(_ request: GraphicsRequest) {
+        switch request {
+        case .detect:
+            if let graphics { pending.append(.notice(.graphics(graphics))); return }
+            guard probe == nil else { return }
+            let t = now()
+            probe = GraphicsProbe(started: t)
+            replies.armedUntil = t + GraphicsProbe.armedSeconds
+            backend.writeRaw(GraphicsProbe.query)
+        case .show(let bytes, let row, let col):
+            graphicToDraw = (bytes, row, col)
+        case .clear(let kind):
+            graphicToDraw = nil
+            if kind == .kitty { backend.writeRaw(KittyGraphics.delete) } else if kind != .halfBlock { backend.repaintAll() }
+        }
+    }
+
+    /// Ends the probe once DA1 answered or its time is up; the finding goes to the app.
+    private mutating func settleProbe() {
+        guard let p = probe, p.answered || now() >= p.deadline else { return }
+        if p.answered { replies.armedUntil = nil }
+        probe = nil
+        let found = p.decide(colors: backend.colors)
+        graphics = found
+        pending.append(.notice(.graphics(found)))
     }
 
     static func openBrowser(_ url: String, environment: [String: String]) -> RuntimeNotice {
@@ -197,6 +233,10 @@ struct EventLoop<A: TerminalApp> {
         var buffer = CellBuffer(size: size)
         app.render(into: &buffer)
         backend.present(buffer, theme: theme)
+        if let g = graphicToDraw {
+            backend.writeRaw(g.bytes, atRow: g.row, col: g.col)
+            graphicToDraw = nil
+        }
     }
 
     /// Sleeps in poll() until input, a finished job, a signal, a timer or a tick is due, then
@@ -206,6 +246,7 @@ struct EventLoop<A: TerminalApp> {
         var timeout = app.wantsTicks ? max(0, nextTick - t) : 1.0
         if let due = timers.map(\.due).min() { timeout = min(timeout, max(0, due - t)) }
         if let due = assembler.deadline { timeout = min(timeout, max(0, due - t)) }
+        for due in [replies.deadline, probe?.deadline].compactMap({ $0 }) { timeout = min(timeout, max(0, due - t)) }
         var fds = [pollfd(fd: backend.inputFD, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: inbox.readFD, events: Int16(POLLIN), revents: 0)]
         let n = poll(&fds, 2, Int32((timeout * 1000).rounded(.up)))
@@ -221,8 +262,14 @@ struct EventLoop<A: TerminalApp> {
         case .arriving: assembler.stillArriving(now: now())
         case .inputs(let inputs):
             let at = now()
-            for input in inputs { pending += assembler.feed(input, now: at).map { .input($0) } }
+            for input in inputs {
+                let (pass, found) = replies.feed(input, now: at)
+                for reply in found { probe?.note(reply) }
+                for p in pass { pending += assembler.feed(p, now: at).map { .input($0) } }
+            }
         }
+        for held in replies.expire(now: now()) { pending += assembler.feed(held, now: now()).map { .input($0) } }
+        settleProbe()
         let (settled, ended) = assembler.expire(now: now())
         pending += settled.map { .input($0) }
         if ended == .unterminated { pending.append(.notice(.pasteUnterminated)) }

@@ -67,6 +67,8 @@ public enum Effect<M: Sendable, J: Sendable>: Sendable {
     case runInTerminal([String])
     /// The window title, a bell, a desktop notification (`TerminalCue`); no answer.
     case cue(TerminalCue)
+    /// The inline image preview's terminal graphics: probe, draw at a cell, take away.
+    case graphics(GraphicsRequest)
     /// Delivers `.message(M)` after the delay (timers, "copied" flashes).
     case after(seconds: Double, M)
     /// Ends the run. The farewell is printed on the normal screen after leaving full-screen mode,
@@ -91,6 +93,8 @@ public enum RuntimeNotice: Equatable, Sendable {
     case commandFinished(CommandOutcome)
     /// A bracketed paste never sent its end marker; it was ended after a quiet moment, as text.
     case pasteUnterminated
+    /// What the terminal can draw (`GraphicsRequest.detect`), found once a session.
+    case graphics(GraphicsSupport)
 }
 
 public enum CommandOutcome: Equatable, Sendable {

@@ -11,6 +11,11 @@ protocol TerminalBackend: AnyObject {
     func readInputs(pollSaidReadable: Bool) -> ReadResult
     /// Bytes written around the screen model (OSC 52).
     @discardableResult func writeRaw(_ text: String) -> Bool
+    /// Bytes written at a cell after the frame is painted (an image's graphics protocol); the
+    /// cursor goes back where curses believes it is.
+    func writeRaw(_ text: String, atRow row: Int, col: Int)
+    /// The next frame repaints every cell (a sixel or iTerm2 image leaves pixels behind).
+    func repaintAll()
     /// Blocks until Enter on the normal screen (or a signal / hang-up).
     func showPlain(_ text: String) -> PlainOutcome
     /// Suspends full-screen mode, runs argv on the terminal until it ends, restores the screen.
@@ -30,6 +35,10 @@ extension TerminalBackend {
     func runSuspended(_ argv: [String]) -> (PlainOutcome, CommandOutcome) {
         (.returned, .failedToStart("this terminal cannot run commands"))
     }
+
+    /// Test fakes: the bytes as they are, no cursor to move.
+    func writeRaw(_ text: String, atRow row: Int, col: Int) { writeRaw(text) }
+    func repaintAll() {}
 }
 
 enum ReadResult: Equatable {

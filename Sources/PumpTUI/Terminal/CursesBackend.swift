@@ -194,6 +194,16 @@ final class CursesBackend: TerminalBackend {
         return true
     }
 
+    /// Graphics bytes at a cell: a cursor move, the bytes, and the cursor back where curses
+    /// believes it is (its next update moves relative to that).
+    func writeRaw(_ text: String, atRow row: Int, col: Int) {
+        let y = getcury(pump_curscr()), x = getcurx(pump_curscr())
+        writeRaw("\u{1b}[\(row + 1);\(col + 1)H" + text + "\u{1b}[\(y + 1);\(x + 1)H")
+    }
+
+    /// Sixel and iTerm2 images are pixels curses knows nothing of: only a full repaint removes them.
+    func repaintAll() { clearok(pump_curscr(), true) }
+
     private func setCursor(visible: Bool) {
         let want: Int32 = visible ? 1 : 0
         if want != cursorVisible { curs_set(want); cursorVisible = want }
@@ -224,11 +234,11 @@ final class CursesBackend: TerminalBackend {
             // The continuation of a wide cluster belongs to the cluster's own run, even when
             // setRole gave it another role; a run never starts there.
             if buffer[row, col].isContinuation { col += 1; continue }
-            let role = buffer[row, col].role
-            applyStyle(theme.style(role))
+            let role = buffer[row, col].role, ink = buffer[row, col].ink
+            if let ink { wattr_set(window, pump_attr_normal(), inkPair(ink), nil) } else { applyStyle(theme.style(role)) }
             wmove(window, Int32(row), Int32(col))
             var text: [wchar_t] = []
-            while col < cols, buffer[row, col].role == role {
+            while col < cols, buffer[row, col].role == role, buffer[row, col].ink == ink {
                 let cell = buffer[row, col]
                 let width = max(1, Int(cell.width))
                 if cell.isContinuation { col += 1; continue }
@@ -296,11 +306,26 @@ final class CursesBackend: TerminalBackend {
         if f == -1 && b == -1 { return 0 }
         let key = (Int(f) + 1) * 1000 + Int(b) + 1
         if let p = pairs[key] { return p }
-        let next = pairs.count + 1
-        guard next < Int(pump_color_pairs()), next < Int(Int16.max) else { return 0 }
-        init_pair(Int16(next), f, b)
-        pairs[key] = Int16(next)
-        return Int16(next)
+        // alloc_pair, not init_pair with our own numbers: the preview's pairs come from it too,
+        // and numbers we chose could overwrite one of those.
+        let p = alloc_pair(Int32(f), Int32(b))
+        guard p > 0, p <= Int32(Int16.max) else { return 0 }
+        pairs[key] = Int16(p)
+        return Int16(p)
+    }
+
+    /// A pixel cell's pair. alloc_pair keeps its own table (a lookup, not a new pair, once a
+    /// combination exists); when the pairs run out they are all dropped and the screen repainted.
+    private func inkPair(_ ink: Ink) -> Int16 {
+        guard colors >= 256 else { return 0 }
+        var p = alloc_pair(Int32(ink.fg), Int32(ink.bg))
+        if p <= 0 || p > Int32(Int16.max) {
+            reset_color_pairs()
+            pairs.removeAll()
+            clearok(pump_curscr(), true)
+            p = alloc_pair(Int32(ink.fg), Int32(ink.bg))
+        }
+        return p > 0 && p <= Int32(Int16.max) ? Int16(p) : 0
     }
 
     private func colorNumber(_ c: ThemeColor, fallback: Int32) -> Int16 {
@@ -453,6 +478,13 @@ final class CursesBackend: TerminalBackend {
             line += String(s)
         }
         return line
+    }
+
+    /// The foreground and background colour numbers of a pair.
+    func readBackPairColors(_ pair: Int16) -> (fg: Int, bg: Int) {
+        var fg: Int16 = 0, bg: Int16 = 0
+        _ = pair_content(pair, &fg, &bg)
+        return (Int(fg), Int(bg))
     }
 
     struct CellStyle: Equatable { var bold: Bool; var underline: Bool; var reverse: Bool; var pair: Int16 }

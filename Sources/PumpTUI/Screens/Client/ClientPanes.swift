@@ -131,6 +131,8 @@ indirect enum ClientModal {
     case links(LinkChooser)
     /// `i`: open, copy or save the item's image.
     case image(ImageMenu)
+    /// `i` then `v`: the image itself, drawn in the terminal.
+    case preview(ImagePreview)
 }
 
 enum ConfirmIntent: Equatable { case quit, delete(PumpObject), deleteList(PumpObject) }

@@ -54,6 +54,8 @@ extension ClientScreen {
         case .editorFileRead(let result): editorFileRead(result)
         case .imageSaved(.success(let path)): say("Saved the image to \(path).", .success)
         case .imageSaved(.failure(let f)): say("The image was not saved: \(f.message)", .error)
+        case .imagePreviewed(let link, let result): return previewArrived(link, result)
+        case .graphicEncoded(let job, let bytes): return graphicEncoded(job.link, job.placement, job.kind, bytes)
         case .refreshTimer: break
         case .people(let source, let older, let result): peopleArrived(source, older: older, result)
         case .openedAccount(let who, let result): return openedAccount(who, result)
@@ -331,6 +333,7 @@ extension ClientScreen {
         case .browserUnavailable(let reason): say("Cannot open a browser (\(reason)); c copies the URL.", .warning)
         case .browserFailed(let reason): say("The browser failed: \(reason)", .error)
         case .pasteUnterminated: say(RuntimeNotice.pasteUnterminatedText, .warning)
+        case .graphics(let support): return graphicsFound(support)
         case .commandFinished(let outcome): return editorFinished(outcome)
         }
         return []

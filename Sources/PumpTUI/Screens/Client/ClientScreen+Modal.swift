@@ -68,6 +68,8 @@ extension ClientScreen {
             return handleLinkChooser(input, chooser)
         case .image(let menu)?:
             return handleImageMenu(input, menu)
+        case .preview(let preview)?:
+            return handlePreview(input, preview)
         case .accounts(var l)?:
             guard case .key(let key) = input, let action = keymap.action(for: key, in: [.picker]) else { return [] }
             let choices = accountChoices

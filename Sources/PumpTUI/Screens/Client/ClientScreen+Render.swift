@@ -162,7 +162,9 @@ extension ClientScreen {
             renderChoices(people.map { "\($0.label)  \($0.webfinger)" }, selected: l.selected,
                           title: "Whose profile? Enter opens", into: &buffer, body: body)
         case .image(let menu)?:
-            renderChoices(menu.rows, selected: menu.list.selected, title: "Image — o, c, s or Enter", into: &buffer, body: body)
+            renderChoices(menu.rows, selected: menu.list.selected, title: "Image — o, c, s, v or Enter", into: &buffer, body: body)
+        case .preview(let preview)?:
+            preview.render(into: &buffer, body: body, support: graphicsSupport)
         case .links(let chooser)?:
             renderChoices(chooser.rows, selected: chooser.list.selected, title: chooser.title, into: &buffer, body: body)
         case nil: break

@@ -57,6 +57,8 @@ struct ClientScreen: TerminalApp {
     var cuedCount = 0
     /// Where reading stopped, per timeline (stored in the cache; `Unread`).
     var markers: [FeedKind: ReadMarker] = [:]
+    /// What the terminal can draw (nil: not asked yet; asked on the first preview).
+    var graphicsSupport: GraphicsSupport?
     /// Read by the router after each update.
     var handoff: ClientHandoff?
     let cache = ItemLayoutCache()
@@ -81,7 +83,7 @@ struct ClientScreen: TerminalApp {
             if let notice = settings.notice { say(notice, .warning) } else { say(greeting) }
             return effects
         case .input(.resize(let s)):
-            size = s; keepSelectionVisible(); return []
+            size = s; keepSelectionVisible(); return placePreview()
         case .input(let input):
             return handleInput(input)
         case .message(let m):
@@ -108,6 +110,7 @@ struct ClientScreen: TerminalApp {
         case .prompt?: return [.accountEntry]
         case .composer(let c, _)?: return c.keyContexts
         case .accounts?, .people?, .links?, .image?: return [.picker]
+        case .preview?: return [.preview]
         case nil: break
         }
         switch pages.last {

@@ -80,6 +80,10 @@ enum ClientJob: Sendable {
     case readEditorFile(String)
     /// `i` → save: download (bounded, signed, own server only) into the download folder.
     case saveImage(ImageSaveRequest)
+    /// `i` → view: download (the same bounded request) and decode for the preview.
+    case previewImage(MediaLink)
+    /// The preview's picture in the terminal's graphics protocol.
+    case encodeGraphic(GraphicJob)
     /// A page of followers/following or list members (`known` nil: the first page).
     case people(PeopleSource, known: Feed?)
     /// A profile by `nick@host` (our server, or WebFinger elsewhere).
@@ -141,6 +145,8 @@ enum ClientMessage: Sendable {
     case editorFileRead(Result<String, ClientFailure>)
     /// Where the image was saved.
     case imageSaved(Result<String, ClientFailure>)
+    case imagePreviewed(MediaLink, Result<PreviewImage, ClientFailure>)
+    case graphicEncoded(GraphicJob, String)
     /// The periodic refresh timer (`--refresh`).
     case refreshTimer
     case people(PeopleSource, older: Bool, Result<Feed, ClientFailure>)

@@ -68,6 +68,13 @@ final class ClientWorker: Sendable {
                 let reply = try await self.api.fetchMedia(request.link)
                 return try ImageSaver.save(reply.body, request: request, contentType: reply.contentType)
             })
+        case .previewImage(let link):
+            return .imagePreviewed(link, await attempt {
+                let reply = try await self.api.fetchMedia(link)
+                return try PreviewImage.load(reply.body, contentType: reply.contentType)
+            })
+        case .encodeGraphic(let job):
+            return .graphicEncoded(job, job.encode())
         case .checkImage(let path):
             return .imageChecked(ImageFile.check(path))
         case .draft(let decision):

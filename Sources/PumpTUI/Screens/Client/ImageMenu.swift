@@ -1,10 +1,11 @@
 import Foundation
 import PumpCore
 
-/// `i` on an image post: open it (the opener, local display only), copy its URL (OSC 52), or
-/// save it into the download folder. Letters pick; Enter takes the highlighted row.
+/// `i` on an image post: open it (the opener, local display only), copy its URL (OSC 52),
+/// save it into the download folder, or view it here (`ImagePreview`). Letters pick; Enter
+/// takes the highlighted row.
 struct ImageMenu: Equatable, Sendable {
-    enum Choice: CaseIterable, Sendable { case open, copy, save }
+    enum Choice: CaseIterable, Sendable { case open, copy, save, view }
     var link: MediaLink
     var isPublic: Bool
     var directory: String
@@ -13,11 +14,12 @@ struct ImageMenu: Equatable, Sendable {
     var url: String { TerminalText.clean(link.url.absoluteString, .line) }
 
     var rows: [String] {
-        ["o  open it (opener / browser)", "c  copy its URL", "s  save it to \(TerminalText.clean(directory, .line))"]
+        ["o  open it (opener / browser)", "c  copy its URL", "s  save it to \(TerminalText.clean(directory, .line))",
+         "v  view it here"]
     }
 
     static func choice(forLetter c: Character) -> Choice? {
-        switch c { case "o": return .open; case "c": return .copy; case "s": return .save; default: return nil }
+        switch c { case "o": return .open; case "c": return .copy; case "s": return .save; case "v": return .view; default: return nil }
     }
 }
 
@@ -51,7 +53,7 @@ extension ClientScreen {
         case .back: modal = nil
         case .submit:
             modal = nil
-            return take(ImageMenu.Choice.allCases[min(menu.list.selected, 2)], menu)
+            return take(ImageMenu.Choice.allCases[min(menu.list.selected, ImageMenu.Choice.allCases.count - 1)], menu)
         default: break
         }
         return []
@@ -64,6 +66,7 @@ extension ClientScreen {
         case .save:
             return start(.saveImage(ImageSaveRequest(link: menu.link, directory: menu.directory, isPublic: menu.isPublic)),
                          "Saving the image…")
+        case .view: return openPreview(menu)
         }
     }
 }

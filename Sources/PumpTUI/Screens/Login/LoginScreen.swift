@@ -200,7 +200,7 @@ struct LoginScreen: TerminalApp {
         case .copied: status = StatusLine("Sent the URL to the terminal's clipboard (OSC 52)", kind: .success)
         case .copyBlocked(let reason): status = StatusLine("Not copied: \(reason). F3 shows the URL.", kind: .warning)
         case .plainShown: status = StatusLine("Back from the plain URL.")
-        case .commandFinished: break
+        case .commandFinished, .graphics: break
         case .browserOpened: status = StatusLine("Opened the URL in your browser.", kind: .success)
         case .pasteUnterminated: status = StatusLine(RuntimeNotice.pasteUnterminatedText, kind: .warning)
         case .browserUnavailable(let reason), .browserFailed(let reason):

@@ -26,7 +26,7 @@ import PumpCore
     @Test func theImageLineHasSizeAndTitleCleaned() {
         let text = ClientFixtures.text(screen()).joined(separator: "\n")
         #expect(text.contains("[image] 640×480 · Sunset"), "\(text)")
-        #expect(text.contains("i: open, copy, save"))
+        #expect(text.contains("i: open, copy, save, view"))
         #expect(!text.contains("\u{1b}"))
     }
 

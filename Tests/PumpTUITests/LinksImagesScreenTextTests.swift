@@ -45,7 +45,7 @@ import PumpCore
         | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
         |Bob B.  bob@pump.example                                                      2m|
         |  Sunset                                                                        |
-        |  [image] 640×480 · Sunset · i: open, copy, save                                |
+        |  [image] 640×480 · Sunset · i: open, copy, save, view                          |
         |  0 likes · 0 replies · 0 shares                                                |
         |                                                                                |
         | End of Inbox.                                                                  |
@@ -72,7 +72,7 @@ import PumpCore
         | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
         |Bob B.  bob@pump.example                                                      2m|
         |  Sunset                                                                        |
-        |  [image] 640×480 · Sunset · i: open, copy, save                                |
+        |  [image] 640×480 · Sunset · i: open, copy, save, view                          |
         |  0 likes · 0 replies · 0 shares                                                |
         |                                                                                |
         | End of Inbox.                                                                  |

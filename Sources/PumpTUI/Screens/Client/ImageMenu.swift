@@ -24,14 +24,14 @@ struct ImageMenu: Equatable, Sendable {
 }
 
 extension ImageMenu {
-    /// The image line of an item: "[image] 640×480 · Sunset · i: open, copy, save".
+    /// The image line of an item: "[image] 640×480 · Sunset · i: open, copy, save, view".
     static func line(_ o: PumpObject) -> String? {
         guard let img = o.fullImage ?? o.image else { return nil }
         var line = "[image]"
         if let w = img.width, let h = img.height, w > 0, h > 0 { line += " \(w)×\(h)" }
         let name = o.title ?? TerminalText.clean(img.url.lastPathComponent, .line, maxLength: 80)
         if !name.isEmpty { line += " · " + TerminalText.clean(name, .line, maxLength: 80) }
-        return line + " · i: open, copy, save"
+        return line + " · i: open, copy, save, view"
     }
 }
 

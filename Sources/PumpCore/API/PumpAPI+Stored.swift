@@ -11,7 +11,7 @@ extension PumpAPI {
             throw PumpError.insecureHTTPRefused(host: account.hostWithPort)
         }
         let profile = stored.personID.hasPrefix("http") ? URL(string: stored.personID) : nil
-        self.init(requester: try SignedAPI(account: account, store: store), nickname: account.nickname,
+        self.init(requester: try SignedAPI(stored: stored, store: store), nickname: account.nickname,
                   profileURL: profile, base: base)
     }
 }

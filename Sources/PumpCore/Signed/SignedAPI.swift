@@ -23,7 +23,15 @@ public final class SignedAPI: APIRequester, Sendable {
     public convenience init(account id: AccountID, store: CredentialStore,
                             transport: HTTPTransport = AsyncHTTPTransport(), timeout: TimeInterval = 30) throws {
         guard let stored = try store.account(id) else { throw PumpError.notLoggedIn(id.description) }
-        guard let client = try store.client(forHost: id.hostWithPort) else { throw PumpError.notLoggedIn(id.description) }
+        try self.init(stored: stored, store: store, transport: transport, timeout: timeout)
+    }
+
+    /// For a caller that has read the account already: loads only its server's client.
+    public convenience init(stored: StoredAccount, store: CredentialStore,
+                            transport: HTTPTransport = AsyncHTTPTransport(), timeout: TimeInterval = 30) throws {
+        guard let client = try store.client(forHost: stored.account.hostWithPort) else {
+            throw PumpError.notLoggedIn(stored.account.description)
+        }
         self.init(account: stored, client: client, transport: transport, timeout: timeout)
     }
 

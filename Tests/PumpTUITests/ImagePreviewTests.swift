@@ -69,6 +69,16 @@ import PumpCore
         }
     }
 
+    /// A damaged file's message is one whole sentence, the decoder's words inside it made safe
+    /// (the bytes below once lost the closing parenthesis on screen).
+    @Test func aDamagedFileSaysWhyInOneSentence() {
+        let bytes = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + Data("this is not really a png \u{1B}[2J".utf8)
+        do { _ = try ImageDecoder.decode(bytes); Issue.record("decoded") } catch {
+            let message = (error as? ImageDecoder.Failure)?.message ?? ""
+            #expect(message.hasPrefix("The image could not be read (") && message.hasSuffix(").") && !message.contains("\u{1B}"), "\(message)")
+        }
+    }
+
     /// A small file whose header claims a huge image is refused before decompressing.
     @Test func decompressionBombsAreRefusedByTheirHeader() {
         #expect(throws: ImageDecoder.Failure(message: "The image is 10000×10000, too large to preview; o opens it.")) {

@@ -45,7 +45,7 @@ enum ImageDecoder {
         case PUMP_IMAGE_UNKNOWN_FORMAT:
             throw Failure(message: "Can't preview \(describe(contentType, reason)) here; o opens it.")
         default:
-            throw Failure(message: "The image could not be read (\(TerminalText.clean(reason, .line, maxLength: 100)).")
+            throw Failure(message: "The image could not be read (\(TerminalText.clean(reason, .line, maxLength: 100))).")
         }
     }
 

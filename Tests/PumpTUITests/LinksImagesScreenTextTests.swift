@@ -37,6 +37,12 @@ import PumpCore
         |Logged in as Alice A. (alice@pump.example) · Inbox: 1 item                      |
         |Enter choose  Esc/q close  F1 help                                              |
         """#)
+        // F1, which the footer offers, lists the picker's keys over it; Esc goes back to it.
+        _ = s.update(.input(.key(.f(1))))
+        let help = ClientFixtures.text(s)
+        #expect(s.contexts == [.help] && help[2].contains("Choosing") && help.contains { $0.contains("Enter   Choose") })
+        _ = s.update(.input(.key(.escape)))
+        #expect(s.contexts == [.picker] && ClientFixtures.text(s).contains { $0.contains("Copy which address? 0–9 or Enter") })
     }
 
     @Test func imageLineAndMenu() {

@@ -4,6 +4,11 @@ import PumpCore
 /// Keys while a help overlay, dialog, prompt, composer or the account picker is open.
 extension ClientScreen {
     mutating func handleModal(_ input: InputEvent) -> Effects {
+        // Every picker's footer offers F1: its keys open over it, and closing them returns there.
+        if contexts == [.picker], case .key(let key) = input, keymap.action(for: key, in: [.picker, .global]) == .help {
+            modal = .help(helpOverlay([.picker]), under: modal)
+            return []
+        }
         switch modal {
         case .help(var help, let under)?:
             guard case .key(let key) = input, let action = keymap.action(for: key, in: [.help]) else { return [] }

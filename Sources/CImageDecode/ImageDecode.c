@@ -1,5 +1,6 @@
 #include "CImageDecode.h"
 
+#include <limits.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,7 +119,7 @@ static int decode_jpeg(const uint8_t *data, size_t length, int max_side, long ma
     jpeg_read_header(&cinfo, TRUE);
     out->width = out->source_width = (int)cinfo.image_width;
     out->height = out->source_height = (int)cinfo.image_height;
-    if (too_large(out->width, out->height, max_side, max_pixels)) {
+    if (too_large(out->width, out->height, max_side, LONG_MAX)) {
         jpeg_destroy_decompress(&cinfo);
         say(message, size, "too large to preview");
         return PUMP_IMAGE_TOO_LARGE;
@@ -134,6 +135,13 @@ static int decode_jpeg(const uint8_t *data, size_t length, int max_side, long ma
     int longer = cinfo.image_width > cinfo.image_height ? (int)cinfo.image_width : (int)cinfo.image_height;
     while (cinfo.scale_denom < 8 && want_side > 0 && longer / (int)(cinfo.scale_denom * 2) >= want_side)
         cinfo.scale_denom *= 2;
+    /* The pixel bound is on what is decoded: the size after scaling. */
+    jpeg_calc_output_dimensions(&cinfo);
+    if ((long)cinfo.output_width * (long)cinfo.output_height > max_pixels) {
+        jpeg_destroy_decompress(&cinfo);
+        say(message, size, "too large to preview");
+        return PUMP_IMAGE_TOO_LARGE;
+    }
     jpeg_start_decompress(&cinfo);
     size_t stride = (size_t)cinfo.output_width * 4;
     pixels = malloc(stride * cinfo.output_height);

@@ -91,6 +91,11 @@ import PumpCore
         #expect(throws: ImageDecoder.Failure(message: "The image is 20000×20000, too large to preview; o opens it.")) {
             _ = try ImageDecoder.decode(Data(jpeg))
         }
+        // Within the sides but 16 M pixels: 64 MB decoded at once, over the memory bound.
+        let widePNG = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAD6AAAA+gCAYAAADuf+MCAAAAC0lEQVR4nGNggAAAAAgAAbdYc5UAAAAASUVORK5CYII=")!
+        #expect(throws: ImageDecoder.Failure(message: "The image is 4000×4000, too large to preview; o opens it.")) {
+            _ = try ImageDecoder.decode(widePNG)
+        }
     }
 
     @Test func otherFormatsSayWhatToDoInstead() {

@@ -27,8 +27,8 @@ enum {
 };
 
 /* Decodes `data` when it is PNG or JPEG. The header is read first: an image wider or taller
-   than `max_side`, or with more than `max_pixels` pixels, is refused before anything is
-   decompressed (decompression bombs). A JPEG whose longer side exceeds `want_side` is decoded
+   than `max_side`, or that would decode to more than `max_pixels` pixels (a JPEG counted after
+   the scaling below), is refused before anything is decompressed (decompression bombs). A JPEG whose longer side exceeds `want_side` is decoded
    at 1/2, 1/4 or 1/8 scale (libjpeg's DCT scaling) while that side stays >= want_side: a
    preview needs no more, and a 48-megapixel photo then costs 12 MB, not 192. On failure
    `message` holds a short reason and out->rgba is NULL; out->source_width/height hold what the

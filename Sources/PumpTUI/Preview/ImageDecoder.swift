@@ -7,7 +7,10 @@ import PumpCore
 /// huge image (a decompression bomb) costs nothing.
 enum ImageDecoder {
     static let maxSide = 8192
-    static let maxPixels = 40_000_000
+    /// Pixels decoded at once, 4 bytes each: 48 MB at most, so a hostile image keeps the
+    /// process under issue 11's 100 MB like a hostile body does. A JPEG counts after libjpeg's
+    /// scaling, so photos far larger than this still preview.
+    static let maxPixels = 12_000_000
 
     struct Failure: Error, Equatable {
         var message: String

@@ -7,10 +7,11 @@ import PumpCore
 /// huge image (a decompression bomb) costs nothing.
 enum ImageDecoder {
     static let maxSide = 8192
-    /// Pixels decoded at once, 4 bytes each: 48 MB at most, so a hostile image keeps the
-    /// process under issue 11's 100 MB like a hostile body does. A JPEG counts after libjpeg's
-    /// scaling, so photos far larger than this still preview.
-    static let maxPixels = 12_000_000
+    /// Pixels decoded at once, 4 bytes each: 36 MB at most, so a hostile image keeps the
+    /// process under issue 11's 100 MB like a hostile body does (an 11.9 M-pixel PNG peaked at
+    /// 105 MB). A 4K screenshot (8.3 M) still fits; a JPEG counts after libjpeg's scaling, so
+    /// photos far larger than this still preview.
+    static let maxPixels = 9_000_000
 
     struct Failure: Error, Equatable {
         var message: String

@@ -31,6 +31,11 @@ import PumpCore
             let again = try make()
             guard case .cached(let first) = await again.perform(.cached(.inboxMajor)) else { Issue.record("no snapshot"); return }
             #expect(!first.complete && Set(first.timelines.keys) == [.inboxMajor] && first.markers[.inboxMajor]?.itemID == "a2")
+            // The rest after the first tab: that one is not read again.
+            guard case .cached(let rest) = await again.perform(.cachedRest(have: .inboxMajor, context: first.timelines[.inboxMajor]?.items ?? [])) else {
+                Issue.record("no rest"); return
+            }
+            #expect(rest.complete && rest.timelines[.inboxMajor] == nil)
             guard case .cached(let snapshot) = await again.perform(.cached(nil)) else { Issue.record("no snapshot"); return }
             #expect(snapshot.complete)
             #expect(snapshot.timelines[.inboxMajor]?.items.map(\.id) == ["a1", "a6", "a2", "a3", "a4", "a5"])

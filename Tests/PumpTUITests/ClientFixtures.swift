@@ -132,6 +132,7 @@ extension ClientJob {
         case .listChange(let c): return "listChange \(c)"
         case .audienceData: return "audienceData"
         case .cached(let kind): return "cached \(kind.map(\.rawValue) ?? "all")"
+        case .cachedRest: return "cached all"
         case .saveReadMarker(let k, let m): return "saveReadMarker \(k.rawValue) \(m.itemID)"
         case .search(let q): return "search \(q)"
         }

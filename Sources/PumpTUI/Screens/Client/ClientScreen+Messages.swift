@@ -172,7 +172,8 @@ extension ClientScreen {
         keepSelectionVisible()
         // The first tab's rows are on screen; the other timelines are read next, and only
         // then is Notifications asked of the server (its cached items are the base to merge).
-        var effects: Effects = snapshot.complete ? [] : start(.cached(nil), "")
+        var effects: Effects = snapshot.complete ? []
+            : start(.cachedRest(have: current, context: timelines[current]?.feed?.items ?? []), "")
         let asked: [FeedKind] = !snapshot.complete ? [current] : cacheRestPending ? [.notifications] : [current, .notifications]
         cacheRestPending = !snapshot.complete
         for kind in asked where timelines[kind]?.isLoading != true {

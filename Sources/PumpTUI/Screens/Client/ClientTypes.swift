@@ -96,6 +96,9 @@ enum ClientJob: Sendable {
     /// Reads the offline cache at start: one timeline (the first tab's, so its rows show before
     /// the other timelines are decoded) and the read markers; nil: every timeline.
     case cached(FeedKind?)
+    /// The other timelines, after `.cached(have)`: that one is not decoded again, its items
+    /// (`context`) only name the posts that notifications refer to.
+    case cachedRest(have: FeedKind, context: [FeedItem])
     /// Stores where reading stopped in a timeline.
     case saveReadMarker(FeedKind, ReadMarker)
     /// Full-text search over the account's cache.

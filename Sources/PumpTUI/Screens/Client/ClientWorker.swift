@@ -98,6 +98,8 @@ final class ClientWorker: Sendable {
             return .audienceData(lists: lists, following: following)
         case .cached(let kind):
             return .cached(snapshot(only: kind))
+        case .cachedRest(let have, let context):
+            return .cached(snapshot(skipping: have, context: context))
         case .saveReadMarker(let kind, let marker):
             do { try cache?.setReadMarker(marker, for: kind.rawValue); return .readMarkerSaved(nil) }
             catch { return .readMarkerSaved("The read position could not be stored: \(Self.failure(error).message)") }
@@ -183,17 +185,18 @@ final class ClientWorker: Sendable {
     /// Everything the cache holds for the first screen; read failures leave a timeline out.
     /// Notifications are built from the other timelines too (the posts replied to), so they
     /// are only ever read with everything else.
-    private func snapshot(only: FeedKind?) -> CacheSnapshot {
+    /// `skipping`: a timeline the screen has already (its items come as `context`).
+    private func snapshot(only: FeedKind? = nil, skipping: FeedKind? = nil, context extra: [FeedItem] = []) -> CacheSnapshot {
         var snap = CacheSnapshot(problem: cacheProblem)
         guard let cache else { return snap }
         let one = only.flatMap { $0 == .notifications ? nil : $0 }
         snap.complete = one == nil
-        for kind in one.map({ [$0] }) ?? FeedKind.allCases {
+        for kind in one.map({ [$0] }) ?? FeedKind.allCases where kind != skipping {
             guard let feed = (try? cache.timeline(kind.rawValue))?.feed else { continue }
             snap.timelines[kind] = feed
         }
         // The posts replied to are in the other timelines (the server sends a bare id).
-        let context = snap.timelines.filter { $0.key != .notifications }.values.flatMap(\.items)
+        let context = snap.timelines.filter { $0.key != .notifications }.values.flatMap(\.items) + extra
         let found = snap.timelines[.notifications]?.items ?? []
         snap.timelines[.notifications]?.items = Notifications.build(found, me: me, context: context)
         for (name, marker) in (try? cache.readMarkers()) ?? [:] {

@@ -71,7 +71,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
-            ]
+            ],
+            // The Swift driver links executables with --export-dynamic, which put ~38 000 of our
+            // and our packages' symbols into .dynsym: ld.so then binds through them and the
+            // runtime's start-up dladdr() scans them all. Nothing resolves our symbols by name
+            // (no dlsym, no plugins), so the release binary exports none (issue 11: start-up).
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(configuration: .release))]
         ),
         // libFuzzer targets over PumpModels and PumpRender only (scripts/fuzz.sh builds them with
         // -sanitize=fuzzer -DFUZZING in .build-fuzz; a plain build is a crash reproducer).

@@ -28,7 +28,7 @@ struct RootCommand: AsyncParsableCommand {
             return
         }
         do {
-            var command = try parseAsRoot()
+            var command = try parse(arguments)
             try startLog(for: command)
             if var async = command as? AsyncParsableCommand {
                 try await async.run()
@@ -44,6 +44,13 @@ struct RootCommand: AsyncParsableCommand {
         // exit (a hang-up must end the process within 2 s; the runtime's own grace is 0.8 s).
         await SharedHTTPClient.process.shutdown(within: 0.5)
         if let failure { exit(with: failure) }
+    }
+
+    /// The plain full-screen start skips the library's reflection (TUIQuickParse); everything
+    /// else, and every usage error, is the library's.
+    private static func parse(_ arguments: [String]) throws -> ParsableCommand {
+        if let quick = TUIQuickParse.command(arguments) { return quick }
+        return try parseAsRoot(arguments)
     }
 
     /// Always, and before any logger exists: swift-log's default handler writes to stderr.

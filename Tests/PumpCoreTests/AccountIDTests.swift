@@ -13,6 +13,17 @@ import Testing
         #expect(try AccountID(parsing: "bob@[::1]:9000").hostWithPort == "[::1]:9000")
     }
 
+    /// Whitespace and newlines around it go, as Foundation's trimming took them (the trim is
+    /// the standard library's now); inside, they are still an error.
+    @Test func trimsWhitespaceAndNewlinesAround() throws {
+        for text in ["\talice@example.org\r\n", "\u{3000}alice@example.org\u{00A0}", "\n\n alice@example.org"] {
+            #expect(try AccountID(parsing: text).description == "alice@example.org")
+        }
+        #expect(throws: PumpError.self) { try AccountID(parsing: " \t\n ") }
+        #expect(throws: PumpError.self) { try AccountID(parsing: "alice@exa\u{3000}mple.org") }
+        #expect(try AccountID(parsing: "a@[::1]:5000").isLoopback)
+    }
+
     @Test(arguments: ["", "alice", "@host", "alice@", "a b@host", "alice@ho st", "alice@host:0", "alice@host:65536",
                       "alice@host:x", "a@b@c", "alice@-host", "alice@host..x", String(repeating: "n", count: 65) + "@h"])
     func rejectsBadInput(_ input: String) {

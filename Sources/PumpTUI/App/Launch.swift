@@ -27,7 +27,7 @@ enum Launch {
     /// $VISUAL, $EDITOR, config.toml's editor, vi (environment > config > default).
     static func editorCommand(_ environment: [String: String], config: AppConfig) -> String {
         for name in ["VISUAL", "EDITOR"] {
-            if let v = environment[name], !v.trimmingCharacters(in: .whitespaces).isEmpty { return v }
+            if let v = environment[name], !v.allSatisfy(\.isWhitespace) { return v }
         }
         return config.editor ?? "vi"
     }

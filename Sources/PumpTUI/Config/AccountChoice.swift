@@ -27,7 +27,7 @@ enum LastAccount {
 
     static func load(from store: CredentialStore) -> AccountID? {
         guard let data = try? store.read(fileName) else { return nil }
-        return try? AccountID(parsing: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        return try? AccountID(parsing: String(decoding: data, as: UTF8.self))   // it trims
     }
 
     static func save(_ id: AccountID, in store: CredentialStore) {

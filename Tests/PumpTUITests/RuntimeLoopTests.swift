@@ -118,6 +118,26 @@ final class JobLog: @unchecked Sendable {
         #expect(waited >= Double(RuntimeOptions().firstFrameGraceMs) / 1000 * 0.9 && waited < 1)
     }
 
+    /// A job a key asks for starts once the frame showing that key's effect is on screen, not
+    /// while it is drawn (the cached start's second read and first requests took the CPU from
+    /// the first rows). The frame is slow here, so a job started before it sees fewer frames.
+    @Test func jobsStartAfterTheFrameOfTheEventsThatAskedForThem() throws {
+        let backend = SlowFrameBackend([.inputs([.scalar("x")])])
+        let seen = JobLog()
+        var loop = EventLoop(app: RecordingApp(script: { event in
+            switch event {
+            case .input(.key(.char("x"))): return [.run("fetch")]
+            case .message("done"): return [.quit(exitCode: 0, farewell: nil)]
+            default: return []
+            }
+        }), perform: { _, _ in seen.add("frames on screen: \(backend.frames)"); return "done" },
+            inbox: try MessageInbox<String>(), backend: backend, theme: Theme(name: "t", styles: [:]),
+            options: RuntimeOptions(), environment: [:])
+        #expect(loop.run() == 0)
+        // Frame 1: the start; frame 2: after "x". The job began after frame 2 was presented.
+        #expect(seen.all == ["frames on screen: 2"])
+    }
+
     @Test func jobResultsComeBackAsMessages() throws {
         let backend = ScriptedBackend([])
         let (code, app) = try run(backend) { event in
@@ -220,4 +240,27 @@ final class JobLog: @unchecked Sendable {
         }
         #expect(app.events.contains("input(PumpTUI.InputEvent.paste(\"q\\nz\"))"))
     }
+}
+
+/// A terminal whose frames take 50 ms to present; counts the frames presented (from any thread).
+final class SlowFrameBackend: TerminalBackend, @unchecked Sendable {
+    private let scripted: ScriptedBackend
+    private let lock = NSLock()
+    private var presentedFrames = 0
+    var frames: Int { lock.lock(); defer { lock.unlock() }; return presentedFrames }
+    init(_ reads: [ReadResult]) { scripted = ScriptedBackend(reads) }
+    var inputFD: Int32 { scripted.inputFD }
+    var colors: Int { 0 }
+    var size: Size { scripted.size }
+    func present(_ buffer: CellBuffer, theme: Theme) {
+        usleep(50_000)
+        lock.lock(); presentedFrames += 1; lock.unlock()
+    }
+    func readInputs(pollSaidReadable: Bool) -> ReadResult { scripted.readInputs(pollSaidReadable: pollSaidReadable) }
+    func writeRaw(_ text: String) -> Bool { true }
+    func showPlain(_ text: String) -> PlainOutcome { .returned }
+    func pendingSignal() -> Int32 { 0 }
+    func stop(farewell: String?) {}
+    func abandon() {}
+    func isAlive() -> Bool { true }
 }

@@ -94,6 +94,10 @@ struct EventLoop<A: TerminalApp> {
     private var graphics: GraphicsSupport?
     /// Graphics bytes to write at a cell after the next paint.
     private var graphicToDraw: (bytes: String, row: Int, col: Int)?
+    /// Jobs the events just handled asked for, started right after the next paint: started at
+    /// once, the cached start's second read and its first requests took the CPU from the frame
+    /// that shows the first rows (perf record, issue 13).
+    private var queuedJobs: [A.Job] = []
     private var exit: ShutdownReason?
     private var farewell: String?
     private var nextTick = 0.0
@@ -109,13 +113,16 @@ struct EventLoop<A: TerminalApp> {
     mutating func run() -> Int32 {
         pending.append(.start(backend.size))
         processPending()
+        launchQueuedJobs()   // what the first frame waits for
         awaitFirstResults()
         while exit == nil {
             processPending()
             guard exit == nil else { break }
             paint()
+            launchQueuedJobs()
             waitAndGather()
         }
+        launchQueuedJobs()   // as they always were: started, not awaited (shutdown awaits its own)
         return shutdown(exit ?? .hangUp)
     }
 
@@ -131,8 +138,7 @@ struct EventLoop<A: TerminalApp> {
     private mutating func execute(_ effect: Effect<A.Message, A.Job>) {
         switch effect {
         case .run(let job):
-            let perform = self.perform, inbox = self.inbox
-            Task.detached { inbox.push(await perform(job, Report(inbox.push))) }
+            queuedJobs.append(job)
         case .copyToClipboard(let text):
             if let obstacle = Clipboard.obstacle(environment: environment) {
                 pending.append(.notice(.copyBlocked(reason: obstacle)))
@@ -169,6 +175,15 @@ struct EventLoop<A: TerminalApp> {
             timers.append((now() + max(0, seconds), message))
         case .quit(let code, let text):
             if exit == nil { exit = .quit(exitCode: code); farewell = text }
+        }
+    }
+
+    private mutating func launchQueuedJobs() {
+        let jobs = queuedJobs
+        queuedJobs = []
+        let perform = self.perform, inbox = self.inbox
+        for job in jobs {
+            Task.detached { inbox.push(await perform(job, Report(inbox.push))) }
         }
     }
 
@@ -225,6 +240,8 @@ struct EventLoop<A: TerminalApp> {
             guard n > 0 else { return }
             for message in inbox.drain() { pending.append(.message(message)) }
             processPending()
+            // Still waiting: what it waits for may be a job these messages asked for.
+            if app.awaitsFirstResult { launchQueuedJobs() }
         }
     }
 

@@ -134,8 +134,10 @@ final class JobLog: @unchecked Sendable {
             inbox: try MessageInbox<String>(), backend: backend, theme: Theme(name: "t", styles: [:]),
             options: RuntimeOptions(), environment: [:])
         #expect(loop.run() == 0)
-        // Frame 1: the start; frame 2: after "x". The job began after frame 2 was presented.
-        #expect(seen.all == ["frames on screen: 2"])
+        // Frame 1: the start; frame 2: after "x". The job began after frame 2 was presented
+        // (later frames may be on screen too when a loaded machine starts the task late).
+        let frames = seen.all.first.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+        #expect(frames >= 2, "the job started while frame \(frames + 1) was drawn")
     }
 
     @Test func jobResultsComeBackAsMessages() throws {
@@ -242,7 +244,7 @@ final class JobLog: @unchecked Sendable {
     }
 }
 
-/// A terminal whose frames take 50 ms to present; counts the frames presented (from any thread).
+/// A terminal whose frames take 200 ms to present; counts the frames presented (from any thread).
 final class SlowFrameBackend: TerminalBackend, @unchecked Sendable {
     private let scripted: ScriptedBackend
     private let lock = NSLock()
@@ -253,7 +255,7 @@ final class SlowFrameBackend: TerminalBackend, @unchecked Sendable {
     var colors: Int { 0 }
     var size: Size { scripted.size }
     func present(_ buffer: CellBuffer, theme: Theme) {
-        usleep(50_000)
+        usleep(200_000)
         lock.lock(); presentedFrames += 1; lock.unlock()
     }
     func readInputs(pollSaidReadable: Bool) -> ReadResult { scripted.readInputs(pollSaidReadable: pollSaidReadable) }

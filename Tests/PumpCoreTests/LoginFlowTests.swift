@@ -103,6 +103,18 @@ final class URLBox: @unchecked Sendable {
     /// The store writes overlap the next request (issue 11), but the URL — after which the
     /// user may paste a verifier at once — only comes once the client and the endpoints are
     /// on disk: the verifier step reads the client back.
+    /// The registration body is plain JSON with sorted keys; a name with quotes, a slash and
+    /// non-ASCII text comes back whole (the body is encoded by JSONEncoder now).
+    @Test func registrationBodyIsSortedJSON() throws {
+        let plain = try JSONEncoder.sortedKeys.encode(ClientRegistration.Association(applicationName: "pumptui"))
+        #expect(String(decoding: plain, as: UTF8.self)
+                == #"{"application_name":"pumptui","application_type":"native","type":"client_associate"}"#)
+        let odd = #"pump"tui/✓ 日本\n"#
+        let data = try JSONEncoder.sortedKeys.encode(ClientRegistration.Association(applicationName: odd))
+        let back = try #require(try JSONSerialization.jsonObject(with: data) as? [String: String])
+        #expect(back == ["application_name": odd, "application_type": "native", "type": "client_associate"])
+    }
+
     @Test func theClientIsOnDiskWhenTheURLArrives() async throws {
         let pump = FakePump(), dir = tempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -214,5 +226,13 @@ final class URLBox: @unchecked Sendable {
         await #expect(throws: PumpError.http(status: 404, serverMessage: "No such user")) { _ = try await api.getJSON(url: URL(string: "http://127.0.0.1:9/x")!) }
         await #expect(throws: PumpError.notJSON(status: 200, contentType: "text/html", snippet: "")) { _ = try await api.getJSON(url: URL(string: "http://127.0.0.1:9/html")!) }
         await #expect(throws: PumpError.notAccountHost("other.example")) { _ = try await api.getJSON(url: URL(string: "http://other.example:9/a")!) }
+    }
+}
+
+extension JSONEncoder {
+    static var sortedKeys: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return e
     }
 }

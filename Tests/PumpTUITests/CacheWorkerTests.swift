@@ -49,4 +49,48 @@ import PumpCore
             #expect(f.offline)
         }
     }
+
+    /// A page of `n` posts, newest first (ids p0, p1, …), with a next link.
+    static func bigPage(_ n: Int) -> String {
+        let items = (0..<n).map { i in
+            let minute = String(format: "%02d", 59 - i % 60), hour = String(format: "%02d", 23 - i / 60)
+            return """
+            {"id":"p\(i)","verb":"post","published":"2026-03-10T\(hour):\(minute):00Z","actor":\(ClientFixtures.person("bob", "Bob B.")),
+             "object":{"objectType":"note","id":"https://pump.example/api/note/\(i)","content":"note \(i)"}}
+            """
+        }
+        return """
+        {"totalItems":\(n),"links":{"next":{"href":"https://pump.example/api/user/alice/inbox/major?before=p\(n - 1)"}},
+         "items":[\(items.joined(separator: ","))]}
+        """
+    }
+
+    /// The first read brings a screenful of the first tab; the rest brings its older items, which
+    /// the screen appends: 100 items in the end, in order, the older page after the last one.
+    @Test func theFirstTabComesAsAScreenfulThenTheRest() async throws {
+        try await withWorker { r, make in
+            r.routes["https://pump.example/api/user/alice/inbox/major?count=20"] = Self.bigPage(100)
+            _ = await (try make()).perform(.feed(.inboxMajor, .first, nil))
+            r.error = PumpError.connectionRefused(host: "pump.example")
+            let again = try make()
+            guard case .cached(let first) = await again.perform(.cached(.inboxMajor)) else { Issue.record("no snapshot"); return }
+            let firstIDs = first.timelines[.inboxMajor]?.items.map(\.id) ?? []
+            #expect(firstIDs == (0..<ClientJob.firstCachedCount).map { "p\($0)" })
+            guard case .cached(let rest) = await again.perform(.cachedRest(have: .inboxMajor, context: first.timelines[.inboxMajor]?.items ?? [])) else {
+                Issue.record("no rest"); return
+            }
+            #expect(rest.restOf == .inboxMajor)
+            #expect(rest.timelines[.inboxMajor]?.items.first?.id == "p\(ClientJob.firstCachedCount)")
+
+            var screen = ClientFixtures.screen(feed: Feed())
+            screen.timelines[.inboxMajor] = nil
+            _ = screen.update(.message(.cached(first)))
+            #expect(screen.timelines[.inboxMajor]?.items.count == ClientJob.firstCachedCount)
+            #expect(ClientFixtures.text(screen).contains { $0.contains("Inbox: 40+ cached items · updating…") })
+            _ = screen.update(.message(.cached(rest)))
+            #expect(screen.timelines[.inboxMajor]?.items.map(\.id) == (0..<100).map { "p\($0)" })
+            #expect(screen.timelines[.inboxMajor]?.feed?.nextURL?.absoluteString
+                    == "https://pump.example/api/user/alice/inbox/major?before=p99")
+        }
+    }
 }

@@ -36,15 +36,15 @@ extension CacheStore {
         }
     }
 
-    /// The newest `count` items of `timeline` with its links; nil when nothing is cached. When
-    /// more are cached than read, the older page starts right after the last one read (pump.io's
-    /// `before`), so paging on leaves no gap.
-    public func timeline(_ timeline: String, count: Int = 100) throws -> CachedTimeline? {
+    /// The newest `count` items of `timeline` (after the newest `offset`) with its links; nil when
+    /// nothing is cached there. When more are cached than read, the older page starts right after
+    /// the last one read (pump.io's `before`), so paging on leaves no gap.
+    public func timeline(_ timeline: String, count: Int = 100, offset: Int = 0) throws -> CachedTimeline? {
         try db.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT item.json FROM timelineItem JOIN item ON item.id = timelineItem.itemID
-                WHERE timelineItem.timeline = ? ORDER BY timelineItem.published DESC, timelineItem.seq DESC LIMIT ?
-                """, arguments: [timeline, max(1, count)])
+                WHERE timelineItem.timeline = ? ORDER BY timelineItem.published DESC, timelineItem.seq DESC LIMIT ? OFFSET ?
+                """, arguments: [timeline, max(1, count), max(0, offset)])
             let items = FeedItem.decodeAll(rows.map { $0["json"] as Data })
             guard !items.isEmpty, let meta = try Row.fetchOne(db, sql: "SELECT * FROM timeline WHERE name = ?",
                                                                arguments: [timeline]) else { return nil }
@@ -55,7 +55,7 @@ extension CacheStore {
             feed.pageSize = meta["pageSize"] as Int?
             if (meta["offsetPaged"] as Int? ?? 0) != 0 { feed.offset = 0 }
             let stored = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM timelineItem WHERE timeline = ?", arguments: [timeline]) ?? 0
-            if stored > items.count, feed.offset == nil, let base = feed.baseURL, let last = items.last {
+            if stored > offset + items.count, feed.offset == nil, let base = feed.baseURL, let last = items.last {
                 feed.nextURL = base.addingQuery([("before", PumpAPI.queryValue(last.id))])
             }
             return CachedTimeline(feed: feed)

@@ -159,7 +159,12 @@ extension ClientScreen {
         cacheArrivedOnce = true
         markers.merge(snapshot.markers) { mine, _ in mine }
         let currentIsNew = snapshot.timelines[current] != nil && timelines[current]?.feed == nil
-        for (kind, feed) in snapshot.timelines where timelines[kind]?.feed == nil {
+        // The older items of the tab whose first screenful came first (it may have newer
+        // items from the server by now; these go at the end, deduplicated).
+        if let kind = snapshot.restOf, let rest = snapshot.timelines[kind], let feed = timelines[kind]?.feed {
+            timelines[kind]?.feed = feed.appending(rest)
+        }
+        for (kind, feed) in snapshot.timelines where timelines[kind]?.feed == nil && kind != snapshot.restOf {
             var pane = timelines[kind] ?? TimelinePane()
             pane.feed = feed
             pane.fromCache = true
@@ -167,7 +172,10 @@ extension ClientScreen {
         }
         if let problem = snapshot.problem { say(problem, .warning) }
         else if currentIsNew, let pane = timelines[current], !pane.items.isEmpty {
-            say("\(current.title): \(Plural.count(pane.items.count, "cached item")) · updating…")
+            // The first read stops at a screenful; the rest comes next ("40+").
+            let capped = !snapshot.complete && pane.items.count >= ClientJob.firstCachedCount
+            let count = capped ? "\(pane.items.count)+ cached items" : Plural.count(pane.items.count, "cached item")
+            say("\(current.title): \(count) · updating…")
         }
         keepSelectionVisible()
         // The first tab's rows are on screen; the other timelines are read next, and only

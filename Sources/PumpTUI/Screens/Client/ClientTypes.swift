@@ -93,11 +93,12 @@ enum ClientJob: Sendable {
     case listChange(ListChange)
     /// What the editor offers: our lists (audience) and whom we follow (addresses, @ completion).
     case audienceData
-    /// Reads the offline cache at start: one timeline (the first tab's, so its rows show before
-    /// the other timelines are decoded) and the read markers; nil: every timeline.
+    /// Reads the offline cache at start: the newest `firstCachedCount` items of one timeline (the
+    /// first tab's, so its rows show before anything else is decoded) and the read markers; nil:
+    /// every timeline, whole.
     case cached(FeedKind?)
-    /// The other timelines, after `.cached(have)`: that one is not decoded again, its items
-    /// (`context`) only name the posts that notifications refer to.
+    /// The rest, after `.cached(have)`: the other timelines, and the older items of `have` (its
+    /// first items are not decoded again; `context` only names the posts notifications refer to).
     case cachedRest(have: FeedKind, context: [FeedItem])
     /// Stores where reading stopped in a timeline.
     case saveReadMarker(FeedKind, ReadMarker)
@@ -171,6 +172,15 @@ struct CacheSnapshot: Sendable {
     var problem: String?
     /// False when only one timeline was read (`.cached(kind)`): the rest is still to read.
     var complete = true
+    /// Set by `.cachedRest(have:)`: `timelines[have]` holds the items after those the first read
+    /// brought, to append.
+    var restOf: FeedKind?
+}
+
+extension ClientJob {
+    /// Items of the first tab read before the first frame: a tall terminal's screenful. Each
+    /// cached item decoded costs ~35 µs; the other items follow with the rest of the cache.
+    static let firstCachedCount = 40
 }
 
 struct ThreadPage: Equatable, Sendable {

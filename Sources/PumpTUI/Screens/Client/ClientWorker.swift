@@ -191,9 +191,16 @@ final class ClientWorker: Sendable {
         guard let cache else { return snap }
         let one = only.flatMap { $0 == .notifications ? nil : $0 }
         snap.complete = one == nil
+        let first = ClientJob.firstCachedCount
         for kind in one.map({ [$0] }) ?? FeedKind.allCases where kind != skipping {
-            guard let feed = (try? cache.timeline(kind.rawValue))?.feed else { continue }
+            guard let feed = (try? cache.timeline(kind.rawValue, count: one == nil ? 100 : first))?.feed else { continue }
             snap.timelines[kind] = feed
+        }
+        // The skipped tab's older items, after the screenful the first read brought.
+        if let skipping, skipping != .notifications,
+           let rest = (try? cache.timeline(skipping.rawValue, count: 100 - first, offset: first))?.feed {
+            snap.timelines[skipping] = rest
+            snap.restOf = skipping
         }
         // The posts replied to are in the other timelines (the server sends a bare id).
         let context = snap.timelines.filter { $0.key != .notifications }.values.flatMap(\.items) + extra

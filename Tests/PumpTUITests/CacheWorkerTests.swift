@@ -93,4 +93,31 @@ import PumpCore
                     == "https://pump.example/api/user/alice/inbox/major?before=p99")
         }
     }
+
+    /// A cached start's first rows come from the cache alone: the stored account is decoded with
+    /// the next job, after them. Here that file is corrupt, so the rows show, then the client
+    /// reports it (before, the first read failed with it and no row was read).
+    @Test func theFirstCachedRowsNeedNoStoredAccount() async throws {
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("cache-first-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: config) }
+        try FileManager.default.createDirectory(at: config.appendingPathComponent("accounts"), withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        chmod(config.path, 0o700)
+        let file = config.appendingPathComponent("accounts/\(ClientFixtures.alice.description).json")
+        FileManager.default.createFile(atPath: file.path, contents: Data("{not json".utf8), attributes: [.posixPermissions: 0o600])
+        try await withWorker { r, make in
+            r.routes["https://pump.example/api/user/alice/inbox/major?count=20"] = Self.bigPage(50)
+            let filled = try make()
+            _ = await filled.perform(.feed(.inboxMajor, .first, nil))
+            let performer = AppPerformer(store: CredentialStore(directory: config), allowHTTP: false,
+                                         cacheDirectory: filled.cache?.file.deletingLastPathComponent())
+            let first = await performer.perform(.client(ClientFixtures.alice, .cached(.inboxMajor)), report: .ignored)
+            guard case .client(.cached(let snapshot)) = first else { Issue.record("\(first)"); return }
+            #expect(snapshot.timelines[.inboxMajor]?.items.count == ClientJob.firstCachedCount)
+            let next = await performer.perform(.client(ClientFixtures.alice, .cachedRest(have: .inboxMajor, context: [])), report: .ignored)
+            guard case .clientUnavailable(let why) = next else { Issue.record("\(next)"); return }
+            #expect(why.contains("corrupt"))
+        }
+    }
 }
+

@@ -12,6 +12,9 @@ actor AppPerformer {
     /// Jobs begun by `prestart`, by `earlyKey`, waiting for the screen's own job to adopt them.
     private var early: [EarlyKey: (task: Task<PumpApp.Message, Never>, relay: ReportRelay<PumpApp.Message>)] = [:]
     private var worker: (account: AccountID, worker: ClientWorker)?
+    /// The cache a cached start opened for its first rows before any worker existed; the
+    /// account's worker takes it over.
+    private var firstCache: (account: AccountID, cache: CacheStore?, problem: String?)?
     private var remembered: AccountID?
     /// The last finished login (for `pumptui login`, which reports it after the screen closes).
     private(set) var session: PumpSession?
@@ -66,6 +69,15 @@ actor AppPerformer {
         case .login(let account, let job):
             return .login(await performLogin(account, job, report: report.map(PumpApp.Message.login)))
         case .client(let account, let job):
+            if case .cached(let kind?) = job, kind != .notifications, worker?.account != account {
+                // The first rows need only the cache. The worker, and with it the stored
+                // account's decode (the process's first JSONDecoder, 1–2 ms), comes with the
+                // next job, after those rows are on screen (issue 13).
+                let opened = firstCache.flatMap { $0.account == account ? ($0.cache, $0.problem) : nil }
+                    ?? ClientWorker.openCache(cache.directory, account: account, limit: cache.limit)
+                firstCache = (account, opened.0, opened.1)
+                return .client(.cached(ClientWorker.firstSnapshot(kind, cache: opened.0, problem: opened.1)))
+            }
             do {
                 let worker = try clientWorker(account)
                 rememberAccount(account, unless: job)
@@ -112,8 +124,10 @@ actor AppPerformer {
 
     private func clientWorker(_ account: AccountID) throws -> ClientWorker {
         if let cached = worker, cached.account == account { return cached.worker }
+        let opened = firstCache.flatMap { $0.account == account ? (cache: $0.cache, problem: $0.problem) : nil }
         let w = try ClientWorker(store: store, account: account, allowHTTP: allowHTTP, state: state,
-                                 cacheDirectory: cache.directory, cacheLimit: cache.limit)
+                                 cacheDirectory: cache.directory, cacheLimit: cache.limit, opened: opened)
+        firstCache = nil
         worker = (account, w)
         return w
     }

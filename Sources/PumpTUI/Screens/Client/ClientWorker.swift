@@ -15,12 +15,14 @@ final class ClientWorker: Sendable {
 
     /// `state`: where drafts are kept (the state directory); the config directory when nil.
     /// `cacheDirectory`: where the offline cache lives; nil for no cache.
+    /// `opened`: the cache as `openCache` opened it already (a cached start's first read).
     init(store: CredentialStore, account: AccountID, allowHTTP: Bool, state: CredentialStore? = nil,
-         cacheDirectory: URL? = nil, cacheLimit: Int = CacheStore.defaultLimit) throws {
+         cacheDirectory: URL? = nil, cacheLimit: Int = CacheStore.defaultLimit,
+         opened: (cache: CacheStore?, problem: String?)? = nil) throws {
         api = try PumpAPI(stored: account, store: store, allowHTTP: allowHTTP)
         drafts = DraftStore(store: store, account: account, files: state)
         finder = WebFinger(transport: AsyncHTTPTransport(), allowHTTP: allowHTTP)
-        (cache, cacheProblem) = Self.openCache(cacheDirectory, account: account, limit: cacheLimit)
+        (cache, cacheProblem) = opened ?? Self.openCache(cacheDirectory, account: account, limit: cacheLimit)
     }
 
     /// For tests: any requester; drafts, cache and the WebFinger client optional.
@@ -187,13 +189,12 @@ final class ClientWorker: Sendable {
     /// are only ever read with everything else.
     /// `skipping`: a timeline the screen has already (its items come as `context`).
     private func snapshot(only: FeedKind? = nil, skipping: FeedKind? = nil, context extra: [FeedItem] = []) -> CacheSnapshot {
+        if let one = only, one != .notifications { return Self.firstSnapshot(one, cache: cache, problem: cacheProblem) }
         var snap = CacheSnapshot(problem: cacheProblem)
         guard let cache else { return snap }
-        let one = only.flatMap { $0 == .notifications ? nil : $0 }
-        snap.complete = one == nil
         let first = ClientJob.firstCachedCount
-        for kind in one.map({ [$0] }) ?? FeedKind.allCases where kind != skipping {
-            guard let feed = (try? cache.timeline(kind.rawValue, count: one == nil ? 100 : first))?.feed else { continue }
+        for kind in FeedKind.allCases where kind != skipping {
+            guard let feed = (try? cache.timeline(kind.rawValue))?.feed else { continue }
             snap.timelines[kind] = feed
         }
         // The skipped tab's older items, after the screenful the first read brought.
@@ -206,10 +207,30 @@ final class ClientWorker: Sendable {
         let context = snap.timelines.filter { $0.key != .notifications }.values.flatMap(\.items) + extra
         let found = snap.timelines[.notifications]?.items ?? []
         snap.timelines[.notifications]?.items = Notifications.build(found, me: me, context: context)
-        for (name, marker) in (try? cache.readMarkers()) ?? [:] {
-            if let kind = FeedKind(rawValue: name) { snap.markers[kind] = marker }
-        }
+        snap.markers = Self.markers(cache)
         return snap
+    }
+
+    /// A cached start's first rows: the newest screenful of one timeline (not Notifications,
+    /// which is built from all of them) and the read markers. Static, so it can run before the
+    /// worker exists (`AppPerformer`): the stored account's decode then waits until after them.
+    static func firstSnapshot(_ kind: FeedKind, cache: CacheStore?, problem: String?) -> CacheSnapshot {
+        var snap = CacheSnapshot(problem: problem)
+        guard let cache else { return snap }
+        snap.complete = false
+        if let feed = (try? cache.timeline(kind.rawValue, count: ClientJob.firstCachedCount))?.feed {
+            snap.timelines[kind] = feed
+        }
+        snap.markers = markers(cache)
+        return snap
+    }
+
+    private static func markers(_ cache: CacheStore) -> [FeedKind: ReadMarker] {
+        var markers: [FeedKind: ReadMarker] = [:]
+        for (name, marker) in (try? cache.readMarkers()) ?? [:] {
+            if let kind = FeedKind(rawValue: name) { markers[kind] = marker }
+        }
+        return markers
     }
 
     private func page(_ kind: FeedKind, _ direction: PageDirection, _ known: Feed?) async throws -> Feed {

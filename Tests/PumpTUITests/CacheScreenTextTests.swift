@@ -114,6 +114,19 @@ import PumpCore
         #expect(s.unread(.inboxMajor) == 0)
     }
 
+    /// The greeting waits for the current tab's news. CI saw a cached start where Notifications
+    /// answered first: the greeting was used up off screen and the inbox said only
+    /// "Inbox: 1 item".
+    @Test func theGreetingWaitsForTheCurrentTab() {
+        var s = ClientScreen(account: F.alice, displayName: "Alice A.", size: size)
+        s.clock = { F.now }
+        _ = s.update(.start(size))
+        _ = s.update(.message(.cached(CacheSnapshot(timelines: [.inboxMajor: F.inbox]))))
+        _ = s.update(.message(.feed(.notifications, .first, .success(Feed()))))
+        _ = s.update(.message(.feed(.inboxMajor, .newer, .success(Self.newer))))
+        #expect(rows(s)[22].contains("Logged in as Alice A. (alice@pump.example)"))
+    }
+
     @Test func cachedStartShowsAtOnceThenAsksForNewer() {
         var s = ClientScreen(account: F.alice, displayName: "Alice A.", size: size)
         s.clock = { F.now }

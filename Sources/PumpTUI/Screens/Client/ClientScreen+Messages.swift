@@ -139,12 +139,15 @@ extension ClientScreen {
                 : (direction == .newer && added > 0 && fresh > 0 ? "\(kind.title): \(Unread.label(fresh)) · u jumps to them"
                 : (added > 0 || direction == .first ? "\(kind.title): \(Plural.count(pane.items.count, "item"))" : "No new items."))
             var kindOfText = StatusLine.Kind.info
-            if !greeted {
+            // Greeted with the first news that is shown: Notifications answering first must
+            // not use the greeting up off screen.
+            let shown = pane.actionNote != nil || (kind == current && pages.isEmpty)
+            if !greeted && shown {
                 greeted = true; text = (settings.notice ?? greeting) + " · " + text
                 if settings.notice != nil { kindOfText = .warning }
             }
             if let note = pane.actionNote { say(note + " · " + text, .success) }
-            else if kind == current && pages.isEmpty { say(text, kindOfText) }
+            else if shown { say(text, kindOfText) }
         }
         pane.actionNote = nil
         timelines[kind] = pane

@@ -91,6 +91,15 @@ import PumpCore
             #expect(screen.timelines[.inboxMajor]?.items.map(\.id) == (0..<100).map { "p\($0)" })
             #expect(screen.timelines[.inboxMajor]?.feed?.nextURL?.absoluteString
                     == "https://pump.example/api/user/alice/inbox/major?before=p99")
+
+            // G typed ahead reached the bottom of the screenful: it stays at the bottom, of all 100.
+            var typedAhead = ClientFixtures.screen(feed: Feed())
+            typedAhead.timelines[.inboxMajor] = nil
+            _ = typedAhead.update(.message(.cached(first)))
+            _ = typedAhead.update(.input(.key(.char("G"))))
+            #expect(typedAhead.timelines[.inboxMajor]?.list.selected == ClientJob.firstCachedCount - 1)
+            _ = typedAhead.update(.message(.cached(rest)))
+            #expect(typedAhead.timelines[.inboxMajor]?.list.selected == 99)
         }
     }
 

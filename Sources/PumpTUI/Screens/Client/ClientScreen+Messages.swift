@@ -164,8 +164,12 @@ extension ClientScreen {
         let currentIsNew = snapshot.timelines[current] != nil && timelines[current]?.feed == nil
         // The older items of the tab whose first screenful came first (it may have newer
         // items from the server by now; these go at the end, deduplicated).
-        if let kind = snapshot.restOf, let rest = snapshot.timelines[kind], let feed = timelines[kind]?.feed {
-            timelines[kind]?.feed = feed.appending(rest)
+        if let kind = snapshot.restOf, let rest = snapshot.timelines[kind], var pane = timelines[kind], let feed = pane.feed {
+            // At the bottom of the screenful (G typed ahead): the bottom of all of it.
+            let atBottom = pane.items.count > 1 && pane.list.selected == pane.items.count - 1
+            pane.feed = feed.appending(rest)
+            if atBottom { pane.list.selected = pane.items.count - 1 }
+            timelines[kind] = pane
         }
         for (kind, feed) in snapshot.timelines where timelines[kind]?.feed == nil && kind != snapshot.restOf {
             var pane = timelines[kind] ?? TimelinePane()

@@ -36,6 +36,14 @@ import PumpCore
         #expect(t.style(.mark) == RoleStyle(bold: true))
     }
 
+    /// Blank and comment-only lines (spaces, tabs, a non-breaking space) are skipped; spaces and
+    /// tabs around a role name do not matter (the trim is the standard library's).
+    @Test func whitespaceAroundLinesAndNames() throws {
+        let t = try ThemeParser.parse(text: "  \t\n\u{00A0}# only a comment\n\t title\t=  white on blue  \n   \n", name: "t", file: "t.theme")
+        #expect(t.style(.title) == RoleStyle(fg: .index(7), bg: .index(4)))
+        #expect(throws: ThemeError.self) { try ThemeParser.parse(text: "ti tle = red", name: "t", file: "t.theme") }
+    }
+
     @Test(arguments: [
         ("text = default\nbogus = red", 2, "unknown role 'bogus'"),
         ("\n\ntitle red", 3, "expected"),

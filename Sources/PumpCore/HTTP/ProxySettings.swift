@@ -19,7 +19,7 @@ public struct ProxySettings: Sendable, Equatable {
         https = value("https_proxy", "HTTPS_PROXY").flatMap(ProxySettings.parse)
         http = value("http_proxy").flatMap(ProxySettings.parse)
         noProxy = (value("no_proxy", "NO_PROXY") ?? "").split(separator: ",")
-            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+            .map { $0.trimmingWhitespace.lowercased() }.filter { !$0.isEmpty }
     }
 
     /// `http://host:port` (or bare `host:port`); the port defaults to 1080 as in curl.
@@ -36,7 +36,7 @@ public struct ProxySettings: Sendable, Equatable {
     }
 
     func bypass(_ host: String) -> Bool {
-        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        let bare = AccountID.unbracketed(host)
         return noProxy.contains { entry in
             if entry == "*" { return true }
             let suffix = entry.hasPrefix(".") ? String(entry.dropFirst()) : entry

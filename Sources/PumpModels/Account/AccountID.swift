@@ -13,7 +13,7 @@ public struct AccountID: Hashable, Codable, Sendable, CustomStringConvertible {
     }
 
     public init(parsing text: String) throws {
-        var rest = AccountID.trimmed(text)
+        var rest = text.trimmingWhitespace
         if rest.lowercased().hasPrefix("acct:") { rest = String(rest.dropFirst(5)) }
         guard !rest.isEmpty else { throw PumpError.invalidAccount("empty account; expected nick@host") }
         let parts = rest.split(separator: "@", omittingEmptySubsequences: false)
@@ -40,9 +40,7 @@ public struct AccountID: Hashable, Codable, Sendable, CustomStringConvertible {
     public var isLoopback: Bool { AccountID.isLoopbackHost(host) }
 
     public static func isLoopbackHost(_ host: String) -> Bool {
-        var h = Substring(host.lowercased())
-        while h.first == "[" || h.first == "]" { h.removeFirst() }
-        while h.last == "[" || h.last == "]" { h.removeLast() }
+        let h = unbracketed(host.lowercased())
         if h == "localhost" || h == "::1" || h == "0:0:0:0:0:0:0:1" { return true }
         let octets = h.split(separator: ".", omittingEmptySubsequences: false)
         guard octets.count == 4, octets[0] == "127" else { return false }
@@ -60,16 +58,16 @@ public struct AccountID: Hashable, Codable, Sendable, CustomStringConvertible {
         try c.encode(description)
     }
 
+    /// `[` and `]` off both ends (an IPv6 literal as URLs write it), without Foundation's trim.
+    public static func unbracketed(_ host: String) -> Substring {
+        var h = Substring(host)
+        while h.first == "[" || h.first == "]" { h.removeFirst() }
+        while h.last == "[" || h.last == "]" { h.removeLast() }
+        return h
+    }
+
     // MARK: validation
 
-    /// Whitespace and newlines off both ends, with the standard library: Foundation's
-    /// `trimmingCharacters` goes through NSString and CFCharacterSet, ~0.5 ms on first use, and
-    /// this runs on every start (issues 11, 13).
-    static func trimmed(_ text: String) -> String {
-        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
-              let last = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return String(text[first...last])
-    }
 
     private static let nickChars = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
 

@@ -32,7 +32,7 @@ public enum FormEncoding {
     /// Last value wins, as on the server.
     public static func parse(_ text: String) -> [String: String] {
         var out: [String: String] = [:]
-        for (k, v) in parsePairs(text.trimmingCharacters(in: .whitespacesAndNewlines)) { out[k] = v }
+        for (k, v) in parsePairs(text.trimmingWhitespace) { out[k] = v }
         return out
     }
 

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTPCompression
+import NIOPosix
 import Synchronization
 
 /// The process's HTTP clients, made on first use and shared, so the login's requests reuse one
@@ -37,12 +38,18 @@ public final class SharedHTTPClient: Sendable {
         return try state.withLock { state in
             guard !state.closed else { throw PumpError.cancelled }
             if let existing = state.clients[key] { return existing }
-            let made = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+            let made = HTTPClient(eventLoopGroup: SharedHTTPClient.eventLoops,
                                   configuration: SharedHTTPClient.configuration(proxy: proxy))
             state.clients[key] = made
             return made
         }
     }
+
+    /// One event-loop thread for the process's few connections. NIO's shared group starts one
+    /// per core; the second thread and its selector cost start-up CPU that a busy core does not
+    /// have (issue 11), and a terminal client never keeps two loops busy. Lives as long as the
+    /// process, like NIO's own singleton (nothing to shut down; the clients are).
+    static let eventLoops: EventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
 
     static func configuration(proxy: ProxySettings.Proxy?) -> HTTPClient.Configuration {
         var config = HTTPClient.Configuration(

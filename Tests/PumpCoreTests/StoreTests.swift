@@ -42,6 +42,23 @@ import Testing
         #expect(!all.contains { $0.contains(".tmp-") })
     }
 
+    /// The account list's display names: what `save` wrote (quotes, escapes and non-ASCII
+    /// included), nil for a missing or corrupt file, the same as the full decode gives.
+    @Test func displayNameAloneMatchesTheFullRecord() throws {
+        let dir = tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = CredentialStore(directory: dir)
+        let alice = try AccountID(parsing: "alice@h.example"), bob = try AccountID(parsing: "bob@h.example")
+        var record = sample(alice)
+        record.displayName = "Ålice \"A\" \\ 日本 \u{1b}[2J"
+        try store.save(account: record)
+        #expect(store.displayName(of: alice) == record.displayName)
+        #expect(store.displayName(of: alice) == (try store.account(alice))?.displayName)
+        #expect(store.displayName(of: bob) == nil)
+        try Data("{not json".utf8).write(to: dir.appendingPathComponent("accounts/bob@h.example.json"))
+        #expect(store.displayName(of: bob) == nil)
+    }
+
     @Test func widerExistingFilesAndDirAreTightened() throws {
         let dir = tempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -43,6 +43,14 @@ public final class CredentialStore: Sendable {
         try decode(StoredAccount.self, at: accountPath(id))
     }
 
+    /// Only the stored display name (nil: no such account, or unreadable), for lists of
+    /// accounts. Read with the project's JSON reader, not JSONDecoder: its first use in a process
+    /// costs 1–2 ms, and the full-screen start lists the accounts before its first frame (issue 13).
+    public func displayName(of id: AccountID) -> String? {
+        guard let data = try? read(accountPath(id)), let object = JSONValue.parseObject(data) else { return nil }
+        return object.string("displayName")
+    }
+
     public func save(account: StoredAccount) throws {
         try encode(account, to: accountPath(account.account))
     }

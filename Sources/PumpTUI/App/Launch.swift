@@ -51,7 +51,7 @@ enum Launch {
                                          configured: config.theme)
         let (theme, warning) = ThemeLoader.load(name: choice.name, userDirectory: ThemeLoader.userDirectory(environment: environment))
         var stored: [AccountID: String] = [:]
-        for id in ids { stored[id] = (try? store.account(id))?.displayName ?? id.nickname }
+        for id in ids { stored[id] = store.displayName(of: id) ?? id.nickname }
         let notices = [warning, options.config.notice].compactMap { $0 }
         var app = PumpApp(account: account, stored: stored, mode: mode, notice: notices.isEmpty ? nil : notices.joined(separator: " · "))
         app.settings = ClientSettings(keymap: options.config.keymap, refreshSeconds: options.refreshSeconds,

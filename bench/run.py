@@ -319,12 +319,18 @@ def cached_start_pumptui(binary, server, config_dir, runs):
     return times
 
 
-def first_page_pypump(server, runs):
+def pypump_login(server, store):
+    """A whole PyPump login into `store`, for its stored-credentials starts."""
+    subprocess.run([PY, SIDE, "login", server.account, store, *APPROVE], check=True, env=ENV,
+                   capture_output=True, timeout=60)
+
+
+def first_page_pypump(server, runs, store=None):
     """PyPump with stored credentials to its first inbox page (`pypump_side.py second`)."""
     with tempfile.TemporaryDirectory() as d:
-        store = os.path.join(d, "store.json")
-        subprocess.run([PY, SIDE, "login", server.account, store, *APPROVE], check=True, env=ENV,
-                       capture_output=True, timeout=60)
+        if store is None:
+            store = os.path.join(d, "store.json")
+            pypump_login(server, store)
         times = []
         for _ in range(runs):
             t0 = time.monotonic()
@@ -332,6 +338,19 @@ def first_page_pypump(server, runs):
                            capture_output=True, timeout=60)
             times.append(time.monotonic() - t0)
         return times
+
+
+def interleaved(runs, ours, theirs):
+    """Both sides in turn, run by run (ours first on even runs, theirs first on odd ones): the
+    host's speed drifts over minutes (bench/README-performance.md), and measured one side after
+    the other, a slow half-minute on either side moved the ratio by 20–30 %."""
+    a, b = [], []
+    for i in range(runs):
+        if i % 2 == 0:
+            a += ours(); b += theirs()
+        else:
+            b += theirs(); a += ours()
+    return a, b
 
 
 def cache_size_and_search(binary, pages_dir):
@@ -453,16 +472,16 @@ def main():
     server = Server("--inbox-size", "300")  # something for the timeline to show
     try:
         print("start-up ...", file=sys.stderr)
-        ours = startup_pumptui(args.binary, server, args.runs, full)
-        theirs = startup_pypump(server, args.runs)
+        ours, theirs = interleaved(args.runs, lambda: startup_pumptui(args.binary, server, 1, full),
+                                   lambda: startup_pypump(server, 1))
         results["startup"] = {"runs": args.runs, "pumptui_mode": mode, "pumptui_s": ours, "pypump_s": theirs,
                               "pumptui_median_s": statistics.median(ours),
                               "pypump_median_s": statistics.median(theirs),
                               "ratio": statistics.median(theirs) / statistics.median(ours)}
         print("start-up with one core busy ...", file=sys.stderr)
         with bounded.one_core_busy():
-            ours_b = startup_pumptui(args.binary, server, args.runs, full)
-            theirs_b = startup_pypump(server, args.runs)
+            ours_b, theirs_b = interleaved(args.runs, lambda: startup_pumptui(args.binary, server, 1, full),
+                                           lambda: startup_pypump(server, 1))
         results["startup_busy"] = {"runs": args.runs, "pumptui_s": ours_b, "pypump_s": theirs_b,
                                    "pumptui_median_s": statistics.median(ours_b),
                                    "pypump_median_s": statistics.median(theirs_b),
@@ -474,8 +493,11 @@ def main():
             print("hostile bodies ...", file=sys.stderr)
             results["hostile"] = bounded.hostile_rss(args.binary, server, cfg, ENV)
             print("cached start ...", file=sys.stderr)
-            ours_c = cached_start_pumptui(args.binary, server, cfg, args.runs)
-            theirs_c = first_page_pypump(server, args.runs)
+            with tempfile.TemporaryDirectory() as d:
+                store = os.path.join(d, "store.json")
+                pypump_login(server, store)
+                ours_c, theirs_c = interleaved(args.runs, lambda: cached_start_pumptui(args.binary, server, cfg, 1),
+                                               lambda: first_page_pypump(server, 1, store))
             results["cached_start"] = {"runs": args.runs, "pumptui_s": ours_c, "pypump_first_page_s": theirs_c,
                                        "pumptui_median_s": statistics.median(ours_c),
                                        "pypump_median_s": statistics.median(theirs_c),

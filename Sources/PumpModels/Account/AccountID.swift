@@ -68,7 +68,6 @@ public struct AccountID: Hashable, Codable, Sendable, CustomStringConvertible {
 
     // MARK: validation
 
-
     private static let nickChars = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
 
     private static func validateNickname(_ nick: String) throws {

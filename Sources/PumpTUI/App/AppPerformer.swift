@@ -14,7 +14,7 @@ actor AppPerformer {
     private var worker: (account: AccountID, worker: ClientWorker)?
     /// The cache a cached start opened for its first rows before any worker existed; the
     /// account's worker takes it over.
-    private var firstCache: (account: AccountID, cache: CacheStore?, problem: String?)?
+    private var firstCache: (account: AccountID, opened: ClientWorker.OpenedCache)?
     private var remembered: AccountID?
     /// The last finished login (for `pumptui login`, which reports it after the screen closes).
     private(set) var session: PumpSession?
@@ -73,10 +73,9 @@ actor AppPerformer {
                 // The first rows need only the cache. The worker, and with it the stored
                 // account's decode (the process's first JSONDecoder, 1–2 ms), comes with the
                 // next job, after those rows are on screen (issue 13).
-                let opened = firstCache.flatMap { $0.account == account ? ($0.cache, $0.problem) : nil }
-                    ?? ClientWorker.openCache(cache.directory, account: account, limit: cache.limit)
-                firstCache = (account, opened.0, opened.1)
-                return .client(.cached(ClientWorker.firstSnapshot(kind, cache: opened.0, problem: opened.1)))
+                let opened = openedCache(account) ?? ClientWorker.openCache(cache.directory, account: account, limit: cache.limit)
+                firstCache = (account, opened)
+                return .client(.cached(ClientWorker.firstSnapshot(kind, cache: opened.cache, problem: opened.problem)))
             }
             do {
                 let worker = try clientWorker(account)
@@ -124,12 +123,16 @@ actor AppPerformer {
 
     private func clientWorker(_ account: AccountID) throws -> ClientWorker {
         if let cached = worker, cached.account == account { return cached.worker }
-        let opened = firstCache.flatMap { $0.account == account ? (cache: $0.cache, problem: $0.problem) : nil }
         let w = try ClientWorker(store: store, account: account, allowHTTP: allowHTTP, state: state,
-                                 cacheDirectory: cache.directory, cacheLimit: cache.limit, opened: opened)
+                                 cacheDirectory: cache.directory, cacheLimit: cache.limit, opened: openedCache(account))
         firstCache = nil
         worker = (account, w)
         return w
+    }
+
+    /// The cache the first read opened for `account`, if it did.
+    private func openedCache(_ account: AccountID) -> ClientWorker.OpenedCache? {
+        firstCache.flatMap { $0.account == account ? $0.opened : nil }
     }
 
     /// The account is remembered as the last used (`last-account`) with its first job after the

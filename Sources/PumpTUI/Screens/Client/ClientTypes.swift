@@ -181,6 +181,8 @@ extension ClientJob {
     /// Items of the first tab read before the first frame: a tall terminal's screenful. Each
     /// cached item decoded costs ~35 µs; the other items follow with the rest of the cache.
     static let firstCachedCount = 40
+    /// Items of each timeline a start reads from the cache (older ones come from the server).
+    static let cachedCount = 100
 }
 
 struct ThreadPage: Equatable, Sendable {

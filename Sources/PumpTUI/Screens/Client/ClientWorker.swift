@@ -17,8 +17,7 @@ final class ClientWorker: Sendable {
     /// `cacheDirectory`: where the offline cache lives; nil for no cache.
     /// `opened`: the cache as `openCache` opened it already (a cached start's first read).
     init(store: CredentialStore, account: AccountID, allowHTTP: Bool, state: CredentialStore? = nil,
-         cacheDirectory: URL? = nil, cacheLimit: Int = CacheStore.defaultLimit,
-         opened: (cache: CacheStore?, problem: String?)? = nil) throws {
+         cacheDirectory: URL? = nil, cacheLimit: Int = CacheStore.defaultLimit, opened: OpenedCache? = nil) throws {
         api = try PumpAPI(stored: account, store: store, allowHTTP: allowHTTP)
         drafts = DraftStore(store: store, account: account, files: state)
         finder = WebFinger(transport: AsyncHTTPTransport(), allowHTTP: allowHTTP)
@@ -31,8 +30,11 @@ final class ClientWorker: Sendable {
         self.api = api; self.drafts = drafts; self.cache = cache; cacheProblem = nil; self.finder = finder
     }
 
+    /// The account's cache, or nil and why not.
+    typealias OpenedCache = (cache: CacheStore?, problem: String?)
+
     /// A cache that cannot be opened is no reason not to start: the client runs without one.
-    static func openCache(_ directory: URL?, account: AccountID, limit: Int) -> (CacheStore?, String?) {
+    static func openCache(_ directory: URL?, account: AccountID, limit: Int) -> OpenedCache {
         guard let directory else { return (nil, nil) }
         do {
             let store = try CacheStore(directory: directory, account: account, limit: limit)
@@ -184,22 +186,23 @@ final class ClientWorker: Sendable {
 
     var me: Notifications.Me { Notifications.Me(id: api.me.id, webfinger: api.me.webfinger) }
 
-    /// Everything the cache holds for the first screen; read failures leave a timeline out.
-    /// Notifications are built from the other timelines too (the posts replied to), so they
-    /// are only ever read with everything else.
-    /// `skipping`: a timeline the screen has already (its items come as `context`).
+    /// What the cache holds for the screen; read failures leave a timeline out. `only`: one
+    /// timeline's first screenful (`firstSnapshot`). Notifications are built from the other
+    /// timelines too (the posts replied to), so they are only ever read with everything else.
+    /// `skipping`: the timeline whose first screenful the screen has (those items come as
+    /// `context`); only its older items are read.
     private func snapshot(only: FeedKind? = nil, skipping: FeedKind? = nil, context extra: [FeedItem] = []) -> CacheSnapshot {
         if let one = only, one != .notifications { return Self.firstSnapshot(one, cache: cache, problem: cacheProblem) }
         var snap = CacheSnapshot(problem: cacheProblem)
         guard let cache else { return snap }
         let first = ClientJob.firstCachedCount
         for kind in FeedKind.allCases where kind != skipping {
-            guard let feed = (try? cache.timeline(kind.rawValue))?.feed else { continue }
+            guard let feed = (try? cache.timeline(kind.rawValue, count: ClientJob.cachedCount))?.feed else { continue }
             snap.timelines[kind] = feed
         }
         // The skipped tab's older items, after the screenful the first read brought.
         if let skipping, skipping != .notifications,
-           let rest = (try? cache.timeline(skipping.rawValue, count: 100 - first, offset: first))?.feed {
+           let rest = (try? cache.timeline(skipping.rawValue, count: ClientJob.cachedCount - first, offset: first))?.feed {
             snap.timelines[skipping] = rest
             snap.restOf = skipping
         }

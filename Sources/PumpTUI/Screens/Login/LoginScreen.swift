@@ -189,7 +189,7 @@ struct LoginScreen: TerminalApp {
             if let url { phase = .expired(url) } else { phase = .failed(url: nil, retry: .start) }
             status = StatusLine("This authorization expired or was used. Press ^N for a new URL.", kind: .error)
         case .other(let reason):
-            phase = .failed(url: url, retry: url == nil ? .start : .submit(verifier: verifier.text.trimmed))
+            phase = .failed(url: url, retry: url == nil ? .start : .submit(verifier: verifier.text.trimmingWhitespace))
             problem = url == nil ? "Could not get an authorization URL: \(reason)." : "Failed: \(reason)."
             status = StatusLine("Failed (the reason is above). Press ^R to retry.", kind: .error)
         }
@@ -273,7 +273,7 @@ struct LoginScreen: TerminalApp {
 
     private mutating func submit() -> [Effect<LoginMessage, LoginJob>] {
         guard busy == nil, url != nil else { return [] }
-        let code = verifier.text.trimmed
+        let code = verifier.text.trimmingWhitespace
         guard !code.isEmpty else {
             focus.focus(.verifier); syncFocus()
             status = StatusLine("Paste the Verifier from the authorize page first.", kind: .warning)
@@ -321,9 +321,6 @@ struct LoginScreen: TerminalApp {
     private mutating func syncFocus() { verifier.focused = focus.current == .verifier }
 }
 
-extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
-}
 
 /// Where the help overlay sits: the body, inset.
 enum HelpOverlayLayout {

@@ -2,6 +2,11 @@
 # Installs the Debian packages the build and the tests need, only when one is missing, so
 # a machine that has them (or has no network) is not touched. Needs root (CI runs as root).
 set -euo pipefail
+# The real pump.io server the end-to-end tests start (issue 24; Tests/e2e/realpump.py) lies
+# beside the repository; its own install.sh adds the Debian node packages it lacks, and does
+# nothing when none is missing.
+pumpio=${PUMPIO_DIR:-$(cd "$(dirname "$0")/.." && pwd)/../shared/pumpio}
+if [ -x "$pumpio/install.sh" ]; then bash "$pumpio/install.sh" </dev/null; fi
 pkgs=(libncurses-dev libqrencode-dev libsqlite3-dev libpng-dev libjpeg62-turbo-dev zbar-tools tmux python3-venv zsh fish)
 missing=()
 for p in "${pkgs[@]}"; do

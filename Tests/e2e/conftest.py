@@ -119,3 +119,44 @@ def logged_in(pumpserver, pumptui_bin, config_dir):
     child, _ = login_line_mode(pumptui_bin, pumpserver.account(), config_dir)
     assert child.exitstatus == 0, child.before
     return pumpserver, config_dir
+
+
+# -- The real pump.io server (issue 24; Tests/e2e/realpump.py) -------------------------------
+
+REAL_USERS = ("alice", "bob", "carol")
+
+
+@pytest.fixture(scope="session")
+def real_pump(tmp_path_factory):
+    """The real pump.io 5.1.4 (../shared/pumpio) on a free loopback port, started once per run,
+    with alice, bob and carol. Skipped where the server is not there, unless
+    PUMPTUI_REAL_PUMPIO=required (the test command sets it: there a missing server fails)."""
+    from realpump import RealPump, missing_reason
+    why = missing_reason()
+    if why:
+        if os.environ.get("PUMPTUI_REAL_PUMPIO") == "required":
+            pytest.fail(why)
+        pytest.skip(why)
+    pump = RealPump(tmp_path_factory.mktemp("pumpio"))
+    try:
+        for nick in REAL_USERS:
+            pump.add_user(nick)
+        yield pump
+    finally:
+        pump.stop()
+
+
+@pytest.fixture(scope="session")
+def real_logins(real_pump, tmp_path_factory):
+    """alice and bob logged in (line mode, the binary under test), each with a config directory of
+    its own; bob follows alice (set up through the API). nick -> config directory."""
+    from realpump import login_line
+    from tui import BINARY as binary
+    base = tmp_path_factory.mktemp("real-logins")
+    dirs = {}
+    for nick in ("alice", "bob"):
+        dirs[nick] = str(base / nick)
+        status, out = login_line(binary, real_pump, real_pump.account(nick), dirs[nick], nick)
+        assert status == 0, out
+    real_pump.client("bob").activity("follow", real_pump.client("alice").me())
+    return dirs

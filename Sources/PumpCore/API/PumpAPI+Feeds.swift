@@ -57,14 +57,19 @@ extension PumpAPI {
         var itemJSON: [String: Data] = [:]
         var latestPrev = feed.prevURL
         var seen = Set(feed.items.prefix(size).map(\.id))
+        var bytes = 0
         for _ in 0..<Self.maxCatchUpPages {
             let page = try await fetchFeed(withCount(url, size))
             let fresh = page.items.filter { seen.insert($0.id).inserted }
             if fresh.isEmpty { break }
             pages.append(fresh)
             itemJSON.merge(page.itemJSON) { old, _ in old }
+            // Bounded by bytes too: 25 pages of 8 MB items would be 200 MB in one refresh. The
+            // next refresh goes on from here (`latestPrev`).
+            bytes += page.itemJSONBytes
             guard let prev = page.prevURL, prev != url else { break }
             latestPrev = prev
+            if bytes >= MemoryBudget.catchUpBytes { break }
             url = prev
         }
         var result = Feed(items: pages.reversed().flatMap { $0 }, totalItems: nil,

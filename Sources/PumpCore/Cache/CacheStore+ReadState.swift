@@ -13,8 +13,9 @@ extension CacheStore {
         try db.read { db in
             var out: [String: ReadMarker] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT * FROM readState") {
-                let t: Double = row["published"]
-                out[row["timeline"]] = ReadMarker(itemID: row["itemID"], published: t > 0 ? Date(timeIntervalSince1970: t) : nil)
+                guard let timeline: String = row.cell("timeline"), let itemID: String = row.cell("itemID") else { continue }
+                let t: Double = row.cell("published") ?? 0
+                out[timeline] = ReadMarker(itemID: itemID, published: t > 0 ? Date(timeIntervalSince1970: t) : nil)
             }
             return out
         }

@@ -13,7 +13,7 @@ extension CacheStore {
                 WHERE rowid IN (SELECT rowid FROM itemSearch WHERE itemSearch MATCH ?)
                 ORDER BY published DESC LIMIT ?
                 """, arguments: [pattern.rawPattern, max(1, limit)])
-                .compactMap { FeedItem.decode($0["json"] as Data) }
+                .compactMap { ($0.cell("json") as Data?).flatMap(FeedItem.decode) }
         }
     }
 }

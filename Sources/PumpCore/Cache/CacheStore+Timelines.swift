@@ -36,24 +36,33 @@ extension CacheStore {
         }
     }
 
-    /// The newest `count` items of `timeline` (after the newest `offset`) with its links; nil when
-    /// nothing is cached there. When more are cached than read, the older page starts right after
-    /// the last one read (pump.io's `before`), so paging on leaves no gap.
-    public func timeline(_ timeline: String, count: Int = 100, offset: Int = 0) throws -> CachedTimeline? {
+    /// The newest `count` items of `timeline` (after the newest `offset`) with its links, and no
+    /// more than `maxBytes` of their JSON (at least one item); nil when nothing is cached there.
+    /// When more are cached than read, the older page starts right after the last one read
+    /// (pump.io's `before`), so paging on leaves no gap.
+    public func timeline(_ timeline: String, count: Int = 100, offset: Int = 0,
+                         maxBytes: Int = MemoryBudget.timelineBytes) throws -> CachedTimeline? {
         try db.read { db in
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT item.json FROM timelineItem JOIN item ON item.id = timelineItem.itemID
                 WHERE timelineItem.timeline = ? ORDER BY timelineItem.published DESC, timelineItem.seq DESC LIMIT ? OFFSET ?
                 """, arguments: [timeline, max(1, count), max(0, offset)])
-            let items = FeedItem.decodeAll(rows.map { $0["json"] as Data })
+            var blobs: [Data] = [], bytes = 0
+            while let row = try rows.next() {
+                guard let json: Data = row.cell("json") else { continue }
+                bytes += json.count
+                if bytes > maxBytes && !blobs.isEmpty { break }
+                blobs.append(json)
+            }
+            let items = FeedItem.decodeAll(blobs)
             guard !items.isEmpty, let meta = try Row.fetchOne(db, sql: "SELECT * FROM timeline WHERE name = ?",
                                                                arguments: [timeline]) else { return nil }
-            var feed = Feed(items: items, totalItems: meta["totalItems"] as Int?,
-                            nextURL: (meta["nextURL"] as String?).flatMap(URL.init(string:)),
-                            prevURL: (meta["prevURL"] as String?).flatMap(URL.init(string:)))
-            feed.baseURL = (meta["baseURL"] as String?).flatMap(URL.init(string:))
-            feed.pageSize = meta["pageSize"] as Int?
-            if (meta["offsetPaged"] as Int? ?? 0) != 0 { feed.offset = 0 }
+            var feed = Feed(items: items, totalItems: meta.cell("totalItems"),
+                            nextURL: (meta.cell("nextURL") as String?).flatMap(URL.init(string:)),
+                            prevURL: (meta.cell("prevURL") as String?).flatMap(URL.init(string:)))
+            feed.baseURL = (meta.cell("baseURL") as String?).flatMap(URL.init(string:))
+            feed.pageSize = meta.cell("pageSize")
+            if (meta.cell("offsetPaged") as Int? ?? 0) != 0 { feed.offset = 0 }
             let stored = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM timelineItem WHERE timeline = ?", arguments: [timeline]) ?? 0
             if stored > offset + items.count, feed.offset == nil, let base = feed.baseURL, let last = items.last {
                 feed.nextURL = base.addingQuery([("before", PumpAPI.queryValue(last.id))])
@@ -88,14 +97,26 @@ extension CacheStore {
 
     static func sortDate(_ item: FeedItem) -> Double { item.published?.timeIntervalSince1970 ?? 0 }
 
-    /// Keeps the newest `limit` entries of the timeline; items no timeline holds any more go too
-    /// (the full-text index follows through its triggers).
+    /// Keeps the newest `limit` entries of the timeline, and of those no more than `byteLimit` of
+    /// item JSON (at least the newest); items no timeline holds any more go too (the full-text
+    /// index follows through its triggers). `length()` of a blob reads no blob pages.
     func trim(_ timeline: String, db: Database) throws {
         try db.execute(sql: """
             DELETE FROM timelineItem WHERE timeline = ?1 AND rowid NOT IN (
               SELECT rowid FROM timelineItem WHERE timeline = ?1 ORDER BY published DESC, seq DESC LIMIT ?2)
             """, arguments: [timeline, limit])
-        guard db.changesCount > 0 else { return }
+        var dropped = db.changesCount
+        try db.execute(sql: """
+            DELETE FROM timelineItem WHERE rowid IN (
+              SELECT rowid FROM (
+                SELECT timelineItem.rowid AS rowid, SUM(length(item.json)) OVER (
+                  ORDER BY timelineItem.published DESC, timelineItem.seq DESC ROWS UNBOUNDED PRECEDING) AS running,
+                  ROW_NUMBER() OVER (ORDER BY timelineItem.published DESC, timelineItem.seq DESC) AS n
+                FROM timelineItem JOIN item ON item.id = timelineItem.itemID WHERE timelineItem.timeline = ?1)
+              WHERE running > ?2 AND n > 1)
+            """, arguments: [timeline, byteLimit])
+        dropped += db.changesCount
+        guard dropped > 0 else { return }
         try db.execute(sql: "DELETE FROM item WHERE id NOT IN (SELECT itemID FROM timelineItem)")
     }
 }

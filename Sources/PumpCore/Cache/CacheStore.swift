@@ -15,16 +15,21 @@ public final class CacheStore: Sendable {
 
     public let file: URL
     public let limit: Int
+    /// Stored item JSON kept per timeline (`MemoryBudget.cacheBytes` shared by the timelines),
+    /// oldest dropped first, whatever the item count.
+    public let byteLimit: Int
     /// Why the file was rebuilt when it was opened (nil: it was fine or new).
     public let rebuiltBecause: String?
     let db: DatabaseQueue
 
     /// Opens (creating or rebuilding as needed) the cache of `account` in `directory`.
-    public init(directory: URL, account: AccountID, limit: Int = CacheStore.defaultLimit) throws {
+    public init(directory: URL, account: AccountID, limit: Int = CacheStore.defaultLimit,
+                byteLimit: Int = MemoryBudget.cacheBytes / FeedKind.allCases.count) throws {
         try AtomicFile.ensureDirectory(directory, inside: false)
         let file = directory.appendingPathComponent("\(account.description).sqlite")
         self.file = file
         self.limit = max(1, limit)
+        self.byteLimit = max(1, byteLimit)
         do {
             try CacheStore.prepareFile(file)
             db = try CacheStore.openMigrated(file)
@@ -53,6 +58,7 @@ public final class CacheStore: Sendable {
             throw CacheVersionError()
         }
         try migrator.migrate(queue)
+        try queue.read(CacheIntegrity.check)
         return queue
     }
 
@@ -81,6 +87,7 @@ public final class CacheStore: Sendable {
         switch error {
         case let e as DatabaseError: return e.message ?? "SQLite error \(e.resultCode.rawValue)"
         case is CacheVersionError: return "written by a newer pumptui"
+        case let e as CacheDamageError: return "its table \(e.table) was changed outside pumptui"
         case let e as PumpError: return e.message
         default: return String(describing: error)
         }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// Unsent text of the editor, kept on disk so a failed send, a quit, SIGTERM or a hang-up
 /// never loses what the user wrote (issue 6).
@@ -34,6 +35,9 @@ public struct Draft: Codable, Equatable, Sendable {
     public var saved: Date
     /// Who wrote it (`nick@host[:port]`); nil in drafts from before drafts had owners.
     public var account: String?
+    /// Which running pumptui wrote the file (`DraftStore.instance`); only on disk; `load` and
+    /// `open` return drafts without it.
+    var writer: String?
 
     public init(kind: Kind, text: String, title: String? = nil, audience: Audience = .public,
                 imagePath: String? = nil, saved: Date = Date(), account: String? = nil) {
@@ -87,14 +91,34 @@ public final class DraftStore: Sendable {
     public let files: CredentialStore
     public let account: AccountID
     static let folder = "drafts"
+    /// This process's mark on the files it writes (`DraftInstances`).
+    public let instance: String
+    /// Per key, what `open` read: the shared file as it was, and the other instances' files it
+    /// merged into the editor.
+    let taken = Mutex<[String: DraftInstances.Taken]>([:])
 
-    public init(store: CredentialStore, account: AccountID, files: CredentialStore? = nil) {
-        self.store = store; self.account = account; self.files = files ?? store
+    public init(store: CredentialStore, account: AccountID, files: CredentialStore? = nil,
+                instance: String = DraftInstances.newInstance()) {
+        self.store = store; self.account = account; self.files = files ?? store; self.instance = instance
     }
 
+    /// Saves the editor's text: in the shared `<key>.json` when that file is this instance's to
+    /// write (absent, written by it, or as `open` read it), else in this instance's own
+    /// `<key>-w<instance>.json`, so a second pumptui on the account never overwrites the
+    /// first one's draft (issue 23).
     public func save(_ draft: Draft, key: String) throws {
+        if try ownsShared(key) {
+            try write(draft, key: key)
+            removeMerged(key, alsoOwn: true)
+        } else {
+            try write(draft, key: try DraftInstances.ownKey(key, instance: instance))
+        }
+    }
+
+    private func write(_ draft: Draft, key: String) throws {
         var owned = draft
         owned.account = account.description
+        owned.writer = instance
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
@@ -111,9 +135,16 @@ public final class DraftStore: Sendable {
         return adoptLegacy(key: key)
     }
 
-    /// Removes the draft; a missing one is fine. Failures are ignored: a stale draft is only
+    /// Removes the draft (sent or dropped): the shared file when it is this instance's (another
+    /// instance's newer draft there stays), this instance's own file, and the files `open` merged
+    /// into the editor. A missing one is fine. Failures are ignored: a stale draft is only
     /// offered again, never sent.
     public func remove(key: String) {
+        if (try? ownsShared(key)) == true { removeFile(key) }
+        removeMerged(key, alsoOwn: true)
+    }
+
+    func removeFile(_ key: String) {
         guard let path = try? path(key) else { return }
         try? AtomicFile.remove(files.directory.appendingPathComponent(path))
     }
@@ -153,20 +184,27 @@ public final class DraftStore: Sendable {
     // MARK: - Paths
 
     private func read(_ path: String?) -> Draft? {
+        var draft = stored(path)
+        draft?.writer = nil
+        return draft
+    }
+
+    /// The file as it is, with its writer.
+    func stored(_ path: String?) -> Draft? {
         guard let path, let data = try? files.read(path) else { return nil }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try? decoder.decode(Draft.self, from: data)
     }
 
-    private func path(_ key: String) throws -> String {
+    func path(_ key: String) throws -> String {
         "\(Self.folder)/\(account.description)/\(try Self.checked(key)).json"
     }
 
     private func legacyPath(_ key: String) throws -> String { "\(Self.folder)/\(try Self.checked(key)).json" }
 
     /// Keys are our own ("note", "reply-<hex>"): anything else could name a path outside the folder.
-    private static func checked(_ key: String) throws -> String {
+    static func checked(_ key: String) throws -> String {
         let ok = !key.isEmpty && key.count <= 64
             && key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
         guard ok else { throw PumpError.storage("invalid draft key '\(TerminalText.clean(key, .message))'") }

@@ -71,9 +71,13 @@ public struct Feed: Sendable, Equatable {
         self.nextURL = nextURL; self.prevURL = prevURL; self.selfURL = selfURL
     }
 
+    /// Items read from one page: the API asks for at most 200, and a server that sends 30 000
+    /// tiny ones (one 6.5 MB page once peaked at 390 MB) gets only the first of them read.
+    public static let maxPageItems = 500
+
     package init(json: JSONNode) {
         let links = json.links()
-        self.init(items: json.objects("items").map(FeedItem.init(json:)),
+        self.init(items: json.objects("items").prefix(Self.maxPageItems).map(FeedItem.init(json:)),
                   totalItems: json.int("totalItems"),
                   nextURL: links["next"], prevURL: links["prev"], selfURL: links["self"] ?? json.url("url"))
         displayName = json.string("displayName")

@@ -15,7 +15,7 @@ extension Feed {
     /// Each item's JSON by item id, for the items of a page fetched by `PumpAPI`.
     package static func itemJSON(of json: JSONNode) -> [String: Data] {
         var out: [String: Data] = [:]
-        for node in json.objects("items") {
+        for node in json.objects("items").prefix(Feed.maxPageItems) {
             let id = node.string("id") ?? node.string("@id") ?? ""
             if !id.isEmpty { out[id] = node.rawData }
         }

@@ -176,6 +176,12 @@ private struct TapeParser {
         case 0x74: return literal("true", .true)
         case 0x66: return literal("false", .false)
         case 0x6E: return literal("null", .null)
+        // Python's json module writes an out-of-range number (1e400) as Infinity, and NaN as
+        // NaN: read them as numbers no accessor accepts, so one such field costs that field,
+        // never the whole page (issue 23).
+        case 0x49: return literal("Infinity", .number)
+        case 0x4E: return literal("NaN", .number)
+        case 0x2D where i + 1 < b.count && b[i + 1] == 0x49: return literal("-Infinity", .number)
         default: return number()
         }
     }
@@ -299,6 +305,7 @@ package struct JSONNode {
         let t = doc.tape[v]
         guard t.kind == .number || t.kind == .string else { return nil }
         let s = doc.string(at: t)
+        // Out of range (1e400, 1e20, Infinity, NaN): unknown, as if absent.
         return Int(s) ?? Double(s).flatMap { $0.isFinite && abs($0) < 1e15 ? Int($0) : nil }
     }
 

@@ -39,14 +39,15 @@ public struct CollectionSummary: Sendable, Equatable {
         guard let json else { return nil }
         url = json.url("url")
         proxyURL = json.object("pump_io")?.url("proxyURL")
-        totalItems = json.int("totalItems")
+        // A count below zero is a server's mistake (or a joke): "-1 likes" is never shown.
+        totalItems = json.int("totalItems").map { max(0, $0) }
         items = depth > 0 ? json.objects("items").map { PumpObject(json: $0, depth: depth - 1) } : []
         people = depth > 0 ? json.objects("items").filter { $0.string("objectType") == "person" }.compactMap(\.person) : []
     }
 
     public var fetchURL: URL? { proxyURL ?? url }
     /// The count to show: totalItems, else what is embedded.
-    public var count: Int { totalItems ?? items.count }
+    public var count: Int { max(0, totalItems ?? items.count) }
 }
 
 /// An entry of `to` / `cc`: `{id, objectType}`.

@@ -71,9 +71,40 @@ final class LogSink: Sendable {
     convenience init(appendingTo url: URL) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard fd >= 0 else { throw LineModeError("cannot open the log file \(url.path): \(String(cString: strerror(errno)))") }
-        self.init(handle: FileHandle(fileDescriptor: fd, closeOnDealloc: true))
+        self.init(handle: FileHandle(fileDescriptor: try Self.openLogFile(url.path), closeOnDealloc: true))
+    }
+
+    /// Our own regular file, opened to append, or a refusal that says why. O_NONBLOCK so a FIFO
+    /// cannot hang the open (it did, forever); then only a regular file we own is written: not
+    /// a FIFO, not /dev/tty (the lines scrolled the UI), not another user's 0666 file.
+    static func openLogFile(_ path: String) throws -> Int32 {
+        var before = stat()
+        // Checked before the open too: a FIFO with no reader fails the open with ENXIO, a
+        // message that names the wrong problem.
+        if lstat(path, &before) == 0, before.st_mode & S_IFMT != S_IFREG, before.st_mode & S_IFMT != S_IFLNK {
+            throw notRegular(path)
+        }
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, 0o600)
+        guard fd >= 0 else { throw LineModeError("cannot open the log file \(path): \(String(cString: strerror(errno)))") }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            let why = String(cString: strerror(errno)); close(fd)
+            throw LineModeError("cannot open the log file \(path): \(why)")
+        }
+        if st.st_mode & S_IFMT != S_IFREG {
+            close(fd)
+            throw notRegular(path)
+        }
+        if st.st_uid != geteuid() {
+            close(fd)
+            throw LineModeError("the log file \(path) belongs to another user (uid \(st.st_uid)); give the path of a file of your own")
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        return fd
+    }
+
+    private static func notRegular(_ path: String) -> LineModeError {
+        LineModeError("the log file \(path) is not a regular file (a pipe, a device or a socket); give the path of a file")
     }
 
     func write(_ line: String) {

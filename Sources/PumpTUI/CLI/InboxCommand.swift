@@ -31,6 +31,7 @@ struct InboxCommand: AsyncParsableCommand {
         guard (1...200).contains(count) else { throw ValidationError("--count must be between 1 and 200") }
         try AccountArgument.validate(account, option: "--account")
         if since != nil && before != nil { throw ValidationError("--since and --before cannot be combined") }
+        if let since, let problem = InboxSince.problem(since) { throw ValidationError(problem) }
     }
 
     func run() async throws {
@@ -52,11 +53,37 @@ struct InboxCommand: AsyncParsableCommand {
 /// `--since` is an activity id unless it reads as an ISO 8601 date or date-time.
 enum InboxSince {
     static func date(_ text: String) -> Date? {
-        guard let first = text.first, first.isNumber else { return nil }  // ids are URLs or tags
+        guard let first = text.first, first.isNumber, problem(text) == nil else { return nil }  // ids are URLs or tags
         let full = ISO8601DateFormatter()
         if let d = full.date(from: text) { return d }
         let day = ISO8601DateFormatter()
         day.formatOptions = [.withFullDate]
         return day.date(from: text)
+    }
+}
+
+extension InboxSince {
+    /// Why a `--since` that starts like a date (`YYYY-MM-…`) is not one, or nil. The date
+    /// formatter rolls 2026-02-30 over to March 2 and a typo would be sent as an activity id;
+    /// both are refused with the reason instead (issue 23).
+    static func problem(_ text: String) -> String? {
+        let b = Array(text.utf8)
+        func number(_ r: Range<Int>) -> Int? {
+            guard r.upperBound <= b.count, b[r].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return b[r].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
+        guard let year = number(0..<4), b.count > 4, b[4] == UInt8(ascii: "-") else { return nil }  // not date-like: an id
+        let shown = TerminalText.clean(text, .line, maxLength: 40)
+        let usage = "--since \(shown) is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ"
+        guard let month = number(5..<7), b.count >= 10, b[7] == UInt8(ascii: "-"), let day = number(8..<10) else { return usage }
+        guard (1...12).contains(month) else { return "--since \(shown): there is no month \(month)" }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        guard (1...days).contains(day) else { return "--since \(shown): that month has \(days) days" }
+        guard b.count > 10 else { return nil }
+        guard b[10] == UInt8(ascii: "T"), let h = number(11..<13), b.count > 16, b[13] == UInt8(ascii: ":"),
+              let m = number(14..<16), h < 24, m < 60 else { return usage }
+        if b[16] == UInt8(ascii: ":") { guard let sec = number(17..<19), sec < 60 else { return usage } }
+        return ISO8601DateFormatter().date(from: text) == nil ? usage : nil
     }
 }

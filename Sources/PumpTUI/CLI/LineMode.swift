@@ -63,13 +63,6 @@ enum LineMode {
         try PumpAPI(stored: id, store: store, allowHTTP: allowHTTP)
     }
 
-    /// Text from the command line, or all of stdin for `-`.
-    static func textArgument(_ text: String) -> String {
-        guard text == "-" else { return text }
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        return String(decoding: data, as: UTF8.self)
-    }
-
 }
 
 /// A plain message error for line-mode commands.

@@ -33,7 +33,7 @@ struct PostCommand: AsyncParsableCommand {
         try await LineMode.run {
             let store = try common.openStore()
             let id = try LineMode.resolveAccount(account, store: store, common: common)
-            let body = try text.map(LineMode.textArgument) ?? EditorLineMode.compose(store: store)
+            let body = try text.map(NoteInput.text) ?? EditorLineMode.compose(store: store)
             guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw LineModeError("empty note") }
             let api = try LineMode.pumpAPI(for: id, store: store, allowHTTP: network.allowHTTP)
             let activity = try await api.post(note: body.trimmingCharacters(in: .newlines), audience: to)

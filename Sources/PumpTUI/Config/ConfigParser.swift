@@ -22,7 +22,7 @@ enum ConfigParser {
             guard let value = table[key] else { continue }
             reader.read(key, value, into: &config)
         }
-        return (config, warnings + reader.warnings)
+        return (config, warnings + reader.warnings + reader.unknownSummary)
     }
 
     /// TOML stops at the first error; blanking that line and parsing again keeps the good lines.
@@ -52,10 +52,20 @@ enum ConfigParser {
 }
 
 /// Checks each value's type and range; a bad one is a warning with its line, and the default stays.
-private struct ValueReader {
-    let lines: [String]
+struct ValueReader {
     let file: String
     var warnings: [String] = []
+    /// Each key's first line, found in one pass: sorting 3 000 keys by a line search in the
+    /// comparator took 86-100 s (issue 23).
+    let keyLines: [String: Int]
+    /// Unknown keys named one by one before the rest are only counted (the first screen shows them).
+    static let maxUnknownNamed = 20
+    private(set) var unknown = 0
+
+    init(lines: [String], file: String) {
+        self.file = file
+        keyLines = Self.keyLines(lines)
+    }
 
     mutating func read(_ key: String, _ value: TOMLValueConvertible, into c: inout AppConfig) {
         switch key {
@@ -87,8 +97,16 @@ private struct ValueReader {
                 } else { bad(action, "must be a key name or a list of them") }
             }
         default:
-            warnings.append("\(file):\(line(of: key)): unknown key '\(shown(key))' (ignored)")
+            unknown += 1
+            if unknown <= Self.maxUnknownNamed {
+                warnings.append("\(file):\(line(of: key)): unknown key '\(shown(key))' (ignored)")
+            }
         }
+    }
+
+    /// The one line that stands for the unknown keys past the first `maxUnknownNamed`.
+    var unknownSummary: [String] {
+        unknown > Self.maxUnknownNamed ? ["\(file): \(unknown - Self.maxUnknownNamed) more unknown keys (ignored)"] : []
     }
 
     // MARK: Typed values
@@ -130,15 +148,28 @@ private struct ValueReader {
     func shown(_ key: String) -> String { TerminalText.clean(key, .line, maxLength: 40) }
 
     /// TOMLKit keeps no positions for values: the first line that assigns the key is its line.
-    func line(of key: String) -> Int {
+    func line(of key: String) -> Int { keyLines[key] ?? 1 }
+
+    /// Key → first line assigning it (`key =`, `"key" =`, `'key' =`; `[keys]` for the table).
+    static func keyLines(_ lines: [String]) -> [String: Int] {
+        var out: [String: Int] = [:]
         for (i, l) in lines.enumerated() {
             let t = l.trimmingCharacters(in: .whitespaces)
-            for spelled in [key, "\"\(key)\"", "'\(key)'"] where t.hasPrefix(spelled) {
-                let rest = t.dropFirst(spelled.count).trimmingCharacters(in: .whitespaces)
-                if rest.hasPrefix("=") { return i + 1 }
-            }
-            if key == "keys", t.hasPrefix("[keys]") { return i + 1 }
+            let key = t.hasPrefix("[keys]") ? "keys" : assignedKey(t)
+            if let key, out[key] == nil { out[key] = i + 1 }
         }
-        return 1
+        return out
+    }
+
+    /// The key a trimmed line assigns, bare or quoted; nil for anything else.
+    static func assignedKey(_ t: String) -> String? {
+        if let q = t.first, q == "\"" || q == "'" {
+            guard let close = t.dropFirst().firstIndex(of: q) else { return nil }
+            let rest = t[t.index(after: close)...].drop(while: { $0 == " " || $0 == "\t" })
+            return rest.hasPrefix("=") ? String(t[t.index(after: t.startIndex)..<close]) : nil
+        }
+        guard let eq = t.firstIndex(of: "=") else { return nil }
+        let bare = t[..<eq].trimmingCharacters(in: .whitespaces)
+        return bare.isEmpty || bare.contains(where: \.isWhitespace) ? nil : bare
     }
 }

@@ -124,6 +124,7 @@ extension ClientScreen {
             default: pane.feed = page
             }
             let added = pane.items.count - before
+            pane.keepWithin(bytes: MemoryBudget.timelineBytes, pagedOlder: direction == .older)
             // A timeline seen for the first time starts read: only what arrives later is new.
             if markers[kind] == nil, let first = pane.items.first {
                 markers[kind] = ReadMarker(itemID: first.id, published: first.published)

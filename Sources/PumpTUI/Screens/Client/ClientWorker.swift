@@ -59,7 +59,7 @@ final class ClientWorker: Sendable {
         case .compose(let request, let mode):
             return .composed(mode, await attempt { try await request.perform(with: self.api) })
         case .openComposer(let mode):
-            let own = drafts?.load(key: mode.draftKey)
+            let own = drafts?.open(key: mode.draftKey)
             return .composerReady(mode, own, legacy: own == nil && drafts?.legacyDraft(key: mode.draftKey) != nil)
         case .claimLegacyDraft(let mode):
             return .legacyDraftClaimed(mode, drafts?.claimLegacy(key: mode.draftKey))
@@ -172,7 +172,9 @@ final class ClientWorker: Sendable {
         var items: [FeedItem] = []
         var json: [String: Data] = [:]
         for (kind, count) in [(FeedKind.inboxMinor, 60), (.direct, 30), (.inboxMajor, 60)] {
-            let page = try await api.feed(kind, count: count)
+            // Each source's share of the tab's byte budget (issue 23), so three full pages
+            // are never held at once.
+            let page = try await api.feed(kind, count: count).trimmed(toBytes: MemoryBudget.timelineBytes / 3)
             items += page.items
             json.merge(page.itemJSON) { old, _ in old }
         }

@@ -53,14 +53,33 @@ enum ImageSaver {
             let ok = (c.properties.isAlphabetic || c.properties.numericType != nil || "._-".unicodeScalars.contains(c))
             return ok ? Character(c) : "_"
         })
-        while safe.hasPrefix(".") { safe.removeFirst() }
-        safe = String(safe.prefix(100))
+        // No leading dot (hidden) and no leading dash: `-rf.png` is an option to the next
+        // command that touches it.
+        while let first = safe.first, first == "." || first == "-" { safe.removeFirst() }
         let dot = safe.lastIndex(of: ".")
         var stem = dot.map { String(safe[..<$0]) } ?? safe
         var ext = dot.map { String(safe[$0...]) } ?? ""
+        stem = prefix(stem, maxBytes: maxStemBytes)
         if stem.isEmpty { stem = "image" }
-        if ext.count < 2 { ext = extensionFor(contentType) }
+        if ext.count < 2 || ext.utf8.count > 16 { ext = extensionFor(contentType) }
         return (stem, ext)
+    }
+
+    /// File names are limited in bytes (255 on Linux: "File name too long"), not characters:
+    /// the stem keeps room for "-99" and an extension.
+    static let maxStemBytes = 200
+
+    /// The longest prefix of whole characters that fits in `maxBytes` of UTF-8.
+    static func prefix(_ s: String, maxBytes: Int) -> String {
+        var bytes = 0
+        var end = s.startIndex
+        for i in s.indices {
+            let n = s[i].utf8.count
+            guard bytes + n <= maxBytes else { break }
+            bytes += n
+            end = s.index(after: i)
+        }
+        return String(s[..<end])
     }
 
     static func extensionFor(_ contentType: String) -> String {

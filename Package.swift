@@ -78,9 +78,10 @@ let package = Package(
             // (no dlsym, no plugins), so the release binary exports none (issue 11: start-up).
             linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(configuration: .release))]
         ),
-        // libFuzzer targets over PumpModels and PumpRender only (scripts/fuzz.sh builds them with
-        // -sanitize=fuzzer -DFUZZING in .build-fuzz; a plain build is a crash reproducer).
-        .executableTarget(name: "PumpFuzz", dependencies: ["PumpModels", "PumpRender"], path: "Fuzz/Targets"),
+        // libFuzzer targets over PumpModels, PumpRender and the image decoders only (no NIO;
+        // scripts/fuzz.sh builds them with -sanitize=fuzzer -DFUZZING in .build-fuzz; a plain
+        // build is a crash reproducer).
+        .executableTarget(name: "PumpFuzz", dependencies: ["PumpModels", "PumpRender", "CImageDecode"], path: "Fuzz/Targets"),
         .testTarget(name: "PumpCoreTests", dependencies: ["PumpCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PumpTUITests", dependencies: ["PumpTUI", "PumpCore"]),
     ],

@@ -36,7 +36,7 @@ import PumpCore
         var image = pump_image()
         var message = [CChar](repeating: 0, count: 100)
         let code = Self.jpeg.withUnsafeBytes { raw in
-            pump_image_decode(raw.bindMemory(to: UInt8.self).baseAddress, raw.count, 8192, 40_000_000, 2, &image, &message, 100)
+            pump_image_decode(raw.bindMemory(to: UInt8.self).baseAddress, raw.count, 8192, 40_000_000, 2, nil, &image, &message, 100)
         }
         defer { pump_image_free(&image) }
         #expect(code == Int32(PUMP_IMAGE_OK))

@@ -7,7 +7,9 @@ keys typed in the same burst still do, and a pasted "reply" is text.
 """
 import contextlib
 import re
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -160,3 +162,59 @@ def test_no_answer_means_half_blocks_after_a_second(server, tmp_path, image):
         t.send("q")
         wait_gone(t, "▀")
         assert "▀" not in t.text() and "[image] 8×6" in t.text()
+
+
+# ---- Issue 23: hostile images cost bounded memory -------------------------------------------------
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from hostile_images import coefficient_bomb_jpeg, text_bomb_png  # noqa: E402
+
+PEAK_RSS_LIMIT_MB = 100
+
+
+def peak_rss_mb(pid):
+    """The process's peak resident memory so far (VmHWM), in MB."""
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    raise AssertionError("no VmHWM")
+
+
+def post_any_image(t, path):
+    """Like post_image_in_tui, for any image: waits for the post's `[image]` line."""
+    t.wait_for("Inbox:", timeout=15)
+    t.send("n")
+    t.wait_for("Send")
+    t.send("\x14")
+    t.wait_for("File")
+    t.send(str(path))
+    t.send("\r")
+    t.wait_for("Attached", timeout=10)
+    t.send("\x04")
+    t.wait_for("[image]", timeout=15)
+
+
+# High 1: 40 zTXt chunks of 7.9 MB each (~310 KB of file) took ~320 MB; Medium 4: an 8192×8192
+# progressive JPEG (384 KB) took ~400 MB for its coefficient buffer, though decoded at 1/8.
+@pytest.mark.parametrize("name, data, shows", [
+    ("text-bomb.png", lambda: text_bomb_png(40), "▀"),
+    ("coefficients.jpg", coefficient_bomb_jpeg, "8192×8192, too large to preview"),
+])
+def test_a_hostile_image_previews_within_100_mb(server, tmp_path, name, data, shows):
+    path = tmp_path / name
+    path.write_bytes(data())
+    alice = logged_in_as(server, tmp_path, "alice")
+    with TUI(["--config-dir", alice], rows=30, cols=100) as t:
+        post_any_image(t, path)
+        t.send("iv")
+        t.wait_for_raw(DA1_QUERY, timeout=10)
+        t.send("\x1b[?62;22c")   # DA1 without graphics: half blocks
+        # Decoded (a picture) or refused: then the memory is measured, then what it showed.
+        end = time.monotonic() + 60
+        while not any(done in t.text() for done in ("▀", "too large")) and time.monotonic() < end:
+            t.pump(0.1)
+        peak = peak_rss_mb(t.pid)
+        print(f"{name}: peak RSS {peak:.0f} MB")
+        assert peak < PEAK_RSS_LIMIT_MB, f"peak RSS {peak:.0f} MB previewing {name}"
+        assert shows in t.text()

@@ -6,15 +6,16 @@ import PumpCore
 /// The header's size is checked before anything is decompressed, so a small file claiming a
 /// huge image (a decompression bomb) costs nothing.
 enum ImageDecoder {
-    static let maxSide = 8192
+    static let maxSide = Int(PUMP_PREVIEW_MAX_SIDE)
     /// Pixels decoded at once, 4 bytes each: 36 MB at most, so a hostile image keeps the
     /// process under issue 11's 100 MB like a hostile body does (an 11.9 M-pixel PNG peaked at
     /// 105 MB). A 4K screenshot (8.3 M) still fits; a JPEG counts after libjpeg's scaling, so
     /// photos far larger than this still preview.
-    static let maxPixels = 9_000_000
+    static let maxPixels = PUMP_PREVIEW_MAX_PIXELS
 
     struct Failure: Error, Equatable {
         var message: String
+        static let cancelled = Failure(message: "The preview was closed.")
     }
 
     /// Pixels no larger than `fitting` a side (shrunk straight from the decoder's buffer, a JPEG
@@ -25,12 +26,14 @@ enum ImageDecoder {
         var height: Int
     }
 
-    static func decode(_ data: Data, contentType: String = "", fitting side: Int = maxSide) throws -> Decoded {
+    /// `cancel`: set from another thread, the decode stops (between rows and scans) with
+    /// `Failure.cancelled`.
+    static func decode(_ data: Data, contentType: String = "", fitting side: Int = maxSide, cancel: DecodeCancel? = nil) throws -> Decoded {
         var image = pump_image()
         var message = [CChar](repeating: 0, count: 200)
         let code = data.withUnsafeBytes { raw in
             pump_image_decode(raw.bindMemory(to: UInt8.self).baseAddress, raw.count, Int32(maxSide), maxPixels, Int32(side),
-                              &image, &message, message.count)
+                              cancel?.flag, &image, &message, message.count)
         }
         defer { pump_image_free(&image) }
         let reason = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -46,6 +49,8 @@ enum ImageDecoder {
                            width: Int(image.source_width), height: Int(image.source_height))
         case PUMP_IMAGE_TOO_LARGE:
             throw Failure(message: "The image is \(image.source_width)×\(image.source_height), too large to preview; o opens it.")
+        case PUMP_IMAGE_CANCELLED:
+            throw Failure.cancelled
         case PUMP_IMAGE_UNKNOWN_FORMAT:
             throw Failure(message: "Can't preview \(describe(contentType, reason)) here; o opens it.")
         default:

@@ -14,9 +14,9 @@ struct PreviewImage: Equatable, Sendable {
 
     /// Decodes a download; a format or size it cannot show is a ClientFailure whose message
     /// says what to do instead.
-    static func load(_ data: Data, contentType: String) throws -> PreviewImage {
+    static func load(_ data: Data, contentType: String, cancel: DecodeCancel? = nil) throws -> PreviewImage {
         do {
-            let image = try ImageDecoder.decode(data, contentType: contentType, fitting: maxSide)
+            let image = try ImageDecoder.decode(data, contentType: contentType, fitting: maxSide, cancel: cancel)
             return PreviewImage(pixels: image.pixels, file: data,
                                 isPNG: data.starts(with: [0x89, 0x50, 0x4E, 0x47]), width: image.width, height: image.height)
         } catch let failure as ImageDecoder.Failure {
@@ -33,12 +33,18 @@ struct PreviewPlacement: Equatable, Sendable {
     var pixelWidth: Int
     var pixelHeight: Int
 
+    /// The most pixels a side of the picture gets: twice what the decoded image has (enlarging
+    /// further adds bytes, no detail). The cell size is the terminal's word: a reply claiming
+    /// 999-pixel cells once made a 1×1 image a 4.7 GB sixel (issue 23).
+    static let maxPixelSide = 2 * PreviewImage.maxSide
+
     /// The picture fitted into `area` with its aspect ratio kept, centred. A cell is
     /// `cellWidth`×`cellHeight` pixels: the terminal's own (when it said) for graphics, 1×2 for
     /// half blocks (a cell holds two pixels, one above the other, and is about twice as tall as wide).
     static func fit(width: Int, height: Int, in area: Rect, cellWidth: Int, cellHeight: Int) -> PreviewPlacement? {
         guard area.cols > 0, area.rows > 0, cellWidth > 0, cellHeight > 0 else { return nil }
-        let px = RGBAImage.fit(width: width, height: height, into: area.cols * cellWidth, area.rows * cellHeight)
+        let px = RGBAImage.fit(width: width, height: height, into: min(area.cols * cellWidth, maxPixelSide),
+                               min(area.rows * cellHeight, maxPixelSide))
         let cols = min(area.cols, max(1, (px.width + cellWidth - 1) / cellWidth))
         let rows = min(area.rows, max(1, (px.height + cellHeight - 1) / cellHeight))
         let rect = Rect(row: area.row + (area.rows - rows) / 2, col: area.col + (area.cols - cols) / 2, rows: rows, cols: cols)

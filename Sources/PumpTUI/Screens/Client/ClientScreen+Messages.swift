@@ -18,6 +18,8 @@ extension ClientScreen {
             if let problem { say(problem, .warning) }
             return []
         }
+        // Closing a preview stops its decode quietly (`closePreview`): never counted.
+        if case .previewCancelled = message { return [] }
         if case .audienceData(let lists, let following) = message {
             // A quiet job (`openComposer`): never counted, so it must not end another's spinner.
             audienceData = (lists, following)
@@ -54,7 +56,8 @@ extension ClientScreen {
         case .editorFileRead(let result): editorFileRead(result)
         case .imageSaved(.success(let path)): say("Saved the image to \(path).", .success)
         case .imageSaved(.failure(let f)): say("The image was not saved: \(f.message)", .error)
-        case .imagePreviewed(let link, let result): return previewArrived(link, result)
+        case .imagePreviewed(let link, let serial, let result): return previewArrived(link, serial: serial, result)
+        case .previewCancelled: break
         case .graphicEncoded(let job, let bytes): return graphicEncoded(job.link, job.placement, job.kind, bytes)
         case .refreshTimer: break
         case .people(let source, let older, let result): peopleArrived(source, older: older, result)

@@ -59,6 +59,8 @@ struct ClientScreen: TerminalApp {
     var markers: [FeedKind: ReadMarker] = [:]
     /// What the terminal can draw (nil: not asked yet; asked on the first preview).
     var graphicsSupport: GraphicsSupport?
+    /// The last preview's number (`ImagePreview.serial`).
+    var previewSerial = 0
     /// Read by the router after each update.
     var handoff: ClientHandoff?
     let cache = ItemLayoutCache()

@@ -80,8 +80,11 @@ enum ClientJob: Sendable {
     case readEditorFile(String)
     /// `i` → save: download (bounded, signed, own server only) into the download folder.
     case saveImage(ImageSaveRequest)
-    /// `i` → view: download (the same bounded request) and decode for the preview.
-    case previewImage(MediaLink)
+    /// `i` → view: download (the same bounded request) and decode for the preview; `serial`
+    /// numbers the session's previews (`PreviewDecodes`: one decode at a time, the newest).
+    case previewImage(MediaLink, serial: Int)
+    /// The preview `serial` (and any before it) closed: its decode stops (issue 23). Quiet.
+    case cancelPreview(serial: Int)
     /// The preview's picture in the terminal's graphics protocol.
     case encodeGraphic(GraphicJob)
     /// A page of followers/following or list members (`known` nil: the first page).
@@ -149,7 +152,10 @@ enum ClientMessage: Sendable {
     case editorFileRead(Result<String, ClientFailure>)
     /// Where the image was saved.
     case imageSaved(Result<String, ClientFailure>)
-    case imagePreviewed(MediaLink, Result<PreviewImage, ClientFailure>)
+    /// Success with nil: the preview closed before its decode finished (nothing to show or say).
+    case imagePreviewed(MediaLink, serial: Int, Result<PreviewImage?, ClientFailure>)
+    /// `cancelPreview` done: a quiet job's answer.
+    case previewCancelled
     case graphicEncoded(GraphicJob, String)
     /// The periodic refresh timer (`--refresh`).
     case refreshTimer

@@ -12,6 +12,8 @@ final class ClientWorker: Sendable {
     /// The account's offline cache (nil: none, or it could not be opened: `cacheProblem` says why).
     let cache: CacheStore?
     let cacheProblem: String?
+    /// The image preview's decodes: one at a time, stopped when their preview closes.
+    let previews = PreviewDecodes()
 
     /// `state`: where drafts are kept (the state directory); the config directory when nil.
     /// `cacheDirectory`: where the offline cache lives; nil for no cache.
@@ -72,11 +74,16 @@ final class ClientWorker: Sendable {
                 let reply = try await self.api.fetchMedia(request.link)
                 return try ImageSaver.save(reply.body, request: request, contentType: reply.contentType)
             })
-        case .previewImage(let link):
-            return .imagePreviewed(link, await attempt {
+        case .previewImage(let link, let serial):
+            return .imagePreviewed(link, serial: serial, await attempt {
                 let reply = try await self.api.fetchMedia(link)
-                return try PreviewImage.load(reply.body, contentType: reply.contentType)
+                return try await self.previews.run(serial: serial) { cancel in
+                    try PreviewImage.load(reply.body, contentType: reply.contentType, cancel: cancel)
+                }
             })
+        case .cancelPreview(let serial):
+            await previews.cancel(through: serial)
+            return .previewCancelled
         case .encodeGraphic(let job):
             return .graphicEncoded(job, job.encode())
         case .checkImage(let path):

@@ -7,6 +7,9 @@ import PumpCore
 struct ImagePreview: Equatable, Sendable {
     var link: MediaLink
     var name: String
+    /// Which of the session's previews this is: the decode's answer must be for this one, and
+    /// closing it stops its decode (`PreviewDecodes`).
+    var serial = 0
     var image: PreviewImage?
     /// Why there is no picture (shown in the frame and on the status line).
     var problem: String?
@@ -64,10 +67,11 @@ struct ImagePreview: Equatable, Sendable {
 extension ClientScreen {
     mutating func openPreview(_ menu: ImageMenu) -> Effects {
         let name = TerminalText.clean(menu.link.url.lastPathComponent, .line, maxLength: 60)
-        modal = .preview(ImagePreview(link: menu.link, name: name.isEmpty ? "image" : name))
+        previewSerial += 1
+        modal = .preview(ImagePreview(link: menu.link, name: name.isEmpty ? "image" : name, serial: previewSerial))
         // The terminal is asked on the first preview only, never at start-up.
         let probe: Effects = graphicsSupport == nil ? [.graphics(.detect)] : []
-        return start(.previewImage(menu.link), "Loading the image…") + probe
+        return start(.previewImage(menu.link, serial: previewSerial), "Loading the image…") + probe
     }
 
     mutating func handlePreview(_ input: InputEvent, _ preview: ImagePreview) -> Effects {
@@ -84,15 +88,18 @@ extension ClientScreen {
         }
     }
 
+    /// Closing while the image is still loading stops its decode (a quiet job: no spinner).
     private mutating func closePreview(_ preview: ImagePreview) -> Effects {
         modal = nil
-        return preview.shown.map { [.graphics(.clear($0))] } ?? []
+        let loading = preview.image == nil && preview.problem == nil
+        return (preview.shown.map { [.graphics(.clear($0))] } ?? []) + (loading ? [.run(.cancelPreview(serial: preview.serial))] : [])
     }
 
-    mutating func previewArrived(_ link: MediaLink, _ result: Result<PreviewImage, ClientFailure>) -> Effects {
-        guard case .preview(var preview)? = modal, preview.link == link else { return [] }
+    mutating func previewArrived(_ link: MediaLink, serial: Int, _ result: Result<PreviewImage?, ClientFailure>) -> Effects {
+        guard case .preview(var preview)? = modal, preview.link == link, preview.serial == serial else { return [] }
         switch result {
-        case .success(let image):
+        case .success(nil): return []
+        case .success(let image?):
             preview.image = image
             say("")
         case .failure(let f):

@@ -3,8 +3,9 @@
 #   scripts/fuzz.sh [--seconds N] [--quick-build] [TARGET...]
 #   N seconds per target (default 60); all targets by default. --quick-build compiles without
 #   optimisation (about half the build time, fewer executions per second): for the test smoke.
-# Targets: json html sanitizer token hostmeta theme (sources in Fuzz/Targets/, the PumpFuzz
-# product of Package.swift, linking PumpModels and PumpRender only: no swift-crypto, no NIO).
+# Targets: json html sanitizer token hostmeta theme image (sources in Fuzz/Targets/, the
+# PumpFuzz product of Package.swift, linking PumpModels, PumpRender and CImageDecode only: no
+# swift-crypto, no NIO).
 # SwiftPM builds it in .build-fuzz with `-sanitize=fuzzer,address -DFUZZING`. Seeds come from the
 # test fixtures, themes/ and Fuzz/seeds/; the growing corpus is kept in .fuzz/corpus/TARGET, crashes
 # go to .fuzz/crashes/ (both gitignored); `PUMPTUI_FUZZ_TARGET=T .build/debug/PumpFuzz FILE`
@@ -13,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ALL_TARGETS=(json html sanitizer token hostmeta theme)
+ALL_TARGETS=(json html sanitizer token hostmeta theme image)
 seconds=60
 config=release
 targets=()
@@ -35,15 +36,18 @@ mkdir -p .fuzz/crashes
 echo "fuzz: building PumpFuzz ($config)"
 start=$(date +%s)
 swift build --scratch-path .build-fuzz -c "$config" --product PumpFuzz \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld \
+    -Xcc -fsanitize=fuzzer-no-link,address
 binary=$(swift build --scratch-path .build-fuzz -c "$config" --show-bin-path)/PumpFuzz
 # (lld: gold crashed on this link, "internal error in format_file_lineno", hiding the real message)
+# (-Xcc: the image target's C wrapper over libpng/libjpeg is instrumented too.)
 echo "fuzz: built in $(( $(date +%s) - start )) s"
 
 # Seed corpora: read-only inputs libFuzzer starts from (it writes new units to .fuzz/corpus/TARGET).
 seed_dirs() {
     case "$1" in
         json) echo Tests/PumpCoreTests/Fixtures ;;
+        image) echo .fuzz/seeds/image ;;
         html) echo Fuzz/seeds/html .fuzz/seeds/payloads ;;
         sanitizer) echo .fuzz/seeds/payloads ;;
         token) echo Fuzz/seeds/token ;;
@@ -62,6 +66,33 @@ for i, p in enumerate(json.loads(pathlib.Path("Tests/PumpCoreTests/Fixtures/payl
 PY
     touch .fuzz/seeds/payloads
 fi
+# The image target's seeds: issue 23's hostile images (bench/hostile_images.py) that fit its
+# -max_len, and small good PNG and JPEG files of each kind.
+mkdir -p .fuzz/seeds/image
+if [ bench/hostile_images.py -nt .fuzz/seeds/image ] || [ -z "$(ls -A .fuzz/seeds/image)" ]; then
+    python3 - <<'PY'
+import pathlib, sys
+sys.path.insert(0, "bench")
+import hostile_images as h
+out = pathlib.Path(".fuzz/seeds/image")
+seeds = h.hostile_images() + [
+    ("png-small", h.text_bomb_png(0), ""), ("png-small-text", h.text_bomb_png(2), ""),
+    ("png-small-after", h.text_bomb_png(1, kind=b"iTXt", after_idat=True), ""),
+    ("jpeg-small-progressive", h.coefficient_bomb_jpeg(64, 48), ""),
+    ("jpeg-small-multiscan", h.coefficient_bomb_jpeg(64, 48, progressive=False), ""),
+    ("jpeg-small-grey", h.coefficient_bomb_jpeg(40, 24, components=1), "")]
+for name, data, _ in seeds:
+    if len(data) <= 1 << 20:
+        (out / name).write_bytes(data)
+PY
+    touch .fuzz/seeds/image
+fi
+
+# Limits of one target beyond the common ones (later flags win). The image decoders must stay
+# within what the preview allows (issue 23): no allocation over 96 MB (the largest they make is
+# 48 MB of JPEG coefficients or 36 MB of pixels), the process under 512 MB with
+# AddressSanitizer's overhead, 10 s an input; their inputs are whole files, up to 1 MB.
+target_limits() { case "$1" in image) echo -rss_limit_mb=512 -malloc_limit_mb=96 -max_len=1048576 -timeout=10 ;; esac; }
 
 status=0
 for t in "${targets[@]}"; do
@@ -75,7 +106,7 @@ for t in "${targets[@]}"; do
     # form cycles); AddressSanitizer's checks for memory errors stay on.
     # shellcheck disable=SC2046
     ASAN_OPTIONS=detect_leaks=0 PUMPTUI_FUZZ_TARGET=$t "$binary" -max_total_time="$seconds" -print_final_stats=1 -timeout=30 -detect_leaks=0 \
-        -rss_limit_mb=2048 -max_len=65536 -artifact_prefix=".fuzz/crashes/$t-" \
+        -rss_limit_mb=2048 -max_len=65536 -artifact_prefix=".fuzz/crashes/$t-" $(target_limits "$t") \
         "$corpus" $(seed_dirs "$t") >"$log" 2>&1
     rc=$?
     set -e

@@ -8,6 +8,7 @@ import PumpRender
 
 let fuzzTargets: [String: @Sendable (Data) -> Void] = [
     "json": fuzzJSON,
+    "image": fuzzImage,
     "html": fuzzHTML,
     "sanitizer": fuzzSanitizer,
     "token": fuzzTokenReply,

@@ -3,7 +3,7 @@
 #   scripts/fuzz.sh [--seconds N] [--quick-build] [TARGET...]
 #   N seconds per target (default 60); all targets by default. --quick-build compiles without
 #   optimisation (about half the build time, fewer executions per second): for the test smoke.
-# Targets: json html sanitizer token hostmeta theme image (sources in Fuzz/Targets/, the
+# Targets: json html sanitizer token hostmeta theme links image (sources in Fuzz/Targets/, the
 # PumpFuzz product of Package.swift, linking PumpModels, PumpRender and CImageDecode only: no
 # swift-crypto, no NIO).
 # SwiftPM builds it in .build-fuzz with `-sanitize=fuzzer,address -DFUZZING`. Seeds come from the
@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ALL_TARGETS=(json html sanitizer token hostmeta theme image)
+ALL_TARGETS=(json html sanitizer token hostmeta theme links image)
 seconds=60
 config=release
 targets=()
@@ -53,6 +53,7 @@ seed_dirs() {
         token) echo Fuzz/seeds/token ;;
         hostmeta) echo Fuzz/seeds/hostmeta ;;
         theme) echo themes ;;
+        links) echo Fuzz/seeds/links ;;
     esac
 }
 # The hostile payloads (a JSON array of {payload}) become one seed file each.
@@ -94,6 +95,10 @@ fi
 # AddressSanitizer's overhead, 10 s an input; their inputs are whole files, up to 1 MB.
 target_limits() { case "$1" in image) echo -rss_limit_mb=512 -malloc_limit_mb=96 -max_len=1048576 -timeout=10 ;; esac; }
 
+# Seconds one input may take. The links target amplifies each input to 256 KiB (FuzzLinks.swift):
+# linear scanning takes well under a second, a quadratic pass minutes, so 10 s makes it a failure.
+unit_timeout() { case "$1" in links) echo 10 ;; *) echo 30 ;; esac; }
+
 status=0
 for t in "${targets[@]}"; do
     corpus=.fuzz/corpus/$t
@@ -105,7 +110,7 @@ for t in "${targets[@]}"; do
     # spare bits (it reported the models' boxed URL maps as leaked, though immutable boxes cannot
     # form cycles); AddressSanitizer's checks for memory errors stay on.
     # shellcheck disable=SC2046
-    ASAN_OPTIONS=detect_leaks=0 PUMPTUI_FUZZ_TARGET=$t "$binary" -max_total_time="$seconds" -print_final_stats=1 -timeout=30 -detect_leaks=0 \
+    ASAN_OPTIONS=detect_leaks=0 PUMPTUI_FUZZ_TARGET=$t "$binary" -max_total_time="$seconds" -print_final_stats=1 -timeout="$(unit_timeout "$t")" -detect_leaks=0 \
         -rss_limit_mb=2048 -max_len=65536 -artifact_prefix=".fuzz/crashes/$t-" $(target_limits "$t") \
         "$corpus" $(seed_dirs "$t") >"$log" 2>&1
     rc=$?

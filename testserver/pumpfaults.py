@@ -1,5 +1,6 @@
 """Injected failures for the client's error-handling tests (set through POST /_test/fault)."""
 
+import itertools
 import json
 import struct
 import threading
@@ -7,12 +8,14 @@ import time
 import zlib
 
 MODES = ("none", "slow", "html500", "badjson", "truncated", "wrongtype", "huge", "redirectloop",
-         "redirect-other-host", "gzipbomb", "endless", "drip", "ratelimit", "busy", "hostile-host-meta")
+         "redirect-other-host", "gzipbomb", "endless", "drip", "ratelimit", "busy", "hostile-host-meta",
+         "hostile-thread")
 HUGE_SIZE = 64 * 1024 * 1024
 SLOW_SECONDS = 15
 BOMB_SIZE = 1024 * 1024 * 1024   # zeros before compression: ~1 MB on the wire
 DRIP_SECONDS = 60                # one byte a second, for this long at most
 RETRY_AFTER = 120
+THREAD_PAGE = 5000               # replies per hostile-thread page (spec "size" overrides), whatever count asks
 # A host name that decodes to OSC 52 (clipboard write), clear-screen, C1 CSI and RLO.
 HOSTILE_HOST = "%1B%5D52%3Bc%3BZXZpbA%3D%3D%07%1B%5B2J%C2%9B31m%E2%80%AEevil.example"
 JRD_RELS = (("registration_endpoint", "api/client/register"),
@@ -26,6 +29,8 @@ class Faults:
     def __init__(self):
         self.lock = threading.Lock()
         self.mode, self.prefix, self.count = "none", "", None
+        self.size = THREAD_PAGE
+        self.serial = itertools.count()
 
     def set(self, spec):
         mode = spec.get("mode")
@@ -34,8 +39,11 @@ class Faults:
         count = spec.get("count")
         if count is not None and (not isinstance(count, int) or count < 1):
             raise ValueError("count must be a positive integer")
+        size = spec.get("size", THREAD_PAGE)
+        if not isinstance(size, int) or not 0 <= size <= 100000:
+            raise ValueError("size must be an integer from 0 to 100000")
         with self.lock:
-            self.mode, self.prefix, self.count = mode, spec.get("path_prefix") or "", count
+            self.mode, self.prefix, self.count, self.size = mode, spec.get("path_prefix") or "", count, size
 
     def take(self, path, host):
         """The fault to apply to this request (consuming one use), or None."""
@@ -83,6 +91,8 @@ class Faults:
         if mode == "hostile-host-meta":
             links = [{"rel": rel, "href": f"http://{HOSTILE_HOST}/{path}"} for rel, path in JRD_RELS]
             return raw(handler, 200, "application/json", json.dumps({"links": links}).encode())
+        if mode == "hostile-thread":
+            return hostile_replies(handler, self.size, self.serial) if handler.path.split("?")[0].endswith("/replies") else None
         if mode == "redirectloop":
             return redirect(handler, f"http://{handler.host_port()}{handler.path}")
         if mode == "redirect-other-host":
@@ -100,6 +110,25 @@ def raw(handler, status, ctype, body, extra=None):
     handler.end_headers()
     handler.wfile.write(body)
     return status
+
+
+def hostile_replies(handler, size, serial):
+    """Any replies collection answered with `size` replies (whatever `count` asked for), each new
+    and each claiming 5 replies of its own, at URLs this mode answers the same way (issue 23):
+    a client that follows them all holds hundreds of thousands of posts."""
+    base = f"http://{handler.host_port()}"
+    parent = base + handler.path.split("?")[0][:-len("/replies")]
+    bob = {"objectType": "person", "id": "acct:bob@" + handler.host_port(), "displayName": "Bob",
+           "preferredUsername": "bob"}
+    items = []
+    for _ in range(size):
+        n = next(serial)
+        oid = f"{base}/api/comment/hostile{n}"
+        items.append({"objectType": "comment", "id": oid, "content": f"hostile reply {n}", "author": bob,
+                      "published": "2026-01-01T00:00:00Z", "inReplyTo": {"id": parent, "objectType": "note"},
+                      "replies": {"url": oid + "/replies", "totalItems": 5}})
+    body = {"objectType": "collection", "url": parent + "/replies", "totalItems": size, "items": items}
+    return raw(handler, 200, "application/json; charset=utf-8", json.dumps(body).encode())
 
 
 def redirect(handler, location):

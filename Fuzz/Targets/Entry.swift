@@ -14,6 +14,7 @@ let fuzzTargets: [String: @Sendable (Data) -> Void] = [
     "token": fuzzTokenReply,
     "hostmeta": fuzzHostMeta,
     "theme": fuzzTheme,
+    "links": fuzzLinks,
 ]
 
 let selectedTarget: @Sendable (Data) -> Void = {

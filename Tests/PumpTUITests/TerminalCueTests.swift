@@ -7,10 +7,10 @@ import PumpCore
 @Suite struct TerminalCueTests {
     @Test func sequencesOutsideAndInsideTmux() {
         let cue = TerminalCue(title: "pumptui · 2 new", bell: true, notification: "Bob replied to your note")
-        #expect(cue.sequence(environment: [:]) == "\u{1b}]2;pumptui · 2 new\u{07}\u{1b}]9;Bob replied to your note\u{07}\u{07}")
+        #expect(cue.sequence(environment: [:]) == "\u{1b}]2;pumptui · 2 new\u{07}\u{1b}]9;pumptui: Bob replied to your note\u{07}\u{07}")
         let tmux = cue.sequence(environment: ["TMUX": "/tmp/tmux-1000/default,1,0"])
-        #expect(tmux == "\u{1b}]2;pumptui · 2 new\u{07}\u{1b}Ptmux;\u{1b}\u{1b}]9;Bob replied to your note\u{07}\u{1b}\\\u{07}")
-        #expect(TerminalCue(title: "t").sequence(environment: [:]) == "\u{1b}]2;t\u{07}")   // no bell unless asked
+        #expect(tmux == "\u{1b}]2;pumptui · 2 new\u{07}\u{1b}Ptmux;\u{1b}\u{1b}]9;pumptui: Bob replied to your note\u{07}\u{1b}\\\u{07}")
+        #expect(TerminalCue(title: "t").sequence(environment: [:]) == "\u{1b}]2;pumptui · t\u{07}")   // no bell unless asked
     }
 
     @Test func serverTextCannotEndTheSequence() {
@@ -18,6 +18,15 @@ import PumpCore
         let s = cue.sequence(environment: [:])
         #expect(s.hasPrefix("\u{1b}]9;") && s.hasSuffix("\u{07}"))
         #expect(s.dropFirst(4).dropLast().allSatisfy { $0 != "\u{07}" && $0 != "\u{1b}" && $0 != "\u{9c}" })
+    }
+
+    /// Issue 23: a display name like `4;2;100` must not become an OSC 9 sub-command (progress,
+    /// message box): every payload starts with pumptui's own fixed text.
+    @Test func serverTextNeverStartsAPayload() {
+        for name in ["4;2;100", "2;owned", "9;4;3", ";;", "777;notify;x;y"] {
+            let s = TerminalCue(title: name, notification: "\(name) replied to your note").sequence(environment: [:])
+            #expect(s == "\u{1b}]2;pumptui · \(name)\u{07}\u{1b}]9;pumptui: \(name) replied to your note\u{07}")
+        }
     }
 
     @Test func screenCuesWhenARepliesArriveAndClearsTheTitleWhenRead() {

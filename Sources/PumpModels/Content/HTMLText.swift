@@ -12,8 +12,12 @@ public struct RenderedText: Sendable, Equatable {
 /// A small tolerant scanner rather than a parser: it never fails, tolerates unclosed tags, `>`
 /// inside quoted attributes, stray `<`, and malformed entities (kept literally).
 public enum HTMLText {
+    /// Bounded by `TextBudget`: the first `maxInputScalars` of the HTML are read, the text is
+    /// cut at `maxTextBytes` with "…", at most `maxLinks` links are numbered.
     public static func render(_ html: String, linkMarkers: Bool = true) -> RenderedText {
-        var r = HTMLRenderer(scalars: Array(html.unicodeScalars), linkMarkers: linkMarkers)
+        let scalars = html.unicodeScalars
+        var r = HTMLRenderer(scalars: Array(scalars.prefix(TextBudget.maxInputScalars)), linkMarkers: linkMarkers)
+        r.inputCut = html.utf8.count > TextBudget.maxInputScalars && scalars.count > TextBudget.maxInputScalars
         r.run()
         return r.finish()
     }
@@ -70,6 +74,12 @@ private struct HTMLRenderer {
     package var i = 0
     package var out = String.UnicodeScalarView()
     package var links: [String] = []
+    /// Each link's number, so a repeated link is found without searching `links` (issue 23).
+    package var linkNumbers: [String: Int] = [:]
+    /// UTF-8 bytes written to `out` (its `count` is not O(1)); reading stops past the budget.
+    package var outBytes = 0
+    /// The HTML was longer than `TextBudget.maxInputScalars`: the text ends in "…".
+    package var inputCut = false
     package var pendingSpace = false
     package var pendingBreaks = 0
     package var atLineStart = true
@@ -83,7 +93,7 @@ private struct HTMLRenderer {
     package init(scalars: [Unicode.Scalar], linkMarkers: Bool) { s = scalars; self.linkMarkers = linkMarkers }
 
     package mutating func run() {
-        while i < s.count {
+        while i < s.count, outBytes <= TextBudget.maxTextBytes {
             let c = s[i]
             if c == "<" { tagOrLiteral() }
             else if c == "&" { let d = entity(); text(d) }
@@ -93,7 +103,8 @@ private struct HTMLRenderer {
 
     package mutating func finish() -> RenderedText {
         while let l = out.last, l == " " || l == "\n" { out.removeLast() }
-        let text = TerminalText.clean(String(out), .text)
+        var text = TextBudget.cut(TerminalText.clean(String(out), .text))
+        if inputCut || i < s.count, !text.hasSuffix("…") { text += text.isEmpty ? "…" : " …" }
         guard linkMarkers else { return RenderedText(text: text, links: links) }
         let marked = PlainURLs.markPlainLinks(text, links: links)
         return RenderedText(text: marked.text, links: marked.links)
@@ -122,6 +133,7 @@ private struct HTMLRenderer {
         if out.isEmpty { pendingBreaks = 0; return }
         trimTrailingSpaces()
         out.append("\n")
+        outBytes += 1
         pendingBreaks = 0
         atLineStart = true
         pendingSpace = false
@@ -132,17 +144,23 @@ private struct HTMLRenderer {
         if pendingBreaks > 0 && !out.isEmpty {
             trimTrailingSpaces()
             for _ in 0..<pendingBreaks { out.append("\n") }
+            outBytes += pendingBreaks
             atLineStart = true
         }
         pendingBreaks = 0
         if atLineStart {
-            for _ in 0..<quoteDepth { out.append(">"); out.append(" ") }
+            for _ in 0..<min(quoteDepth, Self.maxShownDepth) { out.append(">"); out.append(" "); outBytes += 2 }
             atLineStart = false
             pendingSpace = false
         }
-        if pendingSpace { out.append(" "); pendingSpace = false }
+        if pendingSpace { out.append(" "); pendingSpace = false; outBytes += 1 }
         out.append(c)
+        outBytes += UTF8.width(c)
     }
+
+    /// Quote marks and list indents drawn at most this deep: 10 000 nested `<blockquote>`s
+    /// would otherwise put 20 000 columns of "> " before every line.
+    package static let maxShownDepth = 8
 
     package mutating func emitRaw(_ str: String) { for u in str.unicodeScalars { emit(u) } }
 
@@ -159,13 +177,15 @@ private struct HTMLRenderer {
 
     /// Returns the 1-based number of the link, or nil for links not worth listing.
     package mutating func addLink(_ raw: String) -> Int? {
-        let href = TerminalText.clean(raw.trimmingSpaces, .line, maxLength: 2000)
+        let href = TerminalText.clean(raw.trimmingSpaces, .line, maxLength: TextBudget.maxURL)
         let lower = href.lowercased()
         if href.isEmpty || href.hasPrefix("#") || lower.hasPrefix("javascript:") || lower.hasPrefix("data:") {
             return nil
         }
-        if let k = links.firstIndex(of: href) { return k + 1 }
+        if let k = linkNumbers[href] { return k }
+        guard links.count < TextBudget.maxLinks else { return nil }
         links.append(href)
+        linkNumbers[href] = links.count
         return links.count
     }
 
@@ -244,7 +264,7 @@ private struct HTMLRenderer {
         case "li":
             guard !closing else { return }
             itemBreak()
-            emitRaw(String(repeating: "  ", count: max(0, listDepth - 1)) + "• ")
+            emitRaw(String(repeating: "  ", count: max(0, min(listDepth, Self.maxShownDepth) - 1)) + "• ")
             afterMarker = true
         case "blockquote":
             blockBreak()

@@ -17,20 +17,23 @@ public enum PlainURLs {
     }
 
     /// Text with numbered markers after URLs that are not already among `links` (anchors keep
-    /// theirs: no double numbering), and the links with the new ones appended.
+    /// theirs: no double numbering), and the links with the new ones appended, at most
+    /// `TextBudget.maxLinks` in all. Linear: the known links are looked up in a set.
     public static func markPlainLinks(_ text: String, links: [String]) -> (text: String, links: [String]) {
         let s = Array(text.unicodeScalars)
         let found = find(in: s)
         guard !found.isEmpty else { return (text, links) }
         var links = links
+        var known = Set(links)
         var out = String.UnicodeScalarView()
         var at = 0
-        for r in found {
+        for r in found where links.count < TextBudget.maxLinks {
             out.append(contentsOf: s[at..<r.upperBound])
             at = r.upperBound
+            guard r.count <= TextBudget.maxURL else { continue }
             var url = String.UnicodeScalarView(); url.append(contentsOf: s[r])
             let href = String(url)
-            guard href.unicodeScalars.count <= 2000, !links.contains(href) else { continue }
+            guard known.insert(href).inserted else { continue }
             links.append(href)
             out.append(contentsOf: "[\(links.count)]".unicodeScalars)
         }
@@ -40,10 +43,11 @@ public enum PlainURLs {
 
     // MARK: Scanning
 
+    private static let schemes = [Array("https://".unicodeScalars), Array("http://".unicodeScalars)]
+
     private static func scheme(_ s: [Unicode.Scalar], at i: Int) -> Int? {
-        for prefix in ["https://", "http://"] {
-            let p = Array(prefix.unicodeScalars)
-            guard i + p.count <= s.count else { continue }
+        guard lower(s[i]) == "h" else { return nil }   // most scalars: one comparison
+        for p in schemes where i + p.count <= s.count {
             if (0..<p.count).allSatisfy({ lower(s[i + $0]) == p[$0] }) { return p.count }
         }
         return nil
@@ -60,20 +64,24 @@ public enum PlainURLs {
     /// Anything but spaces, controls and the characters that end a URL in text or HTML.
     private static func isURLScalar(_ c: Unicode.Scalar) -> Bool {
         if c.value < 0x21 || (0x7F...0x9F).contains(c.value) || c.properties.isWhitespace { return false }
-        return !"<>\"[]{}|\\^`。、，！？「」『』（）".unicodeScalars.contains(c)
+        return !stops.contains(c)
     }
+
+    private static let stops = Set("<>\"[]{}|\\^`。、，！？「」『』（）".unicodeScalars)
 
     private static let trailing = Set(".,:;!?'*_~。、，！？：；…»”’".unicodeScalars)
 
+    /// Drops trailing punctuation, and each `)` that closes nothing opened in the URL. The
+    /// parentheses are counted once and the counts kept up as the end moves back (recounting
+    /// per `)` made a URL followed by 100 000 `)` cost 10^10 steps, issue 23).
     private static func trimmed(_ s: [Unicode.Scalar], from start: Int, to end: Int) -> Int {
+        var opens = 0, closes = 0
+        for c in s[start..<end] { if c == "(" { opens += 1 } else if c == ")" { closes += 1 } }
         var e = end
         while e > start {
             let c = s[e - 1]
             if trailing.contains(c) { e -= 1; continue }
-            if c == ")" {
-                let opens = s[start..<e].filter { $0 == "(" }.count, closes = s[start..<e].filter { $0 == ")" }.count
-                if closes > opens { e -= 1; continue }
-            }
+            if c == ")", closes > opens { closes -= 1; e -= 1; continue }
             break
         }
         return e

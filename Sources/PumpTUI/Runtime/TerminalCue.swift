@@ -17,17 +17,31 @@ public struct TerminalCue: Sendable, Equatable {
     /// passes it on with `set-titles on`) and the bell is forwarded as tmux's bell; OSC 9 goes
     /// in tmux's passthrough wrapper, which reaches the outer terminal only with
     /// `allow-passthrough on` (tmux drops it otherwise, harmlessly).
+    ///
+    /// Each payload starts with our own fixed text (`lead`), never with server text: terminals
+    /// read sub-commands from the first bytes (ConEmu, Windows Terminal and Konsole take
+    /// `OSC 9;4;…` as progress, `9;2;…` as a message box), and a notification used to start
+    /// with the sender's display name, which anyone can set to `4;2;100` (issue 23).
     public func sequence(environment: [String: String]) -> String {
         var out = ""
-        if let title { out += "\u{1b}]2;" + Self.safe(title) + "\u{07}" }
+        if let title { out += "\u{1b}]2;" + Self.led(Self.safe(title), by: Self.lead + " · ") + "\u{07}" }
         if let notification {
-            let osc = "\u{1b}]9;" + Self.safe(notification) + "\u{07}"
+            let osc = "\u{1b}]9;" + Self.led(Self.safe(notification), by: Self.lead + ": ") + "\u{07}"
             out += Clipboard.isInsideTmux(environment)
                 ? "\u{1b}Ptmux;" + osc.replacingOccurrences(of: "\u{1b}", with: "\u{1b}\u{1b}") + "\u{1b}\\"
                 : osc
         }
         if bell { out += "\u{07}" }
         return out
+    }
+
+    /// The fixed start of every title and notification payload.
+    static let lead = "pumptui"
+
+    /// `text` starting with our lead: as it is when it already does ("pumptui · 2 new"), else
+    /// with `prefix` in front.
+    static func led(_ text: String, by prefix: String) -> String {
+        text.hasPrefix(lead) ? text : prefix + text
     }
 
     /// Server text in a title or notification: one clean line with no control character left

@@ -31,45 +31,42 @@ struct TimelinePane: Equatable {
 
 /// A post and its replies as a conversation: oldest first, each reply's own replies indented
 /// under it (`nested`, fetched by the worker), the root's replies paged by offset.
+/// The conversation in reading order (`entries`, `items`, `indents`) is worked out when the
+/// posts change, not on every read: the screen reads it several times per frame (issue 23).
 struct ThreadPane: Equatable {
-    var root: PumpObject
+    var root: PumpObject { didSet { flatten() } }
     /// The root's direct replies, in the order the server paged them.
-    var replies: [PumpObject] = []
+    var replies: [PumpObject] = [] { didSet { flatten() } }
     /// Replies of replies, by the id of the post they answer.
-    var nested: [String: [PumpObject]] = [:]
+    var nested: [String: [PumpObject]] = [:] { didSet { flatten() } }
     var total: Int?
     var list = ListState()
     var loading = true
     var error: String?
 
+    /// The conversation in reading order with each entry's depth (root 0), within `ThreadBudget`.
+    private(set) var entries: [ThreadEntry] = []
+    private(set) var items: [FeedItem] = []
+    /// Columns each row is pushed right, by row (replies to replies only).
+    private(set) var indents: [Int: Int] = [:]
+    /// Posts were left out: the thread holds more than `ThreadBudget` allows.
+    private(set) var isCut = false
+
+    init(root: PumpObject) {
+        self.root = root
+        flatten()
+    }
+
     /// Deeper replies are still shown, just no further to the right.
     static let maxIndent = 4
 
-    /// The conversation in reading order with each entry's depth (root 0).
-    var entries: [(object: PumpObject, depth: Int)] {
-        var out: [(PumpObject, Int)] = [(root, 0)]
-        var seen: Set<String> = [root.id]
-        func walk(_ posts: [PumpObject], depth: Int) {
-            for post in Self.oldestFirst(posts) where seen.insert(post.id).inserted {
-                out.append((post, depth))
-                walk(nested[post.id] ?? [], depth: depth + 1)
-            }
-        }
-        walk(replies, depth: 1)
-        return out
-    }
+    var hasMore: Bool { !loading && error == nil && !isCut && replies.count < (total ?? 0) }
 
-    var items: [FeedItem] { entries.map { .object($0.object) } }
-    var hasMore: Bool { !loading && error == nil && replies.count < (total ?? 0) }
-
-    /// pump.io pages replies newest first; a conversation reads oldest first.
-    static func oldestFirst(_ posts: [PumpObject]) -> [PumpObject] {
-        posts.enumerated().sorted { a, b in
-            switch (a.element.published, b.element.published) {
-            case let (x?, y?) where x != y: return x < y
-            default: return a.offset < b.offset
-            }
-        }.map(\.element)
+    private mutating func flatten() {
+        (entries, isCut) = ThreadBudget.flatten(root: root, replies: replies, nested: nested)
+        items = entries.map { .object($0.object) }
+        indents = [:]
+        for (i, e) in entries.enumerated() where e.depth > 1 { indents[i] = 2 * (min(e.depth, Self.maxIndent) - 1) }
     }
 }
 

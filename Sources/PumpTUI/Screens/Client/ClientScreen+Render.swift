@@ -119,6 +119,7 @@ extension ClientScreen {
         case .thread(let t)?:
             if t.loading { return "Loading replies…" }
             if let e = t.error { return "Replies: \(e)" }
+            if t.isCut { return "The thread is cut at \(t.entries.count) posts (o opens it in a browser)." }
             return t.hasMore ? "More replies below (scroll down)" : (t.replies.isEmpty ? "No replies yet. r replies." : "End of the thread.")
         case .search(let s)?:
             if s.loading { return "Searching…" }

@@ -200,9 +200,7 @@ struct ClientScreen: TerminalApp {
     /// Columns each row of the current list is pushed right (replies under what they answer).
     var indentation: [Int: Int] {
         guard case .thread(let t)? = pages.last else { return [:] }
-        var out: [Int: Int] = [:]
-        for (i, e) in t.entries.enumerated() where e.depth > 1 { out[i] = 2 * (min(e.depth, ThreadPane.maxIndent) - 1) }
-        return out
+        return t.indents
     }
 
     mutating func keepSelectionVisible() {

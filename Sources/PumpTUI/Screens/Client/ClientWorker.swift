@@ -261,23 +261,31 @@ final class ClientWorker: Sendable {
             fresh = o
             if fresh.author == nil { fresh.author = root.author }
         }
-        let replies = (fresh.replies == nil && fresh.isDeleted) ? Feed() : try await api.replies(of: fresh, offset: offset, count: 20)
-        return ThreadPage(root: fresh, replies: replies, nested: await nestedReplies(of: replies.objects))
+        var replies = (fresh.replies == nil && fresh.isDeleted) ? Feed() : try await api.replies(of: fresh, offset: offset, count: 20)
+        // A server may send far more than the 20 asked for; one page holds what a thread may.
+        var used = (count: 1, bytes: ThreadBudget.cost(fresh))
+        let kept = Set(ThreadBudget.take(replies.objects, used: &used).map(\.id))
+        replies.items = replies.items.filter { $0.object.map { kept.contains($0.id) } ?? false }
+        return ThreadPage(root: fresh, replies: replies, nested: await nestedReplies(of: replies.objects, used: used))
     }
 
     /// The replies of each reply, and of theirs, breadth first: at most `limit` fetches and
     /// `maxDepth` levels, so a deep or hostile thread costs a bounded number of requests. A
-    /// branch that cannot be loaded is left out, not an error for the whole thread.
-    private func nestedReplies(of top: [PumpObject], maxDepth: Int = 4, limit: Int = 30) async -> [String: [PumpObject]] {
+    /// branch that cannot be loaded is left out, not an error for the whole thread. What they
+    /// bring together stays within `ThreadBudget` (`used`: what the page already holds).
+    private func nestedReplies(of top: [PumpObject], used: (count: Int, bytes: Int), maxDepth: Int = 4,
+                               limit: Int = 30) async -> [String: [PumpObject]] {
         var nested: [String: [PumpObject]] = [:]
-        var level = top, fetches = 0
+        var level = top, fetches = 0, used = used
         for _ in 0..<maxDepth {
             var next: [PumpObject] = []
-            for post in level where (post.replies?.count ?? 0) > 0 && nested[post.id] == nil && fetches < limit {
+            for post in level where (post.replies?.count ?? 0) > 0 && nested[post.id] == nil && fetches < limit
+                && used.count < ThreadBudget.maxEntries {
                 fetches += 1
                 guard let page = try? await api.replies(of: post, count: 50) else { continue }
-                nested[post.id] = page.objects
-                next += page.objects
+                let kept = ThreadBudget.take(page.objects, used: &used)
+                nested[post.id] = kept
+                next += kept
             }
             if next.isEmpty { break }
             level = next

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+import PumpCore
+@testable import PumpTUI
+
+/// Issue 23: what one hostile item costs the screen. Whatever its size, a note lays out into a
+/// bounded number of rows (TextBudget's text and links), every row within the width.
+@Suite struct ItemLayoutScaleTests {
+    func note(_ html: String) -> FeedItem {
+        .object(PumpObject(id: "https://pump.example/api/note/big", objectType: "note", content: html))
+    }
+
+    /// A row holds at least one byte of the text, or is one of at most two blank rows between
+    /// paragraphs: the text's rows are bounded by its bytes (with the markers numbered after the
+    /// cut), then the numbered links, the header, counts and blank row.
+    static let maxRows = TextBudget.maxTextBytes + 6 * TextBudget.maxLinks + TextBudget.maxLinks + 8
+
+    @Test(arguments: [
+        "https://x.example/a" + String(repeating: ")", count: 100_000),
+        (0..<40_000).map { "https://x.example/\($0)" }.joined(separator: " "),
+        (0..<150_000).map { "<a href=\"https://x.example/\($0)\">l</a>" }.joined(),
+        String(repeating: "<blockquote>q<br>", count: 20_000),
+        String(repeating: "<ul><li>i", count: 20_000),
+        String(repeating: "word ", count: 800_000),
+        String(repeating: "e\u{301}", count: 200_000),                 // 200 000 accented letters: one word
+    ])
+    func hostileNoteLaysOutBounded(_ html: String) {
+        for width in [10, 80, 200] {
+            let clock = ContinuousClock()
+            var lines: [ItemLine] = []
+            let took = clock.measure { lines = ItemLayout.lines(for: note(html), width: width) }
+            // Milliseconds in release; a generous bound for a debug build that still fails any
+            // quadratic pass (those took 6-36 s in release).
+            #expect(took < .seconds(3), "width \(width): \(took)")
+            #expect(lines.count <= Self.maxRows, "width \(width): \(lines.count) rows")
+            #expect(lines.filter { $0.role == .text }.allSatisfy { TextWidth.width($0.text) <= width - 2 }, "a row wider than \(width)")
+            #expect(lines.filter { $0.role == .link }.count <= TextBudget.maxLinks)
+        }
+    }
+
+    @Test func wrapIsLinearInAWideRange() {
+        // One 32 KiB URL-like word and 32 KiB of one-letter words: rows, not seconds.
+        let url = "https://x.example/" + String(repeating: "a", count: 32 * 1024)
+        #expect(TextLayout.wrap(url, width: 80).count == (url.count + 79) / 80)
+        let words = String(repeating: "a ", count: 16 * 1024)
+        #expect(TextLayout.wrap(words, width: 80).count == (16 * 1024 + 39) / 40)
+    }
+}

@@ -1,0 +1,211 @@
+"""Issue 23's hostile text and threads, for the hostile-input benchmark (bench/hostile.py) and the
+end-to-end tests (Tests/e2e/test_hostile_scale.py). Standard library only.
+
+`hostile_notes()` returns (name, html) for each note content:
+- High 2, "link scanning": a URL followed by 100 000 `)` (trimming recounted the whole URL per
+  `)`), 40 000 plain URLs and 150 000 `<a href>` links (each new link searched the list of the
+  ones before), and shapes of our own: `(` instead of `)`, balanced parentheses, anchors whose
+  text is their URL (both scanners), images, bare schemes, blockquotes and lists nested 20 000
+  deep (each line drew every level's "> " or indent: 400 MB of text), 4 MB of words.
+`hostile_threads()` returns (name, fault spec) for testserver/pumpfaults.py's "hostile-thread"
+mode:
+- High 3, "nested replies": every replies collection answers with `size` replies, each claiming
+  5 of its own; the client's 30 nested fetches once put 744 000 posts in the thread's pane.
+
+Run alone it measures `pumptui inbox` (CPU seconds and peak RSS from wait4) with each note as the
+newest item of alice's inbox, and the full screen on the threads (seconds until the thread shows,
+a key's answer, CPU and peak RSS from /proc):
+
+    .venv/bin/python bench/hostile_text.py [--binary PATH] [--timeout S] [--only NAME…]
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def url_then_closers(n=100_000):
+    return "https://x.example/a" + ")" * n
+
+
+def url_then_openers(n=100_000):
+    return "https://x.example/a" + "(" * n + " end"
+
+
+def url_balanced(n=50_000):
+    return "https://x.example/" + "(" * n + ")" * (n + 1) + " end"
+
+
+def plain_urls(n=40_000):
+    return " ".join(f"https://x.example/{i}" for i in range(n))
+
+
+def anchors(n=150_000):
+    return "".join(f'<a href="https://x.example/{i}">l</a>' for i in range(n))
+
+
+def anchors_with_url_text(n=60_000):
+    return " ".join(f'<a href="https://x.example/{i}">https://x.example/{i}</a>' for i in range(n))
+
+
+def images(n=100_000):
+    return "".join(f'<img src="https://x.example/{i}.png">' for i in range(n))
+
+
+def bare_schemes(n=400_000):
+    return "https://" * n
+
+
+def nested_quotes(n=20_000):
+    return "<blockquote>q<br>" * n
+
+
+def nested_lists(n=20_000):
+    return "<ul><li>i" * n
+
+
+def long_text(words=800_000):
+    return "<p>" + "word " * words + "</p>"
+
+
+def hostile_notes():
+    return [
+        ("url+100k-close-parens", url_then_closers()),
+        ("url+100k-open-parens", url_then_openers()),
+        ("url+balanced-100k-parens", url_balanced()),
+        ("40k-plain-urls", plain_urls()),
+        ("150k-anchors", anchors()),
+        ("60k-anchors-url-text", anchors_with_url_text()),
+        ("100k-images", images()),
+        ("400k-bare-schemes", bare_schemes()),
+        ("20k-nested-quotes", nested_quotes()),
+        ("20k-nested-lists", nested_lists()),
+        ("4mb-words", long_text()),
+    ]
+
+
+def hostile_threads():
+    """Fault specs for POST /_test/fault (every replies URL answers with `size` new replies)."""
+    return [
+        ("thread-5000-per-fetch", {"mode": "hostile-thread", "path_prefix": "/api/", "size": 5000}),
+        ("thread-20000-per-fetch", {"mode": "hostile-thread", "path_prefix": "/api/", "size": 20000}),
+    ]
+
+
+# --- measuring (only when run as a script) ---------------------------------------------------
+
+def _wait4(p, timeout):
+    """(exit status, wall s, CPU s, peak RSS MB) of a child, or None values when it overran."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        pid, status, usage = os.wait4(p.pid, os.WNOHANG)
+        if pid:
+            return (os.waitstatus_to_exitcode(status), time.monotonic() - start,
+                    usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+        time.sleep(0.02)
+    p.kill()
+    _, status, usage = os.wait4(p.pid, 0)
+    return None, timeout, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def _proc(pid):
+    """(CPU s, peak RSS MB) of a running process, from /proc."""
+    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    cpu = (int(stat[11]) + int(stat[12])) / ticks
+    hwm = re.search(r"VmHWM:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text())
+    return cpu, int(hwm.group(1)) / 1024
+
+
+def measure(binary, timeout, only):
+    os.environ["PUMPTUI_BIN"] = binary
+    sys.path.insert(0, str(ROOT / "Tests" / "e2e"))
+    import tempfile
+    from test_hostile import Server, login, signed  # noqa: E402 (needs PUMPTUI_BIN first)
+    from tui import TUI
+
+    results = {}
+    tmp = Path(tempfile.mkdtemp(prefix="pumptui-hostile-text-"))
+    server = Server()
+    try:
+        alice, bob = tmp / "alice", tmp / "bob"
+        login(server, "alice", alice)
+        login(server, "bob", bob)
+        alice_id = signed(server, "bob", bob, "GET", "/api/user/alice/profile")["id"]
+        env = dict(os.environ, LANG="C.UTF-8")
+        for name, html in hostile_notes():
+            if only and name not in only:
+                continue
+            signed(server, "bob", bob, "POST", "/api/user/bob/feed", {
+                "verb": "post", "to": [{"objectType": "person", "id": alice_id}],
+                "object": {"objectType": "note", "content": html}})
+            p = subprocess.Popen([binary, "inbox", "--count", "1", "--config-dir", str(alice)],
+                                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+            code, wall, cpu, rss = _wait4(p, timeout)
+            results[name] = {"exit": code, "wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "maxrss_mb": round(rss, 1),
+                             "content_bytes": len(html.encode())}
+            print(f"{name:28} inbox: exit {code}, {wall:6.2f} s wall, {cpu:6.2f} s CPU, {rss:7.1f} MB peak", flush=True)
+        for name, spec in hostile_threads():
+            if only and name not in only:
+                continue
+            signed(server, "bob", bob, "POST", "/api/user/bob/feed", {
+                "verb": "post", "to": [{"objectType": "person", "id": alice_id}],
+                "object": {"objectType": "note", "content": f"Thread root {name}"}})
+            server.control("/_test/fault", spec)
+            try:
+                results[name] = _thread_run(TUI, binary, server, alice, name, timeout)
+            finally:
+                server.control("/_test/fault", {"mode": "none"})
+            print(f"{name:28} full screen: {results[name]}", flush=True)
+    finally:
+        server.stop()
+    return results
+
+
+def _thread_run(TUI, binary, server, alice, name, timeout):
+    """Opens the thread of the newest inbox item; times its arrival and one key's answer."""
+    with TUI([server.account("alice"), "--config-dir", str(alice)], rows=40, cols=100, binary=binary) as t:
+        t.wait_for(f"Thread root {name}", timeout=30)
+        started = time.monotonic()
+        t.key("Enter")
+        out = {"thread_shown_s": None, "key_answer_s": None}
+        try:
+            t.wait_for("hostile reply", timeout=timeout)
+            out["thread_shown_s"] = round(time.monotonic() - started, 2)
+            t.pump(1.0)                       # idle: what does it cost doing nothing?
+            cpu0, _ = _proc(t.pid)
+            t.pump(3.0)
+            cpu1, _ = _proc(t.pid)
+            out["idle_cpu_pct"] = round((cpu1 - cpu0) / 3.0 * 100)
+            pressed = time.monotonic()
+            t.send("?")                       # the help overlay: one key, one frame
+            t.wait_for("Keys", timeout=timeout)
+            out["key_answer_s"] = round(time.monotonic() - pressed, 2)
+        except AssertionError:
+            pass
+        cpu, rss = _proc(t.pid)
+        out.update({"cpu_s": round(cpu, 2), "maxrss_mb": round(rss, 1)})
+        return out
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--binary", default=str(ROOT / ".build" / "debug" / "pumptui"))
+    ap.add_argument("--timeout", type=float, default=60)
+    ap.add_argument("--json", help="write the results here too")
+    ap.add_argument("--only", nargs="*", default=[])
+    args = ap.parse_args(argv)
+    results = measure(args.binary, args.timeout, set(args.only))
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -7,7 +7,9 @@ import Testing
         #expect(ServerReply.error(for: text(400, "Invalid / expired Token")) == .expiredToken)
         #expect(ServerReply.error(for: text(400, "Invalid Consumer Key")) == .invalidConsumerKey)
         #expect(ServerReply.error(for: text(401, "Invalid signature")) == .invalidSignature)
-        #expect(ServerReply.error(for: text(401, "Invalid / used nonce")) == .http(status: 401, serverMessage: "Invalid / used nonce"))
+        #expect(ServerReply.error(for: text(401, "Invalid / used nonce")) == .clientForgotten)
+        #expect(PumpError.clientForgotten.message.contains("log in again"))
+        #expect(!PumpError.invalidSignature.message.contains("clock"))   // pump.io checks no time window
     }
 
     @Test func jsonErrorField() {
@@ -19,7 +21,20 @@ import Testing
         let page = "<html><head><title>Error 500</title></head><body><pre>TypeError at line 1\n" +
             String(repeating: "stack ", count: 500) + "</pre></body></html>"
         let e = ServerReply.error(for: HTTPResponse(status: 500, headers: ["content-type": "text/html"], body: Data(page.utf8)))
-        #expect(e == .http(status: 500, serverMessage: "HTML page: Error 500"))
+        #expect(e == .http(status: 500, serverMessage: "TypeError at line 1"))
+        let titled = "<html><head><title>Error 500</title></head><body><p>Boom</p></body></html>"
+        #expect(ServerReply.error(for: HTTPResponse(status: 500, headers: ["content-type": "text/html"], body: Data(titled.utf8)))
+                == .http(status: 500, serverMessage: "HTML page: Error 500"))
+    }
+
+    /// Express's error page as pump.io 5.1.4 sends it for a body over 100 kB (issue 24).
+    @Test func expressErrorPagesGiveTheirErrorLine() {
+        let page = #"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Error</title></head><body>"#
+            + #"<pre>PayloadTooLargeError: request entity too large<br> &nbsp; &nbsp;at readStream (/usr/share/nodejs/raw-body/index.js:156:17)"#
+            + "<br> &nbsp; &nbsp;at getRawBody</pre></body></html>"
+        let r = HTTPResponse(status: 413, headers: ["content-type": "text/html; charset=utf-8"], body: Data(page.utf8))
+        #expect(ServerReply.error(for: r) == .http(status: 413, serverMessage: "PayloadTooLargeError: request entity too large"))
+        #expect(PumpError.snippet(r) == "PayloadTooLargeError: request entity too large")
     }
 
     @Test func controlCharactersNeverPassThrough() {

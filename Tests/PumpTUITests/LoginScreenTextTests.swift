@@ -135,7 +135,9 @@ import PumpCore
         |                                                                                |
         |http://127.0.0.1:45678/oauth/authorize?oauth_token=AbCdEfGhIjKlMnOpQrStUv       |
         |                                                                                |
-        | This URL expired or was used: press ^N (or n) for a new one.                   |
+        | The server refused this URL's authorization: approve it in the browser first,  |
+        | then press Enter again. If it expired or was used, press ^N (or n) for a new   |
+        | one.                                                                           |
         |                                                                                |
         | Verifier: abc                                                                  |
         |                                                                                |
@@ -148,12 +150,10 @@ import PumpCore
         |                                                                                |
         |                                                                                |
         |                                                                                |
-        |                                                                                |
-        |                                                                                |
-        |This authorization expired or was used. Press ^N for a new URL.                 |
+        |Not approved yet, expired or used: Enter tries again, ^N gets a new URL.        |
         |F2 copy  F3 show URL  F4 browser  F5 QR  Enter submit  Esc cancel  F1 help      |
         """#)
-        expectRole(.warning, of: "This URL expired or was used", in: b)
+        expectRole(.warning, of: "The server refused this URL's authorization", in: b)
         expectRole(.error, row: 22, in: b)
     }
 

@@ -76,8 +76,32 @@ class RepScreen(pyte.Screen):
             super().draw(last * max(1, count))
 
 
+    # pyte 0.8 also lacks SU/SD (CSI n S / CSI n T, "scroll the region up/down"), which ncurses
+    # uses when a block of rows moves (a paragraph that grows by a line): without them the rows
+    # below keep their old text. Same effect as pyte's own index/reverse_index, n times.
+    def scroll_up(self, count=1, *args, **kwargs):
+        if kwargs.get("private"):
+            return
+        top, bottom = self.margins or pyte.screens.Margins(0, self.lines - 1)
+        self.dirty.update(range(self.lines))
+        for _ in range(max(1, count)):
+            for y in range(top, bottom):
+                self.buffer[y] = self.buffer[y + 1]
+            self.buffer.pop(bottom, None)
+
+    def scroll_down(self, count=1, *args, **kwargs):
+        if kwargs.get("private"):
+            return
+        top, bottom = self.margins or pyte.screens.Margins(0, self.lines - 1)
+        self.dirty.update(range(self.lines))
+        for _ in range(max(1, count)):
+            for y in range(bottom, top, -1):
+                self.buffer[y] = self.buffer[y - 1]
+            self.buffer.pop(top, None)
+
+
 class RepStream(pyte.ByteStream):
-    csi = dict(pyte.ByteStream.csi, b="repeat_last")
+    csi = dict(pyte.ByteStream.csi, b="repeat_last", S="scroll_up", T="scroll_down")
 
 
 class TUI:

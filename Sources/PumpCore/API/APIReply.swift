@@ -28,8 +28,9 @@ extension PumpError {
     /// A short, safe, one-line rendering of a non-JSON body (HTML pages reduced to their text).
     static func snippet(_ r: HTTPResponse) -> String {
         let head = String(decoding: r.body.prefix(4096), as: UTF8.self)
-        let text = r.contentType.lowercased().contains("html") || head.hasPrefix("<")
-            ? HTMLText.line(head) : head
+        let html = r.contentType.lowercased().contains("html") || head.hasPrefix("<")
+        if html, let line = ServerText.preLine(head) { return line }
+        let text = html ? HTMLText.line(head) : head
         return TerminalText.clean(text.trimmingSpaces, .line, maxLength: 160)
     }
 }

@@ -91,7 +91,8 @@ public enum Notifications {
         case .share:
             return mine ? "\(who) shared your \(noun(object))\(excerpt(object))" : nil
         case .post, .create:
-            guard let o = object else { return nil }
+            // The server's welcome note is addressed to you, but no one wrote it.
+            guard let o = object, a.actor?.isServerService != true else { return nil }
             let addressed = me.isAddressed(a.to) || me.isAddressed(o.to)
             let mentioned = me.isAddressed(a.cc) || me.isAddressed(o.cc)
             if let parent = o.inReplyTo, me.isMe(parent.author) {

@@ -28,7 +28,7 @@ public struct Discovery: Sendable {
         var firstNetworkError: PumpError?
         for scheme in schemes(for: account) {
             let base = URL(string: "\(scheme)://\(account.hostWithPort)/")!
-            switch try await discover(base: base, tried: &tried) {
+            switch try await discover(base: base, account: account, tried: &tried) {
             case .found(let endpoints):
                 try EndpointPolicy(account: account, allowHTTP: allowHTTP).checkDiscovered(endpoints, over: scheme)
                 return endpoints
@@ -46,7 +46,7 @@ public struct Discovery: Sendable {
 
     private enum Outcome { case found(Endpoints), unreachable(PumpError) }
 
-    private func discover(base: URL, tried: inout [String]) async throws -> Outcome {
+    private func discover(base: URL, account: AccountID, tried: inout [String]) async throws -> Outcome {
         let attempts: [(String, [String: String])] = [
             (".well-known/host-meta.json", ["Accept": "application/json"]),
             (".well-known/host-meta", ["Accept": "application/json"]),
@@ -57,8 +57,7 @@ public struct Discovery: Sendable {
             progress(url.absoluteString)
             tried.append(url.absoluteString)
             do {
-                let response = try await transport.send(HTTPRequest(method: "GET", url: url, headers: headers),
-                                                        timeout: attemptTimeout)
+                let response = try await get(url, headers: headers, account: account)
                 answered = true
                 if response.status == 200, let endpoints = Endpoints.fromJRD(response.body) {
                     return .found(endpoints)
@@ -72,4 +71,29 @@ public struct Discovery: Sendable {
         progress(base.absoluteString + " (conventional pump.io paths)")
         return .found(Endpoints.conventional(base: base))
     }
+
+    /// An unsigned GET that follows redirects within the origin asked (nothing secret is sent).
+    /// A redirect to another host of the same scheme is pump.io's `redirectToCanonical`: the
+    /// server calls itself by that name and answers every request there, so the login must use
+    /// it (credentials only ever go to the account's own host): say which. Other redirects
+    /// (a scheme change) are answers like any other, so discovery goes on as if not found.
+    private func get(_ url: URL, headers: [String: String], account: AccountID) async throws -> HTTPResponse {
+        var current = url
+        for _ in 0..<Self.maxRedirects {
+            let response = try await transport.send(HTTPRequest(method: "GET", url: current, headers: headers),
+                                                    timeout: attemptTimeout)
+            guard [301, 302, 303, 307, 308].contains(response.status), let location = response.headers["location"],
+                  let next = URL(string: location, relativeTo: current)?.absoluteURL,
+                  next.scheme?.lowercased() == current.scheme?.lowercased() else { return response }
+            if Endpoints.origin(of: next) != Endpoints.origin(of: current) {
+                let host = TerminalText.clean(next.hostAndPort ?? location, .message)
+                let suggestion = (try? AccountID(parsing: "\(account.nickname)@\(host)"))?.description ?? "your nick@\(host)"
+                throw PumpError.serverCallsItself(host: host, account: suggestion)
+            }
+            current = next
+        }
+        throw PumpError.redirectLoop
+    }
+
+    static let maxRedirects = 5
 }

@@ -40,6 +40,13 @@ public struct PumpSession: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         "PumpSession(\(account)" + (accountMismatch ? ", typed \(typedAccount)" : "") + ")"
     }
+
+    /// "the server spells the name 'alice'" when the typed nickname differed only in case (the
+    /// account was saved with the server's spelling); nil otherwise.
+    public var spellingNote: String? {
+        guard !accountMismatch, typedAccount.nickname != account.nickname else { return nil }
+        return "the server spells the name '\(account.nickname)'"
+    }
 }
 
 /// The identity fields of a pump.io person object, read leniently.

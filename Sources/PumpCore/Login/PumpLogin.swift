@@ -72,7 +72,8 @@ public actor PumpLogin {
 
     /// Exchanges the verifier, confirms the account with whoami and saves it.
     /// Wrong verifier: `.wrongVerifier`, the request token is kept for another try.
-    /// Expired or used request token: `.requestTokenExpired`; call `renewRequestToken()`.
+    /// Not approved yet, expired or used request token: `.requestTokenExpired` (the server does
+    /// not tell these apart); the token is kept for a try after approving, or call `renewRequestToken()`.
     public func verifier(_ code: String) async throws -> PumpSession {
         let verifier = code.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let endpoints, let rt = requestToken else { throw PumpError.noRequestToken }
@@ -88,7 +89,9 @@ public actor PumpLogin {
             .confirm(endpoints: endpoints, credentials: creds, typed: account)
         let authorizedAs = (person.nickname.flatMap { try? AccountID(nickname: $0, host: account.host, port: account.port) }) ?? account
         let mismatch = authorizedAs.nickname.lowercased() != account.nickname.lowercased()
-        let saveAs = mismatch ? authorizedAs : account
+        // Always the server's spelling: pump.io's nicknames are case-sensitive, so `Alice` typed
+        // for `alice` would make every later request a 404 ("No such 'user' with id 'Alice'").
+        let saveAs = authorizedAs
 
         emit(.progress(.saving))
         let displayName = person.displayName ?? person.nickname ?? saveAs.nickname
@@ -221,7 +224,9 @@ public actor PumpLogin {
         guard response.status == 200 else {
             let error = ServerReply.accessTokenError(for: response)
             switch error {
-            case .wrongVerifier: break  // keep the request token: the user may paste again
+            // Keep the request token: the user may paste again. pump.io answers "Invalid /
+            // expired Token" also for a token not approved yet, which still works once approved.
+            case .wrongVerifier, .requestTokenExpired: break
             case .invalidConsumerKey:
                 // The server lost our client: the request token died with it. Register anew on renewal.
                 try? store.removeClient(forHost: account.hostWithPort)

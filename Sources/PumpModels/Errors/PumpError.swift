@@ -18,6 +18,9 @@ public enum PumpError: Error, Equatable, Sendable {
     case invalidConsumerKey
     case invalidSignature
     case expiredToken
+    /// "Invalid / used nonce" for a signed request: pump.io says this when it no longer knows
+    /// the client the token belongs to (pumptui never reuses a nonce). Only a new login helps.
+    case clientForgotten
     case wrongVerifier
     case requestTokenExpired
     case noRequestToken
@@ -31,6 +34,9 @@ public enum PumpError: Error, Equatable, Sendable {
     case rateLimited(host: String, seconds: Int)
     case redirectLoop
     case redirectToOtherHost(String)
+    /// Discovery was redirected to another host (pump.io's `redirectToCanonical`): the name the
+    /// server calls itself, and the account to log in as there.
+    case serverCallsItself(host: String, account: String)
     case notAccountHost(String)
     case notLoggedIn(String)
     case storage(String)
@@ -55,8 +61,11 @@ public enum PumpError: Error, Equatable, Sendable {
         case .registration(let why): return "client registration failed: \(why)"
         case .invalidConsumerKey: return "the server does not know this client (Invalid Consumer Key)"
         case .invalidSignature:
-            return "the server rejected the request signature (Invalid signature); check the clock, or the server may sit behind a TLS proxy that breaks signatures"
+            // Not the clock: pump.io checks no time window. A stored secret that does not match,
+            // or a proxy that changes the address the server sees (scheme, host, port), does it.
+            return "the server rejected the request signature (Invalid signature); the stored secret may not match (log in again), or the server sits behind a proxy that changes the address it sees"
         case .expiredToken: return "the server rejected the access token (Invalid / expired Token); log in again"
+        case .clientForgotten: return "the server no longer knows this client (Invalid / used nonce); log in again"
         case .wrongVerifier: return "the verifier was not accepted; copy the Verifier value (not the Token) and try again"
         case .requestTokenExpired:
             return "the authorization was not approved in the browser, expired or was already used; a new authorization URL is needed"
@@ -72,6 +81,8 @@ public enum PumpError: Error, Equatable, Sendable {
             return "\(host) asked for a pause (too many requests or busy); not asking again for \(seconds) s"
         case .redirectLoop: return "too many redirects"
         case .redirectToOtherHost(let host): return "refusing to follow a redirect to another host (\(host)) with your credentials"
+        case .serverCallsItself(let host, let account):
+            return "the server redirects to \(host), the name it calls itself: log in as \(account)"
         case .notAccountHost(let host): return "refusing to send your credentials to \(host), which is not your account's server"
         case .notLoggedIn(let account): return "no stored login for \(account); run: pumptui login \(account)"
         case .storage(let why): return "credential store: \(why)"

@@ -15,6 +15,7 @@ public enum ServerReply {
         if lower.contains("invalid consumer key") { return .invalidConsumerKey }
         if lower.contains("invalid / expired token") { return .expiredToken }
         if lower.contains("invalid signature") { return .invalidSignature }
+        if lower.contains("invalid / used nonce") { return .clientForgotten }
         return nil
     }
 
@@ -56,11 +57,24 @@ public enum ServerText {
         return summary(raw)
     }
 
-    /// HTML 500 pages are summarised (title or first text), never dumped.
+    /// HTML 500 pages are summarised (the error line, title or first text), never dumped.
     package static func htmlSummary(_ html: String) -> String {
+        if let line = preLine(html) { return line }
         if let t = between(html, "<title>", "</title>"), !summary(t).isEmpty { return "HTML page: " + summary(t) }
         if let t = between(html, "<h1>", "</h1>"), !summary(t).isEmpty { return "HTML page: " + summary(t) }
         return "HTML error page"
+    }
+
+    /// Express's error pages (pump.io's 413, its "no original post" 500) are titled only "Error";
+    /// the message is the first line of their `<pre>`, before the stack trace. Nil without one.
+    package static func preLine(_ html: String) -> String? {
+        guard let open = html.range(of: "<pre>", options: .caseInsensitive) else { return nil }
+        var text = html[open.upperBound...]
+        for end in ["<br", "</pre", "\n"] {
+            if let r = text.range(of: end, options: .caseInsensitive) { text = text[..<r.lowerBound] }
+        }
+        let line = summary(String(text))
+        return line.isEmpty ? nil : line
     }
 
     private static func between(_ s: String, _ open: String, _ close: String) -> String? {

@@ -96,6 +96,13 @@ public struct Person: Sendable, Equatable {
         return nil
     }
 
+    /// The server itself as an actor (pump.io's `service` object, `/api/service/ID`), which sends
+    /// each new user a welcome note: not a person writing to you.
+    public var isServerService: Bool {
+        guard let comps = idURL?.pathComponents, let i = comps.firstIndex(of: "api"), i + 2 < comps.count else { return false }
+        return comps[i + 1] == "service"
+    }
+
     /// `nick@host`: from an `acct:` id, else preferredUsername@host of the id URL.
     public var webfinger: String {
         if id.hasPrefix("acct:") { return String(id.dropFirst(5)) }

@@ -27,7 +27,7 @@ enum LoginLineMode {
                 return try await login.verifier(line)
             } catch PumpError.requestTokenExpired where !renewed {
                 renewed = true
-                LineMode.warnInfo("That authorization expired or was used; here is a new one.")
+                LineMode.warnInfo("The server refused that authorization (not approved yet, expired or used); here is a new one.")
                 try await login.renewRequestToken()
             }
         }
@@ -42,7 +42,7 @@ enum LoginLineMode {
     }
 
     static func reportSuccess(_ session: PumpSession) {
-        LineMode.say("Logged in as \(session.account)")
+        LineMode.say("Logged in as \(session.account)" + (session.spellingNote.map { " (\($0))" } ?? ""))
         if session.accountMismatch {
             LineMode.say("Note: you typed \(session.typedAccount), but \(session.authorizedAs) authorized this login; saved as \(session.account).")
         }

@@ -1,4 +1,5 @@
 import CImageDecode
+import Dispatch
 
 /// The C decoder's cancel flag (an atomic int in CImageDecode): set from any thread, read by
 /// the decode between rows and scans.
@@ -36,7 +37,7 @@ actor PreviewDecodes {
 
     /// Runs `decode` for preview `serial` once no other decode runs; nil when that preview was
     /// closed (or a newer one asked) before or during it.
-    func run<T: Sendable>(serial: Int, _ decode: @Sendable (DecodeCancel) throws -> T) async throws -> T? {
+    func run<T: Sendable>(serial: Int, _ decode: @escaping @Sendable (DecodeCancel) throws -> T) async throws -> T? {
         cancel(through: serial - 1)
         while running != nil, serial > closedThrough {
             await withCheckedContinuation { waiting.append($0) }
@@ -50,15 +51,19 @@ actor PreviewDecodes {
             waiting = []
             for w in woken { w.resume() }
         }
-        // Actor-isolated, so the next decode waits for this one; `cancel(through:)` cannot run
-        // meanwhile, hence the decode is handed over to run off the actor.
-        return try await Self.detached(cancel, decode)
+        return try await Self.offThePool(cancel, decode)
     }
 
-    /// The decode on the global executor, leaving the actor free to take a cancel. A decode
-    /// that failed because it was cancelled is no failure to report: nil.
-    @concurrent
-    private static func detached<T: Sendable>(_ cancel: DecodeCancel, _ decode: @Sendable (DecodeCancel) throws -> T) async throws -> T? {
-        do { return try decode(cancel) } catch { if cancel.isRequested { return nil } else { throw error } }
+    /// The decode on a Dispatch thread: the actor stays free to take a cancel meanwhile, and a
+    /// long decode (blocking C code) holds no thread of Swift's cooperative pool, which has one
+    /// per core. A decode that failed because it was cancelled is no failure to report: nil.
+    private static func offThePool<T: Sendable>(_ cancel: DecodeCancel, _ decode: @escaping @Sendable (DecodeCancel) throws -> T) async throws -> T? {
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<T?, Error>) in
+            DispatchQueue.global(qos: .userInitiated).async {
+                do { done.resume(returning: try decode(cancel)) } catch {
+                    if cancel.isRequested { done.resume(returning: nil) } else { done.resume(throwing: error) }
+                }
+            }
+        }
     }
 }

@@ -241,7 +241,9 @@ extension ClientScreen {
         let undo = ObjectMarks(o)
         ownMarks[o.id, default: OwnMarks()][keyPath: ownMark] = on
         updateObject(o.id) { $0[keyPath: mark] = on; $0[keyPath: count] = Self.bump($0[keyPath: count], on ? 1 : -1) }
-        return start(.verb(VerbRequest(kind: on ? verbs.on : verbs.off, object: o, undo: undo)), on ? words.on : words.off)
+        var request = VerbRequest(kind: on ? verbs.on : verbs.off, object: o, undo: undo)
+        request.checkFirst = o[keyPath: mark] == nil
+        return start(.verb(request), on ? words.on : words.off)
     }
 
     mutating func toggleFollow() -> Effects {

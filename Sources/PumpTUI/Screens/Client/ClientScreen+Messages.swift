@@ -241,7 +241,7 @@ extension ClientScreen {
 
     /// "Liked Bob's note." — what happened, and to what (like and share are public).
     static func verbDone(_ r: VerbRequest) -> String {
-        let what = r.object.map { o in "\(o.author.map { $0.label + "'s " } ?? "")\(o.objectType ?? "post")" } ?? "it"
+        let what = verbObject(r)
         switch r.kind {
         case .like: return "Liked \(what) · l again undoes"
         case .unlike: return "Unliked \(what)."
@@ -253,6 +253,17 @@ extension ClientScreen {
 
     private mutating func verbFinished(_ r: VerbRequest, _ result: Result<Activity, ClientFailure>) -> Effects {
         switch result {
+    /// "Bob's note": what a like or share was about.
+    static func verbObject(_ r: VerbRequest) -> String {
+        r.object.map { o in "\(o.author.map { $0.label + "'s " } ?? "")\(o.objectType ?? "post")" } ?? "it"
+    }
+
+    /// "You already like Bob's note · l again undoes": the server had it, nothing was sent.
+    static func alreadyDone(_ r: VerbRequest) -> String {
+        let what = verbObject(r)
+        return r.kind == .share ? "You already shared \(what) · s again undoes" : "You already like \(what) · l again undoes"
+    }
+
         case .failure(let f):
             if let undo = r.undo, let o = r.object {
                 updateObject(o.id) { undo.apply(to: &$0) }
@@ -261,6 +272,11 @@ extension ClientScreen {
             fail(f)
         case .success:
             switch r.kind {
+        case .success where r.alreadySo != nil:
+            if let o = r.object, let current = r.alreadySo {
+                updateObject(o.id) { ObjectMarks(current).apply(to: &$0) }
+                say(Self.alreadyDone(r), .success)
+            }
             case .like, .unlike, .share, .unshare:
                 say(Self.verbDone(r), .success)
                 return refreshAfterOwnAction(affecting: [r.kind == .like || r.kind == .unlike ? .favorites : .outbox])

@@ -29,6 +29,11 @@ struct VerbRequest: Equatable, Sendable {
     var person: Person?
     /// The marks before the optimistic change, restored when the server refuses.
     var undo: ObjectMarks?
+    /// The feed did not say whether it is liked/shared (pump.io's Meanwhile and Direct streams):
+    /// the worker asks the server first, so `l` never sends a second like (400 "Already have").
+    var checkFirst = false
+    /// Set by the worker when the server already had it so: its copy, and nothing was sent.
+    var alreadySo: PumpObject?
 }
 
 /// What this session itself did to an object (nil: nothing).

@@ -54,7 +54,11 @@ final class ClientWorker: Sendable {
             return .thread(rootID: root.id, offset: offset, await attempt { try await self.thread(root, offset: offset) })
         case .profile(let person):
             return .profile(personID: person.id, await attempt { try await self.profile(person) })
-        case .verb(let request):
+        case .verb(var request):
+            if let current = await alreadySo(request) {
+                request.alreadySo = current
+                return .verb(request, .success(Activity(id: "", verb: .favorite, object: current)))
+            }
             return .verb(request, await attempt { try await self.verb(request) })
         case .followAccount(let account):
             return .followedAccount(account, await attempt { try await self.api.follow(account: account) })
@@ -257,9 +261,14 @@ final class ClientWorker: Sendable {
         // A fresh root brings current counts and marks; a root the server cannot serve (remote,
         // deleted) is shown as we already have it.
         var fresh = root
-        if offset == 0, !root.isDeleted, let o = try? await api.object(id: root.id, proxyURL: root.proxyURL), !o.id.isEmpty {
-            fresh = o
-            if fresh.author == nil { fresh.author = root.author }
+        if offset == 0, !root.isDeleted {
+            do {
+                let o = try await api.object(id: root.id, proxyURL: root.proxyURL)
+                if !o.id.isEmpty { fresh = o; if fresh.author == nil { fresh.author = root.author } }
+            } catch PumpError.http(status: 410, _) {
+                // pump.io's answer for a deleted object ("Deleted"): its replies answer 410 too.
+                throw ClientFailure(message: "This post was deleted.")
+            } catch {}
         }
         var replies = (fresh.replies == nil && fresh.isDeleted) ? Feed() : try await api.replies(of: fresh, offset: offset, count: 20)
         // A server may send far more than the 20 asked for; one page holds what a thread may.
@@ -294,7 +303,9 @@ final class ClientWorker: Sendable {
     }
 
     private func profile(_ person: Person) async throws -> ProfilePage {
-        let fresh = try await api.profile(of: person)
+        var fresh = try await api.profile(of: person)
+        // pump.io says `followed: false` of your own profile: "You do not follow them" is no news.
+        if fresh.webfinger.lowercased() == api.me.webfinger.lowercased() { fresh.followed = nil; fresh.followsYou = nil }
         // Who follows whom is shown before f is pressed; a failure there costs only that line.
         let state = await followState(with: fresh)
         do {
@@ -311,6 +322,18 @@ final class ClientWorker: Sendable {
         guard person.webfinger.lowercased() != api.me.webfinger.lowercased() else { return nil }
         let mine = try? await api.person(nick: api.me.nickname ?? "")
         return try? await api.followState(with: person, myProfile: mine)
+    }
+
+    /// The server's copy of the object when it is already liked (shared) as a like (share) asks;
+    /// nil when it is not, when the feed said so already, or when the object cannot be read.
+    private func alreadySo(_ r: VerbRequest) async -> PumpObject? {
+        guard r.checkFirst, let o = r.object,
+              let current = try? await api.object(id: o.id, proxyURL: o.proxyURL) else { return nil }
+        switch r.kind {
+        case .like: return current.liked == true ? current : nil
+        case .share: return current.shared == true ? current : nil
+        default: return nil
+        }
     }
 
     private func verb(_ r: VerbRequest) async throws -> Activity {
@@ -337,7 +360,8 @@ final class ClientWorker: Sendable {
     static func failure(_ error: Error) -> ClientFailure {
         switch error {
         case let f as ClientFailure: return f
-        case PumpError.expiredToken: return ClientFailure(message: sentence(PumpError.expiredToken.message), tokenRejected: true)
+        case PumpError.expiredToken, PumpError.clientForgotten:
+            return ClientFailure(message: sentence((error as? PumpError)?.message ?? ""), tokenRejected: true)
         case let e as PumpError:
             return ClientFailure(message: sentence(TerminalText.clean(e.message, .line, maxLength: 300)), offline: isOffline(e))
         case let e as ImageFileError: return ClientFailure(message: e.message)

@@ -36,7 +36,7 @@ struct LoginSuccess: Equatable, Sendable {
         displayName = TerminalText.clean(session.displayName, .line)
         mismatchNote = session.accountMismatch
             ? "You typed \(session.typedAccount), but \(session.authorizedAs) authorized this login; saved as \(session.account)."
-            : nil
+            : session.spellingNote.map { "You typed \(session.typedAccount); \($0)." }
     }
 
     var headline: String { "Logged in as \(displayName) (\(account))" }

@@ -13,7 +13,6 @@ extension LoginScreen {
         let frame = ScreenFrame(size: buffer.size)
         TitleBar("pumptui — log in", right: account.description).render(into: &buffer, area: frame.title)
         renderBody(into: &buffer, area: frame.body)
-        status.render(into: &buffer, area: frame.status)
         Footer(contexts: contexts, keymap: keymap, unavailable: unavailableActions).render(into: &buffer, area: frame.footer)
         if let confirm {
             buffer.cursor = nil
@@ -55,7 +54,9 @@ extension LoginScreen {
         let urlPane = MessagePane([.url(url)])
         urlPane.render(into: &buffer, area: Rect(row: row, col: 0, rows: max(0, area.row + area.rows - row), cols: buffer.size.cols))
         row += urlPane.contentHeight(area: text, bufferCols: buffer.size.cols) + 1
-        if expired { paragraph("This URL expired or was used: press ^N (or n) for a new one.", role: .warning) }
+        if expired {
+            paragraph("The server refused this URL's authorization: approve it in the browser first, then press Enter again. If it expired or was used, press ^N (or n) for a new one.", role: .warning)
+        }
         if let warning = Self.unencryptedWarning(url) { paragraph(warning, role: .warning) }
         guard row < area.row + area.rows else { return }
         var box = verifier

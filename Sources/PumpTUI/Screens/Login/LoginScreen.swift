@@ -24,7 +24,8 @@ struct LoginScreen: TerminalApp {
         case awaitingVerifier(URL)
         /// A step runs with the URL up (checking the verifier, renewing it).
         case checking(URL, words: String)
-        /// The request token expired or was used: ^N asks for a new URL.
+        /// The server refused the request token (not approved yet, expired or used): Enter tries
+        /// again, ^N asks for a new URL.
         case expired(URL)
         /// A step failed; ^R runs `retry` again. `url` is nil when no URL was obtained yet.
         case failed(url: URL?, retry: LoginJob)
@@ -159,6 +160,8 @@ struct LoginScreen: TerminalApp {
         case .event(.authorizeURL(let u)):
             guard success == nil else { return [] }
             phase = .awaitingVerifier(u)
+            // A new URL (^N) means a new request token: a verifier typed for the old one is void.
+            if let old = url, old != u { verifier.setText("") }
             focus.focus(.verifier); syncFocus()
             status = notice.map { StatusLine($0, kind: .warning) } ?? StatusLine("Paste the Verifier and press Enter.")
             notice = nil
@@ -187,7 +190,7 @@ struct LoginScreen: TerminalApp {
             focus.focus(.verifier); syncFocus()
         case .expired:
             if let url { phase = .expired(url) } else { phase = .failed(url: nil, retry: .start) }
-            status = StatusLine("This authorization expired or was used. Press ^N for a new URL.", kind: .error)
+            status = StatusLine(Self.refusedWords, kind: .error)
         case .other(let reason):
             phase = .failed(url: url, retry: url == nil ? .start : .submit(verifier: verifier.text.trimmingWhitespace))
             problem = url == nil ? "Could not get an authorization URL: \(reason)." : "Failed: \(reason)."
@@ -279,10 +282,6 @@ struct LoginScreen: TerminalApp {
             status = StatusLine("Paste the Verifier from the authorize page first.", kind: .warning)
             return []
         }
-        if expired {
-            status = StatusLine("This authorization expired or was used. Press ^N for a new URL.", kind: .error)
-            return []
-        }
         let effects = begin(.submit(verifier: code), words: "Checking the verifier…")
         if !LoginWords.looksLikePumpVerifier(code) {
             status = StatusLine("Checking… (that does not look like a pump.io verifier: 22 letters, digits, - or _)",
@@ -292,6 +291,10 @@ struct LoginScreen: TerminalApp {
     }
 
     private mutating func askToCancel() {
+    /// pump.io refuses a request token not approved yet with the words it uses for an expired or
+    /// used one, so Enter may try again (after approving) as well as ^N.
+    static let refusedWords = "Not approved yet, expired or used: Enter tries again, ^N gets a new URL."
+
         overlay = .confirm(ConfirmDialog("Cancel the login? The URL stays on the screen after pumptui quits.",
                                          yes: "Quit", no: "Stay"))
     }

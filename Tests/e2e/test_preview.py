@@ -218,3 +218,24 @@ def test_a_hostile_image_previews_within_100_mb(server, tmp_path, name, data, sh
         print(f"{name}: peak RSS {peak:.0f} MB")
         assert peak < PEAK_RSS_LIMIT_MB, f"peak RSS {peak:.0f} MB previewing {name}"
         assert shows in t.text()
+
+
+def test_repeated_preview_and_esc_decode_one_image_at_a_time_within_100_mb(server, tmp_path):
+    """`i v Esc` three times then `i v`: each closed preview's decode stops, a new one waits for
+    the last to end (before: every one ran to the end at once, 1.4 GB for two of the issue's)."""
+    path = tmp_path / "text-bomb.png"
+    path.write_bytes(text_bomb_png(40))
+    alice = logged_in_as(server, tmp_path, "alice")
+    with TUI(["--config-dir", alice], rows=30, cols=100) as t:
+        post_any_image(t, path)
+        t.send("iv")
+        t.wait_for_raw(DA1_QUERY, timeout=10)
+        t.send("\x1b[?62;22c")
+        for _ in range(3):
+            t.send("\x1b")
+            t.pump(0.2)
+            t.send("iv")
+            t.pump(0.2)
+        t.wait_for("▀", timeout=60)
+        peak = peak_rss_mb(t.pid)
+        assert peak < PEAK_RSS_LIMIT_MB, f"peak RSS {peak:.0f} MB"

@@ -21,7 +21,7 @@ QUERY = b"\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\"
 DA1_QUERY = b"\x1b[c"
 
 
-def post_image_in_tui(t, path):
+def post_image_in_tui(t, path, shows="[image] 8×6"):
     """The composer, ^T, the file, ^D: the post with its `[image]` line on the timeline."""
     t.wait_for("Inbox:", timeout=15)
     t.send("n")
@@ -32,7 +32,7 @@ def post_image_in_tui(t, path):
     t.send("\r")
     t.wait_for("Attached", timeout=10)
     t.send("\x04")
-    t.wait_for("[image] 8×6", timeout=15)
+    t.wait_for(shows, timeout=15)
 
 
 def wait_gone(t, text, timeout=5.0):
@@ -181,20 +181,6 @@ def peak_rss_mb(pid):
     raise AssertionError("no VmHWM")
 
 
-def post_any_image(t, path):
-    """Like post_image_in_tui, for any image: waits for the post's `[image]` line."""
-    t.wait_for("Inbox:", timeout=15)
-    t.send("n")
-    t.wait_for("Send")
-    t.send("\x14")
-    t.wait_for("File")
-    t.send(str(path))
-    t.send("\r")
-    t.wait_for("Attached", timeout=10)
-    t.send("\x04")
-    t.wait_for("[image]", timeout=15)
-
-
 # High 1: 40 zTXt chunks of 7.9 MB each (~310 KB of file) took ~320 MB; Medium 4: an 8192×8192
 # progressive JPEG (384 KB) took ~400 MB for its coefficient buffer, though decoded at 1/8.
 @pytest.mark.parametrize("name, data, shows", [
@@ -206,7 +192,7 @@ def test_a_hostile_image_previews_within_100_mb(server, tmp_path, name, data, sh
     path.write_bytes(data())
     alice = logged_in_as(server, tmp_path, "alice")
     with TUI(["--config-dir", alice], rows=30, cols=100) as t:
-        post_any_image(t, path)
+        post_image_in_tui(t, path, shows="[image]")
         t.send("iv")
         t.wait_for_raw(DA1_QUERY, timeout=10)
         t.send("\x1b[?62;22c")   # DA1 without graphics: half blocks
@@ -227,7 +213,7 @@ def test_repeated_preview_and_esc_decode_one_image_at_a_time_within_100_mb(serve
     path.write_bytes(text_bomb_png(40))
     alice = logged_in_as(server, tmp_path, "alice")
     with TUI(["--config-dir", alice], rows=30, cols=100) as t:
-        post_any_image(t, path)
+        post_image_in_tui(t, path, shows="[image]")
         t.send("iv")
         t.wait_for_raw(DA1_QUERY, timeout=10)
         t.send("\x1b[?62;22c")

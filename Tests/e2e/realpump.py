@@ -18,7 +18,6 @@ import socket
 import stat
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -224,12 +223,3 @@ def login_line(binary, pump, typed, config_dir, nick, timeout=30):
 def run_pumptui(binary, *args, input=None, timeout=60):
     env = dict(os.environ, NO_COLOR="1")
     return subprocess.run([binary, *args], capture_output=True, text=True, input=input, timeout=timeout, env=env)
-
-
-def wait_until(check, what, timeout=10.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if check():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"{what} not true after {timeout}s")

@@ -8,7 +8,9 @@ and what the second account sees. Then the issue's numbered items that the real 
 import re
 import time
 
-from realpump import login_line, run_pumptui, wait_until
+from realpump import login_line, run_pumptui
+from test_client import wait_until
+from test_login import screen_url, start_login
 from tui import BINARY, TUI
 
 
@@ -19,18 +21,20 @@ def start_tui(pump, nick, config_dir, rows=24, cols=100):
     return t
 
 
-def screen_url(t):
-    """The authorize URL read off the screen: the row starting with http:// and the full-width
-    rows that continue it."""
-    rows = t.rows()
-    for i, row in enumerate(rows):
-        if row.startswith("http://"):
-            url, j = row.rstrip(" "), i
-            while len(rows[j].rstrip(" ")) == t.screen.columns and j + 1 < len(rows) and rows[j + 1].strip():
-                j += 1
-                url += rows[j].rstrip(" ")
-            return url
-    raise AssertionError("no URL on screen:\n" + t.text())
+def quit_tui(t, backs=0):
+    """q to leave each of `backs` pages, q to quit: pumptui ends with status 0."""
+    t.send("q" * backs)
+    t.send("q")
+    assert t.wait_exit() == 0
+
+
+def compose(t, key, text):
+    """Opens the editor with `key` (n, r), types `text` and sends it (Ctrl-D)."""
+    t.send(key)
+    t.wait_for("^D send")
+    t.send(text)
+    time.sleep(0.2)
+    t.send("\x04")
 
 
 def own_note(client, text):
@@ -66,9 +70,7 @@ def test_line_mode_login(real_pump, tmp_path):
 
 def test_full_screen_login(real_pump, tmp_path):
     config = tmp_path / "config"
-    with TUI([real_pump.account("carol"), "--config-dir", str(config)], rows=24, cols=100) as t:
-        t.wait_for("Please authorize pumptui", timeout=15)
-        t.wait_for("[ Submit ]")
+    with start_login(real_pump, config, cols=100, user="carol") as t:
         url = screen_url(t)
         assert re.fullmatch(rf"{re.escape(real_pump.base)}/oauth/authorize\?oauth_token=\S+", url), url
         t.paste(real_pump.authorize(url, "carol"))
@@ -116,24 +118,15 @@ def test_follow_post_like_share_reply(real_pump, real_logins):
         t.send("R")
         time.sleep(0.5)
         t.send("g")
-        t.send("r")
-        t.wait_for("^D send")
-        t.send("A reply from alice")
-        time.sleep(0.2)
-        t.send("\x04")
+        compose(t, "r", "A reply from alice")
         wait_until(lambda: counts(bob, note["id"], "replies") == 1, "the reply on the server")
 
         # A note from the editor; bob follows alice (real_logins), so it reaches him.
         mine = "A note from alice on the real server"
-        t.send("n")
-        t.wait_for("^D send")
-        t.send(mine)
-        time.sleep(0.2)
-        t.send("\x04")
+        compose(t, "n", mine)
         t.wait_for(mine, timeout=10)
         note_of(alice, mine)
-        t.send("q")
-        assert t.wait_exit() == 0
+        quit_tui(t)
 
     # Seen from bob's account: alice's note in his inbox, her reply in his thread.
     inbox = run_pumptui(BINARY, "inbox", "--count", "50", "--config-dir", real_logins["bob"])
@@ -147,9 +140,7 @@ def test_follow_post_like_share_reply(real_pump, real_logins):
         t.key("Enter")
         t.wait_for("Thread ·", timeout=10)
         t.wait_for("A reply from alice", timeout=10)
-        t.send("q")
-        t.send("q")
-        assert t.wait_exit() == 0
+        quit_tui(t, backs=1)
 
 
 # -- Issue 24's items, each seen on the real server (each failed on the binary before the fix) --
@@ -179,8 +170,7 @@ def test_like_in_meanwhile_asks_the_server_first(real_pump, real_logins):
         t.send("l")
         t.wait_for("You already like alice's note · l again undoes", timeout=10)
         assert "400" not in t.text()
-        t.send("q")
-        assert t.wait_exit() == 0
+        quit_tui(t)
     assert counts(alice, note["id"], "likes") == 1
 
 
@@ -207,9 +197,7 @@ def test_a_deleted_post_says_so_in_its_thread(real_pump, real_logins):
         t.key("Enter")
         t.wait_for("This post was deleted", timeout=10)
         assert "410" not in t.text()
-        t.send("q")
-        t.send("q")
-        assert t.wait_exit() == 0
+        quit_tui(t, backs=1)
 
 
 def test_your_own_profile_does_not_say_you_do_not_follow_yourself(real_pump, real_logins):
@@ -222,9 +210,7 @@ def test_your_own_profile_does_not_say_you_do_not_follow_yourself(real_pump, rea
         t.wait_for("Profile · alice", timeout=10)
         t.wait_for("follower", timeout=10)
         assert "You do not follow them" not in t.text()
-        t.key("Escape")
-        t.send("q")
-        assert t.wait_exit() == 0
+        quit_tui(t, backs=1)
 
 
 def test_the_welcome_note_is_no_direct_message(real_pump, real_logins):
@@ -233,8 +219,7 @@ def test_the_welcome_note_is_no_direct_message(real_pump, real_logins):
         t.send("6")
         t.wait_for("bob started following you", timeout=10)
         assert "sent you a direct message" not in t.text()
-        t.send("q")
-        assert t.wait_exit() == 0
+        quit_tui(t)
 
 
 def test_a_refused_signature_does_not_blame_the_clock(real_pump, real_logins, tmp_path):
@@ -253,35 +238,35 @@ def test_a_refused_signature_does_not_blame_the_clock(real_pump, real_logins, tm
     assert "clock" not in inbox.stderr
 
 
-def start_full_screen_login(pump, config):
-    t = TUI([pump.account("carol"), "--config-dir", str(config)], rows=24, cols=100)
-    t.wait_for("Please authorize pumptui", timeout=15)
-    t.wait_for("[ Submit ]")
-    return t
+def guess_before_approving(pump, config):
+    """carol's full-screen login with a verifier typed before the browser step; (TUI, URL)."""
+    t = start_login(pump, config, cols=100, user="carol")
+    url = screen_url(t)
+    t.paste("GuessGuessGuessGuess__")
+    t.key("Enter")
+    t.wait_for("^N", timeout=10)
+    return t, url
+
+
+def approve_and_submit(t, pump, url):
+    t.paste(pump.authorize(url, "carol"))
+    t.key("Enter")
+    t.wait_for("Logged in as", timeout=15)
 
 
 def test_a_verifier_before_approving_keeps_the_authorization(real_pump, tmp_path):
     # Item 9: pump.io answers a request token not approved yet with 401 "Invalid / expired
     # Token"; the login took it as used and refused the right verifier after approving.
-    with start_full_screen_login(real_pump, tmp_path / "c") as t:
-        url = screen_url(t)
-        t.paste("GuessGuessGuessGuess__")
-        t.key("Enter")
-        t.wait_for("^N", timeout=10)
-        right = real_pump.authorize(url, "carol")
+    t, url = guess_before_approving(real_pump, tmp_path / "c")
+    with t:
         t.send("\x15")                               # ^U: clear the box
-        t.paste(right)
-        t.key("Enter")
-        t.wait_for("Logged in as", timeout=15)
+        approve_and_submit(t, real_pump, url)
 
 
 def test_a_new_url_clears_the_old_verifier(real_pump, tmp_path):
     # Item 9: ^N got a new URL but left the verifier typed for the old one in the box.
-    with start_full_screen_login(real_pump, tmp_path / "c") as t:
-        url = screen_url(t)
-        t.paste("GuessGuessGuessGuess__")
-        t.key("Enter")
-        t.wait_for("^N", timeout=10)
+    t, url = guess_before_approving(real_pump, tmp_path / "c")
+    with t:
         t.send("\x0e")                               # ^N
         end = time.monotonic() + 10
         while screen_url(t) == url and time.monotonic() < end:
@@ -290,9 +275,7 @@ def test_a_new_url_clears_the_old_verifier(real_pump, tmp_path):
         t.wait_for("Paste the Verifier")
         t.wait_for("Verifier:")
         assert "GuessGuess" not in t.text()
-        t.paste(real_pump.authorize(screen_url(t), "carol"))
-        t.key("Enter")
-        t.wait_for("Logged in as", timeout=15)
+        approve_and_submit(t, real_pump, screen_url(t))
 
 
 def test_a_canonical_host_redirect_names_the_host(pumpserver, tmp_path):

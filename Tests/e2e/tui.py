@@ -80,24 +80,22 @@ class RepScreen(pyte.Screen):
     # uses when a block of rows moves (a paragraph that grows by a line): without them the rows
     # below keep their old text. Same effect as pyte's own index/reverse_index, n times.
     def scroll_up(self, count=1, *args, **kwargs):
-        if kwargs.get("private"):
-            return
-        top, bottom = self.margins or pyte.screens.Margins(0, self.lines - 1)
-        self.dirty.update(range(self.lines))
-        for _ in range(max(1, count)):
-            for y in range(top, bottom):
-                self.buffer[y] = self.buffer[y + 1]
-            self.buffer.pop(bottom, None)
+        self._scroll(count, up=True, private=kwargs.get("private"))
 
     def scroll_down(self, count=1, *args, **kwargs):
-        if kwargs.get("private"):
+        self._scroll(count, up=False, private=kwargs.get("private"))
+
+    def _scroll(self, count, up, private):
+        if private:
             return
         top, bottom = self.margins or pyte.screens.Margins(0, self.lines - 1)
+        rows = list(range(top, bottom + 1))
+        order = rows if up else rows[::-1]
         self.dirty.update(range(self.lines))
         for _ in range(max(1, count)):
-            for y in range(bottom, top, -1):
-                self.buffer[y] = self.buffer[y - 1]
-            self.buffer.pop(top, None)
+            for y, source in zip(order, order[1:]):
+                self.buffer[y] = self.buffer[source]
+            self.buffer.pop(order[-1], None)
 
 
 class RepStream(pyte.ByteStream):

@@ -117,7 +117,8 @@ class Api:
 
     def _known(self, nick):
         if nick not in self.s.users:
-            raise ApiError(404, f"No user {nick}")
+            # pump.io's words; nicknames are case-sensitive there too (`Alice` is not alice).
+            raise ApiError(404, f"No such 'user' with id '{nick}'")
 
     def _json_body(self, ctx):
         import json

@@ -25,6 +25,13 @@ def test_profile_and_user(server):
     assert u["nickname"] == "bob" and u["profile"]["preferredUsername"] == "bob"
 
 
+def test_nicknames_are_case_sensitive_as_on_pump_io(server):
+    # pump.io 5.1.4 answers /api/user/Alice/... for user alice with this 404 (issue 24).
+    alice = login(server)
+    r = alice.get("/api/user/Alice/profile")
+    assert (r.status, r.json()["error"]) == (404, "No such 'user' with id 'Alice'")
+
+
 def test_post_returns_full_activity_with_generator_and_sentence(server):
     alice = login(server)
     act = note(alice, "alice", "<p>hello</p>")

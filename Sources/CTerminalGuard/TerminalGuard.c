@@ -8,8 +8,9 @@
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
+#include <pthread.h>
 
-static volatile sig_atomic_t pending_signal, resumed, tty_dead, reset_armed;
+static volatile sig_atomic_t pending_signal, resumed, tty_dead, reset_armed, suspend_asked, resized;
 static int wake_fd = -1, reset_fd = -1, have_tio, stop_installed;
 static size_t reset_len;
 static char reset_seq[512];
@@ -17,7 +18,7 @@ static struct termios saved_tio;
 
 static const int stop_signals[4] = { SIGINT, SIGTERM, SIGQUIT, SIGHUP };
 static const int crash_signals[5] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT };
-static struct sigaction stop_old[4], cont_old;
+static struct sigaction stop_old[4], cont_old, tstp_old, winch_old;
 
 static void wake(char why) {
     if (wake_fd >= 0) { ssize_t r = write(wake_fd, &why, 1); (void)r; }
@@ -38,6 +39,26 @@ static void on_continue(int sig) {
     (void)sig;
     resumed = 1;
     wake('c');
+    errno = saved;
+}
+
+/* SIGTSTP (Ctrl-Z) and SIGWINCH (resize): only flags and a wake-up. The loop's thread, the one
+   thread that calls curses, leaves curses and stops the process itself (`pump_stop_self`), or
+   resizes. Were these left at SIG_DFL, ncurses would install its own handlers, which call
+   curses from whichever thread the kernel picks (issue 22: a crash in doupdate on two threads). */
+static void on_suspend(int sig) {
+    int saved = errno;
+    (void)sig;
+    suspend_asked = 1;
+    wake('z');
+    errno = saved;
+}
+
+static void on_resize(int sig) {
+    int saved = errno;
+    (void)sig;
+    resized = 1;
+    wake('w');
     errno = saved;
 }
 
@@ -85,6 +106,15 @@ void pump_install_signal_handlers(int fd) {
     stop_installed = 1;
     sa.sa_handler = on_continue;
     sigaction(SIGCONT, &sa, &cont_old);
+    /* SA_RESTART: the wake-up pipe tells the loop; other threads' reads need not see EINTR. */
+    sa.sa_flags = SA_RESTART;
+    sa.sa_handler = on_suspend;
+    sigaction(SIGTSTP, &sa, &tstp_old);
+    sa.sa_handler = on_resize;
+    sigaction(SIGWINCH, &sa, &winch_old);
+    sa.sa_flags = 0;
+    suspend_asked = 0;
+    resized = 0;
     sa.sa_handler = on_crash_signal;
     sa.sa_flags = SA_NODEFER | SA_RESETHAND;   /* the re-raise inside the handler takes effect at once */
     for (int i = 0; i < 5; i++) sigaction(crash_signals[i], &sa, NULL);
@@ -102,11 +132,51 @@ void pump_uninstall_stop_handlers(int ignore_hangup) {
         sigaction(stop_signals[i], &stop_old[i], NULL);
     }
     sigaction(SIGCONT, &cont_old, NULL);
+    sigaction(SIGTSTP, &tstp_old, NULL);
+    sigaction(SIGWINCH, &winch_old, NULL);
     stop_installed = 0;
     wake_fd = -1;
 }
 
 int pump_take_pending_signal(void) { return pending_signal; }
+
+int pump_take_suspend_request(void) {
+    int r = suspend_asked;
+    suspend_asked = 0;
+    return r;
+}
+
+int pump_take_resized(void) {
+    int r = resized;
+    resized = 0;
+    return r;
+}
+
+/* Stops the whole process as Ctrl-Z's default action would, and returns once it is continued
+   (fg). SIGTSTP goes to SIG_DFL only for the moment of the stop; in an orphaned process group
+   (no shell to continue it) the kernel discards it and this returns at once, as it should. */
+void pump_stop_self(void) {
+    struct sigaction dfl, ours;
+    sigset_t only, before;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(SIGTSTP, &dfl, &ours);
+    sigemptyset(&only);
+    sigaddset(&only, SIGTSTP);
+    pthread_sigmask(SIG_UNBLOCK, &only, &before);
+    raise(SIGTSTP);   /* this thread, where it is unblocked: the stop happens before raise returns */
+    pthread_sigmask(SIG_SETMASK, &before, NULL);
+    sigaction(SIGTSTP, &ours, NULL);
+}
+
+/* Is `sig`'s handler ours? (A test: ncurses must not have replaced it during newterm.) */
+int pump_signal_is_ours(int sig) {
+    struct sigaction now;
+    if (sigaction(sig, NULL, &now) != 0) return 0;
+    return now.sa_handler == on_suspend || now.sa_handler == on_resize || now.sa_handler == on_stop_signal
+        || now.sa_handler == on_continue;
+}
 
 int pump_take_resumed(void) {
     int r = resumed;

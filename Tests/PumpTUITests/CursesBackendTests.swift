@@ -1,9 +1,26 @@
+import Foundation
 import Testing
 @testable import PumpTUI
 
 /// Real ncurses drawing into /dev/null (tui-notes D3), read back cell by cell. curses is one
 /// global state, so these run one at a time.
 @Suite(.serialized) struct CursesBackendTests {
+    /// Our handlers go in before newterm, and newterm must leave them: ncurses' own SIGTSTP and
+    /// SIGWINCH handlers call curses from whichever thread the kernel picks (issue 22's crash).
+    @Test func newtermKeepsOurJobControlAndResizeHandlers() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        SignalGuard.install(wakeFD: fds[1])
+        defer { SignalGuard.uninstall(ignoreHangUp: false); close(fds[0]); close(fds[1]) }
+        let backend = try #require(CursesBackend.headless(rows: 4, cols: 20))
+        defer { backend.stop() }
+        for sig in [SIGTSTP, SIGWINCH, SIGCONT, SIGINT, SIGTERM] { #expect(SignalGuard.isOurs(sig), "signal \(sig)") }
+        // A resize is a flag for the loop's thread, nothing more.
+        raise(SIGWINCH)
+        #expect(SignalGuard.takeResized())
+        #expect(!SignalGuard.takeResized())
+    }
+
     @Test func paintsCJKAndClipsLongLines() throws {
         let backend = try #require(CursesBackend.headless(rows: 4, cols: 20))
         defer { backend.stop() }

@@ -35,6 +35,21 @@ final class ScriptedBackend: TerminalBackend {
     func abandon() { abandoned = true }
     var alive = true
     func isAlive() -> Bool { alive }
+    /// Ctrl-Zs still to report, what the jobs had done when each stop came, the size after it.
+    var suspendRequests = 0
+    var jobsDoneAtStop: [[String]] = []
+    var jobLog: JobLog?
+    var sizeAfterStop: Size?
+    func takeSuspendRequest() -> Bool {
+        guard suspendRequests > 0 else { return false }
+        suspendRequests -= 1
+        return true
+    }
+    func suspendProcess() -> PlainOutcome { jobsDoneAtStop.append(jobLog?.all ?? []); return .returned }
+    func takeResize(force: Bool) -> Size? {
+        defer { sizeAfterStop = nil }
+        return force ? sizeAfterStop : nil
+    }
 }
 
 /// Records every event and answers with scripted effects.
@@ -71,6 +86,27 @@ final class JobLog: @unchecked Sendable {
                              options: options, environment: env)
         let code = loop.run()
         return (code, loop.app)
+    }
+
+    /// Ctrl-Z: the app's save runs and is delivered before the process stops; after `fg` the
+    /// size the window took meanwhile comes as a resize (issue 22).
+    @Test func suspendSavesFirstThenStopsThenResizes() throws {
+        let backend = ScriptedBackend([.inputs([]), .inputs([.scalar("q")])])
+        let jobs = JobLog()
+        backend.jobLog = jobs
+        backend.suspendRequests = 1
+        backend.sizeAfterStop = Size(rows: 30, cols: 100)
+        let (_, app) = try run(backend, jobs: jobs) { event in
+            switch event {
+            case .suspend: return [.run("save draft")]
+            case .input(.key(.char("q"))): return [.quit(exitCode: 0, farewell: nil)]
+            default: return []
+            }
+        }
+        #expect(backend.jobsDoneAtStop == [["save draft"]])
+        let i = try #require(app.events.firstIndex(of: "suspend"))
+        #expect(app.events[i + 1] == "message(\"done save draft\")")
+        #expect(app.events[i + 2] == "input(PumpTUI.InputEvent.resize(PumpRender.Size(rows: 30, cols: 100)))")
     }
 
     @Test func quitPrintsFarewellAfterShutdownEvent() throws {

@@ -39,14 +39,14 @@ SERVERS = itertools.count()
 class TmuxPane:
     """One detached tmux server (own socket, no config) running `argv` in a COLS x ROWS pane."""
 
-    def __init__(self, tmp_path, argv, name="g"):
+    def __init__(self, tmp_path, argv, name="g", cols=COLS, rows=ROWS, env=None):
         self.sock = str(tmp_path / f"tmux-{name}.sock")
-        env = dict(os.environ, LANG="C.UTF-8")
+        env = dict(os.environ, LANG="C.UTF-8", **(env or {}))
         env.pop("TMUX", None)
         self.env = env
         # The pane's shell line keeps LANG, so pumptui and tmux agree on UTF-8.
         command = "LANG=C.UTF-8 exec " + shlex.join(argv)
-        self.tmux("new-session", "-d", "-x", str(COLS), "-y", str(ROWS), command)
+        self.tmux("new-session", "-d", "-x", str(cols), "-y", str(rows), command)
 
     def tmux(self, *args):
         return subprocess.run(["tmux", "-S", self.sock, "-f", "/dev/null", *args], env=self.env,

@@ -8,13 +8,21 @@
 
 /* SIGINT/SIGTERM/SIGQUIT/SIGHUP set the pending signal and write a byte to `wake_fd`;
    SIGSEGV/SIGBUS/SIGILL/SIGTRAP/SIGABRT reset the terminal and die of the same signal; SIGCONT
-   asks for a repaint. Call before newterm, so ncurses leaves these signals alone. */
+   asks for a repaint; SIGTSTP and SIGWINCH set flags the loop takes (suspend, resize). Call before newterm, so ncurses leaves these signals alone. */
 void pump_install_signal_handlers(int wake_fd);
 /* Gives the stop signals their previous handling back (the crash handlers stay, disarmed). */
 void pump_uninstall_stop_handlers(int ignore_hangup);
 
 /* 0, or the first stop signal received. */
 int pump_take_pending_signal(void);
+/* 1 once after a SIGTSTP (Ctrl-Z) / a SIGWINCH (resize), else 0. */
+int pump_take_suspend_request(void);
+int pump_take_resized(void);
+/* Stops the process (SIGTSTP's default action) and returns when it is continued. */
+void pump_stop_self(void);
+/* 1 when `sig` is handled by this file's handlers (not ncurses', not the default). */
+int pump_signal_is_ours(int sig);
+
 /* 1 once after a SIGCONT (fg after Ctrl-Z), else 0. */
 int pump_take_resumed(void);
 

@@ -22,6 +22,14 @@ enum Launch {
         /// The cue for new direct messages and replies (issue 13): a bell (off by default) and
         /// an OSC 9 desktop notification (flags, then config.toml's bell/notify).
         var cue = CueSettings()
+        /// Said first on the first screen: the terminal type pumptui fell back to (`TerminalSupport`).
+        var terminalNotice: String? = nil
+    }
+
+    /// The first screen's notices as one status line, most important first; nil when none.
+    static func joined(_ notices: [String?]) -> String? {
+        let some = notices.compactMap { $0 }
+        return some.isEmpty ? nil : some.joined(separator: " · ")
     }
 
     /// $VISUAL, $EDITOR, config.toml's editor, vi (environment > config > default).
@@ -52,13 +60,13 @@ enum Launch {
         let (theme, warning) = ThemeLoader.load(name: choice.name, userDirectory: ThemeLoader.userDirectory(environment: environment))
         var stored: [AccountID: String] = [:]
         for id in ids { stored[id] = store.displayName(of: id) ?? id.nickname }
-        let notices = [warning, options.config.notice].compactMap { $0 }
-        var app = PumpApp(account: account, stored: stored, mode: mode, notice: notices.isEmpty ? nil : notices.joined(separator: " · "))
+        var app = PumpApp(account: account, stored: stored, mode: mode,
+                          notice: joined([options.terminalNotice, warning, options.config.notice]))
         app.settings = ClientSettings(keymap: options.config.keymap, refreshSeconds: options.refreshSeconds,
                                       editorCommand: editorCommand(environment, config: config),
                                       downloadDirectory: config.downloadDirectory ?? ClientSettings.defaultDownloads(environment: environment),
                                       configPath: options.config.path.isEmpty ? nil : options.config.path,
-                                      notice: options.config.notice)
+                                      notice: Self.joined([options.terminalNotice, options.config.notice]))
         app.cueSettings = options.cue
         let escapeDelay = options.escapeDelayMs
         let noColor = choice.noColor   // --no-color or a non-empty NO_COLOR

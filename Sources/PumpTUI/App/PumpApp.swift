@@ -210,6 +210,7 @@ extension AppEvent {
         case .tick: return .tick
         case .notice(let n): return .notice(n)
         case .shutdown(let r): return .shutdown(r)
+        case .suspend: return .suspend
         case .message(let m): return pick(m).map { .message($0) }
         }
     }

@@ -54,6 +54,7 @@ struct DebugKeysApp: TerminalApp {
         case .input(.key(let key)): return handle(key)
         case .message(let m): log("message \(m)")
         case .notice(let n): log("notice \(n)")
+        case .suspend: log("suspend")
         case .tick, .shutdown: break
         }
         return []

@@ -37,10 +37,12 @@ struct LoginCommand: AsyncParsableCommand {
     /// The full-screen login (PumpApp in login-only mode). nil: no usable terminal, so the
     /// caller falls back to line mode. Cancelling exits with the screen's code (the URL printed).
     func runLoginTUI(account: AccountID, store: CredentialStore) async throws -> PumpSession? {
-        guard TerminalSupport.canRunFullScreen() else { return nil }
+        let (verdict, notice) = TerminalSupport.prepare()
+        guard verdict == .ready || notice != nil else { return nil }
         let performer = AppPerformer(store: store, allowHTTP: network.allowHTTP)
-        let options = Launch.Options(configDirectory: common.configDirectory, allowHTTP: network.allowHTTP,
+        var options = Launch.Options(configDirectory: common.configDirectory, allowHTTP: network.allowHTTP,
                                          theme: nil, noColor: false, escapeDelayMs: 50)
+        options.terminalNotice = notice
         guard let code = try await Launch.run(account: account, store: store, mode: .loginOnly, options: options,
                                                   performer: performer) else { return nil }
         if let session = await performer.session, code == 0 { return session }

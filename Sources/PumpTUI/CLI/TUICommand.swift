@@ -57,10 +57,12 @@ struct TUICommand: AsyncParsableCommand {
             opened = (id, store, try common.openStateStore(config: store), loaded)
         }
         guard let (id, store, state, loaded) = opened else { return }
-        if !noTui && TerminalSupport.canRunFullScreen() {
+        let (verdict, terminalNotice) = noTui ? (.noTerminal, nil) : TerminalSupport.prepare()
+        if verdict == .ready || terminalNotice != nil {
             var options = tuiOptions(loaded)
             options.state = state
             options.cacheDirectory = common.cacheDirectory
+            options.terminalNotice = terminalNotice
             let code = try await Launch.run(account: id, store: store, mode: .client, options: options)
             if let code {
                 if code != 0 { throw ExitCode(code) }
@@ -68,7 +70,13 @@ struct TUICommand: AsyncParsableCommand {
             }
         }
         loaded.warnings.forEach(LineMode.warn)
-        try await lineMode(id, store: store)
+        try await lineMode(id, store: store, verdict: verdict)
+        // A terminal at both ends that TERM cannot drive is an error (the user asked for the
+        // full screen), not the quiet success of `ssh host pumptui` without -t.
+        if case .unusable(let why) = verdict {
+            FileHandle.standardError.write(Data((TerminalSupport.unusableMessage(why) + "\n").utf8))
+            throw ExitCode(1)
+        }
     }
 
     /// Flag > environment > config.toml > default, for each setting.
@@ -84,16 +92,19 @@ struct TUICommand: AsyncParsableCommand {
     }
 
     /// No terminal: log in line by line (when needed); the client itself needs a terminal.
-    private func lineMode(_ id: AccountID?, store: CredentialStore) async throws {
+    /// With a terminal TERM cannot drive, only a needed login happens here (the caller then fails).
+    private func lineMode(_ id: AccountID?, store: CredentialStore, verdict: TerminalSupport.Verdict) async throws {
         try await LineMode.run {
             let account = try id ?? LineMode.resolveAccount(nil, store: store, common: common)
             if (try? store.account(account)) == nil {
                 LoginLineMode.reportSuccess(try await LoginLineMode.run(account: account, store: store,
                                                                          allowHTTP: network.allowHTTP))
-            } else {
+            } else if verdict == .noTerminal {
                 LineMode.say("\(account) is logged in.")
             }
-            LineMode.say("The full-screen client needs a terminal; in line mode use: pumptui inbox")
+            if !noTui && verdict == .noTerminal {
+                LineMode.say("The full-screen client needs a terminal; in line mode use: pumptui inbox")
+            }
         }
     }
 }

@@ -8,7 +8,10 @@ import Glibc
 /// Foundation's Process is not used: it gives the child its own process group, and a
 /// background group that reads the terminal is stopped by SIGTTIN.
 enum ForegroundCommand {
-    static func run(_ argv: [String]) -> CommandOutcome {
+    /// `whenStopped` runs when the command is stopped (Ctrl-Z typed to it) and returns once we
+    /// are continued (it stops us too, so the shell sees the job stopped); then the command is
+    /// continued and waited for again.
+    static func run(_ argv: [String], whenStopped: () -> Void = {}) -> CommandOutcome {
         guard let program = argv.first else { return .failedToStart("no command") }
         var attr = posix_spawnattr_t()
         posix_spawnattr_init(&attr)
@@ -25,10 +28,16 @@ enum ForegroundCommand {
         let rc = posix_spawnp(&pid, program, nil, &attr, &cargs, environ)
         guard rc == 0 else { return .failedToStart("\(program): \(String(cString: strerror(rc)))") }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
-            guard errno == EINTR else { return .failedToStart("waitpid: \(String(cString: strerror(errno)))") }
+        while true {
+            if waitpid(pid, &status, WUNTRACED) < 0 {
+                guard errno == EINTR else { return .failedToStart("waitpid: \(String(cString: strerror(errno)))") }
+                continue
+            }
+            // WIFSTOPPED / WIFEXITED / WTERMSIG spelled out: the C macros do not import.
+            guard status & 0xFF == 0x7F else { break }
+            whenStopped()
+            kill(pid, SIGCONT)
         }
-        // WIFEXITED / WTERMSIG spelled out: the C macros do not import.
         let termSignal = status & 0x7F
         return termSignal == 0 ? .exited((status >> 8) & 0xFF) : .killed(termSignal)
     }

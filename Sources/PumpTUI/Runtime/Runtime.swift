@@ -147,24 +147,10 @@ struct EventLoop<A: TerminalApp> {
                 pending.append(.notice(.copied))
             }
         case .showPlain(let text):
-            let before = backend.size
-            switch backend.showPlain(text) {
-            case .returned:
-                pending.append(.notice(.plainShown))
-                if backend.size != before { pending.append(.input(.resize(backend.size))) }
-            case .signal(let sig): exit = .signal(sig)
-            case .hungUp: exit = .hangUp
-            }
+            if backIn(backend.showPlain(text)) { pending.append(.notice(.plainShown)) }
         case .runInTerminal(let argv):
-            let before = backend.size
             let (outcome, command) = backend.runSuspended(argv)
-            switch outcome {
-            case .returned:
-                pending.append(.notice(.commandFinished(command)))
-                if backend.size != before { pending.append(.input(.resize(backend.size))) }
-            case .signal(let sig): exit = .signal(sig)
-            case .hungUp: exit = .hangUp
-            }
+            if backIn(outcome) { pending.append(.notice(.commandFinished(command))) }
         case .openBrowser(let url):
             pending.append(.notice(Self.openBrowser(url, environment: environment)))
         case .cue(let cue):
@@ -176,6 +162,31 @@ struct EventLoop<A: TerminalApp> {
         case .quit(let code, let text):
             if exit == nil { exit = .quit(exitCode: code); farewell = text }
         }
+    }
+
+    /// After the normal screen (plain text, a command, a stop): the exit a signal or hang-up
+    /// asked for, or the size the window has now if it changed meanwhile. True when back.
+    private mutating func backIn(_ outcome: PlainOutcome) -> Bool {
+        switch outcome {
+        case .returned:
+            if let size = backend.takeResize(force: true) { pending.append(.input(.resize(size))) }
+            return true
+        case .signal(let sig): exit = .signal(sig)
+        case .hungUp: exit = .hangUp
+        }
+        return false
+    }
+
+    /// Ctrl-Z: the app saves what must outlive a `kill -9` while stopped (its `.run` effects,
+    /// awaited like shutdown's, their results delivered), then the process stops until `fg`.
+    private mutating func suspend() {
+        var jobs: [A.Job] = []
+        for effect in app.update(.suspend) {
+            if case .run(let job) = effect { jobs.append(job) }
+        }
+        let inbox = self.inbox
+        Self.awaitJobs(jobs, perform: perform, graceMs: options.shutdownGraceMs, deliver: inbox.push)
+        _ = backIn(backend.suspendProcess())
     }
 
     private mutating func launchQueuedJobs() {
@@ -271,6 +282,11 @@ struct EventLoop<A: TerminalApp> {
 
         let sig = backend.pendingSignal()
         if sig != 0 { exit = .signal(sig); return }
+        // After a stop or a resize the next thing is a paint at the new size: a read first would
+        // let wgetch refresh the resized window's stale content, and the paint after it would
+        // be a diff (line inserts) against a screen tmux has not laid out that way.
+        if backend.takeSuspendRequest() { suspend(); return }
+        if let size = backend.takeResize(force: false) { pending.append(.input(.resize(size))); return }
         if n > 0 && fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { exit = .hangUp; return }
 
         // Drain even without POLLIN: after SIGWINCH (EINTR) ncurses has a KEY_RESIZE waiting.
@@ -319,7 +335,7 @@ struct EventLoop<A: TerminalApp> {
             default: break
             }
         }
-        Self.awaitJobs(jobs, perform: perform, graceMs: options.shutdownGraceMs)
+        Self.awaitJobs(jobs, perform: perform, graceMs: options.shutdownGraceMs, deliver: nil)
         if reason == .hangUp || (reason == .signal(SIGHUP) && !backend.isAlive()) {
             backend.abandon()
             terminalGone = true
@@ -329,12 +345,18 @@ struct EventLoop<A: TerminalApp> {
         return reason.exitCode
     }
 
+    /// Runs `jobs` and waits for them, `graceMs` at most; `deliver` gets their results (nil at
+    /// shutdown: nobody is left to read them).
     private static func awaitJobs(_ jobs: [A.Job], perform: @escaping @Sendable (A.Job, Report<A.Message>) async -> A.Message,
-                                  graceMs: Int) {
+                                  graceMs: Int, deliver: (@Sendable (A.Message) -> Void)?) {
         guard !jobs.isEmpty else { return }
         let done = DispatchSemaphore(value: 0)
         for job in jobs {
-            Task.detached { _ = await perform(job, .ignored); done.signal() }
+            Task.detached {
+                let result = await perform(job, deliver.map { Report($0) } ?? .ignored)
+                deliver?(result)
+                done.signal()
+            }
         }
         let deadline = DispatchTime.now() + .milliseconds(graceMs)
         for _ in jobs where done.wait(timeout: deadline) == .timedOut { break }

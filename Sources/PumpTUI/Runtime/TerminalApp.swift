@@ -50,6 +50,11 @@ public enum AppEvent<M: Sendable>: Sendable {
     /// and a `.quit` farewell (printed unless the terminal hung up) are honoured; the exit code
     /// stays the one of the reason.
     case shutdown(ShutdownReason)
+    /// Ctrl-Z: the process is about to stop (the shell's `fg` continues it, then a `.resize` if the
+    /// window changed meanwhile). Only `.run` effects are honoured, and awaited like shutdown's
+    /// (save drafts there: a `kill -9` while stopped must not lose the text); their results come
+    /// back as messages.
+    case suspend
 }
 
 public enum Effect<M: Sendable, J: Sendable>: Sendable {

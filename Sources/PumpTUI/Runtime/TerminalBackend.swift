@@ -22,6 +22,14 @@ protocol TerminalBackend: AnyObject {
     func runSuspended(_ argv: [String]) -> (PlainOutcome, CommandOutcome)
     /// 0, or the stop signal (INT/TERM/HUP/QUIT) that arrived.
     func pendingSignal() -> Int32
+    /// True once after Ctrl-Z (SIGTSTP): the loop then suspends, on its own thread.
+    func takeSuspendRequest() -> Bool
+    /// Leaves full-screen mode as on exit, stops the process, and on `fg` takes the terminal
+    /// back for a full repaint.
+    func suspendProcess() -> PlainOutcome
+    /// The terminal's new size after a SIGWINCH (any time with `force`), once curses has been
+    /// told; nil when the size is what curses already has.
+    func takeResize(force: Bool) -> Size?
     /// Restores the terminal, then prints the farewell on the normal screen.
     func stop(farewell: String?)
     /// The terminal is gone: release it without writing anything.
@@ -39,6 +47,9 @@ extension TerminalBackend {
     /// Test fakes: the bytes as they are, no cursor to move.
     func writeRaw(_ text: String, atRow row: Int, col: Int) { writeRaw(text) }
     func repaintAll() {}
+    func takeSuspendRequest() -> Bool { false }
+    func suspendProcess() -> PlainOutcome { .returned }
+    func takeResize(force: Bool) -> Size? { nil }
 }
 
 enum ReadResult: Equatable {

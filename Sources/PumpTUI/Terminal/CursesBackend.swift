@@ -33,6 +33,8 @@ final class CursesBackend: TerminalBackend {
     private var emptyWakeups = 0
     private var utf8 = UTF8Assembler()
     private var stopped = false
+    /// A size given to curses that the loop has not been told of yet (`takeResize`).
+    private var resizedTo: Size?
 
     private init(screen: OpaquePointer, inFile: UnsafeMutablePointer<FILE>, outFile: UnsafeMutablePointer<FILE>,
                  headless: Bool) {
@@ -58,8 +60,11 @@ final class CursesBackend: TerminalBackend {
         }
     }
 
-    /// Must run before newterm: ncurses then leaves SIGINT/SIGTERM alone.
+    /// The handlers go in before newterm (`Runtime.runBlocking`): ncurses then installs none of
+    /// its own (SIGINT, SIGTERM, SIGTSTP, SIGWINCH), and only the loop's thread calls curses.
     func pendingSignal() -> Int32 { SignalGuard.pendingSignal() }
+
+    func takeSuspendRequest() -> Bool { SignalGuard.takeSuspendRequest() }
 
     static func terminfoHasCursorAddressing(_ term: String) -> Bool {
         pump_terminfo_has_cup(term) != 0
@@ -341,8 +346,9 @@ final class CursesBackend: TerminalBackend {
     /// whether poll() reported data: if it did and nothing came out, repeatedly, or the tty no
     /// longer answers tcgetattr, the terminal is gone (a dead pty reads as "readable" forever).
     func readInputs(pollSaidReadable: Bool) -> ReadResult {
-        if pump_take_resumed() != 0 && !headless {
-            // Back from Ctrl-Z / fg: the shell switched bracketed paste off; redraw from scratch.
+        if SignalGuard.takeResumed() && !headless {
+            // Continued after a stop we did not make ourselves (kill -STOP): the shell may have
+            // switched bracketed paste off and drawn over us; redraw from scratch.
             writeRaw(bracketedPasteOn)
             clearok(pump_curscr(), true)
         }
@@ -403,19 +409,61 @@ final class CursesBackend: TerminalBackend {
 
     // MARK: - Plain screen
 
+    /// The normal screen for the shell or a command: curses' modes saved and left, the cursor
+    /// shown, bracketed paste off, the shell's own terminal modes back.
+    private func leaveForShell() {
+        def_prog_mode()
+        endwin()
+        if !headless { pump_restore_shell_termios(outputFD) }
+        writeRaw(Self.terminfoString("cnorm") + bracketedPasteOff)
+    }
+
+    /// Full-screen mode again, at the terminal's current size, repainted from scratch by the
+    /// loop's next frame (what was on the normal screen meanwhile is unknown to curses).
+    private func takeBack() {
+        reset_prog_mode()
+        writeRaw(bracketedPasteOn)
+        applyWindowSize()
+        _ = SignalGuard.takeResumed()   // the repaint below is the one a SIGCONT asks for
+        clearok(pump_curscr(), true)
+    }
+
+    /// Ctrl-Z: the normal screen for the shell, the process stopped; `fg` brings it back.
+    func suspendProcess() -> PlainOutcome {
+        leaveForShell()
+        SignalGuard.stopSelf()
+        let sig = SignalGuard.pendingSignal()
+        if sig == SIGHUP && !isAlive() { return .hungUp }
+        takeBack()
+        return sig != 0 ? .signal(sig) : .returned
+    }
+
+    func takeResize(force: Bool) -> Size? {
+        if SignalGuard.takeResized() || force { applyWindowSize() }
+        defer { resizedTo = nil }
+        return resizedTo
+    }
+
+    /// Tells curses the size the tty has now (our SIGWINCH handler replaced ncurses', so
+    /// nothing else does). Unchanged, or unreadable (headless): nothing to do.
+    private func applyWindowSize() {
+        var ws = winsize()
+        guard !headless, ioctl(outputFD, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_row > 0, ws.ws_col > 0 else { return }
+        guard Size(rows: Int(ws.ws_row), cols: Int(ws.ws_col)) != size else { return }
+        resize_term(Int32(ws.ws_row), Int32(ws.ws_col))
+        clearok(pump_curscr(), true)
+        resizedTo = size
+
+    }
+
     /// Leaves full-screen mode, prints `text` on the normal screen (the terminal wraps it, so
     /// long URLs select as one line), waits for Enter, and comes back with a full repaint.
     func showPlain(_ text: String) -> PlainOutcome {
-        def_prog_mode()
-        endwin()
-        writeRaw(bracketedPasteOff)
+        leaveForShell()
         writeRaw("\n" + TerminalText.clean(text, .text) + "\n\nPress Enter to return. ")
         let outcome = waitForEnter()
         if outcome == .hungUp { return outcome }
-        reset_prog_mode()
-        writeRaw(bracketedPasteOn)
-        clearok(window, true)
-        wrefresh(window)
+        takeBack()
         return outcome
     }
 
@@ -423,28 +471,28 @@ final class CursesBackend: TerminalBackend {
     /// screen and restored with a full repaint however the command ended (crash, kill, status).
     /// Ctrl-C and Ctrl-\ typed to the command reach us too (same process group): they were meant
     /// for it, so they are dropped here; a SIGTERM or SIGHUP still ends pumptui afterwards.
+    /// Ctrl-Z typed to the command stops it; we stop too, so the shell sees the job stopped,
+    /// and `fg` continues both. That Ctrl-Z was the command's: it does not suspend us again.
     func runSuspended(_ argv: [String]) -> (PlainOutcome, CommandOutcome) {
-        def_prog_mode()
-        endwin()
-        writeRaw(bracketedPasteOff)
-        let command = ForegroundCommand.run(argv)
+        leaveForShell()
+        let command = ForegroundCommand.run(argv, whenStopped: SignalGuard.stopSelf)
+        _ = SignalGuard.takeSuspendRequest()
         let sig = SignalGuard.pendingSignal()
         if sig == SIGHUP && !isAlive() { return (.hungUp, command) }
-        reset_prog_mode()
-        writeRaw(bracketedPasteOn)
-        clearok(window, true)
-        wrefresh(window)
+        takeBack()
         if sig != 0 && sig != SIGINT && sig != SIGQUIT { return (.signal(sig), command) }
         return (.returned, command)
     }
 
     /// Polls only the terminal (finished jobs stay queued meanwhile); the short timeout bounds
-    /// how late a signal delivered to another thread is noticed.
+    /// how late a signal delivered to another thread is noticed. Ctrl-Z stops right here: the
+    /// terminal is the shell's already.
     private func waitForEnter() -> PlainOutcome {
         var buf = [UInt8](repeating: 0, count: 512)
         while true {
             let sig = SignalGuard.pendingSignal()
             if sig != 0 { return .signal(sig) }
+            if SignalGuard.takeSuspendRequest() { SignalGuard.stopSelf() }
             var fds = [pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)]
             let n = poll(&fds, 1, 200)
             if n < 0 { if errno == EINTR { continue }; return .hungUp }

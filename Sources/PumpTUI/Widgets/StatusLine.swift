@@ -23,10 +23,19 @@ public struct StatusLine: Equatable, Sendable {
         }
     }
 
-    public func render(into buffer: inout CellBuffer, area: Rect) {
+    /// One row; a message too long for it continues, wrapped at a word, over `spill` (the footer
+    /// row below), so a path or a fix at its end is never cut off at 80 columns (issue 22).
+    public func render(into buffer: inout CellBuffer, area: Rect, spill: Rect? = nil) {
         guard area.rows > 0 else { return }
-        buffer.fill(Rect(row: area.row, col: area.col, rows: 1, cols: area.cols), role: role)
         let text = busy ? "\(spinner) \(message)" : message
-        buffer.put(text, row: area.row, col: area.col, role: role, maxCols: area.cols)
+        var lines = [text]
+        if let spill, spill.rows > 0, TextWidth.width(text) > area.cols {
+            lines = Array(TextLayout.wrap(text, width: area.cols).prefix(2))
+        }
+        for (i, line) in lines.enumerated() {
+            let row = i == 0 ? area.row : spill!.row
+            buffer.fill(Rect(row: row, col: area.col, rows: 1, cols: area.cols), role: role)
+            buffer.put(line, row: row, col: area.col, role: role, maxCols: area.cols)
+        }
     }
 }

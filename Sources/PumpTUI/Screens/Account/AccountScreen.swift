@@ -34,7 +34,7 @@ struct AccountScreen: TerminalApp {
         switch event {
         case .start(let s), .input(.resize(let s)): size = s
         case .input(let input): handle(input)
-        case .shutdown, .tick, .notice, .message: break
+        case .shutdown, .suspend, .tick, .notice, .message: break
         }
         return []
     }
@@ -91,7 +91,7 @@ struct AccountScreen: TerminalApp {
                            role: i == picked ? .selection : .text, maxCols: text.cols)
             }
         }
-        status.render(into: &buffer, area: frame.status)
         Footer(contexts: contexts, keymap: keymap).render(into: &buffer, area: frame.footer)
+        status.render(into: &buffer, area: frame.status, spill: frame.footer)
     }
 }

@@ -21,8 +21,10 @@ extension ClientScreen {
         guard outcome.succeeded else {
             // A failing editor (vim's :cq, a crash) means "do not use this": the text stays as it
             // was; whatever the editor wrote is left in its file.
-            let leftover = FileManager.default.fileExists(atPath: path) ? " (what it saved: \(path))" : ""
-            let note = "The editor \(outcome.phrase): your text is unchanged\(leftover)"
+            // The path first: at 80 columns the status line must not cut it off (issue 22).
+            let note = FileManager.default.fileExists(atPath: path)
+                ? "Text unchanged; the editor's copy: \(path) (it \(outcome.phrase))"
+                : "Text unchanged: the editor \(outcome.phrase)"
             guard case .composer(var c, let sending)? = modal else { say(note, .warning); return [] }
             c.tell(StatusLine(TerminalText.clean(note, .line, maxLength: 300), kind: .warning))
             modal = .composer(c, sending: sending)

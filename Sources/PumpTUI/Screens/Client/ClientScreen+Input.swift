@@ -5,6 +5,7 @@ import PumpCore
 extension ClientScreen {
     mutating func handleInput(_ input: InputEvent) -> Effects {
         if modal != nil { return handleModal(input) }
+        if lookupTypeahead != nil { return holdForLookup(input) }
         guard case .key(let key) = input, let action = keymap.action(for: key, in: contexts) else { return [] }
         return perform(action)
     }

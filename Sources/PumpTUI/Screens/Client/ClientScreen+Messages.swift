@@ -37,7 +37,9 @@ extension ClientScreen {
         switch message {
         case .feed(let kind, let direction, let result): return feedArrived(kind, direction, result)
         case .thread(let rootID, let offset, let result): threadArrived(rootID, offset, result)
-        case .profile(let personID, let result): profileArrived(personID, result)
+        case .profile(let personID, let result):
+            profileArrived(personID, result)
+            if lookupTypeahead?.personID == personID { return replayLookupTypeahead() }
         case .verb(let request, let result): return verbFinished(request, result)
         case .followedAccount(let who, let result):
             if case .failure(let f) = result { fail(f) } else { say("Following \(who).", .success) }
@@ -251,8 +253,6 @@ extension ClientScreen {
         }
     }
 
-    private mutating func verbFinished(_ r: VerbRequest, _ result: Result<Activity, ClientFailure>) -> Effects {
-        switch result {
     /// "Bob's note": what a like or share was about.
     static func verbObject(_ r: VerbRequest) -> String {
         r.object.map { o in "\(o.author.map { $0.label + "'s " } ?? "")\(o.objectType ?? "post")" } ?? "it"
@@ -264,19 +264,21 @@ extension ClientScreen {
         return r.kind == .share ? "You already shared \(what) · s again undoes" : "You already like \(what) · l again undoes"
     }
 
+    private mutating func verbFinished(_ r: VerbRequest, _ result: Result<Activity, ClientFailure>) -> Effects {
+        switch result {
         case .failure(let f):
             if let undo = r.undo, let o = r.object {
                 updateObject(o.id) { undo.apply(to: &$0) }
                 ownMarks[o.id] = OwnMarks(liked: undo.liked, shared: undo.shared)
             }
             fail(f)
-        case .success:
-            switch r.kind {
         case .success where r.alreadySo != nil:
             if let o = r.object, let current = r.alreadySo {
                 updateObject(o.id) { ObjectMarks(current).apply(to: &$0) }
                 say(Self.alreadyDone(r), .success)
             }
+        case .success:
+            switch r.kind {
             case .like, .unlike, .share, .unshare:
                 say(Self.verbDone(r), .success)
                 return refreshAfterOwnAction(affecting: [r.kind == .like || r.kind == .unlike ? .favorites : .outbox])

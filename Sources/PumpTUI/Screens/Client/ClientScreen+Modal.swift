@@ -120,6 +120,7 @@ extension ClientScreen {
             return start(.followAccount(t), "Sending a follow to \(t)…")
         case .openAccount:
             guard !t.isEmpty else { return [] }
+            lookupTypeahead = LookupTypeahead()
             return start(.openAccount(t), "Looking up \(TerminalText.clean(t, .line, maxLength: 80))…")
         case .newList:
             guard !t.isEmpty else { return [] }

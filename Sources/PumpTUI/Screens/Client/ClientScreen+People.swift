@@ -126,12 +126,53 @@ extension ClientScreen {
         }
     }
 
+    /// The profile the prompt asked for: opened; the keys typed meanwhile keep waiting until
+    /// its data is there (a follow state fetched before an `f` must not overwrite it). After
+    /// Esc (the wait was given up) the answer is dropped.
     mutating func openedAccount(_ who: String, _ result: Result<Person, ClientFailure>) -> Effects {
+        guard let held = lookupTypeahead, held.personID == nil else { return [] }
         switch result {
-        case .failure(let f): fail(f); return []
-        case .success(let person): return openProfile(person)
+        case .failure(let f):
+            lookupTypeahead = nil
+            fail(f)
+            return []
+        case .success(let person):
+            lookupTypeahead?.personID = person.id
+            return openProfile(person)
         }
     }
+
+    /// The looked-up profile has its data: the keys typed since act on it.
+    mutating func replayLookupTypeahead() -> Effects {
+        let queued = lookupTypeahead?.keys ?? []
+        lookupTypeahead = nil
+        applyOwnMarks()
+        keepSelectionVisible()
+        return queued.flatMap { handleInput($0) }
+    }
+
+    /// While a profile is looked up, keys wait for it (bounded); Esc stops waiting (and, once
+    /// the profile is up, goes back as usual).
+    mutating func holdForLookup(_ input: InputEvent) -> Effects {
+        if case .key(.escape) = input {
+            let pageIsUp = lookupTypeahead?.personID != nil
+            lookupTypeahead = nil   // the job's spinner still ends with its answer, which is dropped
+            if pageIsUp { return handleInput(input) }
+            say("Stopped waiting for the profile.")
+            return []
+        }
+        if (lookupTypeahead?.keys.count ?? 0) < LookupTypeahead.limit { lookupTypeahead?.keys.append(input) }
+        return []
+    }
+}
+
+/// Keys held for a profile that is still opening (`P nick@host Enter` and a burst after it).
+struct LookupTypeahead: Equatable {
+    /// Set once the person is known and their profile page is up, loading.
+    var personID: String?
+    var keys: [InputEvent] = []
+    /// A burst, not a backlog.
+    static let limit = 256
 }
 
 extension ListChange {

@@ -9,8 +9,8 @@ extension ClientScreen {
         let frame = ScreenFrame(size: buffer.size)
         TitleBar(title, right: account.description).render(into: &buffer, area: frame.title)
         renderBody(into: &buffer, area: frame.body)
-        shownStatus.render(into: &buffer, area: frame.status)
         Footer(contexts: contexts, keymap: keymap, unavailable: unavailableActions).render(into: &buffer, area: frame.footer)
+        shownStatus.render(into: &buffer, area: frame.status, spill: frame.footer)
         renderModal(modal, into: &buffer, body: frame.body)
     }
 

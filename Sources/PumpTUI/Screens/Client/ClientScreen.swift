@@ -42,6 +42,9 @@ struct ClientScreen: TerminalApp {
     var ownMarks: [String: OwnMarks] = [:]
     /// Keys typed into an editor whose saved draft is still being read (nil when none is).
     var composerTypeahead: [InputEvent]?
+    /// Keys typed after `P nick@host Enter` while the profile is looked up and loaded (nil when
+    /// none is): they were meant for that profile and replay on it once it shows its data.
+    var lookupTypeahead: LookupTypeahead?
     /// Our lists and the people we follow, for the editor (loaded when it first opens).
     var audienceData: (lists: [AudienceTarget], following: [Person])?
     /// The first page shown still says who is logged in.
@@ -94,14 +97,20 @@ struct ClientScreen: TerminalApp {
             status.tick += 1; return []
         case .notice(let n):
             return handle(n)
-        case .shutdown:
-            // An open editor's text is kept as a draft (DraftPolicy); the runtime waits briefly for it.
-            // Still reading its draft: the file on disk is what there is to keep; leave it.
-            var open = modal
-            if case .help(_, let under)? = open { open = under }
-            guard case .composer(let c, _)? = open, composerTypeahead == nil else { return [] }
-            return [.run(.draft(DraftPolicy.decide(.shutdown, composer: c)))]
+        case .shutdown, .suspend:
+            // Quit, a signal, a hang-up or Ctrl-Z: an open editor's text is kept as a draft
+            // (DraftPolicy); the runtime waits briefly for it before it exits or stops.
+            return keepOpenDraft()
         }
+    }
+
+    /// The open editor's text to disk (or its stale file removed when it was emptied). Still
+    /// reading its draft: the file on disk is what there is to keep; leave it.
+    private func keepOpenDraft() -> Effects {
+        var open = modal
+        if case .help(_, let under)? = open { open = under }
+        guard case .composer(let c, _)? = open, composerTypeahead == nil else { return [] }
+        return [.run(.draft(DraftPolicy.decide(.shutdown, composer: c)))]
     }
 
     /// The key contexts, most specific first, for the keymap, help and footer.

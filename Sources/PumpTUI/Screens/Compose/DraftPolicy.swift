@@ -9,7 +9,7 @@ enum DraftPolicy {
         case sendSucceeded
         /// The user confirmed the discard (or closed an empty editor).
         case discarded
-        /// Quit, SIGTERM, SIGINT or hang-up while the editor is open.
+        /// Quit, SIGTERM, SIGINT, hang-up or Ctrl-Z while the editor is open.
         case shutdown
     }
 

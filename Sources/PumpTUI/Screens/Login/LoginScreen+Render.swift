@@ -14,6 +14,7 @@ extension LoginScreen {
         TitleBar("pumptui — log in", right: account.description).render(into: &buffer, area: frame.title)
         renderBody(into: &buffer, area: frame.body)
         Footer(contexts: contexts, keymap: keymap, unavailable: unavailableActions).render(into: &buffer, area: frame.footer)
+        status.render(into: &buffer, area: frame.status, spill: frame.footer)
         if let confirm {
             buffer.cursor = nil
             confirm.render(into: &buffer, area: frame.body)

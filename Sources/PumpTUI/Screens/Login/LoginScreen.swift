@@ -136,6 +136,7 @@ struct LoginScreen: TerminalApp {
         case .message(let m): return receive(m)
         case .notice(let n): noticed(n); return []
         case .shutdown: return farewell.map { [.quit(exitCode: 0, farewell: $0)] } ?? []
+        case .suspend: return []   // the verifier box's text lives on in memory; nothing to save
         case .input(.resize(let s)): size = s; return []
         case .input(let input): return handle(input)
         }
@@ -159,9 +160,9 @@ struct LoginScreen: TerminalApp {
             return []
         case .event(.authorizeURL(let u)):
             guard success == nil else { return [] }
-            phase = .awaitingVerifier(u)
             // A new URL (^N) means a new request token: a verifier typed for the old one is void.
             if let old = url, old != u { verifier.setText("") }
+            phase = .awaitingVerifier(u)
             focus.focus(.verifier); syncFocus()
             status = notice.map { StatusLine($0, kind: .warning) } ?? StatusLine("Paste the Verifier and press Enter.")
             notice = nil
@@ -290,11 +291,11 @@ struct LoginScreen: TerminalApp {
         return effects
     }
 
-    private mutating func askToCancel() {
     /// pump.io refuses a request token not approved yet with the words it uses for an expired or
     /// used one, so Enter may try again (after approving) as well as ^N.
     static let refusedWords = "Not approved yet, expired or used: Enter tries again, ^N gets a new URL."
 
+    private mutating func askToCancel() {
         overlay = .confirm(ConfirmDialog("Cancel the login? The URL stays on the screen after pumptui quits.",
                                          yes: "Quit", no: "Stay"))
     }

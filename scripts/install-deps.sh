@@ -7,7 +7,7 @@ set -euo pipefail
 # nothing when none is missing.
 pumpio=${PUMPIO_DIR:-$(cd "$(dirname "$0")/.." && pwd)/../shared/pumpio}
 if [ -x "$pumpio/install.sh" ]; then bash "$pumpio/install.sh" </dev/null; fi
-pkgs=(libncurses-dev libqrencode-dev libsqlite3-dev libpng-dev libjpeg62-turbo-dev zbar-tools tmux python3-venv zsh fish)
+pkgs=(curl libncurses-dev libqrencode-dev libsqlite3-dev libpng-dev libjpeg62-turbo-dev zbar-tools tmux python3-venv zsh fish)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

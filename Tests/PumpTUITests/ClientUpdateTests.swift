@@ -74,6 +74,29 @@ import PumpCore
         #expect(!s.wantsTicks)
     }
 
+    /// pump.io's Meanwhile and Direct streams leave `liked` out (issue 24): `l` asks the server
+    /// first, and when it already has the like, nothing is sent and the mark comes from its copy.
+    @Test func likeWithoutTheFeedsFlagAsksTheServerFirst() {
+        var s = F.screen()
+        let bare = PumpObject(id: "m1", objectType: "note", content: "from Meanwhile")
+        _ = s.update(.message(.feed(.inboxMajor, .newer, .success(Feed(items: [.object(bare)])))))
+        _ = key(&s, .char("g"))
+        #expect(object(s, 0).id == "m1" && object(s, 0).liked == nil)
+        let requests = s.update(.input(.key(.char("l")))).compactMap { effect -> VerbRequest? in
+            if case .verb(let r)? = effect.job { return r } else { return nil }
+        }
+        #expect(requests.count == 1 && requests[0].checkFirst)
+        var answered = requests[0]
+        var current = bare
+        current.liked = true
+        current.likes = CollectionSummary()
+        current.likes?.totalItems = 1
+        answered.alreadySo = current
+        _ = s.update(.message(.verb(answered, .success(Activity(id: "", verb: .favorite, object: current)))))
+        #expect(object(s, 0).liked == true && object(s, 0).likes?.count == 1)
+        #expect(s.status.message == "You already like note · l again undoes")
+    }
+
     @Test func unlikeAndShareToggleFromTheCurrentMarks() {
         var s = F.screen()
         _ = key(&s, .char("j"))                              // the shared, liked note
@@ -267,6 +290,9 @@ import PumpCore
 
     @Test func workerMapsErrors() {
         #expect(ClientWorker.failure(PumpError.expiredToken).tokenRejected)
+        // pump.io's "Invalid / used nonce": the server forgot the client; only a new login helps.
+        let forgotten = ClientWorker.failure(ServerReply.error(for: HTTPResponse(status: 401, body: Data("Invalid / used nonce".utf8))))
+        #expect(forgotten.tokenRejected && forgotten.message.contains("log in again"))
         let e = ClientWorker.failure(PumpError.http(status: 400, serverMessage: "Already \u{1b}[2Jliked"))
         #expect(!e.tokenRejected)
         #expect(!e.message.contains("\u{1b}"))

@@ -42,7 +42,8 @@ struct pump_png_state {
     size_t length, offset;
     const pump_cancel *cancel;
     long allocated;
-    int over_budget, cancelled;
+    /* volatile: set on the way to a longjmp, read after it. */
+    volatile int over_budget, cancelled;
     char text[160];
 };
 
@@ -112,7 +113,6 @@ static int decode_png(const uint8_t *data, size_t length, int max_side, long max
     /* Second lines of defence should a chunk be read after all. */
     png_set_chunk_cache_max(png, 16);
     png_set_chunk_malloc_max(png, 1024 * 1024);
-    png_set_sig_bytes(png, 0);
     png_read_info(png, info);
     png_uint_32 width = png_get_image_width(png, info), height = png_get_image_height(png, info);
     out->width = out->source_width = width > 0x7fffffff ? 0x7fffffff : (int)width;

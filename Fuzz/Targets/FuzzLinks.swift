@@ -5,11 +5,11 @@ import PumpRender
 /// The link scanner (plain URLs and anchors) at full size (issue 23). A mutated input is small,
 /// but quadratic passes only show at size, so each input is also *amplified*: its first byte
 /// splits the rest into a head and a unit, and the unit is repeated after the head until the
-/// text is `TextBudget.maxInputScalars` long (each 0x01 byte in the unit becomes the repeat's
-/// number, so repeats can be distinct links). "https://x.org/" + ")" is a URL followed by 256 Ki
-/// `)`; `<a href="https://x.org/\u{1}">x</a>` is 12 000 distinct anchors. Linear code takes
-/// milliseconds for either; a quadratic pass takes minutes and trips scripts/fuzz.sh's
-/// per-input `-timeout` for this target. The invariants: the caps of TextBudget hold, every
+/// text is `amplifiedBytes` long (each 0x01 byte in the unit becomes the repeat's number, so
+/// repeats can be distinct links). "https://x.org/" + ")" is a URL followed by 256 Ki `)`;
+/// `<a href="https://x.org/\u{1}">x</a>` is 12 000 distinct anchors. Linear code takes a
+/// fraction of a second for either, even instrumented; a quadratic pass takes minutes and trips
+/// scripts/fuzz.sh's per-input `-timeout` for this target. The invariants: the caps of TextBudget hold, every
 /// link is listed once, output is terminal-safe.
 func fuzzLinks(_ data: Data) {
     let text = String(decoding: data, as: UTF8.self)
@@ -41,7 +41,12 @@ private func checkLinks(_ text: String) {
     _ = HTMLText.escapeForPost(String(text.unicodeScalars.prefix(TextBudget.maxTextBytes)))
 }
 
-/// head + unit × n, about `TextBudget.maxInputScalars` bytes; 0x01 in the unit → the repeat's number.
+/// The size inputs are amplified to: `TextBudget.maxInputScalars` (what one post is read up to),
+/// or PUMPTUI_FUZZ_AMPLIFY bytes (scripts/fuzz.sh's unoptimised smoke uses 128 KiB: there
+/// AddressSanitizer makes each pass ~15 times slower, and a quadratic pass is still minutes).
+let amplifiedBytes = ProcessInfo.processInfo.environment["PUMPTUI_FUZZ_AMPLIFY"].flatMap { Int($0) } ?? TextBudget.maxInputScalars
+
+/// head + unit × n, about `amplifiedBytes` bytes; 0x01 in the unit → the repeat's number.
 private func amplified(_ data: Data) -> String {
     guard data.count >= 2 else { return "" }
     let bytes = [UInt8](data.dropFirst())
@@ -50,9 +55,9 @@ private func amplified(_ data: Data) -> String {
     let unit = String(decoding: bytes[split...], as: UTF8.self)
     let numbered = unit.contains("\u{1}")
     var out = head
-    out.reserveCapacity(TextBudget.maxInputScalars + unit.utf8.count + 16)
+    out.reserveCapacity(amplifiedBytes + unit.utf8.count + 16)
     var n = 0
-    while out.utf8.count < TextBudget.maxInputScalars {
+    while out.utf8.count < amplifiedBytes {
         out += numbered ? unit.replacingOccurrences(of: "\u{1}", with: String(n)) : unit
         n += 1
     }

@@ -41,6 +41,29 @@ let hostMetaJSON = """
         #expect(seen.urls.count == 3)
     }
 
+    /// pump.io's `redirectToCanonical` (issue 24): a redirect within the origin is followed; one
+    /// to another host names the host and the account to use there (registration got "HTTP 301").
+    @Test func redirectsWithinTheOriginAreFollowedOthersNamed() async throws {
+        let moved = FakeTransport { req in
+            switch req.url.path {
+            case "/.well-known/host-meta.json": return HTTPResponse(status: 301, headers: ["location": "/pump/host-meta.json"])
+            case "/pump/host-meta.json": return json(200, hostMetaJSON)
+            default: return text(404, "no")
+            }
+        }
+        let e = try await Discovery(transport: moved).discover(try AccountID(parsing: "alice@pump.example"))
+        #expect(e.whoami.absoluteString == "https://pump.example/api/whoami")
+        #expect(moved.urls == ["https://pump.example/.well-known/host-meta.json", "https://pump.example/pump/host-meta.json"])
+
+        let canonical = FakeTransport { req in
+            HTTPResponse(status: 301, headers: ["location": "https://social.example" + req.url.path])
+        }
+        await #expect(throws: PumpError.serverCallsItself(host: "social.example", account: "Alice@social.example")) {
+            try await Discovery(transport: canonical).discover(try AccountID(parsing: "Alice@www.pump.example"))
+        }
+        #expect(canonical.urls == ["https://www.pump.example/.well-known/host-meta.json"])
+    }
+
     @Test func neverHTTPForRemoteHostsByDefault() async throws {
         let t = FakeTransport { _ in throw PumpError.connectionRefused(host: "pump.example") }
         await #expect(throws: PumpError.connectionRefused(host: "pump.example")) {

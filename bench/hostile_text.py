@@ -127,19 +127,15 @@ def measure(binary, timeout, only):
     os.environ["PUMPTUI_BIN"] = binary
     sys.path.insert(0, str(ROOT / "Tests" / "e2e"))
     import tempfile
-    from test_hostile import Server, login, signed  # noqa: E402 (needs PUMPTUI_BIN first)
+    from test_hostile import alice_and_bob_logged_in, signed  # noqa: E402 (needs PUMPTUI_BIN first)
     from tui import TUI
 
     results = {}
     tmp = Path(tempfile.mkdtemp(prefix="pumptui-hostile-text-"))
 
     def fresh(tag):
-        """A new server (an inbox page of every note would pass the 8 MiB limit), both logged in."""
-        server = Server()
-        alice, bob = tmp / tag / "alice", tmp / tag / "bob"
-        login(server, "alice", alice)
-        login(server, "bob", bob)
-        return server, alice, bob, signed(server, "bob", bob, "GET", "/api/user/alice/profile")["id"]
+        """A new server for each part (an inbox page of every note would pass the 8 MiB limit)."""
+        return alice_and_bob_logged_in(tmp / tag)
 
     def send(server, bob, alice_id, html):
         signed(server, "bob", bob, "POST", "/api/user/bob/feed", {
@@ -196,15 +192,10 @@ def _start_run(TUI, binary, server, alice, timeout):
             t.wait_for("Newest plain note", timeout=timeout)
             out["shown_s"] = round(time.monotonic() - started, 2)
             t.pump(0.5)
-            pressed = time.monotonic()
-            t.send("?")
-            t.wait_for("Help — ? or Esc closes", timeout=timeout)
-            out["key_answer_s"] = round(time.monotonic() - pressed, 2)
+            _key_answer(t, out, timeout)
         except AssertionError:
             pass
-        cpu, rss = _proc(t.pid)
-        out.update({"cpu_s": round(cpu, 2), "maxrss_mb": round(rss, 1)})
-        return out
+        return _cost(t, out)
 
 
 def _thread_run(TUI, binary, server, alice, name, timeout):
@@ -222,15 +213,24 @@ def _thread_run(TUI, binary, server, alice, name, timeout):
             t.pump(3.0)
             cpu1, _ = _proc(t.pid)
             out["idle_cpu_pct"] = round((cpu1 - cpu0) / 3.0 * 100)
-            pressed = time.monotonic()
-            t.send("?")                       # the help overlay: one key, one frame
-            t.wait_for("Help — ? or Esc closes", timeout=timeout)
-            out["key_answer_s"] = round(time.monotonic() - pressed, 2)
+            _key_answer(t, out, timeout)
         except AssertionError:
             pass
-        cpu, rss = _proc(t.pid)
-        out.update({"cpu_s": round(cpu, 2), "maxrss_mb": round(rss, 1)})
-        return out
+        return _cost(t, out)
+
+
+def _key_answer(t, out, timeout):
+    """Seconds until the help overlay (one key, one frame) is on the screen."""
+    pressed = time.monotonic()
+    t.send("?")
+    t.wait_for("Help — ? or Esc closes", timeout=timeout)
+    out["key_answer_s"] = round(time.monotonic() - pressed, 2)
+
+
+def _cost(t, out):
+    cpu, rss = _proc(t.pid)
+    out.update({"cpu_s": round(cpu, 2), "maxrss_mb": round(rss, 1)})
+    return out
 
 
 def main(argv=None):

@@ -88,6 +88,20 @@ def login(server, nick, config_dir):
     return out + err
 
 
+def alice_and_bob_logged_in(tmp):
+    """A new server with alice and bob logged in (config directories tmp/alice, tmp/bob): (server,
+    alice's directory, bob's, alice's id, for notes bob sends her). The caller stops the server."""
+    server = Server()
+    try:
+        alice, bob = Path(tmp) / "alice", Path(tmp) / "bob"
+        login(server, "alice", alice)
+        login(server, "bob", bob)
+        return server, alice, bob, signed(server, "bob", bob, "GET", "/api/user/alice/profile")["id"]
+    except BaseException:
+        server.stop()
+        raise
+
+
 def credentials(server, nick, config_dir):
     """(client id, client secret, token, token secret) as pumptui stored them."""
     account = json.loads((Path(config_dir) / "accounts" / f"{server.account(nick)}.json").read_text())

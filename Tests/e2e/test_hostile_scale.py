@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from test_hostile import BINARY, Server, login, signed
+from test_hostile import BINARY, alice_and_bob_logged_in, signed
 from tui import TUI
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
@@ -27,13 +27,8 @@ INBOX_SECONDS = 15      # the old debug build: over a minute for each of the thr
 
 
 def _pair(tmp):
-    """A server, alice and bob logged in, alice's id (for bob's notes to her)."""
-    server = Server()
-    alice, bob = tmp / "alice", tmp / "bob"
+    server, alice, bob, alice_id = alice_and_bob_logged_in(tmp)
     try:
-        login(server, "alice", alice)
-        login(server, "bob", bob)
-        alice_id = signed(server, "bob", bob, "GET", "/api/user/alice/profile")["id"]
         yield server, alice, bob, alice_id
     finally:
         server.stop()

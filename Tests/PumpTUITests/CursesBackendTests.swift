@@ -15,8 +15,11 @@ import Testing
         let backend = try #require(CursesBackend.headless(rows: 4, cols: 20))
         defer { backend.stop() }
         for sig in [SIGTSTP, SIGWINCH, SIGCONT, SIGINT, SIGTERM] { #expect(SignalGuard.isOurs(sig), "signal \(sig)") }
-        // A resize is a flag for the loop's thread, nothing more.
-        raise(SIGWINCH)
+        // A resize is a flag for the loop's thread and a byte on its wake-up pipe, nothing more.
+        // (Sent to the process: the test's own thread may block it, as any thread may.)
+        kill(getpid(), SIGWINCH)
+        var fd = pollfd(fd: fds[0], events: Int16(POLLIN), revents: 0)
+        #expect(poll(&fd, 1, 2000) == 1)
         #expect(SignalGuard.takeResized())
         #expect(!SignalGuard.takeResized())
     }

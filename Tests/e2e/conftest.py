@@ -160,3 +160,41 @@ def real_logins(real_pump, tmp_path_factory):
         assert status == 0, out
     real_pump.client("bob").activity("follow", real_pump.client("alice").me())
     return dirs
+
+
+@pytest.fixture(scope="session")
+def real_fed(real_pump, tmp_path_factory):
+    """Two real pump.io instances that federate: a at http://127.0.0.2 with alice, b at
+    http://127.0.0.3 with bob (port 80: pump.io's discovery between servers tries no other).
+    Skipped where port 80 cannot be had (not root, or busy)."""
+    from realpump import FED_ADDRESSES, RealPump, fed_missing_reason
+    why = fed_missing_reason()
+    if why:
+        pytest.skip(why)
+    import threading
+    base = tmp_path_factory.mktemp("pumpio-fed")
+    servers, failures = {}, []
+
+    def start(name, address):
+        try:
+            servers[name] = RealPump(base / name, fed=(name, address), tree=real_pump.tree)
+        except Exception as e:  # reported below, after both attempts
+            failures.append(e)
+
+    def together(tasks):
+        """Both servers at once: each start or stop waits a few seconds for its processes."""
+        threads = [threading.Thread(target=task, args=args) for task, *args in tasks]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    try:
+        together([(start, name, address) for name, address in zip(("a", "b"), FED_ADDRESSES)])
+        if failures:
+            raise failures[0]
+        servers["a"].add_user("alice")
+        servers["b"].add_user("bob")
+        yield servers["a"], servers["b"]
+    finally:
+        together([(server.stop,) for server in servers.values()])

@@ -35,6 +35,20 @@ def missing_reason():
     return ""
 
 
+FED_ADDRESSES = ("127.0.0.2", "127.0.0.3")
+
+
+def fed_missing_reason():
+    """Why two federating instances cannot run here ("" when they can): they listen on port 80."""
+    if os.geteuid() != 0:
+        return "federating pump.io instances listen on port 80 (root only)"
+    for address in FED_ADDRESSES:
+        with socket.socket() as s:
+            if s.connect_ex((address, 80)) == 0:
+                return f"{address}:80 is busy"
+    return ""
+
+
 def password(nick):
     return f"{nick}-pass-123"
 
@@ -79,14 +93,26 @@ def runnable_tree(workdir):
 
 
 class RealPump:
-    def __init__(self, workdir):
+    """One pump.io instance. `fed=(NAME, ADDRESS)`: a federating one (start-fed.sh) that calls
+    itself ADDRESS on port 80, as pump.io's discovery between servers needs; `tree`: a runnable
+    tree another instance made (it stays that one's to remove)."""
+
+    def __init__(self, workdir, fed=None, tree=None):
         self.workdir = Path(workdir)
-        self.tree = runnable_tree(self.workdir)
+        self.owns_tree = tree is None
+        self.tree = tree or runnable_tree(self.workdir)
         self.run_dir = self.workdir / "run"
         self.env = dict(os.environ, PUMPIO_RUN=str(self.run_dir))
-        self.port = None
-        self.base = None
+        self.port = self.base = self.fed = None
         self._clients = {}
+        if fed:
+            name, address = fed
+            out = subprocess.run([str(self.tree / "start-fed.sh"), name, address, address], capture_output=True,
+                                 text=True, env=self.env, timeout=90)
+            if out.returncode != 0:
+                raise RuntimeError(f"pump.io {name} did not start: " + out.stderr[-2000:])
+            self.fed, self.port, self.base, self.address = name, 80, out.stdout.strip(), address
+            return
         # start.sh exits 1 when the port was taken meanwhile: try a few.
         for _ in range(3):
             port = free_port()
@@ -102,7 +128,7 @@ class RealPump:
 
     @property
     def host(self):
-        return f"127.0.0.1:{self.port}"
+        return self.address if self.fed else f"127.0.0.1:{self.port}"
 
     def account(self, nick="alice"):
         return f"{nick}@{self.host}"
@@ -128,18 +154,12 @@ class RealPump:
             self._clients[nick] = PumpClient(self, nick)
         return self._clients[nick]
 
-    def log_tail(self, lines=40):
-        log = self.run_dir / str(self.port) / "pump.log"
-        try:
-            return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return ""
-
     def stop(self):
         if self.port is not None:
-            subprocess.run([str(self.tree / "stop.sh"), str(self.port)], env=self.env, timeout=30)
+            stop = ["stop-fed.sh", self.fed] if self.fed else ["stop.sh", str(self.port)]
+            subprocess.run([str(self.tree / stop[0]), stop[1]], env=self.env, timeout=30)
             self.port = None
-        if self.tree != PUMPIO:
+        if self.owns_tree and self.tree != PUMPIO:
             # The copy keeps pump.io's read-only modes: make it writable to remove it.
             for dirpath, dirnames, _ in os.walk(self.tree):
                 os.chmod(dirpath, 0o700)

@@ -290,3 +290,37 @@ def test_a_canonical_host_redirect_names_the_host(pumpserver, tmp_path):
     assert out.returncode != 0
     assert f"the server redirects to localhost:{pumpserver.port}, the name it calls itself: " \
            f"log in as alice@localhost:{pumpserver.port}" in out.stderr, out.stderr
+
+
+# -- Two servers that federate ------------------------------------------------------------------
+
+def test_a_remote_person_followed_read_liked_and_answered(real_fed, tmp_path):
+    # alice@127.0.0.2 follows bob@127.0.0.3 from the full screen; his post reaches her inbox
+    # through the servers; her like is accepted and her reply reaches his server's copy.
+    a, b = real_fed
+    config = tmp_path / "alice"
+    status, out = login_line(BINARY, a, a.account("alice"), config, "alice")
+    assert status == 0, out
+    bob = b.client("bob")
+    with start_tui(a, "alice", config) as t:
+        t.send("F")
+        t.wait_for("Follow (nick@host)")
+        t.send(b.account("bob"))
+        t.key("Enter")
+        t.wait_for("Following " + b.account("bob") + ".", timeout=15)
+        # The follow travels to bob's server; his posts go to those it knows as followers.
+        wait_until(lambda: bob.get("/api/user/bob/followers")["totalItems"] == 1, "alice among bob's followers",
+                   timeout=15)
+        text = "Hello from the other server"
+        note = bob.note(text)["object"]
+        end = time.monotonic() + 15
+        while text not in t.text() and time.monotonic() < end:
+            t.send("R")
+            t.pump(1.0)
+            t.send("g")
+        t.wait_for(text, timeout=1)
+        t.send("l")
+        t.wait_for("Liked bob's note · l again undoes", timeout=10)
+        compose(t, "r", "A reply across servers")
+        wait_until(lambda: counts(bob, note["id"], "replies") == 1, "the reply on bob's server", timeout=15)
+        quit_tui(t)

@@ -156,6 +156,17 @@ def test_a_capitalised_nickname_is_saved_as_the_server_spells_it(real_pump, tmp_
     assert f"Logged in as carol@{real_pump.host} (the server spells the name 'carol')" in out
 
 
+def test_full_screen_login_with_a_capitalised_nickname(real_pump, tmp_path):
+    # Item 1 in the full screen: the same note, and the client then reads carol's inbox.
+    with start_login(real_pump, tmp_path / "c", cols=100, user="Carol") as t:
+        t.paste(real_pump.authorize(screen_url(t), "carol"))
+        t.key("Enter")
+        t.wait_for(f"You typed Carol@{real_pump.host}; the server spells the name 'carol'.", timeout=15)
+        t.wait_for("[1 Inbox", timeout=10)
+        t.wait_for("Welcome to", timeout=10)
+        quit_tui(t)
+
+
 def test_like_in_meanwhile_asks_the_server_first(real_pump, real_logins):
     # Item 8: the minor stream carries no `liked`, so `l` there liked a second time (400
     # "Already have a(n) 'favorite'"). Now the server is asked first.

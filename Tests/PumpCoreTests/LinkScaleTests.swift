@@ -69,6 +69,17 @@ import PumpCore
         #expect(plain.text.hasSuffix("…") && plain.text.utf8.count <= TextBudget.maxTextBytes + 4)
     }
 
+    /// The sanitizer is one pass too: escapes, controls and long words by the megabyte.
+    @Test func terminalTextCleansMegabytesInOnePass() {
+        let escapes = String(repeating: "\u{1b}[31mx\u{1b}]0;t\u{07}\u{202e}", count: 100_000)
+        let cleaned = TerminalText.clean(escapes, .text)
+        #expect(cleaned == String(repeating: "x", count: 100_000).prefix(TerminalText.maxWordLength - 1) + "…")
+        let words = String(repeating: String(repeating: "w", count: 300) + " ", count: 5_000)
+        let cut = TerminalText.clean(words, .text)
+        #expect(cut.split(separator: " ").count == 5_000 && cut.split(separator: " ").allSatisfy { $0.count == TerminalText.maxWordLength })
+        #expect(TerminalText.clean(String(repeating: "ab ", count: 500_000), .line, maxLength: 80).count == 80)
+    }
+
     @Test func cutKeepsCharactersWholeAndPrefersABreak() {
         #expect(TextBudget.cut("short") == "short")
         #expect(TextBudget.cut("ab cd ef", maxBytes: 6) == "ab cd …")

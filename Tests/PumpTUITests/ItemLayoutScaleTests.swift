@@ -23,6 +23,8 @@ import PumpCore
         String(repeating: "<ul><li>i", count: 20_000),
         String(repeating: "word ", count: 800_000),
         String(repeating: "e\u{301}", count: 200_000),                 // 200 000 accented letters: one word
+        "e" + String(repeating: "\u{301}", count: 100_000),            // one character of 200 KB
+        String(repeating: "e" + String(repeating: "\u{301}", count: 5_000) + " ", count: 40),
     ])
     func hostileNoteLaysOutBounded(_ html: String) {
         for width in [10, 80, 200] {
@@ -36,6 +38,29 @@ import PumpCore
             #expect(lines.filter { $0.role == .text }.allSatisfy { TextWidth.width($0.text) <= width - 2 }, "a row wider than \(width)")
             #expect(lines.filter { $0.role == .link }.count <= TextBudget.maxLinks)
         }
+    }
+
+    /// The whole screen, drawn into cells, with such a note selected: one frame, not seconds.
+    @Test func aScreenOfHostileNotesDrawsInAFrame() {
+        let htmls = ["https://x.example/a" + String(repeating: ")", count: 100_000),
+                     (0..<150_000).map { "<a href=\"https://x.example/\($0)\">l</a>" }.joined(),
+                     "e" + String(repeating: "\u{301}", count: 5_000) + " x"]
+        guard case .activity(let template) = ClientFixtures.inbox.items[0] else { Issue.record("fixture"); return }
+        let items = htmls.enumerated().map { i, html -> FeedItem in
+            var a = template
+            a.id = "hostile\(i)"; a.object?.id = "o\(i)"; a.object?.content = html
+            return .activity(a)
+        }
+        var s = ClientFixtures.screen(feed: Feed(items: items))
+        let clock = ContinuousClock()
+        var rows: [String] = []
+        let took = clock.measure {
+            rows = ClientFixtures.text(s)
+            _ = s.update(.input(.key(.char("j"))))
+            rows = ClientFixtures.text(s)
+        }
+        #expect(took < .seconds(3), "\(took)")
+        #expect(rows.joined().contains("https://x.example/a"))
     }
 
     @Test func wrapIsLinearInAWideRange() {

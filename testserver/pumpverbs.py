@@ -60,7 +60,7 @@ class Verbs:
         for other in self.s.objects.values():
             if (other["author"] == author and other.get("objectTypes") == types and not other["deleted"]
                     and other.get("displayName") == name and other["id"] != own_id):
-                raise ApiError(400, f"A folder for '{','.join(types)}' named '{name}' already exists.")
+                raise ApiError(400, f"Already have a(n) 'A folder for '{','.join(types)}' named '{name}' already exists.'")
 
     def _list_target(self, actor, act, ref, verb):
         """The list an add/remove changes: must exist, be the actor's, and hold people."""

@@ -249,6 +249,21 @@ def test_a_refused_signature_does_not_blame_the_clock(real_pump, real_logins, tm
     assert "clock" not in inbox.stderr
 
 
+def test_a_list_name_taken_is_said_in_our_words(real_pump, real_logins):
+    # Item 9: pump.io gives every new user a list "Friends"; making another said its own words,
+    # "A folder for 'person' named 'Friends' already exists."
+    with start_tui(real_pump, "alice", real_logins["alice"]) as t:
+        t.send("M")
+        t.wait_for("Family", timeout=10)
+        t.send("n")
+        t.wait_for("New list", timeout=5)
+        t.send("Friends")
+        t.key("Enter")
+        t.wait_for("You already have a list named “Friends”", timeout=10)
+        assert "folder" not in t.text()
+        quit_tui(t, backs=1)
+
+
 def guess_before_approving(pump, config):
     """carol's full-screen login with a verifier typed before the browser step; (TUI, URL)."""
     t = start_login(pump, config, cols=100, user="carol")

@@ -16,13 +16,24 @@ extension PumpAPI {
     public func createList(named name: String, summary: String? = nil) async throws -> PumpObject {
         var object: JSONObject = ["objectType": "collection", "objectTypes": ["person"], "displayName": name]
         if let summary, !summary.isEmpty { object["content"] = HTMLText.escapeForPost(summary) }
-        return try listOf(try await postActivity(toMe(["verb": Verb.create.rawValue, "object": object])))
+        return try await naming(name) { try listOf(try await postActivity(toMe(["verb": Verb.create.rawValue, "object": object]))) }
     }
 
     public func renameList(_ list: PumpObject, to name: String) async throws -> PumpObject {
         var o = list.reference
         o["displayName"] = name
-        return try listOf(try await postActivity(toMe(["verb": Verb.update.rawValue, "object": o])))
+        return try await naming(name) { try listOf(try await postActivity(toMe(["verb": Verb.update.rawValue, "object": o]))) }
+    }
+
+    /// pump.io refuses a second list of a name with "A folder for 'person' named 'X' already
+    /// exists." (its word for lists, and for every new user Friends, Family, Acquaintances and
+    /// Coworkers exist already): said in pumptui's words.
+    private func naming(_ name: String, _ body: () async throws -> PumpObject) async throws -> PumpObject {
+        do {
+            return try await body()
+        } catch PumpError.http(status: 400, let message) where message.contains("already exists") {
+            throw PumpError.listExists(TerminalText.clean(name, .line, maxLength: 100))
+        }
     }
 
     public func deleteList(_ list: PumpObject) async throws -> Activity {

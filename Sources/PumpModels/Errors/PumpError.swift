@@ -41,6 +41,8 @@ public enum PumpError: Error, Equatable, Sendable {
     case notLoggedIn(String)
     case storage(String)
     case cancelled
+    /// Creating or renaming a list to a name another of your lists has.
+    case listExists(String)
 
     public var message: String {
         switch self {
@@ -89,6 +91,7 @@ public enum PumpError: Error, Equatable, Sendable {
         case .cancelled: return "cancelled"
         }
     }
+        case .listExists(let name): return "you already have a list named “\(name)”"
 
     /// Errors where the network never produced an HTTP answer (used to decide fallbacks).
     public var isConnectionLevel: Bool {

@@ -88,19 +88,6 @@ import Testing
     }
 }
 
-@Suite struct ProxySettingsTests {
-    @Test func readsTheEnvironmentLikeCurl() {
-        let p = ProxySettings(environment: ["HTTPS_PROXY": "http://proxy.lan:3128", "HTTP_PROXY": "http://ignored:1",
-                                            "NO_PROXY": "internal.example, .corp"])
-        #expect(p.proxy(for: URL(string: "https://pump.example/")!) == .init(host: "proxy.lan", port: 3128))
-        #expect(p.proxy(for: URL(string: "http://pump.example/")!) == nil, "curl reads only lowercase http_proxy")
-        #expect(p.proxy(for: URL(string: "https://api.internal.example/")!) == nil)
-        #expect(p.proxy(for: URL(string: "https://x.corp/")!) == nil)
-        #expect(p.proxy(for: URL(string: "https://127.0.0.1:8443/")!) == nil, "loopback never via a proxy")
-        #expect(ProxySettings(environment: ["https_proxy": "http://u:pw@p:1"]).proxy(for: URL(string: "https://a.b/")!) == nil)
-    }
-}
-
 /// The shared client pools connections: a first login (discovery, registration, request token,
 /// then access token and whoami) needs one TCP connection to its one origin, not one per request.
 @Suite struct ConnectionReuseTests {

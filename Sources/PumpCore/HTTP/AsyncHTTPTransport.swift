@@ -25,7 +25,7 @@ public struct AsyncHTTPTransport: HTTPTransport {
     /// `timeout` is the whole request's budget: connect, TLS, head and every byte of the body.
     public func send(_ request: HTTPRequest, timeout: TimeInterval) async throws -> HTTPResponse {
         try gate.check(request.url)
-        let client = try clients.client(for: request.url)
+        let (client, proxy) = try clients.client(for: request.url)
         let limit = maxBodyBytes
         let response: HTTPResponse
         let started = DispatchTime.now().uptimeNanoseconds
@@ -36,7 +36,7 @@ public struct AsyncHTTPTransport: HTTPTransport {
                 try await AsyncHTTPTransport.exchange(client, AsyncHTTPTransport.prepare(request), limit: limit)
             }
         } catch {
-            let mapped = TransportErrors.map(error, url: request.url)
+            let mapped = TransportErrors.map(error, url: request.url, proxy: proxy)
             PumpLog.http.debug("\(request.method) \(LogRedaction.describe(request.url)) failed after \(elapsed()): \(mapped)")
             throw mapped
         }

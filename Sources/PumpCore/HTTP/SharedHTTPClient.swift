@@ -6,23 +6,26 @@ import NIOPosix
 import Synchronization
 
 /// The process's HTTP clients, made on first use and shared, so the login's requests reuse one
-/// pooled connection per origin. Two at most: direct, and through `HTTPS_PROXY`/`HTTP_PROXY`
-/// when set (AsyncHTTPClient keeps one proxy per client; `NO_PROXY` picks per request).
+/// pooled connection per origin. One direct, and one per proxy the environment names
+/// (AsyncHTTPClient keeps one proxy per client; `NO_PROXY` picks per request).
 /// `shutdown(within:)` closes them; the CLI calls it once the command or the TUI has returned.
 public final class SharedHTTPClient: Sendable {
     public static let process = SharedHTTPClient(proxies: ProxySettings(environment: ProcessInfo.processInfo.environment))
 
     private let proxies: ProxySettings
     private struct State {
-        var clients: [String: HTTPClient] = [:]   // "" direct, else the proxy's host:port
+        var clients: [String: HTTPClient] = [:]   // "" direct, else the proxy's kind, host, port, variable
         var closed = false
     }
     private let state = Mutex(State())
 
     public init(proxies: ProxySettings = ProxySettings(environment: [:])) { self.proxies = proxies }
 
-    func client(for url: URL) throws -> HTTPClient {
-        try client(proxy: proxies.proxy(for: url))
+    /// The client for this URL and the proxy it goes through (nil: direct), so errors can
+    /// name the proxy. Throws, sending nothing, when the URL's proxy cannot be used.
+    func client(for url: URL) throws -> (client: HTTPClient, proxy: ProxySettings.Proxy?) {
+        let proxy = try proxies.proxy(for: url)
+        return (try client(proxy: proxy), proxy)
     }
 
     /// Makes the direct client, and with it NIO's event loop threads, on another thread now, so
@@ -34,7 +37,7 @@ public final class SharedHTTPClient: Sendable {
     }
 
     private func client(proxy: ProxySettings.Proxy?) throws -> HTTPClient {
-        let key = proxy.map { "\($0.host):\($0.port)" } ?? ""
+        let key = proxy.map { "\($0.kind) \($0.host) \($0.port) \($0.variable)" } ?? ""
         return try state.withLock { state in
             guard !state.closed else { throw PumpError.cancelled }
             if let existing = state.clients[key] { return existing }
@@ -57,7 +60,7 @@ public final class SharedHTTPClient: Sendable {
             redirectConfiguration: .disallow,
             timeout: .init(connect: .seconds(10), read: .seconds(30)),
             connectionPool: .init(idleTimeout: .seconds(30)),
-            proxy: proxy.map { .server(host: $0.host, port: $0.port) },
+            proxy: proxy.map(SharedHTTPClient.proxyConfiguration),
             ignoreUncleanSSLShutdown: false,
             // Counted on the inflated bytes as they stream: a gzip bomb ends at the cap.
             decompression: .enabled(limit: .size(AsyncHTTPTransport.defaultMaxBodyBytes)))
@@ -66,6 +69,15 @@ public final class SharedHTTPClient: Sendable {
         // turning "connection refused" into "timed out").
         config.connectionPool.retryConnectionEstablishment = false
         return config
+    }
+
+    static func proxyConfiguration(_ proxy: ProxySettings.Proxy) -> HTTPClient.Configuration.Proxy {
+        switch proxy.kind {
+        case .socks5: return .socksServer(host: proxy.host, port: proxy.port)
+        case .http:
+            return .server(host: proxy.host, port: proxy.port,
+                           authorization: proxy.credentials.map { .basic(username: $0.user, password: $0.password) })
+        }
     }
 
     /// Closes every client, waiting at most `seconds` (a hung server must not hold the exit).

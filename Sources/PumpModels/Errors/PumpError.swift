@@ -13,6 +13,10 @@ public enum PumpError: Error, Equatable, Sendable {
     case tlsFailure(host: String, detail: String)
     case timeout(url: String)
     case network(host: String, detail: String)
+    /// A proxy from the environment that cannot be used (nothing was sent), and one that failed.
+    /// Both name the proxy (never its credentials), not the target it was asked for.
+    case proxyUnusable(String)
+    case proxyFailure(proxy: String, detail: String)
     case discoveryFailed(host: String, tried: [String])
     case registration(String)
     case invalidConsumerKey
@@ -37,12 +41,12 @@ public enum PumpError: Error, Equatable, Sendable {
     /// Discovery was redirected to another host (pump.io's `redirectToCanonical`): the name the
     /// server calls itself, and the account to log in as there.
     case serverCallsItself(host: String, account: String)
+    /// Creating or renaming a list to a name another of your lists has.
+    case listExists(String)
     case notAccountHost(String)
     case notLoggedIn(String)
     case storage(String)
     case cancelled
-    /// Creating or renaming a list to a name another of your lists has.
-    case listExists(String)
 
     public var message: String {
         switch self {
@@ -58,6 +62,8 @@ public enum PumpError: Error, Equatable, Sendable {
         case .tlsFailure(let host, let detail): return "TLS handshake with \(host) failed: \(detail)"
         case .timeout(let url): return "no answer from \(url) in time (timed out)"
         case .network(let host, let detail): return "network error talking to \(host): \(detail)"
+        case .proxyUnusable(let why): return "refusing to connect: \(why); nothing was sent"
+        case .proxyFailure(let proxy, let detail): return "proxy \(proxy): \(detail)"
         case .discoveryFailed(let host, let tried):
             return "could not discover the pump.io endpoints of \(host) (tried: \(tried.joined(separator: ", ")))"
         case .registration(let why): return "client registration failed: \(why)"
@@ -85,18 +91,18 @@ public enum PumpError: Error, Equatable, Sendable {
         case .redirectToOtherHost(let host): return "refusing to follow a redirect to another host (\(host)) with your credentials"
         case .serverCallsItself(let host, let account):
             return "the server redirects to \(host), the name it calls itself: log in as \(account)"
+        case .listExists(let name): return "you already have a list named “\(name)”"
         case .notAccountHost(let host): return "refusing to send your credentials to \(host), which is not your account's server"
         case .notLoggedIn(let account): return "no stored login for \(account); run: pumptui login \(account)"
         case .storage(let why): return "credential store: \(why)"
         case .cancelled: return "cancelled"
         }
     }
-        case .listExists(let name): return "you already have a list named “\(name)”"
 
     /// Errors where the network never produced an HTTP answer (used to decide fallbacks).
     public var isConnectionLevel: Bool {
         switch self {
-        case .connectionRefused, .dnsFailure, .tlsFailure, .timeout, .network: return true
+        case .connectionRefused, .dnsFailure, .tlsFailure, .timeout, .network, .proxyFailure: return true
         default: return false
         }
     }

@@ -372,7 +372,7 @@ final class ClientWorker: Sendable {
     /// No answer at all from the server: connection refused, no DNS, no network, timed out.
     private static func isOffline(_ e: PumpError) -> Bool {
         switch e {
-        case .connectionRefused, .dnsFailure, .timeout, .network: return true
+        case .connectionRefused, .dnsFailure, .timeout, .network, .proxyFailure: return true
         default: return false
         }
     }

@@ -32,33 +32,17 @@ static void on_stop_signal(int sig) {
     errno = saved;
 }
 
-/* SIGCONT (fg after Ctrl-Z; ncurses handles the stop itself): the shell turned bracketed paste
-   off while it had the terminal, so the loop turns it back on and repaints everything. */
-static void on_continue(int sig) {
+/* SIGCONT (fg, or kill -CONT), SIGTSTP (Ctrl-Z) and SIGWINCH (resize): a flag and a wake-up,
+   nothing else. The loop's thread, the one thread that calls curses, repaints, leaves curses
+   and stops the process itself (`pump_stop_self`), or resizes. Were SIGTSTP and SIGWINCH left
+   at SIG_DFL, ncurses would install its own handlers, which call curses from whichever thread
+   the kernel picks (issue 22: a crash in doupdate on two threads). */
+static void on_loop_signal(int sig) {
     int saved = errno;
-    (void)sig;
-    resumed = 1;
-    wake('c');
-    errno = saved;
-}
-
-/* SIGTSTP (Ctrl-Z) and SIGWINCH (resize): only flags and a wake-up. The loop's thread, the one
-   thread that calls curses, leaves curses and stops the process itself (`pump_stop_self`), or
-   resizes. Were these left at SIG_DFL, ncurses would install its own handlers, which call
-   curses from whichever thread the kernel picks (issue 22: a crash in doupdate on two threads). */
-static void on_suspend(int sig) {
-    int saved = errno;
-    (void)sig;
-    suspend_asked = 1;
-    wake('z');
-    errno = saved;
-}
-
-static void on_resize(int sig) {
-    int saved = errno;
-    (void)sig;
-    resized = 1;
-    wake('w');
+    if (sig == SIGCONT) resumed = 1;
+    else if (sig == SIGTSTP) suspend_asked = 1;
+    else resized = 1;
+    wake('l');
     errno = saved;
 }
 
@@ -104,13 +88,11 @@ void pump_install_signal_handlers(int fd) {
         sigaction(stop_signals[i], &sa, NULL);
     }
     stop_installed = 1;
-    sa.sa_handler = on_continue;
+    sa.sa_handler = on_loop_signal;
     sigaction(SIGCONT, &sa, &cont_old);
     /* SA_RESTART: the wake-up pipe tells the loop; other threads' reads need not see EINTR. */
     sa.sa_flags = SA_RESTART;
-    sa.sa_handler = on_suspend;
     sigaction(SIGTSTP, &sa, &tstp_old);
-    sa.sa_handler = on_resize;
     sigaction(SIGWINCH, &sa, &winch_old);
     sa.sa_flags = 0;
     suspend_asked = 0;
@@ -174,8 +156,7 @@ void pump_stop_self(void) {
 int pump_signal_is_ours(int sig) {
     struct sigaction now;
     if (sigaction(sig, NULL, &now) != 0) return 0;
-    return now.sa_handler == on_suspend || now.sa_handler == on_resize || now.sa_handler == on_stop_signal
-        || now.sa_handler == on_continue;
+    return now.sa_handler == on_loop_signal || now.sa_handler == on_stop_signal;
 }
 
 int pump_take_resumed(void) {

@@ -89,7 +89,8 @@ struct DebugKeysApp: TerminalApp {
         buffer.put(label + typed, row: 2, col: 0)
         buffer.cursor = (2, min(cols - 1, label.count + TextWidth.width(typed)))
         if showQR {
-            let lines = QRCode.halfBlockLines(for: Self.sampleURL, maxCols: cols) ?? ["window too small for the QR code"]
+            let lines = QRCode.halfBlockLines(for: Self.sampleURL, maxCols: cols)
+                ?? [QRCode.isAvailable ? "window too small for the QR code" : QREncodeLibrary.missing]
             for (i, line) in lines.enumerated() where 3 + i < rows { buffer.put(line, row: 3 + i, col: 0) }
             buffer.cursor = nil
             return

@@ -1,5 +1,4 @@
 import CBuildInfo
-import CQRencode
 import Foundation
 
 /// `pumptui --version`: the version (kept here, by hand; scripts/package.sh reads it for the
@@ -18,7 +17,11 @@ enum PumpTUIVersion {
         if !swift.isEmpty { lines.insert(swift, at: 0) }
         if lines.isEmpty { lines.append("Swift packages: unknown (versions are recorded by scripts/package.sh)") }
         lines.append(CursesBackend.libraryVersion)   // only CursesBackend talks to ncurses
-        lines.append("libqrencode \(QRcode_APIVersionString().map { String(cString: $0) } ?? "?")")
+        if let lib = QREncodeLibrary.shared {
+            lines.append("libqrencode \(lib.version().map { String(cString: $0) } ?? "?")")
+        } else {
+            lines.append("libqrencode not found (QR codes off)")
+        }
         lines.append("glibc \(String(cString: pumptui_glibc_version()))")
         return lines
     }

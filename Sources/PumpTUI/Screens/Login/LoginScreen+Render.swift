@@ -80,6 +80,7 @@ enum QROverlay {
 
     /// nil when the code fits `size`; otherwise the size it needs.
     static func tooSmall(url: String, size: Size) -> Size? {
+        guard QRCode.isAvailable else { return nil }   // the overlay opens to say why there is none
         guard let lines = QRCode.halfBlockLines(for: url, maxCols: size.cols), lines.count <= size.rows else {
             let full = QRCode.halfBlockLines(for: url) ?? []
             // The smallest form has a 2-module quiet zone: 4 columns and 2 module rows less.
@@ -92,6 +93,10 @@ enum QROverlay {
     static func render(url: String, into buffer: inout CellBuffer) {
         let size = buffer.size
         buffer.fill(Rect(row: 0, col: 0, rows: size.rows, cols: size.cols))
+        guard QRCode.isAvailable else {
+            buffer.put(QREncodeLibrary.missing + ". Any key closes.", row: 0, col: 0, role: .warning, maxCols: size.cols)
+            return
+        }
         guard let lines = QRCode.halfBlockLines(for: url, maxCols: size.cols), lines.count <= size.rows else {
             buffer.put("Window too small for the QR code. Any key closes.", row: 0, col: 0, role: .warning)
             return

@@ -30,6 +30,25 @@ import Testing
         #expect(b.trimmedLines() == ["Wrong verifier"] && b[0, 0].role == .error)
     }
 
+    /// A message too long for its row continues over the footer row, cut at a word, so the path
+    /// at its end is whole at 80 columns (issue 22: "…what it saved: " lost the file's path).
+    @Test func aLongStatusContinuesOverTheFooterRowAtAWord() {
+        var b = CellBuffer(size: Size(rows: 2, cols: 80))
+        b.put("Tab next  ^D send", row: 1, col: 0)
+        let path = "/tmp/pumptui-draft-Ab12Cd.txt"
+        StatusLine("Text unchanged; the editor's copy: \(path) (it exited with status 3)", kind: .warning)
+            .render(into: &b, area: Rect(row: 0, col: 0, rows: 1, cols: 80), spill: Rect(row: 1, col: 0, rows: 1, cols: 80))
+        let lines = b.trimmedLines()
+        #expect(lines.joined(separator: " ").contains(path))
+        #expect(lines.joined(separator: " ").hasSuffix("(it exited with status 3)"))
+        #expect(!lines[1].contains("send") && b[1, 0].role == .warning)
+        // A short one leaves the footer alone.
+        var c = CellBuffer(size: Size(rows: 2, cols: 80))
+        c.put("Tab next", row: 1, col: 0)
+        StatusLine("Saved.").render(into: &c, area: Rect(row: 0, col: 0, rows: 1, cols: 80), spill: Rect(row: 1, col: 0, rows: 1, cols: 80))
+        #expect(c.trimmedLines() == ["Saved.", "Tab next"])
+    }
+
     @Test(arguments: standardSizes) func confirmDialogIsCenteredBox(size: Size) {
         var b = CellBuffer(size: size)
         ConfirmDialog("Cancel the login?").render(into: &b, area: full(size))

@@ -29,6 +29,19 @@ import Testing
         #expect(Notifications.isPersonal(named[0]))
     }
 
+    /// pump.io's welcome note comes from the server's `service` actor, addressed to you (issue 24).
+    @Test func theServersWelcomeNoteIsNoDirectMessage() {
+        let welcome = items(#"""
+        {"items":[{"id":"w","verb":"post","actor":{"objectType":"service","id":"http://h.example/api/service/AbC","displayName":"pump.io"},
+          "to":[{"objectType":"person","id":"http://h.example/api/user/alice/profile"}],
+          "object":{"objectType":"note","id":"n9","content":"Welcome to pump.io"}},
+         {"id":"d","verb":"post","actor":\#(Self.person("bob")),
+          "to":[{"objectType":"person","id":"http://h.example/api/user/alice/profile"}],
+          "object":{"objectType":"note","id":"n8","content":"Psst"}}]}
+        """#)
+        #expect(Notifications.build(welcome, me: me).map { $0.activity?.summaryLine } == ["Bob sent you a direct message"])
+    }
+
     @Test func othersActivitiesAndMyOwnAreLeftOut() {
         let feed = items(#"""
         {"items":[

@@ -5,7 +5,7 @@ import Foundation
 /// Why not JSONSerialization or JSONDecoder: measured on a 200-activity page (478 KB / 627 KB /
 /// 1.3 MB), JSONSerialization took 11 / 16 / 41–48 ms, JSONDecoder into Codable models 13 / 14 /
 /// 21 ms, this tape 1.6 / 1.8 / 2.7 ms (swift-notes, 2026-11-30); timelines decode pages of 200
-/// on every scroll and refresh. The tape allocates two arrays per document; strings are only materialized for the
+/// on every scroll and refresh. The tape allocates two buffers per document; strings are only materialized for the
 /// fields the models actually read. Malformed input gives nil, never a trap; nesting is capped.
 /// Not Sendable: the caches below are filled while models are decoded, so a document belongs to
 /// the one task that parsed it; only the decoded (Sendable) models leave it.
@@ -30,13 +30,11 @@ package final class JSONDocument {
         guard !data.isEmpty, data.count < Int(Int32.max) else { return nil }
         let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: data.count)
         _ = copy.initialize(from: data)
-        var p = TapeParser(b: UnsafeBufferPointer(copy), tape: [])
-        p.tape.reserveCapacity(data.count / 16)
-        let ok = p.value(depth: 0) && { p.skipSpace(); return p.i == copy.count }()
-        guard ok else { copy.deallocate(); return nil }
+        var p = TapeParser(b: UnsafeBufferPointer(copy), tape: TokenBuffer(bytes: data.count))
+        let ok = p.value(depth: 0) && { p.skipSpace(); return p.i == copy.count }() && !p.tape.overflowed
+        guard ok else { copy.deallocate(); p.tape.base.deallocate(); return nil }
         bytes = copy
-        tape = .allocate(capacity: p.tape.count)
-        _ = tape.initialize(from: p.tape)
+        tape = UnsafeMutableBufferPointer(start: p.tape.base, count: p.tape.count)
     }
 
     /// Parsed URLs by text: the same people (and their half-dozen collection URLs) recur on every
@@ -153,9 +151,38 @@ package final class JSONDocument {
     }
 }
 
+/// The tape while it is written: allocated once for the most tokens `bytes` of JSON can hold
+/// (every token takes a byte of its own and all but a lone number a second: a bracket, quote or
+/// separator), so it never grows by copying. A grown array peaked at twice the tape and then
+/// was copied out (a 6.6 MB page of 30 000 items: ~22 MB of tape at once); pages of this
+/// allocation that no token reaches are never touched, so they cost address space, not memory.
+private struct TokenBuffer {
+    let base: UnsafeMutablePointer<JSONDocument.Token>
+    let capacity: Int
+    private(set) var count = 0
+    /// A token past the bound (impossible by the count above; refused rather than written).
+    private(set) var overflowed = false
+
+    init(bytes: Int) {
+        capacity = bytes / 2 + 2
+        base = .allocate(capacity: capacity)
+    }
+
+    mutating func append(_ t: JSONDocument.Token) {
+        guard count < capacity else { overflowed = true; return }
+        (base + count).initialize(to: t)
+        count += 1
+    }
+
+    subscript(i: Int) -> JSONDocument.Token {
+        get { base[i] }
+        nonmutating set { base[i] = newValue }
+    }
+}
+
 private struct TapeParser {
     package let b: UnsafeBufferPointer<UInt8>
-    package var tape: [JSONDocument.Token]
+    fileprivate var tape: TokenBuffer
     package var i = 0
 
     package mutating func skipSpace() {

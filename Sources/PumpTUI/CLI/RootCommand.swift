@@ -21,6 +21,7 @@ struct RootCommand: AsyncParsableCommand {
     /// ArgumentParser's own entry point exits 64 (EX_USAGE) on bad arguments; pumptui
     /// documents 2 for usage errors, like most Unix tools, so the mapping happens here.
     static func main() async {
+        MemoryTuning.apply()
         var failure: Error?
         let arguments = Array(CommandLine.arguments.dropFirst())
         if RootHelp.isRootHelp(arguments) {

@@ -177,6 +177,21 @@ final class URLBox: @unchecked Sendable {
         #expect(store.accounts().map(\.description) == ["bob@127.0.0.1:9"])
     }
 
+    /// pump.io's nicknames are case-sensitive (issue 24): `Alice` typed for alice is saved as the
+    /// server spells it, and the session says so.
+    @Test func nicknameSavedAsTheServerSpellsIt() async throws {
+        let pump = FakePump(), box = URLBox(), dir = tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = CredentialStore(directory: dir)
+        let typed = try AccountID(parsing: "Alice@127.0.0.1:9")
+        let login = PumpLogin(account: typed, store: store, transport: pump.transport, verifierCallback: { box.add($0) })
+        try await login.start()
+        let s = try await login.verifier("verif-rt0")
+        #expect(!s.accountMismatch && s.account == alice && s.typedAccount == typed)
+        #expect(s.spellingNote == "the server spells the name 'alice'")
+        #expect(store.accounts().map(\.description) == ["alice@127.0.0.1:9"])
+    }
+
     @Test func whoamiRefusingOAuthFallsBackToProfile() async throws {
         let pump = FakePump(), box = URLBox(), dir = tempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -11,6 +11,7 @@ import time
 from realpump import login_line, run_pumptui
 from test_client import wait_until
 from test_login import screen_url, start_login
+from test_people import control, open_profile
 from tui import BINARY, TUI
 
 
@@ -26,6 +27,15 @@ def quit_tui(t, backs=0):
     t.send("q" * backs)
     t.send("q")
     assert t.wait_exit() == 0
+
+
+def follow(t, account):
+    """F: follows nick@host from the timeline."""
+    t.send("F")
+    t.wait_for("Follow (nick@host)")
+    t.send(account)
+    t.key("Enter")
+    t.wait_for(f"Following {account}.", timeout=15)
 
 
 def compose(t, key, text):
@@ -89,11 +99,7 @@ def test_follow_post_like_share_reply(real_pump, real_logins):
     alice, bob = real_pump.client("alice"), real_pump.client("bob")
     with start_tui(real_pump, "alice", real_logins["alice"]) as t:
         # alice follows bob by nick@host.
-        t.send("F")
-        t.wait_for("Follow (nick@host)")
-        t.send(real_pump.account("bob"))
-        t.key("Enter")
-        t.wait_for("Following " + real_pump.account("bob") + ".", timeout=10)
+        follow(t, real_pump.account("bob"))
         wait_until(lambda: any(p["id"] == alice.me()["id"] for p in bob.get("/api/user/bob/followers")["items"]),
                    "alice among bob's followers")
 
@@ -214,10 +220,7 @@ def test_a_deleted_post_says_so_in_its_thread(real_pump, real_logins):
 def test_your_own_profile_does_not_say_you_do_not_follow_yourself(real_pump, real_logins):
     # Item 9: pump.io says `followed: false` of your own profile.
     with start_tui(real_pump, "alice", real_logins["alice"]) as t:
-        t.send("P")
-        t.wait_for("nick@host", timeout=5)
-        t.send(real_pump.account("alice"))
-        t.key("Enter")
+        open_profile(t, real_pump.account("alice"))
         t.wait_for("Profile · alice", timeout=10)
         t.wait_for("follower", timeout=10)
         assert "You do not follow them" not in t.text()
@@ -310,7 +313,6 @@ def test_a_canonical_host_redirect_names_the_host(pumpserver, tmp_path):
     # own; discovery followed none, so registration failed with "HTTP 302". Now the login says
     # which name the server calls itself (the test server's own name stays 127.0.0.1, so a login
     # under the other name is not tried here).
-    from test_people import control
     control(pumpserver, "fault", {"mode": "redirect-other-host"})
     out = run_pumptui(BINARY, "login", pumpserver.account(), "--no-tui", "--config-dir", str(tmp_path / "c"), input="")
     assert out.returncode != 0
@@ -329,11 +331,7 @@ def test_a_remote_person_followed_read_liked_and_answered(real_fed, tmp_path):
     assert status == 0, out
     bob = b.client("bob")
     with start_tui(a, "alice", config) as t:
-        t.send("F")
-        t.wait_for("Follow (nick@host)")
-        t.send(b.account("bob"))
-        t.key("Enter")
-        t.wait_for("Following " + b.account("bob") + ".", timeout=15)
+        follow(t, b.account("bob"))
         # The follow travels to bob's server; his posts go to those it knows as followers.
         wait_until(lambda: bob.get("/api/user/bob/followers")["totalItems"] == 1, "alice among bob's followers",
                    timeout=15)

@@ -93,9 +93,9 @@ fi
 # within what the preview allows (issue 23): no allocation over 96 MB (the largest they make is
 # 48 MB of JPEG coefficients or 36 MB of pixels), the process under 512 MB with
 # AddressSanitizer's overhead, 10 s an input; their inputs are whole files, up to 1 MB.
-# The link scanner's inputs are amplified (FuzzLinks.swift) to 256 KiB, 128 KiB unoptimised,
-# where linear scanning takes under 3 s a unit with AddressSanitizer and the old quadratic passes
-# 25 s to minutes: its timeout makes a quadratic blow-up a failure (issue 23).
+# The link scanner's inputs are amplified (FuzzLinks.swift) to 2 MiB, 128 KiB unoptimised, where
+# linear scanning takes under 3 s a unit with AddressSanitizer and the old quadratic passes 25 s
+# to minutes: its timeout makes a quadratic blow-up a failure (issue 23).
 target_limits() {
     case "$1" in
         image) echo -rss_limit_mb=512 -malloc_limit_mb=96 -max_len=1048576 -timeout=10 ;;

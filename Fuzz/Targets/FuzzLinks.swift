@@ -6,11 +6,11 @@ import PumpRender
 /// but quadratic passes only show at size, so each input is also *amplified*: its first byte
 /// splits the rest into a head and a unit, and the unit is repeated after the head until the
 /// text is `amplifiedBytes` long (each 0x01 byte in the unit becomes the repeat's number, so
-/// repeats can be distinct links). "https://x.org/" + ")" is a URL followed by 256 Ki `)`;
-/// `<a href="https://x.org/\u{1}">x</a>` is 12 000 distinct anchors. Linear code takes a
-/// fraction of a second for either, even instrumented; a quadratic pass takes minutes and trips
-/// scripts/fuzz.sh's per-input `-timeout` for this target. The invariants: the caps of TextBudget hold, every
-/// link is listed once, output is terminal-safe.
+/// repeats can be distinct links). "https://x.org/" + ")" is a URL followed by 2 Mi `)`;
+/// `<a href="https://x.org/\u{1}">x</a>` is 60 000 distinct anchors. Linear code takes a
+/// second or two for either, even instrumented; a quadratic pass takes minutes and trips
+/// scripts/fuzz.sh's per-input `-timeout` for this target. The invariants: the caps of
+/// TextBudget hold, every link is listed once, output is terminal-safe.
 func fuzzLinks(_ data: Data) {
     let text = String(decoding: data, as: UTF8.self)
     checkLinks(text)
@@ -41,10 +41,12 @@ private func checkLinks(_ text: String) {
     _ = HTMLText.escapeForPost(String(text.unicodeScalars.prefix(TextBudget.maxTextBytes)))
 }
 
-/// The size inputs are amplified to: `TextBudget.maxInputScalars` (what one post is read up to),
-/// or PUMPTUI_FUZZ_AMPLIFY bytes (scripts/fuzz.sh's unoptimised smoke uses 128 KiB: there
-/// AddressSanitizer makes each pass ~15 times slower, and a quadratic pass is still minutes).
-let amplifiedBytes = ProcessInfo.processInfo.environment["PUMPTUI_FUZZ_AMPLIFY"].flatMap { Int($0) } ?? TextBudget.maxInputScalars
+/// The size inputs are amplified to: 2 MiB (a post's text is read up to
+/// `TextBudget.maxInputScalars`, but plain URLs are found in whatever text is given, and a
+/// quadratic de-duplication needs tens of thousands of links to show), or PUMPTUI_FUZZ_AMPLIFY
+/// bytes (scripts/fuzz.sh's unoptimised smoke uses 128 KiB: there AddressSanitizer makes each
+/// pass ~15 times slower, and a quadratic pass is still minutes).
+let amplifiedBytes = ProcessInfo.processInfo.environment["PUMPTUI_FUZZ_AMPLIFY"].flatMap { Int($0) } ?? 2 << 20
 
 /// head + unit × n, about `amplifiedBytes` bytes; 0x01 in the unit → the repeat's number.
 private func amplified(_ data: Data) -> String {

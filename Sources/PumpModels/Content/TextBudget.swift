@@ -4,8 +4,8 @@
 /// size each pass works on, so one item costs milliseconds whatever the server sends.
 public enum TextBudget {
     /// HTML scalars read from one content field; the rest is not looked at (an 8 MiB body is
-    /// ~8 M scalars, 32 MB as an array).
-    public static let maxInputScalars = 256 * 1024
+    /// ~8 M scalars, 32 MB as an array). Four times the text shown: markup rarely weighs more.
+    public static let maxInputScalars = 128 * 1024
     /// UTF-8 bytes of text shown for one item (about 400 rows at 80 columns); longer text ends
     /// in "…". A long article still reads in full in the browser (`o`).
     public static let maxTextBytes = 32 * 1024

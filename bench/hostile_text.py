@@ -21,7 +21,6 @@ a key's answer, CPU and peak RSS from /proc):
 import argparse
 import json
 import os
-import re
 import subprocess
 import sys
 import time
@@ -100,33 +99,17 @@ def hostile_threads():
 
 # --- measuring (only when run as a script) ---------------------------------------------------
 
-def _wait4(p, timeout):
-    """(exit status, wall s, CPU s, peak RSS MB) of a child, or None values when it overran."""
-    start = time.monotonic()
-    while time.monotonic() - start < timeout:
-        pid, status, usage = os.wait4(p.pid, os.WNOHANG)
-        if pid:
-            return (os.waitstatus_to_exitcode(status), time.monotonic() - start,
-                    usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
-        time.sleep(0.02)
-    p.kill()
-    _, status, usage = os.wait4(p.pid, 0)
-    return None, timeout, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
-
-
 def _proc(pid):
-    """(CPU s, peak RSS MB) of a running process, from /proc."""
-    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    ticks = os.sysconf("SC_CLK_TCK")
-    cpu = (int(stat[11]) + int(stat[12])) / ticks
-    hwm = re.search(r"VmHWM:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text())
-    return cpu, int(hwm.group(1)) / 1024
+    """(CPU s, peak RSS MB) of a running process (bench/hostile.py reads /proc for all cases)."""
+    from hostile import proc
+    return proc(pid)
 
 
 def measure(binary, timeout, only):
     os.environ["PUMPTUI_BIN"] = binary
     sys.path.insert(0, str(ROOT / "Tests" / "e2e"))
     import tempfile
+    from hostile import wait4
     from test_hostile import alice_and_bob_logged_in, signed  # noqa: E402 (needs PUMPTUI_BIN first)
     from tui import TUI
 
@@ -151,7 +134,7 @@ def measure(binary, timeout, only):
             send(server, bob, alice_id, html)
             p = subprocess.Popen([binary, "inbox", "--count", "1", "--config-dir", str(alice)],
                                  stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-            code, wall, cpu, rss = _wait4(p, timeout)
+            code, wall, cpu, rss = wait4(p, timeout)
             results[name] = {"exit": code, "wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "maxrss_mb": round(rss, 1),
                              "content_bytes": len(html.encode())}
             print(f"{name:28} inbox: exit {code}, {wall:6.2f} s wall, {cpu:6.2f} s CPU, {rss:7.1f} MB peak", flush=True)

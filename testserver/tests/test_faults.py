@@ -98,3 +98,19 @@ def test_hostile_modes_of_issue_11(server):
     size, _, rest = body.partition(b"\r\n")
     out = zlib.decompressobj(31).decompress(rest[:int(size, 16)])
     assert len(out) == 1024 * 1024 and out.count(0) == len(out)
+
+
+def test_hostile_thread_answers_every_replies_url_with_new_replies(server):
+    """Issue 23: `size` replies whatever count asks, each new and claiming replies at a URL
+    answered the same way; other paths are served normally."""
+    alice = login(server)
+    server.control("fault", {"mode": "hostile-thread", "path_prefix": "/api/", "size": 30})
+    assert alice.get("/api/user/alice/inbox").status == 200
+    first = json.loads(alice.get("/api/note/x/replies?count=2").body)
+    assert first["totalItems"] == 30 and len(first["items"]) == 30
+    reply = first["items"][0]
+    assert reply["replies"]["totalItems"] == 5 and reply["replies"]["url"] == reply["id"] + "/replies"
+    nested = json.loads(alice.get(reply["replies"]["url"][len(server.base):]).body)
+    assert not {i["id"] for i in nested["items"]} & {i["id"] for i in first["items"]}
+    assert http("POST", server.base + "/_test/fault", b'{"mode":"hostile-thread","size":-1}').status == 400
+    server.control("fault", {"mode": "none"})

@@ -13,6 +13,8 @@ import pytest
 
 from conftest import BINARY
 
+BINARY = os.environ.get("PUMPTUI_BIN", BINARY)  # the binary under test (an older one to compare)
+
 NAMES = ("alice@pump.example", "bob@127.0.0.1:8000")
 
 
@@ -81,3 +83,70 @@ def test_zsh_completes_stored_accounts(shell_env, tmp_path):
     # a value and a description unless the colon is escaped (it completed "bob@127.0.0.1").
     drawn = tab_complete(["zsh", "-f", "-i"], setup, "pumptui logout b", shell_env, want=["ob@127.0.0.1:8000"])
     assert "ob@127.0.0.1:8000" in drawn, drawn
+
+
+# Issue 26: the main form (`pumptui [ACCOUNT] [options]`, the default subcommand's), option
+# values and `help` complete in every shell, and bash keeps ACCOUNT one word despite the @ and :
+# in COMP_WORDBREAKS.
+
+def shell_session(shell, tmp_path):
+    """argv and the setup line that loads the generated script into an interactive shell."""
+    path = script(shell, tmp_path)
+    if shell == "bash":
+        return ["bash", "--norc", "--noprofile", "-i"], f"source {path}; bind 'set show-all-if-ambiguous on'"
+    if shell == "zsh":
+        return ["zsh", "-f", "-i"], f"fpath=({path.parent} $fpath); autoload -U compinit; compinit -u -D"
+    return ["fish", "--no-config", "-i"], f"source {path}"
+
+
+SHELLS = [pytest.param(s, marks=pytest.mark.skipif(not shutil.which(s), reason=f"{s} not installed"))
+          for s in ("bash", "zsh", "fish")]
+
+
+@pytest.fixture
+def user_theme(shell_env):
+    themes = os.path.join(shell_env["XDG_CONFIG_HOME"], "pumptui", "themes")
+    os.makedirs(themes, mode=0o700)
+    with open(os.path.join(themes, "mytheme.theme"), "w") as f:
+        f.write("[colors]\n")
+    return shell_env
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+@pytest.mark.parametrize("typed,want", [
+    ("pumptui al", ["alice@pump.example"]),                        # the main form's ACCOUNT
+    ("pumptui ", ["login", "logout", "alice@pump.example"]),     # subcommands and ACCOUNT
+    ("pumptui --th", ["--theme"]),                                 # the main form's options
+    ("pumptui --theme ", ["dark", "high-contrast", "mytheme"]),    # built-in and user themes
+    ("pumptui post --to ", ["public", "followers"]),
+    ("pumptui help ", ["login", "inbox"]),
+])
+def test_main_form_option_values_and_help_complete(shell, typed, want, user_theme, tmp_path):
+    argv, setup = shell_session(shell, tmp_path)
+    drawn = tab_complete(argv, setup, typed, user_theme, want=want)
+    assert all(w in drawn for w in want), (typed, drawn)
+    assert "SECRET" not in drawn
+
+
+def accepted_line(argv, setup, typed, env):
+    """Types `typed`, Tab, then quotes the whole line into an echo (Ctrl-A, Ctrl-E): what the
+    shell inserted, backslashes and all."""
+    sh = pexpect.spawn(argv[0], argv[1:], env=env, encoding="utf-8", dimensions=(24, 200), timeout=20)
+    try:
+        sh.sendline(setup + "; echo SET''UP-DONE")
+        sh.expect("SETUP-DONE")
+        sh.send(typed + "\t")
+        time.sleep(1.5)  # the completion runs the binary
+        sh.send("\x01echo 'LI''NE=\x05'\r")
+        sh.expect(r"LINE=([^\r\n]*)")
+        return sh.match.group(1)
+    finally:
+        sh.close(force=True)
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+@pytest.mark.parametrize("typed", ["pumptui logout bob@1", "pumptui logout bob@127.0.0.1:", "pumptui bo"])
+def test_an_account_is_inserted_whole_and_unescaped(shell, typed, shell_env, tmp_path):
+    argv, setup = shell_session(shell, tmp_path)
+    line = accepted_line(argv, setup, typed, shell_env)
+    assert line.rstrip() == typed.rsplit(" ", 1)[0] + " bob@127.0.0.1:8000", line

@@ -24,6 +24,10 @@ struct RootCommand: AsyncParsableCommand {
         MemoryTuning.apply()
         var failure: Error?
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if let script = CompletionScripts.requested(arguments) {
+            print(script)
+            return
+        }
         if RootHelp.isRootHelp(arguments) {
             print(RootHelp.message())
             return

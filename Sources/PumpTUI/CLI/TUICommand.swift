@@ -15,7 +15,8 @@ struct TUICommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var network: NetworkOptions
 
-    @Option(name: .long, help: "Theme name (built-in or ~/.config/pumptui/themes/NAME.theme; also $PUMPTUI_THEME).")
+    @Option(name: .long, help: "Theme name (built-in or ~/.config/pumptui/themes/NAME.theme; also $PUMPTUI_THEME).",
+            completion: ThemeCompletion.kind)
     var theme: String?
 
     @Flag(name: .long, help: "No colours (also with a non-empty $NO_COLOR).")

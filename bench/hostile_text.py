@@ -6,7 +6,8 @@ end-to-end tests (Tests/e2e/test_hostile_scale.py). Standard library only.
   `)`), 40 000 plain URLs and 150 000 `<a href>` links (each new link searched the list of the
   ones before), and shapes of our own: `(` instead of `)`, balanced parentheses, anchors whose
   text is their URL (both scanners), images, bare schemes, blockquotes and lists nested 20 000
-  deep (each line drew every level's "> " or indent: 400 MB of text), 4 MB of words.
+  deep (each line drew every level's "> " or indent: 400 MB of text), 4 MB of words, 7.5 MB of
+  decomposed accents.
 `hostile_threads()` returns (name, fault spec) for testserver/pumpfaults.py's "hostile-thread"
 mode:
 - High 3, "nested replies": every replies collection answers with `size` replies, each claiming
@@ -73,6 +74,12 @@ def long_text(words=800_000):
     return "<p>" + "word " * words + "</p>"
 
 
+def decomposed_accents(n=1_500_000):
+    """7.5 MB of letters with combining accents: text that is costly to hash and compare as
+    Strings (normalised), as the layout cache's key once did on every frame."""
+    return "e\u0301x " * n
+
+
 def hostile_notes():
     return [
         ("url+100k-close-parens", url_then_closers()),
@@ -86,6 +93,7 @@ def hostile_notes():
         ("20k-nested-quotes", nested_quotes()),
         ("20k-nested-lists", nested_lists()),
         ("4mb-words", long_text()),
+        ("7mb-decomposed-accents", decomposed_accents()),
     ]
 
 

@@ -36,10 +36,10 @@ C0_EXCEPT_NEWLINE = re.compile(rb"[\x00-\x09\x0b-\x1f\x7f]")
 
 
 class Server:
-    """testserver/pumpserver.py on a free loopback port."""
+    """testserver/pumpserver.py (or `script`, a server started the same way) on a free loopback port."""
 
-    def __init__(self, users="alice,bob"):
-        self.proc = subprocess.Popen([PYTHON, str(ROOT / "testserver/pumpserver.py"), "--port", "0", "--users", users],
+    def __init__(self, users="alice,bob", script="testserver/pumpserver.py"):
+        self.proc = subprocess.Popen([PYTHON, str(ROOT / script), "--port", "0", "--users", users],
                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         line = self.proc.stdout.readline()
         m = re.match(r"pumpserver listening on (http://127\.0\.0\.1:(\d+))", line)

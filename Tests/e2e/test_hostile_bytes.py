@@ -8,7 +8,6 @@
 The servers here are testserver/pumphostile.py (pumpserver.py plus "body" and "feed" faults)."""
 import json
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -17,8 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from test_hostile import BINARY, PYTHON, ROOT, Server, login, signed
+from test_hostile import BINARY, ROOT, Server, login
 from tui import TUI
+
+sys.path.insert(0, str(ROOT / "bench"))
+import hostile  # noqa: E402 (the benchmark's measuring helpers)
 
 pytestmark = pytest.mark.skipif(not os.path.exists(BINARY), reason=f"{BINARY} not built (swift build)")
 
@@ -30,12 +32,7 @@ class HostileServer(Server):
     """testserver/pumphostile.py on a free loopback port."""
 
     def __init__(self, users="alice,bob"):
-        self.proc = subprocess.Popen([PYTHON, str(ROOT / "testserver/pumphostile.py"), "--port", "0", "--users", users],
-                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        line = self.proc.stdout.readline()
-        m = re.match(r"pumpserver listening on (http://127\.0\.0\.1:(\d+))", line)
-        assert m, f"server did not start: {line!r}"
-        self.url, self.port = m.group(1), int(m.group(2))
+        super().__init__(users, script="testserver/pumphostile.py")
 
 
 @pytest.fixture
@@ -46,20 +43,13 @@ def server():
 
 
 def wait4(p, timeout):
-    """(exit status, peak RSS MB) of a child; killed past the timeout."""
-    start = time.monotonic()
-    while time.monotonic() - start < timeout:
-        pid, status, usage = os.wait4(p.pid, os.WNOHANG)
-        if pid:
-            return os.waitstatus_to_exitcode(status), usage.ru_maxrss / 1024
-        time.sleep(0.02)
-    p.kill()
-    _, status, usage = os.wait4(p.pid, 0)
-    return None, usage.ru_maxrss / 1024
+    """(exit status or None past the timeout, peak RSS MB) of a child."""
+    code, _, _, rss = hostile.wait4(p, timeout)
+    return code, rss
 
 
 def peak_rss_mb(pid):
-    return int(re.search(r"VmHWM:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text()).group(1)) / 1024
+    return hostile.proc(pid)[1]
 
 
 def inbox_requests(server):

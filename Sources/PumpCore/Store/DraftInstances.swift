@@ -21,10 +21,9 @@ public enum DraftInstances {
         var merged: [String]
     }
 
-    /// 8 hex digits, fresh per process start.
-    public static func newInstance() -> String {
-        String(format: "%08x", UInt32.random(in: 0...UInt32.max))
-    }
+    /// This process's mark: 8 hex digits, fresh per start, the same for every account's store
+    /// (leaving an account and coming back is still this instance).
+    public static let thisProcess = String(format: "%08x", UInt32.random(in: 0...UInt32.max))
 
     /// This instance's own file for `key`.
     static func ownKey(_ key: String, instance: String) throws -> String {

@@ -98,7 +98,7 @@ public final class DraftStore: Sendable {
     let taken = Mutex<[String: DraftInstances.Taken]>([:])
 
     public init(store: CredentialStore, account: AccountID, files: CredentialStore? = nil,
-                instance: String = DraftInstances.newInstance()) {
+                instance: String = DraftInstances.thisProcess) {
         self.store = store; self.account = account; self.files = files ?? store; self.instance = instance
     }
 

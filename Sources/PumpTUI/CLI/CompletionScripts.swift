@@ -50,17 +50,9 @@ enum CompletionScripts {
         }
     }
 
-    /// The subcommands a user sees (the developer ones are hidden), and `help`.
-    static var subcommands: [(name: String, abstract: String)] {
-        var shown: [(name: String, abstract: String)] = []
-        for command in RootCommand.configuration.subcommands {
-            let configuration: CommandConfiguration = command.configuration
-            if configuration.shouldDisplay, let name = configuration.commandName { shown.append((name, configuration.abstract)) }
-        }
-        return shown + [("help", "Show subcommand help information.")]
-    }
+    static var subcommands: [(name: String, abstract: String)] { UserCommands.all }
 
-    static var names: String { subcommands.map(\.name).joined(separator: " ") }
+    static var names: String { UserCommands.names.joined(separator: " ") }
 
     static func bash(_ generated: String) -> Patched {
         var s = Patched(text: generated)

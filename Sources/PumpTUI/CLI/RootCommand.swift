@@ -55,6 +55,12 @@ struct RootCommand: AsyncParsableCommand {
     /// else, and every usage error, is the library's.
     private static func parse(_ arguments: [String]) throws -> ParsableCommand {
         if let quick = TUIQuickParse.command(arguments) { return quick }
+        // A mistyped subcommand is the root's usage error (the root's usage follows it), not
+        // tui's "invalid account".
+        if let first = arguments.first, !first.hasPrefix("-"), !UserCommands.names.contains(first),
+           let mistyped = UserCommands.unknownCommandMessage(first) {
+            throw ValidationError(mistyped)
+        }
         return try parseAsRoot(arguments)
     }
 

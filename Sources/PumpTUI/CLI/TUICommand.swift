@@ -41,6 +41,7 @@ struct TUICommand: AsyncParsableCommand {
     var noTui = false
 
     func validate() throws {
+        if let account, let mistyped = UserCommands.unknownCommandMessage(account) { throw ValidationError(mistyped) }
         try AccountArgument.validate(account)
         if let refresh, refresh != 0, refresh < 5 { throw ValidationError("--refresh must be 0 (off) or at least 5 seconds") }
         guard cacheSize >= 1 else { throw ValidationError("--cache-size must be at least 1") }

@@ -99,6 +99,16 @@ public enum PumpError: Error, Equatable, Sendable {
         }
     }
 
+    /// No answer at all from the server (refused, no DNS, no network, timed out, the proxy
+    /// failed): the clients fall back to what the cache holds. A TLS failure is not offline:
+    /// it may be an attack, and is shown as the error it is.
+    public var isOffline: Bool {
+        switch self {
+        case .connectionRefused, .dnsFailure, .timeout, .network, .proxyFailure: return true
+        default: return false
+        }
+    }
+
     /// Errors where the network never produced an HTTP answer (used to decide fallbacks).
     public var isConnectionLevel: Bool {
         switch self {

@@ -7,7 +7,7 @@ import PumpCore
 struct InboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inbox", abstract: "Print the inbox as plain text or JSON.",
-        discussion: "Paging: --before ID prints the activities older than activity ID, --since ID the newer ones (ids as --json prints them). --since also takes an ISO 8601 date (2026-11-30 or 2026-11-30T12:00:00Z): the newest --count activities, only those published after it.")
+        discussion: "Paging: --before ID prints the activities older than activity ID, --since ID the newer ones (ids as --json prints them). --since also takes an ISO 8601 date (2026-11-30 or 2026-11-30T12:00:00Z): the newest --count activities, only those published after it. Offline (no answer from the server) it prints what the full-screen client cached, and says so on stderr.")
 
     @Option(name: .long, help: "The account (default: $PUMPTUI_ACCOUNT, config.toml's default-account, the last one used, or the only one).", completion: AccountCompletion.kind)
     var account: String?
@@ -40,13 +40,33 @@ struct InboxCommand: AsyncParsableCommand {
             let id = try LineMode.resolveAccount(account, store: store, common: common)
             let api = try LineMode.pumpAPI(for: id, store: store, allowHTTP: network.allowHTTP)
             let sinceDate = since.flatMap(InboxSince.date)
-            var feed = try await api.feedPage(.inboxMajor, count: count, since: sinceDate == nil ? since : nil, before: before)
+            var feed: Feed
+            do {
+                feed = try await api.feedPage(.inboxMajor, count: count, since: sinceDate == nil ? since : nil, before: before)
+            } catch let error as PumpError where error.isOffline {
+                guard let cached = cachedInbox(id) else { throw error }
+                LineMode.warn("offline (\(error.message)); showing the cached inbox (\(cached.items.count) items, as the full-screen client saved them)")
+                feed = cached
+            }
             if let sinceDate { feed.items = feed.items.filter { ($0.published ?? .distantPast) > sinceDate } }
             if json { return try LineMode.printJSON(InboxLineMode.json(feed)) }
             let lines = InboxLineMode.render(feed, now: Date())
             if lines.isEmpty { LineMode.say("(inbox is empty)") }
             for line in lines { LineMode.say(line) }
         }
+    }
+}
+
+extension InboxCommand {
+    /// Offline, the inbox the full-screen client cached (as it shows it), when this page can come
+    /// from it: the newest page, or one --since DATE filters; an activity id to page from is the
+    /// server's to answer (nil: the error stands).
+    func cachedInbox(_ id: AccountID) -> Feed? {
+        guard before == nil, since == nil || since.flatMap(InboxSince.date) != nil,
+              let cache = try? CacheStore(directory: common.cacheDirectory, account: id),
+              let cached = try? cache.timeline(FeedKind.inboxMajor.rawValue, count: count),
+              !cached.feed.items.isEmpty else { return nil }
+        return cached.feed
     }
 }
 

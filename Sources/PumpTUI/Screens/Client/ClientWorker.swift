@@ -363,17 +363,9 @@ final class ClientWorker: Sendable {
         case PumpError.expiredToken, PumpError.clientForgotten:
             return ClientFailure(message: sentence((error as? PumpError)?.message ?? ""), tokenRejected: true)
         case let e as PumpError:
-            return ClientFailure(message: sentence(TerminalText.clean(e.message, .line, maxLength: 300)), offline: isOffline(e))
+            return ClientFailure(message: sentence(TerminalText.clean(e.message, .line, maxLength: 300)), offline: e.isOffline)
         case let e as ImageFileError: return ClientFailure(message: e.message)
         default: return ClientFailure(message: TerminalText.clean(String(describing: error), .line, maxLength: 300))
-        }
-    }
-
-    /// No answer at all from the server: connection refused, no DNS, no network, timed out.
-    private static func isOffline(_ e: PumpError) -> Bool {
-        switch e {
-        case .connectionRefused, .dnsFailure, .timeout, .network, .proxyFailure: return true
-        default: return false
         }
     }
 

@@ -65,6 +65,7 @@ def test_log_file_records_the_login_without_secrets(pumpserver, tmp_path):
     from conftest import login_line_mode
     config = str(tmp_path / "config")
     log = tmp_path / "logs" / "pumptui.log"
+    log.parent.mkdir()   # --log-file makes no directories (issue 26)
     child, url = login_line_mode(BINARY, pumpserver.account(), config)
     assert child.exitstatus == 0
     out = run_pumptui("inbox", "--log-file", str(log), "--config-dir", config)

@@ -30,14 +30,17 @@ enum DebugLog {
 
     /// Called once per process, before any logger is made. Without a destination swift-log still
     /// gets a no-op handler: its default handler would write to stderr, under the UI.
-    static func bootstrap(_ destination: Destination) throws {
+    /// `createsDirectory`: the default debug.log's own state directory is made when missing;
+    /// a --log-file PATH in a directory that does not exist is refused (a typo in the path
+    /// would otherwise leave the log somewhere no one looks).
+    static func bootstrap(_ destination: Destination, createsDirectory: Bool = true) throws {
         // swift-log allows one bootstrap per process; a second call would trap.
         guard !isStarted else { return }
         let sink: LogSink?
         switch destination {
         case .none: sink = nil
         case .standardError: sink = LogSink(handle: FileHandle.standardError)
-        case .file(let url): sink = try LogSink(appendingTo: url)
+        case .file(let url): sink = try LogSink(appendingTo: url, createsDirectory: createsDirectory)
         }
         started.store(true, ordering: .releasing)
         LoggingSystem.bootstrap { label in
@@ -62,16 +65,43 @@ extension DebugLog {
 
 /// Where log lines go: stderr or a file created 0600 (a log holds host names and paths), one
 /// write per line under a lock (the HTTP client logs from its event-loop threads).
+///
+/// A file is capped: past `maxBytes` it becomes PATH.1 (replacing the one before) and a new
+/// PATH starts, so a client left running with --debug for weeks keeps at most twice the cap.
 final class LogSink: Sendable {
+    static let defaultMaxBytes = 10 * 1024 * 1024
+
+    private struct State {
+        var handle: FileHandle?
+        /// The file's path (nil: stderr, never rotated) and its size as we know it.
+        let path: String?
+        var size: Int
+    }
     /// One writer at a time: log lines from concurrent tasks must not interleave.
-    private let handle: Mutex<FileHandle>
+    private let state: Mutex<State>
+    private let maxBytes: Int
 
-    init(handle: FileHandle) { self.handle = Mutex(handle) }
+    init(handle: FileHandle) {
+        state = Mutex(State(handle: handle, path: nil, size: 0))
+        maxBytes = .max
+    }
 
-    convenience init(appendingTo url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-        self.init(handle: FileHandle(fileDescriptor: try Self.openLogFile(url.path), closeOnDealloc: true))
+    init(appendingTo url: URL, createsDirectory: Bool = true, maxBytes: Int = LogSink.defaultMaxBytes) throws {
+        let directory = url.deletingLastPathComponent()
+        if createsDirectory {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw LineModeError("the log file's directory \(directory.path) does not exist; create it first (pumptui does not make directories for --log-file)")
+            }
+        }
+        let fd = try Self.openLogFile(url.path)
+        var st = stat()
+        let size = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
+        state = Mutex(State(handle: FileHandle(fileDescriptor: fd, closeOnDealloc: true), path: url.path, size: size))
+        self.maxBytes = max(1, maxBytes)
     }
 
     /// Our own regular file, opened to append, or a refusal that says why. O_NONBLOCK so a FIFO
@@ -108,7 +138,22 @@ final class LogSink: Sendable {
     }
 
     func write(_ line: String) {
-        handle.withLock { $0.write(Data((line + "\n").utf8)) }
+        let data = Data((line + "\n").utf8)
+        state.withLock { state in
+            if let path = state.path, state.size > 0, state.size + data.count > maxBytes { Self.rotate(&state, path) }
+            state.handle?.write(data)
+            state.size += data.count
+        }
+    }
+
+    /// PATH becomes PATH.1 and a new PATH is opened with the same checks; if that fails the
+    /// log stops rather than growing without end.
+    private static func rotate(_ state: inout State, _ path: String) {
+        try? state.handle?.close()
+        state.handle = nil
+        state.size = 0
+        guard rename(path, path + ".1") == 0, let fd = try? openLogFile(path) else { return }
+        state.handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
 }
 

@@ -77,7 +77,7 @@ struct RootCommand: AsyncParsableCommand {
         if case .file(let url) = destination, common.logFile == nil {
             try CredentialStore(directory: url.deletingLastPathComponent()).checkTrust()
         }
-        try DebugLog.bootstrap(destination)
+        try DebugLog.bootstrap(destination, createsDirectory: common.logFile == nil)
     }
 
     private static func exit(with error: Error) -> Never {

@@ -64,5 +64,9 @@ import Testing
         let unreachable = TransportErrors.map(SOCKSError.ConnectionFailed(reply: .hostUnreachable), url: target, proxy: proxy)
         #expect(unreachable.message.hasSuffix("it could not reach pump.example:443 (host unreachable or unknown)"))
         #expect(TransportErrors.map(IOError(errnoCode: ECONNREFUSED, reason: "connect"), url: target) == .connectionRefused(host: "pump.example"))
+        #expect(TransportErrors.map(HTTPClientError.connectTimeout, url: target, proxy: proxy).message
+                == "proxy socks5h://127.0.0.1:9 (from https_proxy): could not connect in time (timed out)")
+        #expect(TransportErrors.map(HTTPClientError.readTimeout, url: target, proxy: proxy) == .timeout(url: target.absoluteString),
+                "past the tunnel: the server's")
     }
 }

@@ -66,6 +66,7 @@ enum TransportErrors {
                     : "it refused the credentials (HTTP 407)"
             case .invalidProxyResponse: why = "it did not open a tunnel to \(target) (its answer to CONNECT was not 200)"
             case .httpProxyHandshakeTimeout, .socksHandshakeTimeout: why = "no answer to the proxy handshake in time"
+            case .connectTimeout: why = "could not connect in time (timed out)"
             default: return nil
             }
         case let e as SOCKSError.ConnectionFailed: why = "it could not reach \(target) (\(socksReply(e.reply)))"

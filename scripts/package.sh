@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Builds the binary to copy to any x86_64 Linux host: a release build with the Swift runtime
-# linked in (--static-swift-stdlib), stripped, and writes
-#   dist/pumptui-VERSION-linux-x86_64.tar.gz
-# holding bin/pumptui, the man page, shell completions, the themes and an INSTALL note that lists
-# the shared libraries it still needs (with their Debian packages) and the oldest glibc it runs on.
+# Builds the binary to copy to any x86_64 Linux host: a release build with the Swift runtime,
+# libjpeg, libpng and SQLite linked in (--static-swift-stdlib, their .a archives), stripped, no RUNPATH,
+# and writes
+#   dist/pumptui-VERSION-linux-x86_64.tar.gz  and  dist/SHA256SUMS
+# laid out as a prefix (bin/, share/man/man1, share/bash-completion/completions,
+# share/zsh/site-functions, share/fish/vendor_completions.d, share/pumptui/themes) with LICENSE,
+# THIRD-PARTY-NOTICES and an INSTALL note that lists the shared libraries it still needs (with
+# their Debian packages and what each is for) and the oldest glibc it runs on.
 #
 # Uses its own scratch directory (.build-static): a static-stdlib build shares no objects with
 # .build, and switching one directory between the two would recompile everything each time.
@@ -43,9 +46,19 @@ header="$scratch/buildinfo/pumptui_build_info.h"
 } > "$header.new"
 if cmp -s "$header.new" "$header"; then rm "$header.new"; else mv "$header.new" "$header"; fi
 
+# libjpeg, libpng and SQLite go in statically (issue 26: on a host without libjpeg.so.62, stock
+# Ubuntu, the binary did not start at all): a directory holding only their archives comes first
+# in the linker's search path, so -ljpeg, -lpng and -lsqlite3 find the .a files there.
+# libqrencode has no archive in Debian: pumptui opens it at run time; only the QR code needs it.
+static_libs="$scratch/static-libs"
+multiarch=$(gcc -print-multiarch)
+mkdir -p "$static_libs"
+for lib in jpeg png sqlite3; do ln -sf "$(readlink -f "/usr/lib/$multiarch/lib$lib.a")" "$static_libs/lib$lib.a"; done
+
 echo "package: building $name (release, --static-swift-stdlib, in .build-static)"
 start=$(date +%s)
-build=(swift build -c release --static-swift-stdlib --scratch-path "$scratch" -Xcc -I"$scratch/buildinfo")
+build=(swift build -c release --static-swift-stdlib --disable-local-rpath --scratch-path "$scratch"
+       -Xcc -I"$scratch/buildinfo" -Xlinker -L"$static_libs" -Xlinker -lz)
 # SwiftPM's [n/m] progress lines are left out of the log; the status is the build's (pipefail).
 if ! "${build[@]}" --product pumptui 2>&1 | { grep -v '^\[' || true; }; then
   echo "package: build failed" >&2; exit 1
@@ -59,7 +72,12 @@ echo "package: built in $(( $(date +%s) - start )) s"
 bin="$scratch/release/pumptui"
 
 rm -rf "$stage" "$root/dist/$name.tar.gz"
-mkdir -p "$stage/bin" "$stage/man/man1" "$stage/completions" "$stage/themes"
+man_dir="$stage/share/man/man1"
+bash_dir="$stage/share/bash-completion/completions"
+zsh_dir="$stage/share/zsh/site-functions"
+fish_dir="$stage/share/fish/vendor_completions.d"
+theme_dir="$stage/share/pumptui/themes"
+mkdir -p "$stage/bin" "$man_dir" "$bash_dir" "$zsh_dir" "$fish_dir" "$theme_dir"
 strip -o "$stage/bin/pumptui" "$bin"
 chmod 0755 "$stage/bin/pumptui"
 
@@ -70,12 +88,14 @@ gen=$(mktemp -d)
 trap 'rm -rf "$gen"' EXIT
 "$scratch/release/generate-manual" "$bin" --output-directory "$gen" \
   --authors "the pumptui authors" --date "$(git log -1 --format=%cs 2>/dev/null || date +%F)"
-python3 scripts/man-merge.py "$gen/pumptui.1" man/pumptui-extra.mdoc > "$stage/man/man1/pumptui.1"
+python3 scripts/man-merge.py "$gen/pumptui.1" man/pumptui-extra.mdoc > "$man_dir/pumptui.1"
 
-"$stage/bin/pumptui" --generate-completion-script bash > "$stage/completions/pumptui.bash"
-"$stage/bin/pumptui" --generate-completion-script zsh > "$stage/completions/_pumptui"
-"$stage/bin/pumptui" --generate-completion-script fish > "$stage/completions/pumptui.fish"
-cp themes/*.theme "$stage/themes/"
+"$stage/bin/pumptui" --generate-completion-script bash > "$bash_dir/pumptui"
+"$stage/bin/pumptui" --generate-completion-script zsh > "$zsh_dir/_pumptui"
+"$stage/bin/pumptui" --generate-completion-script fish > "$fish_dir/pumptui.fish"
+cp themes/*.theme "$theme_dir/"
+cp LICENSE "$stage/LICENSE"
+bash scripts/notices.sh "$scratch" > "$stage/THIRD-PARTY-NOTICES"
 
 # What it links dynamically, and the newest glibc symbol version it needs (= the oldest glibc
 # it runs on).
@@ -92,6 +112,17 @@ distros_with_glibc() {
   # The first two (the oldest that qualify) say enough: "Ubuntu 22.04, Debian 12 or later".
   echo "$(echo "${out:-a distribution newer than Debian 13}" | cut -d, -f1-2) or later"
 }
+# What each library is for (INSTALL says it: issue 26).
+library_use() {
+  case "$1" in
+    libc.so*|libm.so*) echo "  - the C library" ;;
+    ld-linux*) echo "  - the dynamic loader" ;;
+    libstdc++*|libgcc_s*) echo "  - the C++ runtime the Swift runtime uses" ;;
+    libz.so*) echo "  - gzip bodies (HTTP) and PNG images" ;;
+    libncursesw*|libtinfo*) echo "  - the full-screen terminal UI" ;;
+    *) echo "" ;;
+  esac
+}
 packages_needed=""
 for lib in $needed; do
   # (awk reads to the end: an early exit would kill ldconfig with SIGPIPE, fatal under pipefail)
@@ -103,33 +134,43 @@ for lib in $needed; do
       [ -n "$pkg" ] || pkg=$(dpkg -S "$p" 2>/dev/null | awk -F: 'NR == 1 { print $1 }' || true)
     done
   fi
-  packages_needed+="  $lib${pkg:+  ($pkg)}"$'\n'
+  packages_needed+="  $lib${pkg:+  ($pkg)}$(library_use "$lib")"$'\n'
 done
-debs=$(printf '%s' "$packages_needed" | sed -n 's/.*(\(.*\))/\1/p' | sort -u | tr '\n' ' ')
+debs=$(printf '%s' "$packages_needed" | sed -n 's/^ *[^ ]*  (\([^)]*\)).*/\1/p' | sort -u | tr '\n' ' ')
 
 cat > "$stage/INSTALL" <<TXT
 pumptui $version ($commit), linux $arch
 
-Copy and run; no Swift toolchain needed (the Swift runtime is linked in):
+Copy and run; no Swift toolchain needed (the Swift runtime, libjpeg, libpng and SQLite are linked in).
+The archive is a prefix: copy it over ~/.local (or /usr/local) as it is,
 
-  install -m 0755 bin/pumptui ~/.local/bin/pumptui            # or /usr/local/bin
-  install -m 0644 man/man1/pumptui.1 ~/.local/share/man/man1/   # or /usr/local/share/man/man1
-  # shell completion (completes options and stored account names):
-  install -m 0644 completions/pumptui.bash ~/.local/share/bash-completion/completions/pumptui
-  install -m 0644 completions/_pumptui ~/.zfunc/_pumptui          # a directory in \$fpath
-  install -m 0644 completions/pumptui.fish ~/.config/fish/completions/pumptui.fish
-  # themes are built in; themes/ holds the same text, to copy into ~/.config/pumptui/themes/ and edit
+  cp -r bin share ~/.local/
+
+or file by file (install -D makes the directories a fresh home lacks):
+
+  install -D -m 0755 bin/pumptui ~/.local/bin/pumptui
+  install -D -m 0644 share/man/man1/pumptui.1 ~/.local/share/man/man1/pumptui.1
+  install -D -m 0644 share/bash-completion/completions/pumptui ~/.local/share/bash-completion/completions/pumptui
+  install -D -m 0644 share/zsh/site-functions/_pumptui ~/.local/share/zsh/site-functions/_pumptui   # add to \$fpath
+  install -D -m 0644 share/fish/vendor_completions.d/pumptui.fish ~/.config/fish/completions/pumptui.fish
+  # themes are built in; share/pumptui/themes/ holds the same text, to copy into
+  # ~/.config/pumptui/themes/ and edit
 
 Runtime requirements: glibc $glibc or newer ($(distros_with_glibc "$glibc")), and these
-shared libraries (their Debian packages in brackets):
+shared libraries (their Debian packages in brackets, then what each is for):
 $packages_needed
 On Debian/Ubuntu: apt-get install $debs
 
+Optional: libqrencode (libqrencode4) for the login's QR code; without it pumptui runs and says
+how to get it. pumptui --version says whether it was found.
+
 TLS uses the system trust store (/etc/ssl/certs; Debian's ca-certificates).
+LICENSE is pumptui's licence (MIT); THIRD-PARTY-NOTICES holds the licences of what is linked in.
 TXT
 
 mkdir -p "$root/dist"
 tar -C "$root/dist" -czf "$root/dist/$name.tar.gz" --owner=0 --group=0 "$name"
+(cd "$root/dist" && sha256sum "$name.tar.gz" > SHA256SUMS)
 size=$(stat -c %s "$root/dist/$name.tar.gz")
 echo "package: dist/$name.tar.gz ($(( size / 1024 )) KiB; binary $(( $(stat -c %s "$stage/bin/pumptui") / 1024 )) KiB stripped)"
 echo "package: NEEDED: $(echo $needed)"

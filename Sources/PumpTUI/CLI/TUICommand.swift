@@ -104,7 +104,9 @@ struct TUICommand: AsyncParsableCommand {
             } else if verdict == .noTerminal {
                 LineMode.say("\(account) is logged in.")
             }
-            if !noTui && verdict == .noTerminal {
+            if noTui {
+                LineMode.say("In line mode, read with: pumptui inbox; write with: pumptui post")
+            } else if verdict == .noTerminal {
                 LineMode.say("The full-screen client needs a terminal; in line mode use: pumptui inbox")
             }
         }

@@ -96,7 +96,9 @@ final class JobLog: @unchecked Sendable {
         backend.jobLog = jobs
         backend.suspendRequests = 1
         backend.sizeAfterStop = Size(rows: 30, cols: 100)
-        let (_, app) = try run(backend, jobs: jobs) { event in
+        var patient = RuntimeOptions()
+        patient.suspendGraceMs = 60_000   // the wait ends when the job is done (a loaded machine is slow)
+        let (_, app) = try run(backend, jobs: jobs, options: patient) { event in
             switch event {
             case .suspend: return [.run("save draft")]
             case .input(.key(.char("q"))): return [.quit(exitCode: 0, farewell: nil)]

@@ -57,7 +57,7 @@ struct RootCommand: AsyncParsableCommand {
         if let quick = TUIQuickParse.command(arguments) { return quick }
         // A mistyped subcommand is the root's usage error (the root's usage follows it), not
         // tui's "invalid account".
-        if let first = arguments.first, !first.hasPrefix("-"), !UserCommands.names.contains(first),
+        if let first = arguments.first, !first.hasPrefix("-"), !UserCommands.everyName.contains(first),
            let mistyped = UserCommands.unknownCommandMessage(first) {
             throw ValidationError(mistyped)
         }

@@ -15,6 +15,17 @@ enum UserCommands {
 
     static var names: [String] { all.map(\.name) }
 
+    /// Every subcommand's name, the hidden developer ones (debug-keys, bench-*) too: a word
+    /// among them is a command, never a typo.
+    static var everyName: [String] {
+        var every = ["help"]
+        for command in RootCommand.configuration.subcommands {
+            let configuration: CommandConfiguration = command.configuration
+            if let name = configuration.commandName { every.append(name) }
+        }
+        return every
+    }
+
     /// The main form's first word when it cannot be an account (no '@'): it was meant as a
     /// command, so say which ones are near ("did you mean: login?", as git does) instead of
     /// "invalid account". Nil when it may be an account.

@@ -59,6 +59,10 @@ struct RuntimeOptions: Sendable {
     /// How long shutdown waits for the jobs the app returns from `.shutdown` (saving drafts).
     /// Kept well under 2 s: a hang-up must end the process within 2 s.
     var shutdownGraceMs = 800
+    /// How long Ctrl-Z waits for the same jobs before the process stops: longer than at exit,
+    /// since nothing is waiting on us (no hang-up deadline) and a save cut short here is lost to
+    /// a `kill -9` while stopped.
+    var suspendGraceMs = 2000
     /// How long the first frame waits for the jobs the start began (issues 11, 13): a cached
     /// timeline or login URL that is ready this soon is in the first frame, rather than in a
     /// second one painted over a "Loading" frame a few milliseconds old.
@@ -185,7 +189,7 @@ struct EventLoop<A: TerminalApp> {
             if case .run(let job) = effect { jobs.append(job) }
         }
         let inbox = self.inbox
-        Self.awaitJobs(jobs, perform: perform, graceMs: options.shutdownGraceMs, deliver: inbox.push)
+        Self.awaitJobs(jobs, perform: perform, graceMs: options.suspendGraceMs, deliver: inbox.push)
         _ = backIn(backend.suspendProcess())
     }
 

@@ -301,6 +301,15 @@ def report(name, r):
 
 def table(before, after, labels=("old", "new")):
     """A Markdown table of peak RSS and CPU per case, before and after."""
+    def flat(results):
+        """Cases measured in parts ({"first": {…}, "cached": {…}}) as one row per part."""
+        out = {}
+        for name, r in results.items():
+            parts = {k: v for k, v in r.items() if isinstance(v, dict)}
+            out.update({f"{name}/{k}": v for k, v in parts.items()} if parts else {name: r})
+        return out
+
+    before, after = flat(before), flat(after)
     rows = [f"| case | {labels[0]} peak RSS MB | {labels[0]} CPU s | {labels[1]} peak RSS MB | {labels[1]} CPU s | notes |",
             "|---|---:|---:|---:|---:|---|"]
     for name in list(dict.fromkeys(list(before) + list(after))):
@@ -312,7 +321,7 @@ def table(before, after, labels=("old", "new")):
         notes = []
         for label, r in zip(labels, (b, a)):
             extra = {k: v for k, v in r.items() if k not in ("wall_s", "cpu_s", "maxrss_mb", "content_bytes") and v not in (None, "", 0)}
-            if r.get("exit") is None and "error" not in r:
+            if "exit" in r and r["exit"] is None and "error" not in r:
                 extra["exit"] = "timeout"
             if extra:
                 notes.append(f"{label}: " + ", ".join(f"{k}={v}" for k, v in extra.items()))

@@ -5,6 +5,18 @@ import Testing
 /// Inputs the fuzzers (scripts/fuzz.sh) flagged, kept so they stay fixed. Each names its target
 /// and what happened.
 @Suite struct RegressionFuzzTests {
+    /// hostmeta target, AddressSanitizer heap-buffer-overflow (2026-12-06) in the JSON tape: 256
+    /// nested '[' then bytes; a container token past the preallocated tape's bound was dropped,
+    /// and its end was then written past the buffer. Refused now, nothing written outside it.
+    @Test func deeplyNestedArraysPastTheTapeBound() {
+        let input = Data(repeating: 0x5B, count: 256) + Data([0, 0, 0, 0, 0, 0, 0, 8])
+        #expect(Endpoints.fromJRD(input) == nil)
+        for depth in [1, 2, 100, 255, 256] {
+            let closed = Data(repeating: 0x5B, count: depth) + Data(repeating: 0x5D, count: depth)
+            _ = Endpoints.fromJRD(closed)
+        }
+    }
+
     /// token target, libFuzzer "timeout after 12 seconds" (2026-11-29) in ServerText.extractMessage:
     /// NUL bytes and invalid UTF-8 around "Error"/"in". Not reproducible alone (it runs in
     /// milliseconds: the fuzzer had been starved of CPU at nice 19), kept as a bound on the time.

@@ -160,7 +160,8 @@ private struct TokenBuffer {
     let base: UnsafeMutablePointer<JSONDocument.Token>
     let capacity: Int
     private(set) var count = 0
-    /// A token past the bound (impossible by the count above; refused rather than written).
+    /// A token past the bound (the count above holds for whole documents; a fuzzer found inputs
+    /// it does not: refused rather than written).
     private(set) var overflowed = false
 
     init(bytes: Int) {
@@ -216,6 +217,9 @@ private struct TapeParser {
     package mutating func container(close: UInt8, kind: JSONDocument.Kind, depth: Int) -> Bool {
         let me = tape.count
         tape.append(.init(kind: kind, start: Int32(i), end: 0, next: 0))
+        // Past the bound the token was not written, and `tape[me]` below would be outside the
+        // buffer (the hostmeta fuzzer's heap-buffer-overflow): the document is refused here.
+        guard !tape.overflowed else { return false }
         i += 1
         skipSpace()
         if i < b.count, b[i] == close {

@@ -105,9 +105,11 @@ import PumpCore
             return .activity(a)
         }
         var s = F.screen(feed: Feed(items: many))
+        // The tab holds what its byte budget allows (issue 23): still well over a thousand here.
+        #expect(s.items.count > 1_000)
         _ = s.update(.input(.key(.char("G"))))
         _ = F.text(s)
-        #expect(s.list.selected == 9_999)
+        #expect(s.list.selected == s.items.count - 1)
         #expect(s.cache.count < 40)
     }
 }

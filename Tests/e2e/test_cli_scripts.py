@@ -30,6 +30,13 @@ def test_json_output_of_accounts_post_and_inbox(logged_in):
         assert all(secret not in out.stdout + out.stderr for out in (accounts, posted, inbox))
 
 
+def test_accounts_json_with_none_stored_is_an_empty_array(tmp_path):
+    """Issue 26: `[]`, not a pretty-printed "[\\n\\n]"; the hint goes to stderr."""
+    out = run_pumptui("accounts", "--json", "--config-dir", str(tmp_path / "none"))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == "[]\n" and "pumptui login" in out.stderr
+
+
 def test_inbox_pages_with_before_and_since(logged_in):
     _, config_dir = logged_in
     for i in range(5):

@@ -175,8 +175,12 @@ def test_full_screen_login_screen_without_the_toolchain(package, pumpserver, tmp
 def test_man_page_reads_well(package):
     page = package["dir"] / MAN
     text = page.read_text()
-    for section in ("NAME", "SYNOPSIS", "DESCRIPTION", "KEYS", "ENVIRONMENT", "FILES", "EXIT STATUS"):
+    for section in ("NAME", "SYNOPSIS", "DESCRIPTION", "KEYS", "ENVIRONMENT", "FILES", "EXIT STATUS", "SEE ALSO"):
         assert re.search(rf"^\.Sh \"?{section}\"?$", text, re.M), section
+    # Issue 26: no developer subcommands, a plain NAME line, option values and defaults shown.
+    assert "debug-keys" not in text and "bench-" not in text
+    assert re.search(r"^\.Nd A full-screen terminal client for pump\.io$", text, re.M), text[:300]
+    assert "public|followers" in text and "(default: public)" in text and "(default: 20)" in text
     assert text.count(".Sh EXIT STATUS") + text.count('.Sh "EXIT STATUS"') == 1
     if not shutil.which("groff"):
         pytest.skip("groff not installed: the page was checked for its sections only")

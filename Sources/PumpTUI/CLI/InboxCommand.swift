@@ -12,7 +12,7 @@ struct InboxCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The account (default: $PUMPTUI_ACCOUNT, config.toml's default-account, the last one used, or the only one).", completion: AccountCompletion.kind)
     var account: String?
 
-    @Option(name: .long, help: "How many activities (1-200).")
+    @Option(name: .long, help: "How many activities, 1-200 (default: 20).")
     var count: Int = 20
 
     @Option(name: .long, help: ArgumentHelp("Only activities newer than this activity id or ISO 8601 date.", valueName: "ID|DATE"))

@@ -9,7 +9,8 @@ struct PostCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The account to post as (default: $PUMPTUI_ACCOUNT, config.toml's default-account, the last one used, or the only one).", completion: AccountCompletion.kind)
     var account: String?
 
-    @Option(name: .long, help: "Who sees it: public or followers.", completion: .list(["public", "followers"]))
+    @Option(name: .long, help: ArgumentHelp("Who sees it (default: public).", valueName: "public|followers"),
+            completion: .list(["public", "followers"]))
     var to: Audience = .public
 
     @Argument(help: "The text of the note ('-' reads standard input).")

@@ -28,7 +28,7 @@ struct TUICommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seconds between automatic timeline refreshes, 0 = off (default 60; config: refresh).", valueName: "seconds"))
     var refresh: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Newest items kept per timeline in the offline cache.", valueName: "N"))
+    @Option(name: .long, help: ArgumentHelp("Newest items kept per timeline in the offline cache (default: \(CacheStore.defaultLimit)).", valueName: "N"))
     var cacheSize: Int = CacheStore.defaultLimit
 
     @Flag(inversion: .prefixedNo, help: "Ring the terminal bell for new replies and direct messages (default off; config: bell).")

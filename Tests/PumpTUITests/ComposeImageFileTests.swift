@@ -38,6 +38,12 @@ import Testing
             let lying = dir.appendingPathComponent("notes.png")
             try Data("just text".utf8).write(to: lying)
             #expect(ImageFile.check(lying.path) == .failure(.notAnImage))
+            // Issue 24: pump.io stores WebP as .bin and then cannot serve it: refused before upload.
+            let webp = dir.appendingPathComponent("photo.webp")
+            try Data("RIFF\u{0}\u{0}\u{0}\u{0}WEBPVP8 data".utf8).write(to: webp)
+            #expect(ImageFile.check(webp.path) == .failure(.notServable("image/webp")))
+            #expect(ImageFileError.notServable("image/webp").message.hasPrefix("WEBP cannot be attached: pump.io"))
+            #expect(throws: ImageFileError.notServable("image/webp")) { try ImageFile.load(webp.path) }
             let empty = dir.appendingPathComponent("empty.gif")
             try Data().write(to: empty)
             #expect(ImageFile.check(empty.path) == .failure(.empty))

@@ -11,7 +11,10 @@ struct ImageFile: Equatable, Sendable {
 
     /// Uploads above this are refused before reading: the server would reject or choke on them.
     static let maxBytes = 10 * 1024 * 1024
-    static let supported = "PNG, JPEG, GIF or WebP"
+    static let supported = "PNG, JPEG or GIF"
+    /// What pump.io's MIME map can serve back (issue 24): it stores any other image (WebP) as
+    /// `.bin` and then answers 500 to every fetch of it, for everyone.
+    static let servable: Set<String> = ["image/png", "image/jpeg", "image/gif"]
 
     var name: String { (path as NSString).lastPathComponent }
 
@@ -72,12 +75,15 @@ struct ImageFile: Equatable, Sendable {
         let data = (try? handle.read(upToCount: readAll ? maxBytes + 1 : 12)) ?? Data()
         guard data.count <= maxBytes else { throw ImageFileError.tooLarge(data.count) }
         guard let mime = sniff(data) else { throw ImageFileError.notAnImage }
+        guard servable.contains(mime) else { throw ImageFileError.notServable(mime) }
         return (ImageFile(path: path, mimeType: mime, byteCount: readAll ? data.count : size), readAll ? data : Data())
     }
 }
 
 enum ImageFileError: Error, Equatable, Sendable {
     case noPath, notFound(String), notAFile(String), unreadable, empty, tooLarge(Int), notAnImage
+    /// An image pump.io would store but could not serve (its MIME type).
+    case notServable(String)
 
     /// One line for the prompt. Paths are the user's own input, still cleaned for the terminal.
     var message: String {
@@ -90,6 +96,9 @@ enum ImageFileError: Error, Equatable, Sendable {
         case .tooLarge(let n):
             return "Too large: \(ImageFile.sizeText(n)); the limit is \(ImageFile.sizeText(ImageFile.maxBytes))"
         case .notAnImage: return "Not an image: only \(ImageFile.supported) files can be attached"
+        case .notServable(let mime):
+            let kind = mime.hasPrefix("image/") ? mime.dropFirst(6).uppercased() : mime
+            return "\(kind) cannot be attached: pump.io stores it but cannot show it to anyone; convert it to PNG or JPEG"
         }
     }
 }

@@ -34,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
+import peakrss  # noqa: E402
 try:
     import hostile_text
 except ImportError:  # the case file of another helper: optional
@@ -51,7 +52,9 @@ OWN_CASES = ("flood-20x360KB-12-refreshes", "catch-up-storm", "page-30000-tiny-i
 def capped(binary, workdir):
     """A wrapper that execs the binary under the address-space limit (same pid, same arguments)."""
     wrapper = Path(workdir) / "pumptui-capped"
-    wrapper.write_text(f'#!/bin/sh\nulimit -v {ADDRESS_SPACE_KB}\nexec "{binary}" "$@"\n')
+    # Through peakrss's launcher (its pid is this wrapper's): the binary's own peak RSS.
+    launcher = " ".join(f'"{a}"' for a in peakrss.argv([binary]))
+    wrapper.write_text(f'#!/bin/sh\nulimit -v {ADDRESS_SPACE_KB}\nexec {launcher} "$@"\n')
     wrapper.chmod(0o755)
     return str(wrapper)
 
@@ -63,11 +66,18 @@ def wait4(p, timeout):
         pid, status, usage = os.wait4(p.pid, os.WNOHANG)
         if pid:
             return (os.waitstatus_to_exitcode(status), time.monotonic() - start,
-                    usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+                    usage.ru_utime + usage.ru_stime, own_peak(p.pid, usage))
         time.sleep(0.02)
     p.kill()
     _, status, usage = os.wait4(p.pid, 0)
-    return None, timeout, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return None, timeout, usage.ru_utime + usage.ru_stime, own_peak(p.pid, usage)
+
+
+def own_peak(pid, usage):
+    """The peak RSS (MB) peakrss's launcher recorded for its command, else wait4's (which
+    counts the memory of whoever forked the child: see bench/peakrss.py)."""
+    peak = peakrss.peak_mb(pid)
+    return peak if peak is not None else usage.ru_maxrss / 1024
 
 
 def proc(pid):

@@ -3,11 +3,17 @@ child, from wait4), a 429 is not hammered, and line-mode errors that quote a hos
 host-meta reach the terminal sanitized."""
 import os
 import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from test_hostile import BINARY, Server, assert_terminal_safe, login
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+import hostile  # noqa: E402
+import peakrss  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not os.path.exists(BINARY), reason=f"{BINARY} not built (swift build)")
 
@@ -27,14 +33,14 @@ def session(tmp_path):
 
 def run_measured(args, config, timeout=60):
     """(exit status, output bytes, peak RSS in KiB) of one pumptui run."""
-    p = subprocess.Popen([BINARY, *args, "--config-dir", str(config)], stdout=subprocess.PIPE,
+    p = subprocess.Popen(peakrss.argv([BINARY, *args, "--config-dir", str(config)]), stdout=subprocess.PIPE,
                          stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                          env=dict(os.environ, LANG="C.UTF-8"))
     deadline = time.time() + timeout
     while time.time() < deadline:
         pid, status, usage = os.wait4(p.pid, os.WNOHANG)
         if pid:
-            return os.waitstatus_to_exitcode(status), p.stdout.read(), usage.ru_maxrss
+            return os.waitstatus_to_exitcode(status), p.stdout.read(), hostile.own_peak(p.pid, usage) * 1024
         time.sleep(0.05)
     p.kill()
     raise AssertionError(f"pumptui {args} did not finish in {timeout} s")

@@ -21,6 +21,7 @@ from tui import TUI
 
 sys.path.insert(0, str(ROOT / "bench"))
 import hostile  # noqa: E402 (the benchmark's measuring helpers)
+import peakrss  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not os.path.exists(BINARY), reason=f"{BINARY} not built (swift build)")
 
@@ -100,7 +101,7 @@ def test_a_page_of_thirty_thousand_tiny_items_stays_small(server, tmp_path):
     page.write_text(json.dumps({"items": items}))
     assert page.stat().st_size > 6_000_000
     server.control("/_test/fault", {"mode": "body", "path_prefix": "/api/user/alice/inbox", "file": str(page)})
-    p = subprocess.Popen([BINARY, "inbox", "--config-dir", str(alice)], stdout=subprocess.DEVNULL,
+    p = subprocess.Popen(peakrss.argv([BINARY, "inbox", "--config-dir", str(alice)]), stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
     code, rss = wait4(p, 60)
     assert code == 0
@@ -115,7 +116,7 @@ def test_post_stdin_of_nuls_stops_reading_and_posts_nothing(server, tmp_path):
     server.control("/_test/reset-log")
     zeros = subprocess.Popen(["head", "-c", "64M", "/dev/zero"], stdout=subprocess.PIPE)
     started = time.monotonic()
-    p = subprocess.Popen([BINARY, "post", "-", "--config-dir", str(alice)], stdin=zeros.stdout,
+    p = subprocess.Popen(peakrss.argv([BINARY, "post", "-", "--config-dir", str(alice)]), stdin=zeros.stdout,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     zeros.stdout.close()
     code, rss = wait4(p, 60)

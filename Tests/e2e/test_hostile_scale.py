@@ -18,7 +18,9 @@ from test_hostile import BINARY, alice_and_bob_logged_in, signed
 from tui import TUI
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+import hostile  # noqa: E402
 import hostile_text  # noqa: E402
+import peakrss  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not os.path.exists(BINARY), reason=f"{BINARY} not built (swift build)")
 
@@ -55,13 +57,15 @@ def bob_sends(pair, html):
 
 def inbox_measured(config, timeout):
     """(exit status, output, CPU seconds, peak RSS MB) of `pumptui inbox --count 1`."""
-    p = subprocess.Popen([BINARY, "inbox", "--count", "1", "--config-dir", str(config)], stdin=subprocess.DEVNULL,
-                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=dict(os.environ, LANG="C.UTF-8"))
+    p = subprocess.Popen(peakrss.argv([BINARY, "inbox", "--count", "1", "--config-dir", str(config)]),
+                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                         env=dict(os.environ, LANG="C.UTF-8"))
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         pid, status, usage = os.wait4(p.pid, os.WNOHANG)
         if pid:
-            return os.waitstatus_to_exitcode(status), p.stdout.read(), usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+            return (os.waitstatus_to_exitcode(status), p.stdout.read(), usage.ru_utime + usage.ru_stime,
+                    hostile.own_peak(p.pid, usage))
         time.sleep(0.05)
     p.kill()
     p.wait()

@@ -52,9 +52,7 @@ OWN_CASES = ("flood-20x360KB-12-refreshes", "catch-up-storm", "page-30000-tiny-i
 def capped(binary, workdir):
     """A wrapper that execs the binary under the address-space limit (same pid, same arguments)."""
     wrapper = Path(workdir) / "pumptui-capped"
-    # Through peakrss's launcher (its pid is this wrapper's): the binary's own peak RSS.
-    launcher = " ".join(f'"{a}"' for a in peakrss.argv([binary]))
-    wrapper.write_text(f'#!/bin/sh\nulimit -v {ADDRESS_SPACE_KB}\nexec {launcher} "$@"\n')
+    wrapper.write_text(f'#!/bin/sh\nulimit -v {ADDRESS_SPACE_KB}\nexec "{binary}" "$@"\n')
     wrapper.chmod(0o755)
     return str(wrapper)
 
@@ -115,7 +113,9 @@ class Bench:
         self.server.control("/_test/fault", spec)
 
     def line(self, args, stdin=subprocess.DEVNULL):
-        p = subprocess.Popen([self.run_binary, *args, "--config-dir", str(self.alice)], stdin=stdin,
+        # Through peakrss's launcher: wait4 then gives the binary's own peak RSS (full-screen runs
+        # read /proc of the binary itself, started through the wrapper alone).
+        p = subprocess.Popen(peakrss.argv([self.run_binary, *args, "--config-dir", str(self.alice)]), stdin=stdin,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         out = wait4(p, self.timeout)
         err = p.stderr.read().decode(errors="replace").strip().splitlines()

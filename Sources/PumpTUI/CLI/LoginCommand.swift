@@ -38,7 +38,7 @@ struct LoginCommand: AsyncParsableCommand {
     /// caller falls back to line mode. Cancelling exits with the screen's code (the URL printed).
     func runLoginTUI(account: AccountID, store: CredentialStore) async throws -> PumpSession? {
         let (verdict, notice) = TerminalSupport.prepare()
-        guard verdict == .ready || notice != nil else { return nil }
+        guard verdict.runsFullScreen else { return nil }
         let performer = AppPerformer(store: store, allowHTTP: network.allowHTTP)
         var options = Launch.Options(configDirectory: common.configDirectory, allowHTTP: network.allowHTTP,
                                          theme: nil, noColor: false, escapeDelayMs: 50)

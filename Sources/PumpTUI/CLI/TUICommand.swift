@@ -60,7 +60,7 @@ struct TUICommand: AsyncParsableCommand {
         }
         guard let (id, store, state, loaded) = opened else { return }
         let (verdict, terminalNotice) = noTui ? (.noTerminal, nil) : TerminalSupport.prepare()
-        if verdict == .ready || terminalNotice != nil {
+        if verdict.runsFullScreen {
             var options = tuiOptions(loaded)
             options.state = state
             options.cacheDirectory = common.cacheDirectory

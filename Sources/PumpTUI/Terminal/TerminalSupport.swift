@@ -16,6 +16,14 @@ enum TerminalSupport {
         case unusable(String)
         /// Not a terminal at both ends (pipes, scripts, `ssh host pumptui` without -t).
         case noTerminal
+
+        /// The full screen runs: as it is, or as the fallback entry.
+        var runsFullScreen: Bool {
+            switch self {
+            case .ready, .fallback: return true
+            case .unusable, .noTerminal: return false
+            }
+        }
     }
 
     /// The entry tried when TERM's is missing.

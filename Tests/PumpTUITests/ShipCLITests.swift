@@ -80,15 +80,4 @@ import PumpCore
         #expect(all.contains("> Bob B.: Shared text"))     // the share shows what was shared
         #expect(!all.contains("\u{1b}"))
     }
-
-    @Test func inboxJSONHasIdsAndCleanedText() throws {
-        let items = InboxLineMode.json(ClientFixtures.inbox)
-        #expect(items.first?["id"] as? String == "a1")
-        let object = try #require(items.first?["object"] as? [String: Any])
-        #expect(object["url"] as? String == "https://pump.example/bob/note/n1")
-        let actor = try #require(items.first?["actor"] as? [String: Any])
-        #expect(!(actor["name"] as? String ?? "").contains("\u{1b}"))
-        let data = try JSONSerialization.data(withJSONObject: items)
-        #expect(!data.isEmpty)
-    }
 }

@@ -15,14 +15,14 @@ def test_json_output_of_accounts_post_and_inbox(logged_in):
     server, config_dir = logged_in
     accounts = run_pumptui("accounts", "--json", "--config-dir", config_dir)
     assert accounts.returncode == 0, accounts.stderr
-    assert [a["account"] for a in json.loads(accounts.stdout)] == [server.account()]
+    assert [a["account"] for a in json.loads(accounts.stdout)["accounts"]] == [server.account()]
     posted = run_pumptui("post", "--json", "json <b>note</b>", "--config-dir", config_dir)
     assert posted.returncode == 0, posted.stderr
-    note = json.loads(posted.stdout)
+    note = json.loads(posted.stdout)["item"]["object"]
     assert re.match(r"http://127\.0\.0\.1:\d+/", note["url"]) and note["id"]
     inbox = run_pumptui("inbox", "--json", "--count", "5", "--config-dir", config_dir)
     assert inbox.returncode == 0, inbox.stderr
-    items = json.loads(inbox.stdout)
+    items = json.loads(inbox.stdout)["items"]
     assert items[0]["verb"] == "post" and items[0]["object"]["id"] == note["id"]
     assert "json <b>note</b>" in items[0]["object"]["text"]
     assert items[0]["object"]["url"] == note["url"]
@@ -31,20 +31,21 @@ def test_json_output_of_accounts_post_and_inbox(logged_in):
 
 
 def test_accounts_json_with_none_stored_is_an_empty_array(tmp_path):
-    """Issue 26: `[]`, not a pretty-printed "[\\n\\n]"; the hint goes to stderr."""
+    """Issue 26: `[]`, not a pretty-printed "[\\n\\n]", in the versioned document; the hint goes
+    to stderr."""
     out = run_pumptui("accounts", "--json", "--config-dir", str(tmp_path / "none"))
     assert out.returncode == 0, out.stderr
-    assert out.stdout == "[]\n" and "pumptui login" in out.stderr
+    assert out.stdout == '{\n  "accounts" : [],\n  "version" : 1\n}\n' and "pumptui login" in out.stderr
 
 
 def test_inbox_pages_with_before_and_since(logged_in):
     _, config_dir = logged_in
     for i in range(5):
         assert run_pumptui("post", f"page note {i}", "--config-dir", config_dir).returncode == 0
-    first = json.loads(run_pumptui("inbox", "--json", "--count", "2", "--config-dir", config_dir).stdout)
+    first = json.loads(run_pumptui("inbox", "--json", "--count", "2", "--config-dir", config_dir).stdout)["items"]
     assert [a["object"]["text"] for a in first] == ["page note 4", "page note 3"]
     older = json.loads(run_pumptui("inbox", "--json", "--count", "2", "--before", first[-1]["id"],
-                                   "--config-dir", config_dir).stdout)
+                                   "--config-dir", config_dir).stdout)["items"]
     assert [a["object"]["text"] for a in older] == ["page note 2", "page note 1"]
     newer = run_pumptui("inbox", "--count", "5", "--since", older[0]["id"], "--config-dir", config_dir)
     assert newer.returncode == 0, newer.stderr

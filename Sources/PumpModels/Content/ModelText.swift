@@ -15,6 +15,15 @@ extension PumpObject {
         isDeleted ? "[deleted]" : HTMLText.render(content ?? summary ?? "", linkMarkers: false).text
     }
 
+    /// The text without "[n]" markers, and every link it holds (anchors, then plain URLs, as
+    /// `renderedContent` numbers them), for output that lists the links apart from the text
+    /// (`pumptui inbox`, `--json`): a marker glued to a written-out URL broke it when copied.
+    public var contentAndLinks: RenderedText {
+        if isDeleted { return RenderedText(text: "[deleted]", links: []) }
+        let plain = HTMLText.render(content ?? summary ?? "", linkMarkers: false)
+        return RenderedText(text: plain.text, links: PlainURLs.markPlainLinks(plain.text, links: plain.links).links)
+    }
+
     /// The object's page (or id) for opening/copying, sanitized to one line.
     public var displayURL: String? {
         guard let u = url?.absoluteString ?? (id.hasPrefix("http") ? id : nil) else { return nil }

@@ -6,7 +6,7 @@ import PumpCore
 struct AccountsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "accounts", abstract: "List the stored accounts.")
 
-    @Flag(name: .long, help: "Print JSON: an array of {account, name}.")
+    @Flag(name: .long, help: "Print JSON: {version, accounts: [{account, name}]} (pumptui(1), JSON OUTPUT).")
     var json = false
 
     @OptionGroup var common: CommonOptions
@@ -22,11 +22,7 @@ struct AccountsCommand: AsyncParsableCommand {
             // Only the account name and display name: the stored tokens never leave the store.
             let named = ids.map { id in (id, ((try? store.account(id))??.displayName).map { TerminalText.clean($0, .line) }) }
             if json {
-                return try LineMode.printJSON(named.map { id, name -> [String: Any] in
-                    var entry: [String: Any] = ["account": id.description]
-                    if let name { entry["name"] = name }
-                    return entry
-                })
+                return try LineMode.printJSON(JSONOutput.Accounts(accounts: named.map { JSONOutput.Account(account: $0.description, name: $1) }))
             }
             for (id, name) in named { LineMode.say(name.map { "\(id)  (\($0))" } ?? "\(id)") }
         }

@@ -21,7 +21,7 @@ struct InboxCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only activities older than this activity id (the next page: the last id printed).", valueName: "ID"))
     var before: String?
 
-    @Flag(name: .long, help: "Print JSON (an array of activities) instead of text.")
+    @Flag(name: .long, help: "Print JSON instead of text: {version, items: [activity]} (pumptui(1), JSON OUTPUT).")
     var json = false
 
     @OptionGroup var common: CommonOptions
@@ -49,7 +49,7 @@ struct InboxCommand: AsyncParsableCommand {
                 feed = cached
             }
             if let sinceDate { feed.items = feed.items.filter { ($0.published ?? .distantPast) > sinceDate } }
-            if json { return try LineMode.printJSON(InboxLineMode.json(feed)) }
+            if json { return try LineMode.printJSON(JSONOutput.Inbox(items: JSONOutput.Builder().items(feed))) }
             let lines = InboxLineMode.render(feed, now: Date())
             if lines.isEmpty { LineMode.say("(inbox is empty)") }
             for line in lines { LineMode.say(line) }

@@ -19,7 +19,7 @@ struct PostCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Write the note in $VISUAL / $EDITOR (config.toml: editor) instead of giving TEXT.")
     var editor = false
 
-    @Flag(name: .long, help: "Print JSON: {id, url} of the posted note.")
+    @Flag(name: .long, help: "Print JSON: {version, item}, the posted note's activity (pumptui(1), JSON OUTPUT).")
     var json = false
 
     @OptionGroup var common: CommonOptions
@@ -38,11 +38,7 @@ struct PostCommand: AsyncParsableCommand {
             guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw LineModeError("empty note") }
             let api = try LineMode.pumpAPI(for: id, store: store, allowHTTP: network.allowHTTP)
             let activity = try await api.post(note: body.trimmingCharacters(in: .newlines), audience: to)
-            if json {
-                var out: [String: Any] = ["activity": TerminalText.clean(activity.id, .line)]
-                if let object = activity.object { out["id"] = TerminalText.clean(object.id, .line); out["url"] = object.displayURL }
-                return try LineMode.printJSON(out)
-            }
+            if json { return try LineMode.printJSON(JSONOutput.Posted(item: JSONOutput.Builder().item(activity))) }
             LineMode.say(activity.object?.displayURL ?? activity.url.map { TerminalText.clean($0.absoluteString, .line) } ?? "posted")
         }
     }

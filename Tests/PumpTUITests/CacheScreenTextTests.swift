@@ -169,7 +169,7 @@ import PumpCore
         // The rest: Inbox is there already (kept, not asked again); Notifications is asked for.
         let rest = CacheSnapshot(timelines: [.inboxMajor: Feed(), .notifications: Feed(items: [])])
         #expect(jobs(s.update(.message(.cached(rest)))) == ["feed notifications newer"])
-        #expect(s.timelines[.inboxMajor]?.items.count == 6)
+        #expect(s.timelineItems(.inboxMajor).count == 6)
         #expect(rows(s)[22].contains("Inbox: 6 cached items · updating…"))
     }
 
@@ -204,6 +204,8 @@ import PumpCore
         let built = Notifications.build(Feed.decode(Data(Self.minorJSON.utf8))!.items, me: me)
         #expect(built.map(\.id) == ["m3", "m2", "m1"])
         var s = F.screen(size)
+        // The second follow (a3, a day old) is in the Inbox the screen has: Notifications come
+        // from every timeline, not only the notifications page.
         _ = s.update(.message(.cached(CacheSnapshot(timelines: [.notifications: Feed(items: built)]))))
         _ = send(&s, .char("6"))
         expectScreen(buffer(s), #"""
@@ -223,10 +225,10 @@ import PumpCore
         |Carol C.  carol@pump.example                                                  2h|
         |  Carol C. started following you                                                |
         |                                                                                |
+        |Carol C.  carol@pump.example                                                  1d|
+        |  Carol C. started following you                                                |
+        |                                                                                |
         | End of Notifications.                                                          |
-        |                                                                                |
-        |                                                                                |
-        |                                                                                |
         |                                                                                |
         |                                                                                |
         |⠋ Notifications                                                                 |

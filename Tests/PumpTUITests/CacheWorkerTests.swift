@@ -32,7 +32,7 @@ import PumpCore
             guard case .cached(let first) = await again.perform(.cached(.inboxMajor)) else { Issue.record("no snapshot"); return }
             #expect(!first.complete && Set(first.timelines.keys) == [.inboxMajor] && first.markers[.inboxMajor]?.itemID == "a2")
             // The rest after the first tab: that one is not read again.
-            guard case .cached(let rest) = await again.perform(.cachedRest(have: .inboxMajor, context: first.timelines[.inboxMajor]?.items ?? [])) else {
+            guard case .cached(let rest) = await again.perform(.cachedRest(have: .inboxMajor)) else {
                 Issue.record("no rest"); return
             }
             #expect(rest.complete && rest.timelines[.inboxMajor] == nil)
@@ -76,7 +76,7 @@ import PumpCore
             guard case .cached(let first) = await again.perform(.cached(.inboxMajor)) else { Issue.record("no snapshot"); return }
             let firstIDs = first.timelines[.inboxMajor]?.items.map(\.id) ?? []
             #expect(firstIDs == (0..<ClientJob.firstCachedCount).map { "p\($0)" })
-            guard case .cached(let rest) = await again.perform(.cachedRest(have: .inboxMajor, context: first.timelines[.inboxMajor]?.items ?? [])) else {
+            guard case .cached(let rest) = await again.perform(.cachedRest(have: .inboxMajor)) else {
                 Issue.record("no rest"); return
             }
             #expect(rest.restOf == .inboxMajor)
@@ -84,17 +84,19 @@ import PumpCore
 
             var screen = ClientFixtures.screen(feed: Feed())
             screen.timelines[.inboxMajor] = nil
+            screen.store = TimelineStore(me: screen.store.me)
             _ = screen.update(.message(.cached(first)))
-            #expect(screen.timelines[.inboxMajor]?.items.count == ClientJob.firstCachedCount)
+            #expect(screen.timelineItems(.inboxMajor).count == ClientJob.firstCachedCount)
             #expect(ClientFixtures.text(screen).contains { $0.contains("Inbox: 40+ cached items · updating…") })
             _ = screen.update(.message(.cached(rest)))
-            #expect(screen.timelines[.inboxMajor]?.items.map(\.id) == (0..<100).map { "p\($0)" })
-            #expect(screen.timelines[.inboxMajor]?.feed?.nextURL?.absoluteString
+            #expect(screen.timelineItems(.inboxMajor).map(\.id) == (0..<100).map { "p\($0)" })
+            #expect(screen.feed(.inboxMajor)?.nextURL?.absoluteString
                     == "https://pump.example/api/user/alice/inbox/major?before=p99")
 
             // G typed ahead reached the bottom of the screenful: it stays at the bottom, of all 100.
             var typedAhead = ClientFixtures.screen(feed: Feed())
             typedAhead.timelines[.inboxMajor] = nil
+            typedAhead.store = TimelineStore(me: typedAhead.store.me)
             _ = typedAhead.update(.message(.cached(first)))
             _ = typedAhead.update(.input(.key(.char("G"))))
             #expect(typedAhead.timelines[.inboxMajor]?.list.selected == ClientJob.firstCachedCount - 1)
@@ -123,7 +125,7 @@ import PumpCore
             let first = await performer.perform(.client(ClientFixtures.alice, .cached(.inboxMajor)), report: .ignored)
             guard case .client(.cached(let snapshot)) = first else { Issue.record("\(first)"); return }
             #expect(snapshot.timelines[.inboxMajor]?.items.count == ClientJob.firstCachedCount)
-            let next = await performer.perform(.client(ClientFixtures.alice, .cachedRest(have: .inboxMajor, context: [])), report: .ignored)
+            let next = await performer.perform(.client(ClientFixtures.alice, .cachedRest(have: .inboxMajor)), report: .ignored)
             guard case .clientUnavailable(let why) = next else { Issue.record("\(next)"); return }
             #expect(why.contains("corrupt"))
         }

@@ -135,6 +135,7 @@ extension ClientJob {
         case .cached(let kind): return "cached \(kind.map(\.rawValue) ?? "all")"
         case .cachedRest: return "cached all"
         case .saveReadMarker(let k, let m): return "saveReadMarker \(k.rawValue) \(m.itemID)"
+        case .saveRevisions(let r): return "saveRevisions \(r.map(\.id).joined(separator: " "))"
         case .search(let q): return "search \(q)"
         }
     }

@@ -39,6 +39,8 @@ public enum Notifications {
         let found: [Activity] = candidates.compactMap { activity in
             var a = activity
             guard seen.insert(a.id).inserted else { return nil }
+            // Built already (a caller that built them itself): as it is.
+            if a.verb == verb { return a }
             if let parent = a.object?.inReplyTo, parent.author == nil, let full = known[parent.id] { a.object?.inReplyTo = full }
             guard let text = describe(a, me: me) else { return nil }
             var n = a
@@ -97,6 +99,11 @@ public enum Notifications {
             let mentioned = me.isAddressed(a.cc) || me.isAddressed(o.cc)
             if let parent = o.inReplyTo, me.isMe(parent.author) {
                 return "\(who) replied to your \(noun(parent))\(excerpt(parent))"
+            }
+            // A reply to someone else in a conversation I am in (pump.io addresses the thread's
+            // people): say whose post it answers, not "you".
+            if let parent = o.inReplyTo, let whose = parent.author, addressed || mentioned {
+                return "\(who) replied to \(whose.label)’s \(noun(parent))\(excerpt(parent))"
             }
             if o.objectType == "comment", addressed { return "\(who) replied to you" }
             if addressed { return "\(who) sent you a direct message" }

@@ -52,6 +52,18 @@ enum CacheSchema {
         m.registerMigration("v2-item-by-date") { db in
             try db.execute(sql: "CREATE INDEX itemByDate ON item(published)")
         }
+        // What became known about objects after their JSON was stored: edits, deletions,
+        // counts (`ObjectRevision`, issue 25). The item JSON stays as the server sent it.
+        m.registerMigration("v3-revisions") { db in
+            try db.execute(sql: """
+                CREATE TABLE revision(
+                  id TEXT PRIMARY KEY NOT NULL,
+                  content TEXT, displayName TEXT, updated REAL,
+                  deleted INTEGER NOT NULL DEFAULT 0, deletedAt REAL,
+                  likes INTEGER, replies INTEGER, shares INTEGER, liked INTEGER, shared INTEGER,
+                  seq INTEGER NOT NULL DEFAULT 0)
+                """)
+        }
         return m
     }()
 }

@@ -54,7 +54,7 @@ extension CacheStore {
                 if bytes > maxBytes && !blobs.isEmpty { break }
                 blobs.append(json)
             }
-            let items = FeedItem.decodeAll(blobs)
+            let items = try revised(FeedItem.decodeAll(blobs), db: db)
             guard !items.isEmpty, let meta = try Row.fetchOne(db, sql: "SELECT * FROM timeline WHERE name = ?",
                                                                arguments: [timeline]) else { return nil }
             var feed = Feed(items: items, totalItems: meta.cell("totalItems"),

@@ -1,10 +1,9 @@
 import Foundation
 import PumpCore
 
-/// One timeline: the items loaded so far (as one `Feed` that keeps the paging links) and where
-/// the selection is.
+/// One timeline's place on screen: where the selection is and what is loading. Its items and
+/// paging links are the store's (`TimelineStore`).
 struct TimelinePane: Equatable {
-    var feed: Feed?
     var list = ListState()
     var loadingOlder = false
     var loadingNewer = false
@@ -25,7 +24,6 @@ struct TimelinePane: Equatable {
         fromCache || loadedAt.map { now.timeIntervalSince($0) >= Self.staleAfter } ?? false
     }
 
-    var items: [FeedItem] { feed?.items ?? [] }
     var isLoading: Bool { loadingOlder || loadingNewer }
 }
 

@@ -116,15 +116,30 @@ extension ClientScreen {
         pages.removeAll()
         current = kinds[index]
         say(current.title)
-        if timelines[current]?.feed == nil, timelines[current]?.isLoading != true { return load(current, .first) }
+        if store.feed(current) == nil, timelines[current]?.isLoading != true { return load(current, .first) }
+        let shown = showNews()
         // Shown from the cache, or loaded a while ago: what is newer is asked for now, the
         // position stays.
         if let pane = timelines[current], pane.isStale(at: now), !pane.isLoading {
             keepSelectionVisible()
-            return load(current, .newer, quiet: true)
+            return shown + load(current, .newer, quiet: true)
         }
         keepSelectionVisible()
-        return []
+        return shown
+    }
+
+    /// A tab with new items opens with them on screen, from the top: the selection stays where
+    /// reading stopped when that fits below them, else it goes to the oldest new item (read
+    /// now, as `u` does), never leaving the news above the screen.
+    private mutating func showNews() -> Effects {
+        guard unread(current) > 0, var l = timelines[current]?.list else { return [] }
+        l.top = 0
+        let all = items
+        let layout = ListView.layout(state: l, rows: bodyRect.rows, count: all.count, measure: measure(all, width: bodyRect.cols))
+        timelines[current]?.list = l
+        guard layout.top > 0, let first = Unread.firstUnread(all, marker: markers[current]) else { return [] }
+        timelines[current]?.list.selected = first
+        return markRead()
     }
 
     mutating func openThread() -> Effects {
@@ -177,7 +192,7 @@ extension ClientScreen {
         pane.error = nil
         timelines[kind] = pane
         let label = direction == .older ? "Loading older items…" : (direction == .newer ? "Refreshing…" : "Loading \(kind.title)…")
-        return start(.feed(kind, direction, pane.feed), quiet ? "" : label)
+        return start(.feed(kind, direction, store.feed(kind)), quiet ? "" : label)
     }
 
     mutating func refresh() -> Effects {
@@ -198,8 +213,19 @@ extension ClientScreen {
         }
         if case .lists? = pages.last { return reloadLists() }
         if case .search(let found)? = pages.last { return start(.search(found.query), "Searching again…") }
-        guard timelines[current]?.isLoading != true else { return [] }
-        return load(current, timelines[current]?.feed == nil ? .first : .newer)
+        return refreshCounted(quiet: false)
+    }
+
+    /// The current timeline and those whose counts the tab bar shows (Direct, Notifications):
+    /// R and the refresh timer keep them all current, not only the tab on screen.
+    mutating func refreshCounted(quiet: Bool) -> Effects {
+        var effects: Effects = []
+        for kind in [current, .direct, .notifications] where timelines[kind]?.isLoading != true {
+            // A background tab never opened is loaded once by the timer; R loads only this one.
+            guard kind == current || store.feed(kind) != nil || quiet else { continue }
+            effects += load(kind, store.feed(kind) == nil ? .first : .newer, quiet: quiet || kind != current)
+        }
+        return effects
     }
 
     /// Scrolling near the bottom asks for the next page.
@@ -216,7 +242,7 @@ extension ClientScreen {
             p.loading = true; pages[pages.count - 1] = .people(p)
             return start(.people(p.source, known: p.feed), "Loading more…")
         case nil:
-            guard let pane = timelines[current], let feed = pane.feed, !pane.isLoading, pane.error == nil, !feed.isAtEnd else { return [] }
+            guard let pane = timelines[current], let feed = store.feed(current), !pane.isLoading, pane.error == nil, !feed.isAtEnd else { return [] }
             return load(current, .older)
         }
     }
@@ -272,12 +298,7 @@ extension ClientScreen {
             default: return item
             }
         }
-        for (kind, var pane) in timelines {
-            guard pane.feed?.items.contains(where: { $0.object?.id == id }) == true else { continue }
-            let fixed = pane.items.map(fix)
-            pane.feed?.items = fixed
-            timelines[kind] = pane
-        }
+        store.revise(id, change)
         pages = pages.map { page in
             switch page {
             case .thread(var t):

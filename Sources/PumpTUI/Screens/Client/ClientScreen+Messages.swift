@@ -5,13 +5,9 @@ import PumpCore
 extension ClientScreen {
     mutating func handle(_ message: ClientMessage) -> Effects {
         if case .refreshTimer = message {
-            // The current timeline and Notifications (whose count the tab bar shows) refresh in
-            // the background; positions stay where they are (`feedArrived`).
-            var effects: Effects = []
-            for kind in Set([current, .notifications]) where timelines[kind]?.feed != nil && timelines[kind]?.isLoading != true {
-                effects += load(kind, .newer, quiet: true)
-            }
-            return effects + refreshTimer
+            // The current timeline and the counted ones refresh in the background; positions
+            // stay where they are (`feedArrived`).
+            return refreshCounted(quiet: true) + refreshTimer
         }
         // Storing a read position is no job the user waits for: no spinner, no count.
         if case .readMarkerSaved(let problem) = message {
@@ -95,13 +91,14 @@ extension ClientScreen {
     private mutating func feedArrived(_ kind: FeedKind, _ direction: PageDirection, _ result: Result<Feed, ClientFailure>) -> Effects {
         var effects: Effects = []
         var pane = timelines[kind] ?? TimelinePane()
+        let had = store.feed(kind)
         switch direction {
         case .older: pane.loadingOlder = false
         case .first, .newer: pane.loadingNewer = false
         }
         switch result {
         case .failure(let f):
-            if f.offline, pane.feed != nil {
+            if f.offline, had != nil {
                 // Offline with the cache's items: they stay readable; the title says offline.
                 offline = true
                 if kind == current && pages.isEmpty { say("Offline: \(f.message) · showing cached items", .warning) }
@@ -116,34 +113,31 @@ extension ClientScreen {
             // the user is there; later refreshes keep the reading position.
             let showTop = pane.fromCache || pane.actionNote != nil
             pane.fromCache = false
-            let before = pane.items.count
-            switch (direction, pane.feed) {
-            case (.older, let feed?): pane.feed = feed.appending(page)
-            case (.newer, let feed?):
-                pane.feed = feed.prepending(page)
-                // The reading position stays: new items arrive above it, counted as "N new".
-                if before > 0, !showTop || pane.list.selected > 0 || pane.list.top > 0 {
-                    let added = (pane.feed?.items.count ?? 0) - before
-                    pane.list.selected += added; pane.list.top += added
-                }
-            default: pane.feed = page
+            let before = store.items(kind).count
+            store.receive(page, into: kind, had == nil ? .first : direction)
+            let added = store.items(kind).count - before
+            // The reading position stays: new items arrive above it, counted as "N new".
+            if direction == .newer, before > 0, added > 0, !showTop || pane.list.selected > 0 || pane.list.top > 0 {
+                pane.list.selected += added; pane.list.top += added
             }
-            let added = pane.items.count - before
-            pane.keepWithin(bytes: MemoryBudget.timelineBytes, pagedOlder: direction == .older)
+            timelines[kind] = pane
+            keepWithinBudget(kind, pagedOlder: direction == .older)
+            pane = timelines[kind] ?? pane
+            let items = store.items(kind)
             // A timeline seen for the first time starts read: only what arrives later is new.
-            if markers[kind] == nil, let first = pane.items.first {
+            if markers[kind] == nil, let first = items.first {
                 markers[kind] = ReadMarker(itemID: first.id, published: first.published)
                 effects.append(.run(.saveReadMarker(kind, markers[kind]!)))
             }
-            if let read = ownItemsRead(pane.items, marker: markers[kind],
+            if let read = ownItemsRead(items, marker: markers[kind],
                                        selected: pane.actionNote != nil ? pane.list.selected : nil) {
                 markers[kind] = read
                 effects.append(.run(.saveReadMarker(kind, read)))
             }
-            let fresh = Unread.count(pane.items, marker: markers[kind])
+            let fresh = unread(kind)
             var text = direction == .older && added == 0 ? "No older items."
                 : (direction == .newer && added > 0 && fresh > 0 ? "\(kind.title): \(Unread.label(fresh)) · u jumps to them"
-                : (added > 0 || direction == .first ? "\(kind.title): \(Plural.count(pane.items.count, "item"))" : "No new items."))
+                : (added > 0 || direction == .first ? "\(kind.title): \(Plural.count(items.count, "item"))" : "No new items."))
             var kindOfText = StatusLine.Kind.info
             // Greeted with the first news that is shown: Notifications answering first must
             // not use the greeting up off screen.
@@ -167,38 +161,38 @@ extension ClientScreen {
     private mutating func cacheArrived(_ snapshot: CacheSnapshot) -> Effects {
         cacheArrivedOnce = true
         markers.merge(snapshot.markers) { mine, _ in mine }
-        let currentIsNew = snapshot.timelines[current] != nil && timelines[current]?.feed == nil
+        let currentIsNew = snapshot.timelines[current] != nil && store.feed(current) == nil
         // The older items of the tab whose first screenful came first (it may have newer
         // items from the server by now; these go at the end, deduplicated).
-        if let kind = snapshot.restOf, let rest = snapshot.timelines[kind], var pane = timelines[kind], let feed = pane.feed {
+        if let kind = snapshot.restOf, let rest = snapshot.timelines[kind], var pane = timelines[kind], store.feed(kind) != nil {
             // At the bottom of the screenful (G typed ahead): the bottom of all of it.
-            let atBottom = pane.items.count > 1 && pane.list.selected == pane.items.count - 1
-            pane.feed = feed.appending(rest)
-            if atBottom { pane.list.selected = pane.items.count - 1 }
+            let count = store.items(kind).count
+            let atBottom = count > 1 && pane.list.selected == count - 1
+            store.receive(rest, into: kind, .older, fromCache: true)
+            if atBottom { pane.list.selected = store.items(kind).count - 1 }
             timelines[kind] = pane
         }
-        for (kind, feed) in snapshot.timelines where timelines[kind]?.feed == nil && kind != snapshot.restOf {
-            var pane = timelines[kind] ?? TimelinePane()
-            pane.feed = feed
-            pane.fromCache = true
-            timelines[kind] = pane
+        for (kind, feed) in snapshot.timelines where store.feed(kind) == nil && kind != snapshot.restOf {
+            store.receive(feed, into: kind, .first, fromCache: true)
+            timelines[kind, default: TimelinePane()].fromCache = true
         }
+        let shown = store.items(current).count
         if let problem = snapshot.problem { say(problem, .warning) }
-        else if currentIsNew, let pane = timelines[current], !pane.items.isEmpty {
+        else if currentIsNew, shown > 0 {
             // The first read stops at a screenful; the rest comes next ("40+").
-            let capped = !snapshot.complete && pane.items.count >= ClientJob.firstCachedCount
-            let count = capped ? "\(pane.items.count)+ cached items" : Plural.count(pane.items.count, "cached item")
+            let capped = !snapshot.complete && shown >= ClientJob.firstCachedCount
+            let count = capped ? "\(shown)+ cached items" : Plural.count(shown, "cached item")
             say("\(current.title): \(count) · updating…")
         }
         keepSelectionVisible()
         // The first tab's rows are on screen; the other timelines are read next, and only
         // then is Notifications asked of the server (its cached items are the base to merge).
         var effects: Effects = snapshot.complete ? []
-            : start(.cachedRest(have: current, context: timelines[current]?.feed?.items ?? []), "")
+            : start(.cachedRest(have: current), "")
         let asked: [FeedKind] = !snapshot.complete ? [current] : cacheRestPending ? [.notifications] : [current, .notifications]
         cacheRestPending = !snapshot.complete
         for kind in asked where timelines[kind]?.isLoading != true {
-            effects += load(kind, timelines[kind]?.feed == nil ? .first : .newer, quiet: true)
+            effects += load(kind, store.feed(kind) == nil ? .first : .newer, quiet: true)
         }
         return effects
     }
@@ -208,8 +202,13 @@ extension ClientScreen {
               case .thread(var t) = pages[i] else { return }
         t.loading = false
         switch result {
-        case .failure(let f): t.error = f.message; fail(f)
+        case .failure(let f):
+            t.error = f.message; fail(f)
+            // Gone on the server (410): deleted wherever it shows, and in the cache.
+            if f.deleted { store.record(.deletion(of: rootID)) }
         case .success(let page):
+            // Its counts and text as the server has them now, in every timeline too.
+            store.learn([page.root] + page.replies.objects)
             if offset == 0 { t.root = page.root; t.replies = []; t.nested = [:] }
             let known = Set(t.replies.map(\.id))
             t.replies += page.replies.objects.filter { !known.contains($0.id) }
@@ -283,7 +282,10 @@ extension ClientScreen {
                 say(Self.verbDone(r), .success)
                 return refreshAfterOwnAction(affecting: [r.kind == .like || r.kind == .unlike ? .favorites : .outbox])
             case .delete:
-                if let o = r.object { updateObject(o.id) { $0.isDeleted = true; $0.content = nil } }
+                if let o = r.object {
+                    store.record(.deletion(of: o.id))
+                    updateObject(o.id) { $0.isDeleted = true; $0.content = nil }
+                }
                 say("Deleted.", .success)
             case .follow, .unfollow:
                 let on = r.kind == .follow
@@ -329,7 +331,12 @@ extension ClientScreen {
                 if let reply = activity.object { appendReply(reply, to: o.id) }
             case .edit(let o):
                 say("Updated.", .success)
-                if let new = activity.object { updateObject(o.id) { $0.content = new.content ?? $0.content; $0.displayName = new.displayName ?? $0.displayName } }
+                if let new = activity.object {
+                    var edit = ObjectRevision(id: o.id)
+                    edit.content = new.content; edit.displayName = new.displayName; edit.updated = new.updated ?? now
+                    store.record(edit)
+                    updateObject(o.id) { $0.content = new.content ?? $0.content; $0.displayName = new.displayName ?? $0.displayName }
+                }
             }
             keepSelectionVisible()
             return effects + refreshAfterOwnAction(affecting: [.outbox, .inboxMajor, .inboxMinor])
@@ -341,7 +348,7 @@ extension ClientScreen {
     mutating func refreshAfterOwnAction(affecting kinds: [FeedKind]) -> Effects {
         let note = status.kind == .success ? status.message : nil
         var effects: Effects = []
-        for kind in kinds where timelines[kind]?.feed != nil && timelines[kind]?.isLoading != true {
+        for kind in kinds where store.feed(kind) != nil && timelines[kind]?.isLoading != true {
             effects += load(kind, .newer, quiet: true)
             if kind == current && pages.isEmpty { timelines[kind]?.actionNote = note }
         }

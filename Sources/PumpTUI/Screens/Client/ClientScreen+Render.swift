@@ -109,8 +109,8 @@ extension ClientScreen {
         guard pages.isEmpty else { return "Loading…" }
         let pane = timelines[current]
         if let e = pane?.error { return "Could not load \(current.title): \(e)  (R retries)" }
-        if pane?.feed == nil || pane?.isLoading == true { return "Loading \(current.title)…" }
-        if let filter, !(pane?.items.isEmpty ?? true) { return "No post here \(filter.label). : and Enter shows all." }
+        if store.feed(current) == nil || pane?.isLoading == true { return "Loading \(current.title)…" }
+        if let filter, !store.items(current).isEmpty { return "No post here \(filter.label). : and Enter shows all." }
         return "Nothing in \(current.title) yet. n writes a note; F follows someone."
     }
 
@@ -138,7 +138,7 @@ extension ClientScreen {
             guard let pane = timelines[current] else { return nil }
             if pane.loadingOlder { return "Loading older items…" }
             if let e = pane.error { return "Error: \(e)" }
-            return pane.feed?.isAtEnd == true ? "End of \(current.title)." : nil
+            return store.feed(current)?.isAtEnd == true ? "End of \(current.title)." : nil
         }
     }
 

@@ -19,7 +19,7 @@ extension ClientScreen {
         let grew = n > cuedCount
         cuedCount = n
         let title = n > 0 ? "pumptui · \(Unread.label(n)) · \(account)" : "pumptui · \(account)"
-        let fresh = timelines[.notifications]?.items.prefix(n) ?? []
+        let fresh = store.items(.notifications).prefix(n)
         let personal = grew ? fresh.first(where: Notifications.isPersonal) : nil
         return [.cue(TerminalCue(title: title, bell: personal != nil && cueSettings.bell,
                                  notification: cueSettings.notify ? personal?.activity?.summaryLine : nil))]

@@ -22,6 +22,9 @@ struct ClientScreen: TerminalApp {
     var clock: @Sendable () -> Date = { Date() }
     var now: Date
 
+    /// The account's timelines, objects and read markers: what every tab shows (`TimelineStore`).
+    var store: TimelineStore
+    /// Each timeline's place on screen (selection, loading); its items are the store's.
     var timelines: [FeedKind: TimelinePane] = [:]
     var current: FeedKind = ClientScreen.firstTab
     /// The tab a client starts on (`PumpApp.earlyJob` reads its cache before the screen exists).
@@ -58,8 +61,11 @@ struct ClientScreen: TerminalApp {
     /// The cue for new replies and direct messages, and the Notifications count it last showed.
     var cueSettings = CueSettings()
     var cuedCount = 0
-    /// Where reading stopped, per timeline (stored in the cache; `Unread`).
-    var markers: [FeedKind: ReadMarker] = [:]
+    /// Where reading stopped, per timeline (the store's; stored in the cache; `Unread`).
+    var markers: [FeedKind: ReadMarker] {
+        get { store.markers }
+        set { store.markers = newValue }
+    }
     /// What the terminal can draw (nil: not asked yet; asked on the first preview).
     var graphicsSupport: GraphicsSupport?
     /// The last preview's number (`ImagePreview.serial`).
@@ -70,6 +76,7 @@ struct ClientScreen: TerminalApp {
 
     init(account: AccountID, displayName: String, size: Size) {
         self.account = account; self.displayName = displayName; self.size = size
+        store = TimelineStore(me: Notifications.Me(id: "acct:\(account)", webfinger: account.description))
         now = Date()
     }
 
@@ -79,6 +86,14 @@ struct ClientScreen: TerminalApp {
 
     mutating func update(_ event: AppEvent<ClientMessage>) -> Effects {
         now = clock()
+        let effects = react(event)
+        // What the store learned that the cache lacks (edits, deletions, fresher counts) is
+        // written once, here, whatever brought it.
+        let unsaved = store.takeUnsaved()
+        return unsaved.isEmpty ? effects : effects + [.run(.saveRevisions(unsaved))]
+    }
+
+    private mutating func react(_ event: AppEvent<ClientMessage>) -> Effects {
         switch event {
         case .start(let s):
             size = s
@@ -144,7 +159,7 @@ struct ClientScreen: TerminalApp {
         case .lists(let l)?: return l.items
         case .search(let s)?: return s.results
         case nil:
-            let all = timelines[current]?.items ?? []
+            let all = store.items(current)
             return filter.map { f in all.filter(f.matches) } ?? all
         }
     }
@@ -194,8 +209,14 @@ struct ClientScreen: TerminalApp {
         return true
     }
 
-    /// Unread items at the top of a timeline.
-    func unread(_ kind: FeedKind) -> Int { Unread.count(timelines[kind]?.items ?? [], marker: markers[kind]) }
+    /// A timeline's items as shown (without the `:` filter).
+    func timelineItems(_ kind: FeedKind) -> [FeedItem] { store.items(kind) }
+
+    /// A timeline as paged so far (nil: no page yet).
+    func feed(_ kind: FeedKind) -> Feed? { store.feed(kind) }
+
+    /// Unread items at the top of a timeline (the account's own never count).
+    func unread(_ kind: FeedKind) -> Int { store.unread(kind) }
 
     /// The item above which the "N new" line is drawn: the newest read one, right under the
     /// unread ones. It belongs to that item, so it is on screen wherever reading goes on upward.

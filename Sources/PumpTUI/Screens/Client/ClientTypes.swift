@@ -17,6 +17,8 @@ struct ClientFailure: Error, Equatable, Sendable {
     var tokenRejected: Bool = false
     /// The server could not be reached at all (the client then says it is offline).
     var offline: Bool = false
+    /// The object is gone (pump.io's 410 "Deleted"): the store marks it deleted everywhere.
+    var deleted: Bool = false
 }
 
 /// The verbs that change one object or person, echoed back with their result so the screen can
@@ -59,9 +61,6 @@ struct ObjectMarks: Equatable, Sendable {
         if o.shares != nil || shares != nil { o.shares = o.shares ?? CollectionSummary(); o.shares?.totalItems = shares }
     }
 }
-
-/// Which way a page load goes.
-enum PageDirection: Equatable, Sendable { case first, older, newer }
 
 /// Work the client hands the runtime; `ClientWorker.perform` turns each into a `ClientMessage`.
 enum ClientJob: Sendable {
@@ -106,10 +105,12 @@ enum ClientJob: Sendable {
     /// every timeline, whole.
     case cached(FeedKind?)
     /// The rest, after `.cached(have)`: the other timelines, and the older items of `have` (its
-    /// first items are not decoded again; `context` only names the posts notifications refer to).
-    case cachedRest(have: FeedKind, context: [FeedItem])
+    /// first items are not decoded again).
+    case cachedRest(have: FeedKind)
     /// Stores where reading stopped in a timeline.
     case saveReadMarker(FeedKind, ReadMarker)
+    /// Stores what the store learned about objects (edits, deletions, counts). Quiet.
+    case saveRevisions([ObjectRevision])
     /// Full-text search over the account's cache.
     case search(String)
 }
@@ -170,7 +171,7 @@ enum ClientMessage: Sendable {
     case listChanged(ListChange, Result<String, ClientFailure>)
     case audienceData(lists: [AudienceTarget], following: [Person])
     case cached(CacheSnapshot)
-    /// nil when the marker was stored.
+    /// nil when the marker (or the revisions) were stored.
     case readMarkerSaved(String?)
     case searched(String, Result<[FeedItem], ClientFailure>)
 }

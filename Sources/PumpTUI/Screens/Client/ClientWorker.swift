@@ -113,11 +113,14 @@ final class ClientWorker: Sendable {
             return .audienceData(lists: lists, following: following)
         case .cached(let kind):
             return .cached(snapshot(only: kind))
-        case .cachedRest(let have, let context):
-            return .cached(snapshot(skipping: have, context: context))
+        case .cachedRest(let have):
+            return .cached(snapshot(skipping: have))
         case .saveReadMarker(let kind, let marker):
             do { try cache?.setReadMarker(marker, for: kind.rawValue); return .readMarkerSaved(nil) }
             catch { return .readMarkerSaved("The read position could not be stored: \(Self.failure(error).message)") }
+        case .saveRevisions(let revisions):
+            do { try cache?.save(revisions); return .readMarkerSaved(nil) }
+            catch { return .readMarkerSaved("The offline cache could not be updated: \(Self.failure(error).message)") }
         case .search(let query):
             return .searched(query, await attempt {
                 guard let cache = self.cache else { throw ClientFailure(message: self.cacheProblem ?? "There is no offline cache to search.") }
@@ -177,8 +180,10 @@ final class ClientWorker: Sendable {
         return page
     }
 
-    /// Notifications: the Meanwhile, Direct and Inbox feeds' newest pages, the items meant for me,
-    /// and the replies and likes my recent posts' collections show.
+    /// Notifications' sources: the Meanwhile, Direct and Inbox feeds' newest pages, and my recent
+    /// posts (their collections show replies and likes). The screen's store picks the items meant
+    /// for me from these and every other timeline (`Notifications.build`); the cache keeps them
+    /// as the server sent them.
     private func notifications() async throws -> Feed {
         var items: [FeedItem] = []
         var json: [String: Data] = [:]
@@ -191,20 +196,19 @@ final class ClientWorker: Sendable {
         }
         // My recent posts, for the replies and likes their collections embed: a bonus source,
         // so a failure here costs only those.
-        let mine = (try? await api.feed(.outbox, count: 20))?.items ?? []
-        var feed = Feed(items: Notifications.build(items, me: me, context: mine))
-        feed.itemJSON = json.filter { id, _ in feed.items.contains { $0.id == id } }
+        if let mine = try? await api.feed(.outbox, count: 20).trimmed(toBytes: MemoryBudget.timelineBytes / 4) {
+            items += mine.items
+            json.merge(mine.itemJSON) { old, _ in old }
+        }
+        var feed = Feed(items: items)
+        feed.itemJSON = json
         return feed
     }
 
-    var me: Notifications.Me { Notifications.Me(id: api.me.id, webfinger: api.me.webfinger) }
-
     /// What the cache holds for the screen; read failures leave a timeline out. `only`: one
-    /// timeline's first screenful (`firstSnapshot`). Notifications are built from the other
-    /// timelines too (the posts replied to), so they are only ever read with everything else.
-    /// `skipping`: the timeline whose first screenful the screen has (those items come as
-    /// `context`); only its older items are read.
-    private func snapshot(only: FeedKind? = nil, skipping: FeedKind? = nil, context extra: [FeedItem] = []) -> CacheSnapshot {
+    /// timeline's first screenful (`firstSnapshot`). `skipping`: the timeline whose first
+    /// screenful the screen has; only its older items are read.
+    private func snapshot(only: FeedKind? = nil, skipping: FeedKind? = nil) -> CacheSnapshot {
         if let one = only, one != .notifications { return Self.firstSnapshot(one, cache: cache, problem: cacheProblem) }
         var snap = CacheSnapshot(problem: cacheProblem)
         guard let cache else { return snap }
@@ -219,10 +223,6 @@ final class ClientWorker: Sendable {
             snap.timelines[skipping] = rest
             snap.restOf = skipping
         }
-        // The posts replied to are in the other timelines (the server sends a bare id).
-        let context = snap.timelines.filter { $0.key != .notifications }.values.flatMap(\.items) + extra
-        let found = snap.timelines[.notifications]?.items ?? []
-        snap.timelines[.notifications]?.items = Notifications.build(found, me: me, context: context)
         snap.markers = Self.markers(cache)
         return snap
     }
@@ -267,7 +267,7 @@ final class ClientWorker: Sendable {
                 if !o.id.isEmpty { fresh = o; if fresh.author == nil { fresh.author = root.author } }
             } catch PumpError.http(status: 410, _) {
                 // pump.io's answer for a deleted object ("Deleted"): its replies answer 410 too.
-                throw ClientFailure(message: "This post was deleted.")
+                throw ClientFailure(message: "This post was deleted.", deleted: true)
             } catch {}
         }
         var replies = (fresh.replies == nil && fresh.isDeleted) ? Feed() : try await api.replies(of: fresh, offset: offset, count: 20)

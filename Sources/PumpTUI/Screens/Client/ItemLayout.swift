@@ -172,6 +172,9 @@ final class ItemLayoutCache {
             combine(o.content, &h); combine(o.displayName, &h); h.combine(o.isDeleted); h.combine(o.liked); h.combine(o.shared)
             h.combine(o.likes?.count); h.combine(o.replies?.count); h.combine(o.shares?.count); h.combine(o.members?.count)
         }
+        // The same activity reads differently in Notifications (its sentence) than in the tab
+        // it came from: the verb and the activity's own text are part of what is drawn.
+        if let a = item.activity { h.combine(a.verb.rawValue); combine(a.content, &h) }
         if case .person(let p) = item {
             h.combine(p.followed); h.combine(p.followsYou); combine(p.summary, &h); h.combine(p.followers?.totalItems)
         }

@@ -160,6 +160,54 @@ import Testing
         #expect(lastBody() == canonicalJSON(#"{"verb":"update","object":{"id":"https://pump.example/api/note/n1","objectType":"note","displayName":"New title"}}"#))
     }
 
+    @Test func updateWithHTMLSendsOnlyWhatChanged() async throws {
+        // A title-only edit sends no content: the server keeps the post's markup (issue 24).
+        _ = try await api.update(note, html: nil, title: "T")
+        #expect(lastBody() == canonicalJSON(#"{"verb":"update","object":{"id":"https://pump.example/api/note/n1","objectType":"note","displayName":"T"}}"#))
+        _ = try await api.update(note, html: #"<a href="https://x.example/">x</a>"#, title: nil)
+        #expect(lastBody() == canonicalJSON(#"{"verb":"update","object":{"id":"https://pump.example/api/note/n1","objectType":"note","content":"<a href=\"https://x.example/\">x</a>"}}"#))
+    }
+
+    @Test func jsonBodiesOverTheLimitAreRefusedBeforeSending() async throws {
+        let limited = api.limitingJSONBodies()
+        #expect(limited.jsonBodyLimit == 100 * 1024 && limited.with(me: api.me).jsonBodyLimit == 100 * 1024)
+        let before = fake.calls.count
+        // 30 000 "&" are 150 000 bytes as sent ("&amp;" each).
+        await #expect(throws: RequestTooLarge.self) { _ = try await limited.post(note: String(repeating: "&", count: 30_000)) }
+        #expect(fake.calls.count == before)
+        do { _ = try await limited.post(note: String(repeating: "&", count: 30_000)) }
+        catch let e as RequestTooLarge { #expect(e.bytes > 150_000 && e.limit == 102_400) }
+        // Just under the limit goes; the unlimited API sends anything.
+        _ = try await limited.post(note: String(repeating: "a", count: 100_000))
+        _ = try await api.post(note: String(repeating: "&", count: 30_000))
+        #expect(fake.calls.count == before + 2)
+    }
+
+    @Test func imageTitleGoesInAnUpdateToOurselvesBeforeThePost() async throws {
+        // pump.io keeps the uploaded copy when the post names it: the title and text go in an
+        // update first, addressed to us only, so followers get one item (issue 24, item 3).
+        let uploaded: [String: Any] = ["id": "\(H)/api/image/up1", "objectType": "image"]
+        fake.route("\(H)/api/user/alice/uploads", json: uploaded)
+        let me = Person(id: "\(H)/api/user/alice/profile", preferredUsername: "alice")
+        let withProfile = try PumpAPI(requester: fake, me: me, base: URL(string: H)!)
+        let a = try await withProfile.uploadImage(data: Data([1]), mimeType: "image/png", title: "Cat", description: "A <cat>")
+        let calls = fake.calls
+        #expect(calls.count == 3)
+        let update = try #require(calls[1].json), post = try #require(calls[2].json)
+        #expect(update["verb"] as? String == "update" && post["verb"] as? String == "post")
+        #expect((update["to"] as? [[String: Any]])?.map { $0["id"] as? String } == ["\(H)/api/user/alice/profile"])
+        #expect(update["cc"] == nil)
+        for body in [update, post] {
+            let o = try #require(body["object"] as? [String: Any])
+            #expect(o["id"] as? String == "\(H)/api/image/up1")
+            #expect(o["displayName"] as? String == "Cat" && o["content"] as? String == "A &lt;cat&gt;")
+        }
+        #expect(a.verb == .post && a.object?.displayName == "Cat" && a.object?.content == "A &lt;cat&gt;")
+        // Nothing to say: no update at all.
+        _ = try await withProfile.uploadImage(data: Data([1]), mimeType: "image/png")
+        #expect(fake.calls.count == 5 && fake.calls[4].json?["verb"] as? String == "post")
+    }
+
     @Test func followUnfollow() async throws {
         let bob = Person(id: "acct:bob@other.example", preferredUsername: "bob")
         _ = try await api.follow(bob)

@@ -193,7 +193,7 @@ extension Composer {
         #expect(e.hasUnsavedWork)
         let out = e.handle(.key(.ctrl("d")))
         #expect(out == .send(ComposeRequest(mode: .edit(myNote()), text: "Old line one\nold line two!", title: "My title",
-                                            audience: .public, imagePath: nil)))
+                                            audience: .public, imagePath: nil, keepsTitle: true)))
     }
 
     @Test func restoredDraftIsOfferedAndCanBeDropped() {

@@ -25,8 +25,14 @@ extension PumpAPI {
 
     /// Edits our own object: new text (plain, escaped) and/or title; nil leaves a field as it is.
     public func update(_ object: PumpObject, text: String?, title: String?) async throws -> Activity {
+        try await update(object, html: text.map(HTMLText.escapeForPost), title: title)
+    }
+
+    /// Edits our own object: new `content` HTML and/or title; nil leaves a field as it is, so
+    /// a title-only edit sends no `content` and the server keeps its markup (issue 24).
+    public func update(_ object: PumpObject, html: String?, title: String?) async throws -> Activity {
         var o = object.reference
-        if let text { o["content"] = HTMLText.escapeForPost(text) }
+        if let html { o["content"] = html }
         if let title { o["displayName"] = title }
         return try await postActivity(["verb": Verb.update.rawValue, "object": o])
     }
@@ -50,9 +56,16 @@ extension PumpAPI {
         return try await follow(person)
     }
 
-    /// Uploads an image, posts it, then sends the title/description in a follow-up `update`
-    /// because the server drops them from the post (pump.io #721, PyPump #91).
-    /// Returns the post activity, its object carrying the updated title/description.
+    /// Uploads an image and posts it with its title and description.
+    ///
+    /// pump.io 5.1.4 drops both from the post: the post's object is the upload, which exists,
+    /// so the server keeps its stored copy (`ActivityObject.ensureObject`), and the API's upload
+    /// route takes no title (only the web UI's session route does; pump.io #721, PyPump #91).
+    /// An `update` after the post reached every follower as a second item, "updated an image"
+    /// (issue 24). So the update goes *before* the post, addressed to ourselves only: the
+    /// stored object has the title and text when the post copies it, and followers get one
+    /// item. Without our profile URL (an address the server knows) it stays after the post.
+    /// Returns the post activity, its object carrying the title/description.
     public func uploadImage(data: Data, mimeType: String, title: String? = nil, description: String? = nil,
                             audience: Audience = .public) async throws -> Activity {
         let uploads = try uploadsURL
@@ -62,18 +75,26 @@ extension PumpAPI {
         guard try PumpError.jsonObject(from: r).string("id") != nil, let uploaded = JSONValue.parseAny(r.body) else {
             throw PumpError.badResponse("the upload has no id")
         }
-        var posted = try await postActivity(addressed(["verb": "post", "object": uploaded], audience))
         let hasTitle = !(title ?? "").isEmpty, hasText = !(description ?? "").isEmpty
-        guard hasTitle || hasText else { return posted }
         var object = uploaded
         if hasTitle { object["displayName"] = title }
         let content = HTMLText.escapeForPost(description ?? "")
         if hasText { object["content"] = content }
-        let updated = try await postActivity(["verb": Verb.update.rawValue, "object": object])
-        if let o = updated.object {
-            posted.object?.displayName = o.displayName ?? title
-            posted.object?.content = o.content ?? (hasText ? content : nil)
+        let update: JSONObject = ["verb": Verb.update.rawValue, "object": object]
+        let ourselves = me.id.lowercased().hasPrefix("http") ? [Address(id: me.id, objectType: "person").json] : nil
+        if let ourselves, hasTitle || hasText {
+            var first = update
+            first["to"] = ourselves
+            _ = try await postActivity(first)
         }
+        // The title and text go in the post too: a server that keeps them there needs no update.
+        var posted = try await postActivity(addressed(["verb": "post", "object": object], audience))
+        if ourselves == nil, hasTitle || hasText, let o = try await postActivity(update).object {
+            posted.object?.displayName = o.displayName
+            posted.object?.content = o.content
+        }
+        if hasTitle, (posted.object?.displayName ?? "").isEmpty { posted.object?.displayName = title }
+        if hasText, (posted.object?.content ?? "").isEmpty { posted.object?.content = content }
         return posted
     }
 

@@ -9,6 +9,8 @@ public struct PumpAPI: Sendable {
     public let me: Person
     /// `scheme://host[:port]` of the account's server, for conventional paths.
     public let base: URL
+    /// JSON bodies larger than this are refused before sending (`limitingJSONBodies`).
+    public internal(set) var jsonBodyLimit: Int?
 
     public init(requester: APIRequester, me: Person, base: URL? = nil) throws {
         guard let b = base ?? me.conventionalBase else { throw PumpError.missingEndpoint("the account's server") }
@@ -26,7 +28,9 @@ public struct PumpAPI: Sendable {
 
     /// The same API with a fuller profile of "me" (e.g. after `person(nick:)`).
     public func with(me person: Person) -> PumpAPI {
-        PumpAPI(requester: requester, me: person, checkedBase: base)
+        var api = PumpAPI(requester: requester, me: person, checkedBase: base)
+        api.jsonBodyLimit = jsonBodyLimit
+        return api
     }
 
     private init(requester: APIRequester, me: Person, checkedBase: URL) {
@@ -67,6 +71,7 @@ public struct PumpAPI: Sendable {
     func postJSON(_ url: URL, _ body: JSONObject) async throws -> JSONNode {
         try requireLocal(url)
         let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
+        if let jsonBodyLimit, data.count > jsonBodyLimit { throw RequestTooLarge(bytes: data.count, limit: jsonBodyLimit) }
         let r = try await requester.send(method: "POST", url: url, body: data, contentType: "application/json")
         return try PumpError.jsonObject(from: r)
     }

@@ -24,6 +24,22 @@ public enum HTMLText {
         return r.finish()
     }
 
+    /// The HTML as text to edit (issue 24): links as `[text](URL)` (a link whose text is its URL
+    /// stays a bare URL), paragraphs as blank lines, and what else the markup held and the text
+    /// cannot keep (bold, lists, images…) in `lost`. `html(fromEditable:)` turns it back.
+    /// Bounded like `render`.
+    public static func editable(_ html: String) -> EditableText {
+        let scalars = html.unicodeScalars
+        let end = scalars.index(scalars.startIndex, offsetBy: TextBudget.maxInputScalars, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        var r = HTMLRenderer(scalars: Array(scalars[..<end]), linkMarkers: false, editable: true)
+        r.inputCut = end < scalars.endIndex
+        r.run()
+        while let open = r.anchors.popLast() { r.closeEditableLink(open) }
+        var lost = r.lost
+        if r.inputCut || r.i < r.s.count || r.outBytes > TextBudget.maxTextBytes { lost.insert(.cut) }
+        return EditableText(text: r.finish().text, lost: lost)
+    }
+
     /// One line of plain text (no link markers), e.g. an activity's summary sentence.
     public static func line(_ html: String, maxLength: Int? = nil) -> String {
         TerminalText.clean(render(html, linkMarkers: false).text, .line, maxLength: maxLength)
@@ -32,7 +48,10 @@ public enum HTMLText {
     /// The user's plain text as HTML for `content`: escape `& < > "`, newlines → `<br>`, plain
     /// URLs → `<a href="URL">URL</a>` (so every pump.io client shows them as links).
     public static func escapeForPost(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
+        escapeForPost(Array(text.unicodeScalars))
+    }
+
+    static func escapeForPost(_ scalars: [Unicode.Scalar]) -> String {
         var out = ""
         var at = 0
         for r in PlainURLs.find(in: scalars) {
@@ -44,7 +63,7 @@ public enum HTMLText {
         return out + escapeText(scalars[at...])
     }
 
-    private static func escapeText(_ text: ArraySlice<Unicode.Scalar>) -> String {
+    static func escapeText(_ text: ArraySlice<Unicode.Scalar>) -> String {
         var out = ""
         out.reserveCapacity(text.count + 16)
         var lastWasCR = false
@@ -73,6 +92,12 @@ private let blockTags: Set<String> = [
 private struct HTMLRenderer {
     package let s: [Unicode.Scalar]
     package let linkMarkers: Bool
+    /// Text to edit (`HTMLText.editable`): links written `[text](URL)`, lost markup noted.
+    package let editable: Bool
+    /// Where each open link's `[` is in `out` (editable only).
+    package var linkStarts: [String.UnicodeScalarView.Index] = []
+    /// Markup the editable text cannot keep.
+    package var lost: LostMarkup = []
     package var i = 0
     package var out = String.UnicodeScalarView()
     package var links: [String] = []
@@ -92,7 +117,9 @@ private struct HTMLRenderer {
     /// Just wrote a list marker: the item's own <p> and leading spaces must not push the text away.
     package var afterMarker = false
 
-    package init(scalars: [Unicode.Scalar], linkMarkers: Bool) { s = scalars; self.linkMarkers = linkMarkers }
+    package init(scalars: [Unicode.Scalar], linkMarkers: Bool, editable: Bool = false) {
+        s = scalars; self.linkMarkers = linkMarkers; self.editable = editable
+    }
 
     package mutating func run() {
         while i < s.count, outBytes <= TextBudget.maxTextBytes {
@@ -177,6 +204,23 @@ private struct HTMLRenderer {
         emitRaw("[\(n)]")
     }
 
+    /// Ends the link opened last as `](URL)`; a link without a target, without text, or whose
+    /// text is its URL keeps only its text (a bare URL becomes a link again when sent).
+    /// Appended as it is: a pending space goes after the link, not inside it.
+    package mutating func closeEditableLink(_ href: String?) {
+        guard let start = linkStarts.popLast() else { return }
+        let url = TerminalText.clean((href ?? "").trimmingSpaces, .line)
+        let inside = out[out.index(after: start)...]
+        if url.isEmpty || inside.isEmpty || inside.elementsEqual(url.unicodeScalars) {
+            out.remove(at: start)
+            outBytes -= 1
+            return
+        }
+        let tail = "](" + url + ")"
+        out.append(contentsOf: tail.unicodeScalars)
+        outBytes += tail.utf8.count
+    }
+
     /// Returns the 1-based number of the link, or nil for links not worth listing.
     package mutating func addLink(_ raw: String) -> Int? {
         let href = TerminalText.clean(raw.trimmingSpaces, .line, maxLength: TextBudget.maxURL)
@@ -248,10 +292,14 @@ private struct HTMLRenderer {
     }
 
     package mutating func handle(_ name: String, closing: Bool, attrs: [String: String]) {
+        if editable, !closing, let kind = LostMarkup.of(tag: name) { lost.insert(kind) }
         switch name {
         case "br": lineBreak()
         case "script", "style", "template", "title", "head":
             if !closing { i = indexAfterClosingTag(name) }
+        case "a" where editable:
+            if closing { if let h = anchors.popLast() { closeEditableLink(h) } }
+            else { anchors.append(attrs["href"]); emit("["); linkStarts.append(out.index(before: out.endIndex)) }
         case "a":
             if closing { if let h = anchors.popLast() { linkMarker(h) } }
             else { anchors.append(attrs["href"]) }

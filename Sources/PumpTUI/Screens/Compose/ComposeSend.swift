@@ -4,8 +4,21 @@ import PumpCore
 extension ComposeRequest {
     /// The API calls a request stands for, for the client's send job (the one place that maps
     /// editor modes to verbs): a note, an image post (upload, post, update for title and text),
-    /// a comment, or an update of our own object.
+    /// a comment, or an update of our own object. A body the server would refuse for its size
+    /// (pump.io: 413 past 100 kB as sent) is refused here first, with the editor's message.
     func perform(with api: PumpAPI, home: String? = ProcessInfo.processInfo.environment["HOME"]) async throws -> Activity {
+        do { return try await send(with: api.limitingJSONBodies(), home: home) }
+        catch let big as RequestTooLarge { throw ClientFailure(message: Self.tooLarge(big)) }
+    }
+
+    /// "Too long to send: 147 kB as sent, the server takes 100 kB at most…"
+    static func tooLarge(_ e: RequestTooLarge) -> String {
+        let kB = { (n: Int) in (n + 1023) / 1024 }
+        return "Too long to send: \(kB(e.bytes)) kB as sent (markup and escaping count), the server takes "
+            + "\(kB(e.limit)) kB at most. Shorten it; your text is kept"
+    }
+
+    private func send(with api: PumpAPI, home: String?) async throws -> Activity {
         switch mode {
         case .note:
             guard let imagePath else { return try await api.post(note: text, title: title, audience: audience) }
@@ -16,9 +29,9 @@ extension ComposeRequest {
         case .reply(let object):
             return try await api.reply(to: object, text: text)
         case .edit(let object):
-            // A cleared title is sent as empty so it really goes; nil would leave the old one.
-            let newTitle = title ?? ((object.displayName ?? "").isEmpty ? nil : "")
-            return try await api.update(object, text: text, title: newTitle)
+            // Only what changed is sent. A cleared title goes as empty: nil would keep the old one.
+            return try await api.update(object, html: keepsText ? nil : HTMLText.html(fromEditable: text),
+                                        title: keepsTitle ? nil : title ?? "")
         }
     }
 }

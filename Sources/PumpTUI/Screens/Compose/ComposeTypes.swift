@@ -17,13 +17,19 @@ enum ComposerOutcome: Equatable, Sendable {
 }
 
 /// Everything needed to send. `text` is plain text (the API escapes it); for an image post it is
-/// the image's description and `title` its title.
+/// the image's description and `title` its title; for an edit it is `HTMLText.editable`'s form
+/// (links as `[text](URL)`), turned back into HTML when sent.
 struct ComposeRequest: Equatable, Sendable {
     var mode: Composer.Mode
     var text: String
     var title: String?
     var audience: Audience
     var imagePath: String?
+    /// An edit that leaves the text as it was: no `content` is sent, so the server keeps the
+    /// post's own HTML (markup the editor's text cannot hold) untouched (issue 24).
+    var keepsText = false
+    /// An edit that leaves the title as it was: no `displayName` is sent.
+    var keepsTitle = false
 }
 
 extension Composer.Mode {

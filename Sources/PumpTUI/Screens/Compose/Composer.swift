@@ -42,8 +42,11 @@ struct Composer: Equatable, Sendable {
     var lists: [AudienceTarget] = []
     /// People we follow: the real ids for typed `nick@host` and the names `@` completes.
     var knownPeople: [Person] = []
-    /// What an edit started from, so an untouched edit is not kept as a draft.
+    /// What an edit started from, so an untouched edit is not kept as a draft, and only what
+    /// changed is sent.
     private let originalText: String, originalTitle: String
+    /// Markup of the edited post that its text cannot hold (bold, lists…): said before sending.
+    let lostMarkup: LostMarkup
 
     init(mode: Mode, draft: Draft?, size: Size, now: Date = Date()) {
         self.mode = mode
@@ -51,12 +54,14 @@ struct Composer: Equatable, Sendable {
         var fields: [Field] = mode.hasTitle ? [.title, .body] : [.body]
         if mode.isNewNote { fields += [.audience, .attach] }
         focus = FocusRing(fields + [.send], focused: .body)
-        var text = "", titleText = ""
+        var text = "", titleText = "", lost: LostMarkup = []
         if case .edit(let o) = mode {
-            text = HTMLText.render(o.content ?? "", linkMarkers: false).text
+            // Links as [text](URL), paragraphs as blank lines: what sending turns back into HTML.
+            let editable = HTMLText.editable(o.content ?? "")
+            text = editable.text; lost = editable.lost
             titleText = o.title ?? ""
         }
-        originalText = text; originalTitle = titleText
+        originalText = text; originalTitle = titleText; lostMarkup = lost
         title = TextBox(label: "Title", text: titleText, maxLength: 200)
         body = TextArea(text: text, maxLength: Self.maxLength)
         if let draft { restore(draft, now: now) }
@@ -104,6 +109,16 @@ struct Composer: Equatable, Sendable {
         if isEmpty { return false }
         if case .edit = mode, restoredFrom == nil, body.text == originalText, title.text == originalTitle { return false }
         return true
+    }
+
+    /// An edit's text differs from the post's (typed, pasted, from $EDITOR or a restored draft).
+    var textChanged: Bool { body.text != originalText }
+
+    /// An edit's line about markup its text cannot hold: what a change would do, then, once the
+    /// text is changed, what will be sent (`warning`). Nil for other posts and plain ones.
+    var markupNotice: (text: String, warning: Bool)? {
+        guard case .edit = mode, let note = lostMarkup.notice(textChanged: textChanged) else { return nil }
+        return (note, textChanged)
     }
 
     /// Contexts for the footer and help: the dialog's while it asks, else the editor's.
@@ -319,10 +334,25 @@ struct Composer: Equatable, Sendable {
             return .editing
         }
         let t = title.text.trimmingCharacters(in: .whitespaces)
+        var keepsText = false, keepsTitle = false
+        if case .edit = mode {
+            keepsText = !textChanged
+            keepsTitle = t == originalTitle.trimmingCharacters(in: .whitespaces)
+            if keepsText && keepsTitle {
+                status = StatusLine("Nothing changed: edit the title or the text", kind: .warning)
+                return .editing
+            }
+            if !keepsText, lostMarkup.contains(.cut) {
+                status = StatusLine("This post is longer than the editor holds: undo the text change (Esc) and change only the title",
+                                    kind: .error)
+                return .editing
+            }
+        }
         sending = true
         status = StatusLine("Sending…", kind: .info, busy: true)
         return .send(ComposeRequest(mode: mode, text: text, title: mode.hasTitle && !t.isEmpty ? t : nil,
-                                    audience: audience, imagePath: mode.isNewNote ? imagePath : nil))
+                                    audience: audience, imagePath: mode.isNewNote ? imagePath : nil,
+                                    keepsText: keepsText, keepsTitle: keepsTitle))
     }
 
     private mutating func openPrompt() -> ComposerOutcome {
@@ -366,7 +396,7 @@ struct Composer: Equatable, Sendable {
 
     private mutating func layoutWidgets() {
         let l = ComposerLayout(mode: mode, area: Rect(row: 0, col: 0, rows: size.rows, cols: size.cols),
-                               hasImage: imagePath != nil, chrome: drawsStatusAndFooter)
+                               hasImage: imagePath != nil, hasNotice: markupNotice != nil, chrome: drawsStatusAndFooter)
         body.viewWidth = max(1, l.text.cols)
         body.viewHeight = max(1, l.text.rows)
         title.viewWidth = max(1, l.title.cols - 7)

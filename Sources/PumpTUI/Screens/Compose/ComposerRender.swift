@@ -5,7 +5,9 @@ extension Composer {
     func render(into buffer: inout CellBuffer, area: Rect) {
         guard area.rows > 0, area.cols > 0 else { return }
         buffer.cursor = nil
-        let l = ComposerLayout(mode: mode, area: area, hasImage: imagePath != nil, chrome: drawsStatusAndFooter)
+        let notice = markupNotice
+        let l = ComposerLayout(mode: mode, area: area, hasImage: imagePath != nil, hasNotice: notice != nil,
+                               chrome: drawsStatusAndFooter)
         guard l.frame.rows >= 3, l.text.cols >= 10 else {
             // Too little room to show the text and its frame: say so (the text is kept).
             buffer.fill(area)
@@ -23,6 +25,10 @@ extension Composer {
             let name = TerminalText.clean(imagePath, .line)
             buffer.put("Image: \(name)  (^T changes, empty path removes)", row: l.image.row, col: l.image.col,
                        role: .muted, maxCols: l.image.cols)
+        }
+        if let notice, l.notice.rows > 0 {
+            buffer.put(notice.text, row: l.notice.row, col: l.notice.col, role: notice.warning ? .warning : .muted,
+                       maxCols: l.notice.cols)
         }
         renderControls(into: &buffer, area: l.controls)
         if l.message.rows > 0 { status.render(into: &buffer, area: l.message) }

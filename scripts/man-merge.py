@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Merges pumptui(1): the page swift-argument-parser's generate-manual wrote, with the
 hand-written sections of man/pumptui-extra.mdoc: SYNOPSIS replaces the generated one in place
-(the generator knows no default subcommand), the rest (KEYS, ENVIRONMENT, FILES, EXIT STATUS,
+(the generator knows no default subcommand), the rest (KEYS, ENVIRONMENT, FILES, EXIT STATUS, JSON OUTPUT,
 EXAMPLES, SEE ALSO) go before AUTHORS, EXIT STATUS replacing the generator's generic one.
 The developer subcommands (any the hand-written SYNOPSIS does not name: debug-keys, bench-*)
 are left out, and NAME's description loses the generator's quotes. Prints the result.

@@ -77,8 +77,9 @@ NOTES = {name: html for name, html in hostile_text.hostile_notes()}
 
 @pytest.mark.parametrize("name, first_link", [
     ("url+100k-close-parens", b"https://x.example/a"),
-    ("40k-plain-urls", b"https://x.example/0[1] https://x.example/1[2]"),
-    ("150k-anchors", b"l[1]l[2]l[3]"),
+    # The text's URLs as written, the links numbered on lines of their own (issue 26).
+    ("40k-plain-urls", b"https://x.example/0 https://x.example/1 https://x.example/2"),
+    ("150k-anchors", b"  [1] https://x.example/0\n  [2] https://x.example/1\n"),
 ])
 def test_link_heavy_note_prints_in_seconds(pair, name, first_link):
     bob_sends(pair, NOTES[name])

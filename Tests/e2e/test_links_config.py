@@ -84,7 +84,9 @@ def test_a_plain_url_is_posted_as_a_link_that_inbox_and_the_client_show(server, 
     posted = next(o for o in state(server)["objects"] if "example.org/page" in (o.get("content") or ""))
     assert '<a href="https://example.org/page">https://example.org/page</a>' in posted["content"]
     inbox = run_pumptui("inbox", "--config-dir", bob)
-    assert "Visit https://example.org/page[1] now" in inbox.stdout, inbox.stdout
+    # The URL as written, its number on a line of its own (issue 26: "page[1]" did not open).
+    assert "  Visit https://example.org/page now\n" in inbox.stdout, inbox.stdout
+    assert "  [1] https://example.org/page\n" in inbox.stdout, inbox.stdout
     pane = pane_for(tmp_path, [BINARY, "--config-dir", bob], "links")
     try:
         pane.wait_for("[1] https://example.org/page")

@@ -56,7 +56,7 @@ def page(items, query, url, id_of=lambda x: x):
         try:
             return ids.index(query[key])
         except ValueError:
-            raise ApiError(400, f"{query[key]} not in stream")
+            raise ApiError(400, f"id '{query[key]}' not found in stream 'stream'")  # pump.io's NotInStreamError
     if "before" in query:
         start = position("before") + 1
         chunk = items[start:start + count]

@@ -10,6 +10,8 @@ import PumpCore
         let lock = NSLock()
         var posted: [[String: Any]] = []
         var routes: [String: String] = [:]
+        /// Routes that answer with an error status and body.
+        var statuses: [String: (Int, String)] = [:]
         var error: Error?
 
         func send(method: String, url: URL, body: Data?, contentType: String?) async throws -> HTTPResponse {
@@ -20,6 +22,9 @@ import PumpCore
                     var reply = j; reply["id"] = "https://pump.example/api/activity/new"
                     let data = try JSONSerialization.data(withJSONObject: reply)
                     return HTTPResponse(status: 200, headers: ["content-type": "application/json"], body: data)
+                }
+                if let (status, text) = statuses[url.absoluteString] {
+                    return HTTPResponse(status: status, headers: ["content-type": "application/json"], body: Data(text.utf8))
                 }
                 guard let text = routes[url.absoluteString] else {
                     return HTTPResponse(status: 404, headers: ["content-type": "application/json"], body: Data(#"{"error":"No such route"}"#.utf8))

@@ -76,6 +76,12 @@ public struct Keymap: Equatable, Sendable {
         return chosen.sorted { $0.order < $1.order }.map(\.hint)
     }
 
+    /// The key to name in a message or hint for `action` here ("l again undoes"), as configured:
+    /// a rebound action is named by its new key; an unbound one by its config name.
+    public func keyName(for action: Action, in contexts: [KeyContext]) -> String {
+        allKeys(for: action, contexts).first.map(KeyNames.name) ?? "(\(action.name) is unbound)"
+    }
+
     // MARK: - Helpers
 
     private func searchOrder(_ contexts: [KeyContext]) -> [KeyContext] {

@@ -136,7 +136,7 @@ extension ClientScreen {
             }
             let fresh = unread(kind)
             var text = direction == .older && added == 0 ? "No older items."
-                : (direction == .newer && added > 0 && fresh > 0 ? "\(kind.title): \(Unread.label(fresh)) · u jumps to them"
+                : (direction == .newer && added > 0 && fresh > 0 ? "\(kind.title): \(Unread.label(fresh)) · \(timelineKey(.firstUnread)) jumps to them"
                 : (added > 0 || direction == .first ? "\(kind.title): \(Plural.count(items.count, "item"))" : "No new items."))
             var kindOfText = StatusLine.Kind.info
             // Greeted with the first news that is shown: Notifications answering first must
@@ -240,17 +240,21 @@ extension ClientScreen {
         pages[i] = .profile(p)
     }
 
-    /// "Liked Bob's note." — what happened, and to what (like and share are public).
-    static func verbDone(_ r: VerbRequest) -> String {
+    /// "Liked Bob's note." — what happened, and to what (like and share are public); `undo`
+    /// names the key that takes it back.
+    static func verbDone(_ r: VerbRequest, undo: String) -> String {
         let what = verbObject(r)
         switch r.kind {
-        case .like: return "Liked \(what) · l again undoes"
+        case .like: return "Liked \(what) · \(undo) again undoes"
         case .unlike: return "Unliked \(what)."
-        case .share: return "Shared \(what) · s again undoes"
+        case .share: return "Shared \(what) · \(undo) again undoes"
         case .unshare: return "Unshared \(what)."
         default: return "Done."
         }
     }
+
+    /// The key that undoes a like or a share, as configured.
+    func undoKey(_ r: VerbRequest) -> String { timelineKey(r.kind == .share || r.kind == .unshare ? .share : .like) }
 
     /// "Bob's note": what a like or share was about.
     static func verbObject(_ r: VerbRequest) -> String {
@@ -258,9 +262,9 @@ extension ClientScreen {
     }
 
     /// "You already like Bob's note · l again undoes": the server had it, nothing was sent.
-    static func alreadyDone(_ r: VerbRequest) -> String {
+    static func alreadyDone(_ r: VerbRequest, undo: String) -> String {
         let what = verbObject(r)
-        return r.kind == .share ? "You already shared \(what) · s again undoes" : "You already like \(what) · l again undoes"
+        return r.kind == .share ? "You already shared \(what) · \(undo) again undoes" : "You already like \(what) · \(undo) again undoes"
     }
 
     private mutating func verbFinished(_ r: VerbRequest, _ result: Result<Activity, ClientFailure>) -> Effects {
@@ -274,12 +278,12 @@ extension ClientScreen {
         case .success where r.alreadySo != nil:
             if let o = r.object, let current = r.alreadySo {
                 updateObject(o.id) { ObjectMarks(current).apply(to: &$0) }
-                say(Self.alreadyDone(r), .success)
+                say(Self.alreadyDone(r, undo: undoKey(r)), .success)
             }
         case .success:
             switch r.kind {
             case .like, .unlike, .share, .unshare:
-                say(Self.verbDone(r), .success)
+                say(Self.verbDone(r, undo: undoKey(r)), .success)
                 return refreshAfterOwnAction(affecting: [r.kind == .like || r.kind == .unlike ? .favorites : .outbox])
             case .delete:
                 if let o = r.object {
@@ -375,7 +379,7 @@ extension ClientScreen {
         case .copyBlocked(let reason): say("Not copied: \(reason).", .warning)
         case .plainShown: break
         case .browserOpened: say("Opened in the browser.", .success)
-        case .browserUnavailable(let reason): say("Cannot open a browser (\(reason)); c copies the URL.", .warning)
+        case .browserUnavailable(let reason): say("Cannot open a browser (\(reason)); \(timelineKey(.copyItemURL)) copies the URL.", .warning)
         case .browserFailed(let reason): say("The browser failed: \(reason)", .error)
         case .pasteUnterminated: say(RuntimeNotice.pasteUnterminatedText, .warning)
         case .graphics(let support): return graphicsFound(support)

@@ -116,28 +116,28 @@ extension ClientScreen {
         let t = text.trimmingCharacters(in: .whitespaces)
         switch intent {
         case .followAccount:
-            guard !t.isEmpty else { return [] }
+            guard !t.isEmpty else { return nothing("No one followed: the address was empty.") }
             return start(.followAccount(t), "Sending a follow to \(t)…")
         case .openAccount:
-            guard !t.isEmpty else { return [] }
+            guard !t.isEmpty else { return nothing("No profile opened: the address was empty.") }
             lookupTypeahead = LookupTypeahead()
             return start(.openAccount(t), "Looking up \(TerminalText.clean(t, .line, maxLength: 80))…")
         case .newList:
-            guard !t.isEmpty else { return [] }
+            guard !t.isEmpty else { return nothing("No list made: the name was empty.") }
             return start(.listChange(.create(t)), "Creating the list…")
         case .renameList(let list):
             guard !t.isEmpty, t != list.title else { return [] }
             return start(.listChange(.rename(list, t)), "Renaming the list…")
         case .addToList(let list):
-            guard !t.isEmpty else { return [] }
+            guard !t.isEmpty else { return nothing("No one added: the address was empty.") }
             return start(.listChange(.add(account: t, to: list)), "Adding \(TerminalText.clean(t, .line, maxLength: 80))…")
         case .filter:
             filter = ItemFilter(parsing: t)
             var l = list; l.selected = 0; l.top = 0; list = l
-            say(filter.map { "Showing only posts \($0.label) · : and Enter shows all" } ?? "Showing all posts.")
+            say(filter.map { "Showing only posts \($0.label) · \(key(.filter)) and Enter shows all" } ?? "Showing all posts.")
             return []
         case .search:
-            guard !t.isEmpty else { return [] }
+            guard !t.isEmpty else { return nothing("Nothing searched: type words after \(key(.search)) (author, title or text).") }
             return openSearch(t)
         }
     }

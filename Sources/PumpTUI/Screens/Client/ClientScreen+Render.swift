@@ -97,21 +97,25 @@ extension ClientScreen {
         guard count == 0 else { return nil }
         switch pages.last {
         case .people(let p)?:
-            if let e = p.error { return "Could not load them: \(e)  (R retries)" }
+            if let e = p.error { return "Could not load them: \(e)  (\(key(.refresh)) retries)" }
             if p.loading { return "Loading…" }
-            if case .members = p.source { return "Nobody on this list yet. a adds someone by nick@host." }
+            if case .members = p.source { return "Nobody on this list yet. \(key(.addToList)) adds someone by nick@host." }
             return "Nobody here yet."
+        case .search(let s)?:
+            if let e = s.error { return "The search failed: \(e)  (\(key(.refresh)) searches again)" }
+            if s.loading { return "Searching…" }
+            return "No cached item holds “\(TerminalText.clean(s.query, .line, maxLength: 60))”. Search reads what pumptui has cached; older posts may be on the server only."
         case .lists(let l)?:
-            if let e = l.error { return "Could not load your lists: \(e)  (R retries)" }
-            return l.loading ? "Loading your lists…" : "You have no lists yet. n makes one."
+            if let e = l.error { return "Could not load your lists: \(e)  (\(key(.refresh)) retries)" }
+            return l.loading ? "Loading your lists…" : "You have no lists yet. \(key(.newList)) makes one."
         default: break
         }
         guard pages.isEmpty else { return "Loading…" }
         let pane = timelines[current]
-        if let e = pane?.error { return "Could not load \(current.title): \(e)  (R retries)" }
+        if let e = pane?.error { return "Could not load \(current.title): \(e)  (\(key(.refresh)) retries)" }
         if store.feed(current) == nil || pane?.isLoading == true { return "Loading \(current.title)…" }
-        if let filter, !store.items(current).isEmpty { return "No post here \(filter.label). : and Enter shows all." }
-        return "Nothing in \(current.title) yet. n writes a note; F follows someone."
+        if let filter, !store.items(current).isEmpty { return "No post here \(filter.label). \(key(.filter)) and Enter shows all." }
+        return "Nothing in \(current.title) yet. \(key(.compose)) writes a note; \(key(.followByID)) follows someone."
     }
 
     private var tailText: String? {
@@ -119,8 +123,8 @@ extension ClientScreen {
         case .thread(let t)?:
             if t.loading { return "Loading replies…" }
             if let e = t.error { return "Replies: \(e)" }
-            if t.isCut { return "The thread is cut at \(t.entries.count) posts (o opens it in a browser)." }
-            return t.hasMore ? "More replies below (scroll down)" : (t.replies.isEmpty ? "No replies yet. r replies." : "End of the thread.")
+            if t.isCut { return "The thread is cut at \(t.entries.count) posts (\(key(.openItemURL)) opens it in a browser)." }
+            return t.hasMore ? "More replies below (scroll down)" : (t.replies.isEmpty ? "No replies yet. \(key(.reply)) replies." : "End of the thread.")
         case .search(let s)?:
             if s.loading { return "Searching…" }
             if let e = s.error { return "Search: \(e)" }

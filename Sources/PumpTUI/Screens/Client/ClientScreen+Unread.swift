@@ -45,7 +45,7 @@ extension ClientScreen {
         keepSelectionVisible()
         let effects = markRead()
         let left = unread(current)
-        say(left > 0 ? "\(Unread.label(left)) above · k reads on" : "This was the last unread item in \(current.title).")
+        say(left > 0 ? "\(Unread.label(left)) above · \(key(.moveUp)) reads on" : "This was the last unread item in \(current.title).")
         return effects
     }
 }

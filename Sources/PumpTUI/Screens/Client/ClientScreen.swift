@@ -36,6 +36,8 @@ struct ClientScreen: TerminalApp {
     var pages: [ClientPage] = []
     var modal: ClientModal?
     var status = StatusLine()
+    /// Where the status message was said: it leaves when the user leaves that place (`expireStatus`).
+    var statusOwner: StatusOwner?
     /// Jobs in flight; the spinner turns while this is above zero.
     var running = 0
     /// A draft kept after the composer closed (set by the composer's draft handling): q asks
@@ -87,6 +89,7 @@ struct ClientScreen: TerminalApp {
     mutating func update(_ event: AppEvent<ClientMessage>) -> Effects {
         now = clock()
         let effects = react(event)
+        if case .input = event { expireStatus() }
         // What the store learned that the cache lacks (edits, deletions, fresher counts) is
         // written once, here, whatever brought it.
         let unsaved = store.takeUnsaved()
@@ -254,13 +257,36 @@ struct ClientScreen: TerminalApp {
     mutating func say(_ text: String, _ kind: StatusLine.Kind = .info) {
         status.message = TerminalText.clean(text, .line, maxLength: 300)
         status.kind = kind
+        statusOwner = here
     }
+
+    /// The view and the item the user is on.
+    var here: StatusOwner { StatusOwner(view: "\(current.rawValue) \(pages.count)", item: selectedItem?.id) }
+
+    /// A message belongs to where it was said ("Liked Bob's note · l again undoes" is about that
+    /// note; "1 new above" about that place in that tab): it goes when the user moves to another
+    /// item or view. Warnings and errors stay until the view changes.
+    mutating func expireStatus() {
+        guard let owner = statusOwner, !status.message.isEmpty, modal == nil else { return }
+        let now = here
+        let sticky = status.kind == .warning || status.kind == .error
+        guard owner.view != now.view || (!sticky && owner.item != now.item) else { return }
+        status.message = ""; status.kind = .info; statusOwner = nil
+    }
+
+    /// The key that does `action` where the user is, as configured, for messages and hints.
+    func key(_ action: Action) -> String { keymap.keyName(for: action, in: contexts) }
+
+    /// The same on the timelines (messages about items, said wherever the answer arrives).
+    func timelineKey(_ action: Action) -> String { keymap.keyName(for: action, in: [.timeline]) }
 
     /// Starts a job: the spinner turns until its message comes back.
     mutating func start(_ job: ClientJob, _ what: String) -> Effects {
         running += 1
         status.busy = true
-        if !what.isEmpty { say(what) }
+        // Progress ("Loading older items…") stays until its answer replaces it, wherever the
+        // user moves meanwhile.
+        if !what.isEmpty { say(what); statusOwner = nil }
         return [.run(job)]
     }
 
@@ -268,4 +294,10 @@ struct ClientScreen: TerminalApp {
         running = max(0, running - 1)
         status.busy = running > 0
     }
+}
+
+/// Where a status message was said: the view (tab and page depth) and the selected item.
+struct StatusOwner: Equatable {
+    var view: String
+    var item: String?
 }

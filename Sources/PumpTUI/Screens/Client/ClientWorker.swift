@@ -49,7 +49,15 @@ final class ClientWorker: Sendable {
     func perform(_ job: ClientJob) async -> ClientMessage {
         switch job {
         case .feed(let kind, let direction, let known):
-            return .feed(kind, direction, await attempt { try await self.cachedPage(kind, direction, known) })
+            do {
+                return .feed(kind, direction, .success(try await cachedPage(kind, direction, known)))
+            } catch PumpError.http(status: 400, let text) where direction != .first && Self.isUnknownAnchor(text) {
+                // The server no longer has the item paging starts from (its database was reset,
+                // the item deleted): the timeline starts again from its first page.
+                return .feed(kind, .first, await attempt { try await self.cachedPage(kind, .first, nil) })
+            } catch {
+                return .feed(kind, direction, .failure(Self.failure(error)))
+            }
         case .thread(let root, let offset):
             return .thread(rootID: root.id, offset: offset, await attempt { try await self.thread(root, offset: offset) })
         case .profile(let person):
@@ -351,6 +359,12 @@ final class ClientWorker: Sendable {
 
     // MARK: - Errors
 
+    /// pump.io's 400 for a `since`/`before` id its stream does not hold ("id 'X' not found in
+    /// stream 'Y'").
+    static func isUnknownAnchor(_ text: String) -> Bool {
+        text.contains("not found in stream") || text.contains("not in stream")
+    }
+
     private func attempt<T: Sendable>(_ body: () async throws -> T) async -> Result<T, ClientFailure> {
         do { return .success(try await body()) } catch { return .failure(Self.failure(error)) }
     }
@@ -360,7 +374,9 @@ final class ClientWorker: Sendable {
     static func failure(_ error: Error) -> ClientFailure {
         switch error {
         case let f as ClientFailure: return f
-        case PumpError.expiredToken, PumpError.clientForgotten:
+        // The server forgot the token or the client itself (a reset database): no retry helps,
+        // a new login (which registers the client again) does.
+        case PumpError.expiredToken, PumpError.clientForgotten, PumpError.invalidConsumerKey:
             return ClientFailure(message: sentence((error as? PumpError)?.message ?? ""), tokenRejected: true)
         case let e as PumpError:
             return ClientFailure(message: sentence(TerminalText.clean(e.message, .line, maxLength: 300)), offline: e.isOffline)

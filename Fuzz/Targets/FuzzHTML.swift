@@ -3,7 +3,7 @@ import PumpModels
 import PumpRender
 
 /// HTML to text: never traps, output is terminal-safe, one-line output has no newline, and the
-/// requested maximum length holds.
+/// requested maximum length holds; likewise the editor's form of it and its way back.
 func fuzzHTML(_ data: Data) {
     let html = String(decoding: data, as: UTF8.self)
     let rendered = HTMLText.render(html)
@@ -15,4 +15,9 @@ func fuzzHTML(_ data: Data) {
     require(line.count <= max(maxLength, 0), "line maxLength", html)
     _ = HTMLText.render(html, linkMarkers: false)
     _ = HTMLText.escapeForPost(html)
+    // The editor's form of a post and back (issue 24): safe to show, never traps.
+    let editable = HTMLText.editable(html)
+    require(isTerminalSafe(editable.text, allowNewline: true), "editable safe", html)
+    _ = HTMLText.html(fromEditable: editable.text)
+    _ = HTMLText.html(fromEditable: String(html.unicodeScalars.prefix(TextBudget.maxTextBytes)))
 }

@@ -50,6 +50,9 @@ import Testing
         let e = HTMLText.editable(#"<a>plain</a> <a href="https://e.example/"></a><a href="https://e.example/b"><b>bold</b> link</a>"#)
         #expect(e.text == "plain [bold link](https://e.example/b)")
         #expect(e.lost == [.bold])
+        // Text equal to the URL stays bare only where sending links it again.
+        #expect(HTMLText.editable(#"<a href="mailto:a@b.example">mailto:a@b.example</a> <a href="https://e.example/x.">https://e.example/x.</a>"#).text
+                == "[mailto:a@b.example](mailto:a@b.example) [https://e.example/x.](https://e.example/x.)")
         // An unclosed link is closed at the end.
         #expect(HTMLText.editable(#"go <a href="https://u.example">there"#).text == "go [there](https://u.example)")
         let marks = HTMLText.editable("<ul><li>a</li></ul><img src='https://i.example/p.png'><blockquote>q</blockquote><pre>c</pre><h1>h</h1>")

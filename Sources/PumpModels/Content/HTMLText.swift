@@ -204,14 +204,17 @@ private struct HTMLRenderer {
         emitRaw("[\(n)]")
     }
 
-    /// Ends the link opened last as `](URL)`; a link without a target, without text, or whose
-    /// text is its URL keeps only its text (a bare URL becomes a link again when sent).
-    /// Appended as it is: a pending space goes after the link, not inside it.
+    /// Ends the link opened last as `](URL)`; a link without a target or text keeps only its
+    /// text, and so does one whose text is its URL when sending links that URL again
+    /// (`escapeForPost` finds it whole). Appended as it is: a pending space goes after the
+    /// link, not inside it.
     package mutating func closeEditableLink(_ href: String?) {
         guard let start = linkStarts.popLast() else { return }
         let url = TerminalText.clean((href ?? "").trimmingSpaces, .line)
         let inside = out[out.index(after: start)...]
-        if url.isEmpty || inside.isEmpty || inside.elementsEqual(url.unicodeScalars) {
+        let urlScalars = Array(url.unicodeScalars)
+        if url.isEmpty || inside.isEmpty
+            || inside.elementsEqual(urlScalars) && PlainURLs.find(in: urlScalars) == [0..<urlScalars.count] {
             out.remove(at: start)
             outBytes -= 1
             return

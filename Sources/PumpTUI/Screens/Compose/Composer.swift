@@ -343,7 +343,7 @@ struct Composer: Equatable, Sendable {
                 return .editing
             }
             if !keepsText, lostMarkup.contains(.cut) {
-                status = StatusLine("This post is longer than the editor holds: undo the text change (Esc) and change only the title",
+                status = StatusLine("This post is longer than the editor holds: only its title can change here (Esc, then e, starts again)",
                                     kind: .error)
                 return .editing
             }

@@ -192,3 +192,17 @@ def test_chunked_request_body(server):
                  headers={**headers, "Content-Type": "application/json"}, encode_chunked=True)
     r = conn.getresponse()
     assert r.status == 200 and _json.loads(r.read())["object"]["content"] == "chunky"
+
+
+def test_an_update_addressed_to_its_author_reaches_nobody_else(server):
+    # pumptui sends an image's title in such an update before posting it (issue 24, item 3).
+    alice, bob = login(server, "alice"), login(server, "bob")
+    bob.feed_post("bob", {"verb": "follow", "object": person_ref(server, "alice")})
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + (4).to_bytes(4, "big") + (3).to_bytes(4, "big") + b"rest"
+    img = alice.call("POST", "/api/user/alice/uploads", raw=png, ctype="image/png").json()
+    alice.feed_post("alice", {"verb": "update", "to": [person_ref(server, "alice")],
+                              "object": {"id": img["id"], "objectType": "image", "displayName": "Title"}})
+    act = alice.feed_post("alice", {"verb": "post", "object": img, **PUBLIC_TO})
+    assert act["object"]["displayName"] == "Title"
+    verbs = [i["verb"] for i in bob.get("/api/user/bob/inbox").json()["items"]]
+    assert "post" in verbs and "update" not in verbs

@@ -26,11 +26,9 @@ public struct ObjectRevision: Sendable, Equatable {
         return r
     }
 
-    /// The revision that brings any copy of `o` to its state.
-    public init(_ o: PumpObject) {
+    /// The counts and marks of a fresh copy (a refetch), for the copies stored before.
+    public init(countsOf o: PumpObject) {
         id = o.id
-        content = o.content; displayName = o.displayName; updated = o.updated
-        isDeleted = o.isDeleted; deleted = o.deleted
         likes = o.likes?.totalItems; replies = o.replies?.totalItems; shares = o.shares?.totalItems
         liked = o.liked; shared = o.shared
     }
@@ -45,10 +43,11 @@ public struct ObjectRevision: Sendable, Equatable {
             o.content = nil
             return
         }
-        if Self.isAtLeastAsNew(updated, as: o.updated) {
+        if Self.isAtLeastAsNew(updated, as: o.updated), content != nil || displayName != nil {
             if let content { o.content = content }
             if let displayName { o.displayName = displayName }
             if let updated { o.updated = updated }
+            o.isEdited = true
         }
         Self.set(&o.likes, likes); Self.set(&o.replies, replies); Self.set(&o.shares, shares)
         if let liked { o.liked = liked }

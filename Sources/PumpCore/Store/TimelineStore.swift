@@ -167,7 +167,7 @@ public struct TimelineStore: Sendable {
         revisions[copy.id]?.apply(to: &o)
         if let old = latest[copy.id], old != o {
             changed.insert(copy.id)
-            if persist, old.counts != o.counts { unsaved.append(ObjectRevision(o)) }
+            if persist, old.counts != o.counts { unsaved.append(ObjectRevision(countsOf: o)) }
         }
         latest[copy.id] = o
     }
@@ -222,6 +222,7 @@ extension PumpObject {
     mutating func keepMissing(from old: PumpObject) {
         if content == nil && !isDeleted { content = old.content }
         if displayName == nil { displayName = old.displayName }
+        if old.isEdited { isEdited = true }
         if author == nil { author = old.author }
         if inReplyTo == nil { inReplyTo = old.inReplyTo }
         if likes == nil { likes = old.likes }

@@ -15,6 +15,9 @@ public struct PumpObject: Sendable, Equatable {
     public var deleted: Date?
     /// True when a `deleted` key is present, even if its timestamp is unreadable.
     public var isDeleted: Bool
+    /// Known to have been edited since it was posted (an `update` activity, our own edit): the
+    /// client learns this; the server's `updated` changes on every save, so it cannot tell.
+    public var isEdited = false
     @Boxed public var author: Person? = nil
     public var liked: Bool?
     /// `pump_io.shared`: whether we shared it.

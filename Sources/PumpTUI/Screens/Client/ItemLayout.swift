@@ -84,6 +84,7 @@ enum ItemLayout {
                      Plural.count(o.shares?.count ?? 0, "share")]
         if o.liked == true { parts.append("♥ you liked") }
         if o.shared == true { parts.append("↻ you shared") }
+        if o.isEdited { parts.append("✎ edited") }
         return parts.joined(separator: " · ")
     }
 
@@ -169,7 +170,7 @@ final class ItemLayoutCache {
     static func key(_ item: FeedItem, _ width: Int) -> String {
         var h = Hasher()
         if let o = item.object {
-            combine(o.content, &h); combine(o.displayName, &h); h.combine(o.isDeleted); h.combine(o.liked); h.combine(o.shared)
+            combine(o.content, &h); combine(o.displayName, &h); h.combine(o.isDeleted); h.combine(o.isEdited); h.combine(o.liked); h.combine(o.shared)
             h.combine(o.likes?.count); h.combine(o.replies?.count); h.combine(o.shares?.count); h.combine(o.members?.count)
         }
         // The same activity reads differently in Notifications (its sentence) than in the tab

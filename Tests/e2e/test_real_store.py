@@ -1,0 +1,63 @@
+"""Issue 25 (and issue 24 item 4) on the real pump.io: what another account changes reaches every
+tab, after R and after a restart, from the cache too. alice edits and deletes her notes through
+the API while bob (who follows her) reads them in pumptui.
+
+On the binary before the store (7cf9234) both tests failed: the edited note kept its old text
+and the deleted one its text, after R and after the restart, and `/` still found it.
+"""
+import time
+
+from test_client import wait_until
+from test_real_pumpio import quit_tui, start_tui
+
+PUBLIC = [{"objectType": "collection", "id": "http://activityschema.org/collection/public"}]
+
+
+def edit(client, note, content):
+    client.activity("update", {"objectType": "note", "id": note["id"], "content": content}, to=PUBLIC)
+
+
+def delete(client, note):
+    client.activity("delete", {"objectType": "note", "id": note["id"]}, to=PUBLIC)
+
+
+def gone_from_screen(t, text, timeout=10):
+    """Waits until `text` is no longer on the screen."""
+    end = time.time() + timeout
+    while time.time() < end:
+        t.pump(0.2)
+        if text not in t.text():
+            return
+    raise AssertionError(f"{text!r} is still on screen:\n{t.text()}")
+
+
+def test_an_edit_and_a_deletion_reach_the_reader_after_r_and_after_a_restart(real_pump, real_logins):
+    alice = real_pump.client("alice")
+    kept = alice.note("Store test: a note alice will edit")["object"]
+    doomed = alice.note("Store test: Zanzibar, a note alice will delete")["object"]
+    with start_tui(real_pump, "bob", real_logins["bob"], rows=40) as t:
+        t.wait_for("Zanzibar", timeout=15)
+        t.wait_for("a note alice will edit", timeout=5)
+        edit(alice, kept, "Store test: the note as alice edited it")
+        delete(alice, doomed)
+        t.send("R")
+        t.wait_for("the note as alice edited it", timeout=15)
+        gone_from_screen(t, "Zanzibar")
+        gone_from_screen(t, "a note alice will edit")
+        assert "[deleted]" in t.text()
+        assert "✎ edited" in t.text()
+        quit_tui(t)
+
+    # A restart: the cached copies come first, already as the server has them now.
+    with start_tui(real_pump, "bob", real_logins["bob"], rows=40) as t:
+        t.wait_for("the note as alice edited it", timeout=10)
+        assert "Zanzibar" not in t.text()
+        assert "a note alice will edit" not in t.text()
+        # `/` does not find the deleted note in the cache any more.
+        t.send("/")
+        t.wait_for("Search")
+        t.send("Zanzibar")
+        t.key("Enter")
+        t.wait_for("No cached item holds", timeout=10)
+        quit_tui(t, backs=1)
+

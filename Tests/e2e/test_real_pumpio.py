@@ -175,20 +175,41 @@ def test_full_screen_login_with_a_capitalised_nickname(real_pump, tmp_path):
 
 def test_like_in_meanwhile_asks_the_server_first(real_pump, real_logins):
     # Item 8: the minor stream carries no `liked`, so `l` there liked a second time (400
-    # "Already have a(n) 'favorite'"). Now the server is asked first.
-    alice, bob = real_pump.client("alice"), real_pump.client("bob")
+    # "Already have a(n) 'favorite'"). Now the server is asked first. carol's note: bob does not
+    # follow her, so no other timeline of his says that he likes it.
+    carol, bob = real_pump.client("carol"), real_pump.client("bob")
     text = "A note bob liked from another client"
-    note = alice.note(text)["object"]
+    note = carol.note(text)["object"]
     bob.activity("favorite", {"objectType": "note", "id": note["id"]})
     with start_tui(real_pump, "bob", real_logins["bob"]) as t:
         t.send("2")
         t.wait_for(text, timeout=10)
         t.send("g")
         t.send("l")
-        t.wait_for("You already like alice's note · l again undoes", timeout=10)
+        t.wait_for("You already like carol's note · l again undoes", timeout=10)
         assert "400" not in t.text()
         quit_tui(t)
-    assert counts(alice, note["id"], "likes") == 1
+    assert counts(carol, note["id"], "likes") == 1
+
+
+def test_a_like_known_from_the_inbox_shows_in_meanwhile(real_pump, real_logins):
+    # Issue 25's one store: alice's note is in bob's Inbox with `liked: true`; the same note in
+    # Meanwhile (whose stream leaves `liked` out) shows the like too, and l takes it back.
+    alice, bob = real_pump.client("alice"), real_pump.client("bob")
+    text = "A note of alice that bob liked elsewhere"
+    note = alice.note(text)["object"]
+    bob.activity("favorite", {"objectType": "note", "id": note["id"]})
+    with start_tui(real_pump, "bob", real_logins["bob"]) as t:
+        t.wait_for(text, timeout=10)
+        t.send("2")
+        t.wait_for(text, timeout=10)
+        t.send("g")
+        t.wait_for("♥ you liked", timeout=5)
+        t.send("l")
+        t.wait_for("Unliked alice's note.", timeout=10)
+        assert "400" not in t.text()
+        quit_tui(t)
+    wait_until(lambda: counts(alice, note["id"], "likes") == 0, "the like taken back on the server")
 
 
 def test_express_error_pages_show_their_error_line(real_pump, real_logins):

@@ -39,7 +39,7 @@ extension ClientScreen {
         case .verb(let request, let result): return verbFinished(request, result)
         case .followedAccount(let who, let result):
             if case .failure(let f) = result { fail(f) } else { say("Following \(who).", .success) }
-        case .composed(let mode, let result): return composed(mode, result)
+        case .composed(let mode, let result, let found): return composed(mode, result, found: found)
         case .composerReady(let mode, let draft, let legacy): return showComposer(mode, draft: draft, legacy: legacy)
         case .legacyDraftClaimed(let mode, let draft):
             guard case .composer(var c, let sending)? = modal, c.mode == mode else { break }
@@ -309,7 +309,17 @@ extension ClientScreen {
         }
     }
 
-    private mutating func composed(_ mode: Composer.Mode, _ result: Result<Activity, ClientFailure>) -> Effects {
+    private mutating func composed(_ mode: Composer.Mode, _ result: Result<Activity, ClientFailure>, found: Bool) -> Effects {
+        // The answer to a send the user stopped waiting for (Esc): the editor is told, nothing closes.
+        if case .composer(var c, false)? = modal, c.mode == mode, c.mayHaveBeenSent != nil {
+            switch result {
+            case .success: c.lateAnswer(arrived: true, "")
+            case .failure(let f): c.lateAnswer(arrived: f.uncertain, f.message)
+            }
+            modal = .composer(c, sending: false)
+            say(c.status.message, c.status.kind)
+            return []
+        }
         switch result {
         case .failure(let f):
             fail(f)
@@ -318,7 +328,7 @@ extension ClientScreen {
             // removed, sending again) replaces it. Kept on the client's line, an error there
             // outranked every later note of the editor and stayed on screen.
             if !f.tokenRejected { status = StatusLine() }
-            c.sendFailed(f.message)
+            c.sendFailed(f.message, uncertain: f.uncertain)
             modal = .composer(c, sending: false)
             return start(.draft(DraftPolicy.decide(.sendFailed, composer: c)), "")
         case .success(let activity):
@@ -328,7 +338,7 @@ extension ClientScreen {
                 effects = start(.draft(DraftPolicy.decide(.sendSucceeded, composer: c)), "")
             }
             switch mode {
-            case .note: say("Posted.", .success)
+            case .note: say(found ? "It had been posted: it was in your outbox, so it was not sent again." : "Posted.", .success)
             case .reply(let o):
                 say("Reply sent.", .success)
                 updateObject(o.id) { $0.replies = Self.bump($0.replies, 1) }

@@ -36,7 +36,16 @@ extension ClientScreen {
                 modal = .help(helpOverlay(composer.keyContexts), under: modal)
                 return []
             }
-            guard !sending else { return [] }   // the text stays as sent until the result comes back
+            if sending {
+                // The text stays as sent until the answer comes back; Esc stops waiting for it.
+                if case .key(let key) = input, keymap.action(for: key, in: composer.keyContexts) == .discard {
+                    composer.stopWaiting()
+                    modal = .composer(composer, sending: false)
+                    // The send's job still runs (its spinner): the line says what happened.
+                    say(composer.status.message, .warning)
+                }
+                return []
+            }
             switch composer.handle(input) {
             case .editing: modal = .composer(composer, sending: false); return []
             case .discarded:
@@ -55,8 +64,10 @@ extension ClientScreen {
                 guard !request.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || request.imagePath != nil else {
                     modal = .composer(composer, sending: false); say("Nothing to send.", .warning); return []
                 }
+                composer.sendStarted(at: now)
                 modal = .composer(composer, sending: true)
-                return start(.compose(request, request.mode), "Sending…")
+                return start(.compose(request, request.mode), request.checkOutboxSince == nil ? "Sending…"
+                             : "Looking in your outbox, then sending…")
             }
         case .people(let people, var l)?:
             guard case .key(let key) = input, let action = keymap.action(for: key, in: [.picker]) else { return [] }

@@ -19,6 +19,8 @@ struct ClientFailure: Error, Equatable, Sendable {
     var offline: Bool = false
     /// The object is gone (pump.io's 410 "Deleted"): the store marks it deleted everywhere.
     var deleted: Bool = false
+    /// No answer came (a timeout): the request may have been carried out.
+    var uncertain: Bool = false
 }
 
 /// The verbs that change one object or person, echoed back with their result so the screen can
@@ -147,7 +149,8 @@ enum ClientMessage: Sendable {
     case profile(personID: String, Result<ProfilePage, ClientFailure>)
     case verb(VerbRequest, Result<Activity, ClientFailure>)
     case followedAccount(String, Result<Activity, ClientFailure>)
-    case composed(Composer.Mode, Result<Activity, ClientFailure>)
+    /// `found`: the post was already in the outbox (an earlier send arrived); nothing was sent.
+    case composed(Composer.Mode, Result<Activity, ClientFailure>, found: Bool = false)
     /// The editor's saved draft (nil: none); `legacy`: an ownerless old draft exists to offer.
     case composerReady(Composer.Mode, Draft?, legacy: Bool = false)
     case legacyDraftClaimed(Composer.Mode, Draft?)

@@ -71,6 +71,9 @@ final class ClientWorker: Sendable {
         case .followAccount(let account):
             return .followedAccount(account, await attempt { try await self.api.follow(account: account) })
         case .compose(let request, let mode):
+            if let since = request.checkOutboxSince, let there = await request.arrived(in: api, since: since) {
+                return .composed(mode, .success(there), found: true)
+            }
             return .composed(mode, await attempt { try await request.perform(with: self.api) })
         case .openComposer(let mode):
             let own = drafts?.open(key: mode.draftKey)
@@ -379,7 +382,9 @@ final class ClientWorker: Sendable {
         case PumpError.expiredToken, PumpError.clientForgotten, PumpError.invalidConsumerKey:
             return ClientFailure(message: sentence((error as? PumpError)?.message ?? ""), tokenRejected: true)
         case let e as PumpError:
-            return ClientFailure(message: sentence(TerminalText.clean(e.message, .line, maxLength: 300)), offline: e.isOffline)
+            var f = ClientFailure(message: sentence(TerminalText.clean(e.message, .line, maxLength: 300)), offline: e.isOffline)
+            if case .timeout = e { f.uncertain = true }
+            return f
         case let e as ImageFileError: return ClientFailure(message: e.message)
         default: return ClientFailure(message: TerminalText.clean(String(describing: error), .line, maxLength: 300))
         }

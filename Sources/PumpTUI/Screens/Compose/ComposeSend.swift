@@ -36,6 +36,29 @@ extension ComposeRequest {
     }
 }
 
+extension ComposeRequest {
+    /// After a send that got no answer: this post in the account's outbox, if it arrived there
+    /// (posted since `since`, less a minute of clock skew, with the same text and title, and for
+    /// a reply the same parent). Edits are safe to send twice and are never looked for; a
+    /// failure to read the outbox means "not found" (the send then goes ahead, as asked).
+    func arrived(in api: PumpAPI, since: Date) async -> Activity? {
+        if case .edit = mode { return nil }
+        guard let page = try? await api.feed(.outbox, count: 20) else { return nil }
+        let want = Self.comparable(text), wantTitle = Self.comparable(title ?? "")
+        return page.items.compactMap(\.activity).first { a in
+            guard a.verb == .post || a.verb == .create, let o = a.object,
+                  (a.published ?? o.published ?? .distantPast) >= since.addingTimeInterval(-60) else { return false }
+            if case .reply(let parent) = mode, o.inReplyTo?.id != parent.id { return false }
+            return Self.comparable(o.plainContent) == want && Self.comparable(o.displayName ?? "") == wantTitle
+        }
+    }
+
+    /// Text as the server gives it back: whitespace runs as one space.
+    static func comparable(_ s: String) -> String {
+        s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
 extension ImageFileError: LocalizedError {
     var errorDescription: String? { message }
 }

@@ -30,6 +30,9 @@ struct ComposeRequest: Equatable, Sendable {
     var keepsText = false
     /// An edit that leaves the title as it was: no `displayName` is sent.
     var keepsTitle = false
+    /// An earlier send of this text got no answer (a timeout, or Esc while sending): the outbox
+    /// is looked at first, from this time on, so the post is never made twice (issue 25).
+    var checkOutboxSince: Date?
 }
 
 extension Composer.Mode {

@@ -33,6 +33,10 @@ struct Composer: Equatable, Sendable {
     private(set) var legacyOffered = false
     /// True between `.send` and the owner's `sendFailed`/closing: a second ^D does nothing.
     private(set) var sending = false
+    /// When the send in flight started (set by the owner, who has the clock).
+    private(set) var sendStarted: Date?
+    /// A send got no answer: it may have been posted. The next send checks the outbox first.
+    private(set) var mayHaveBeenSent: Date?
     /// False when the owner shows `status` and the footer in its own rows (the client screen):
     /// the composer then leaves them out and gives the text two more rows.
     var drawsStatusAndFooter = true { didSet { layoutWidgets() } }
@@ -138,10 +142,38 @@ struct Composer: Equatable, Sendable {
 
     // MARK: Answers from the owner
 
-    /// The send failed: the text stays, the message shows, ^D works again.
-    mutating func sendFailed(_ message: String) {
+    /// The send failed: the text stays, the message shows, ^D works again. `uncertain`: no
+    /// answer came (a timeout), so the post may be on the server: the next send looks first.
+    mutating func sendFailed(_ message: String, uncertain: Bool = false) {
         sending = false
-        status = StatusLine(message, kind: .error)
+        if uncertain {
+            mayHaveBeenSent = mayHaveBeenSent ?? sendStarted
+            status = StatusLine(message + " · It may have been posted: ^D looks in your outbox before sending again", kind: .warning)
+        } else {
+            status = StatusLine(message, kind: .error)
+        }
+    }
+
+    /// The owner's clock at `.send`.
+    mutating func sendStarted(at date: Date) { sendStarted = date }
+
+    /// Esc while sending: the editor stops waiting, the text stays; the answer may still come.
+    mutating func stopWaiting() {
+        sending = false
+        mayHaveBeenSent = mayHaveBeenSent ?? sendStarted
+        status = StatusLine("Stopped waiting; the post may still arrive. ^D looks in your outbox before sending again; Esc again closes",
+                            kind: .warning)
+    }
+
+    /// The answer to a send the user stopped waiting for.
+    mutating func lateAnswer(arrived: Bool, _ message: String) {
+        if arrived {
+            status = StatusLine("The post you stopped waiting for has arrived; Esc closes (^D would find it in your outbox)",
+                                kind: .success)
+        } else {
+            mayHaveBeenSent = nil
+            status = StatusLine("The send you stopped waiting for failed: \(message)", kind: .error)
+        }
     }
 
     /// The text as the external editor left it: it becomes the editor's text (an edit).
@@ -352,7 +384,7 @@ struct Composer: Equatable, Sendable {
         status = StatusLine("Sending…", kind: .info, busy: true)
         return .send(ComposeRequest(mode: mode, text: text, title: mode.hasTitle && !t.isEmpty ? t : nil,
                                     audience: audience, imagePath: mode.isNewNote ? imagePath : nil,
-                                    keepsText: keepsText, keepsTitle: keepsTitle))
+                                    keepsText: keepsText, keepsTitle: keepsTitle, checkOutboxSince: mayHaveBeenSent))
     }
 
     private mutating func openPrompt() -> ComposerOutcome {

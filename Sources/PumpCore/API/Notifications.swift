@@ -9,15 +9,26 @@ public enum Notifications {
     public struct Me: Sendable, Equatable {
         public var id: String
         public var webfinger: String
+        /// Other ids the server may use for the account in addresses (its profile URL).
+        public var otherIDs: Set<String> = []
         public init(id: String, webfinger: String) { self.id = id; self.webfinger = webfinger.lowercased() }
+
+        /// The account as the screen knows it, before any request: `acct:nick@host` and
+        /// pump.io's profile URLs (servers address people by either).
+        public init(account: AccountID) {
+            self.init(id: "acct:\(account)", webfinger: account.description)
+            for scheme in ["https", "http"] {
+                otherIDs.insert("\(scheme)://\(account.hostWithPort)/api/user/\(account.nickname)/profile")
+            }
+        }
 
         func isMe(_ p: Person?) -> Bool {
             guard let p else { return false }
-            return p.id == id || p.webfinger.lowercased() == webfinger
+            return p.id == id || otherIDs.contains(p.id) || p.webfinger.lowercased() == webfinger
         }
 
         func isAddressed(_ list: [Address]) -> Bool {
-            list.contains { $0.id == id || $0.id.lowercased() == "acct:" + webfinger }
+            list.contains { $0.id == id || otherIDs.contains($0.id) || $0.id.lowercased() == "acct:" + webfinger }
         }
     }
 

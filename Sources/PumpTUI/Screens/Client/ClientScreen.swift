@@ -78,7 +78,7 @@ struct ClientScreen: TerminalApp {
 
     init(account: AccountID, displayName: String, size: Size) {
         self.account = account; self.displayName = displayName; self.size = size
-        store = TimelineStore(me: Notifications.Me(id: "acct:\(account)", webfinger: account.description))
+        store = TimelineStore(me: Notifications.Me(account: account))
         now = Date()
     }
 

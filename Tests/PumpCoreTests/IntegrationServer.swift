@@ -88,10 +88,11 @@ final class IntegrationServer: @unchecked Sendable {
         return String(decoding: bytes, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
     }
 
-    /// A port nobody listens on (bound then released).
+    /// A port nobody listens on: bound and never listened on, and kept bound for the rest of
+    /// the run, so a server started meanwhile (another suite, another process) cannot take it
+    /// (a released port was, once: "connection refused" became a 404 from someone's server).
     static func closedPort() -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")

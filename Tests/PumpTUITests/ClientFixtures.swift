@@ -123,6 +123,8 @@ extension ClientJob {
         case .draft(.remove(let key)): return "draft remove \(key)"
         case .writeEditorFile(let t): return "writeEditorFile \(t)"
         case .readEditorFile(let p): return "readEditorFile \(p)"
+        case .removeEditorFile(let p): return "removeEditorFile \(p)"
+        case .editorFailed(let p, _): return "editorFailed \(p)"
         case .saveImage(let r): return "saveImage \(r.link.url.absoluteString)"
         case .previewImage(let link, _): return "previewImage \(link.url.absoluteString)"
         case .cancelPreview(let serial): return "cancelPreview \(serial)"

@@ -9,7 +9,7 @@ extension ClientScreen {
         switch result {
         case .failure(let f): say(f.message, .error); return []
         case .success(let path):
-            guard case .composer? = modal else { try? FileManager.default.removeItem(atPath: path); return [] }
+            guard case .composer? = modal else { return [.run(.removeEditorFile(path))] }
             externalEdit = path
             return [.runInTerminal(ForegroundCommand.editorArgv(command: settings.editorCommand, file: path))]
         }
@@ -18,19 +18,16 @@ extension ClientScreen {
     mutating func editorFinished(_ outcome: CommandOutcome) -> Effects {
         guard let path = externalEdit else { return [] }
         externalEdit = nil
-        guard outcome.succeeded else {
-            // A failing editor (vim's :cq, a crash) means "do not use this": the text stays as it
-            // was; whatever the editor wrote is left in its file.
-            // The path first: at 80 columns the status line must not cut it off (issue 22).
-            let note = FileManager.default.fileExists(atPath: path)
-                ? "Text unchanged; the editor's copy: \(path) (it \(outcome.phrase))"
-                : "Text unchanged: the editor \(outcome.phrase)"
-            guard case .composer(var c, let sending)? = modal else { say(note, .warning); return [] }
-            c.tell(StatusLine(TerminalText.clean(note, .line, maxLength: 300), kind: .warning))
-            modal = .composer(c, sending: sending)
-            return []
-        }
+        // A failing editor (vim's :cq, a crash) means "do not use this": the text stays as it
+        // was; whatever the editor wrote is left in its file (the worker looks whether there is one).
+        guard outcome.succeeded else { return start(.editorFailed(path: path, outcome), "") }
         return start(.readEditorFile(path), "")
+    }
+
+    mutating func editorNote(_ note: String) {
+        guard case .composer(var c, let sending)? = modal else { say(note, .warning); return }
+        c.tell(StatusLine(TerminalText.clean(note, .line, maxLength: 300), kind: .warning))
+        modal = .composer(c, sending: sending)
     }
 
     mutating func editorFileRead(_ result: Result<String, ClientFailure>) {

@@ -10,7 +10,7 @@ extension ClientScreen {
             return refreshCounted(quiet: true) + refreshTimer
         }
         // Storing a read position is no job the user waits for: no spinner, no count.
-        if case .readMarkerSaved(let problem) = message {
+        if case .stored(let problem) = message {
             if let problem { say(problem, .warning) }
             return []
         }
@@ -52,6 +52,7 @@ extension ClientScreen {
             if let problem { say(problem, .error) }
         case .editorFileWritten(let result): return editorFileWritten(result)
         case .editorFileRead(let result): editorFileRead(result)
+        case .editorNote(let note): editorNote(note)
         case .imageSaved(.success(let path)): say("Saved the image to \(path).", .success)
         case .imageSaved(.failure(let f)): say("The image was not saved: \(f.message)", .error)
         case .imagePreviewed(let link, let serial, let result): return previewArrived(link, serial: serial, result)
@@ -64,7 +65,7 @@ extension ClientScreen {
         case .listChanged(let change, let result): return listChanged(change, result)
         case .audienceData: break
         case .cached(let snapshot): return cacheArrived(snapshot)
-        case .readMarkerSaved: break
+        case .stored: break
         case .searched(let query, let result): searched(query, result)
         }
         applyOwnMarks()

@@ -84,6 +84,10 @@ enum ClientJob: Sendable {
     case writeEditorFile(String)
     /// The external editor finished well: its text back, the file removed.
     case readEditorFile(String)
+    /// The editor's file is not needed (the composer closed meanwhile): removed. Quiet.
+    case removeEditorFile(String)
+    /// The external editor failed: what to tell, depending on whether its file is still there.
+    case editorFailed(path: String, CommandOutcome)
     /// `i` → save: download (bounded, signed, own server only) into the download folder.
     case saveImage(ImageSaveRequest)
     /// `i` → view: download (the same bounded request) and decode for the preview; `serial`
@@ -159,6 +163,8 @@ enum ClientMessage: Sendable {
     case draftDone(String?)
     case editorFileWritten(Result<String, ClientFailure>)
     case editorFileRead(Result<String, ClientFailure>)
+    /// What to tell about a failed external editor (`editorFailed`).
+    case editorNote(String)
     /// Where the image was saved.
     case imageSaved(Result<String, ClientFailure>)
     /// Success with nil: the preview closed before its decode finished (nothing to show or say).
@@ -174,8 +180,8 @@ enum ClientMessage: Sendable {
     case listChanged(ListChange, Result<String, ClientFailure>)
     case audienceData(lists: [AudienceTarget], following: [Person])
     case cached(CacheSnapshot)
-    /// nil when the marker (or the revisions) were stored.
-    case readMarkerSaved(String?)
+    /// A quiet write finished (a read marker, revisions, a removed file): nil, or the problem.
+    case stored(String?)
     case searched(String, Result<[FeedItem], ClientFailure>)
 }
 

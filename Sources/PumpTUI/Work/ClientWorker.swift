@@ -82,6 +82,14 @@ final class ClientWorker: Sendable {
             return .legacyDraftClaimed(mode, drafts?.claimLegacy(key: mode.draftKey))
         case .writeEditorFile(let text):
             return .editorFileWritten(await attempt { try EditorFile.create(text) })
+        case .removeEditorFile(let path):
+            try? FileManager.default.removeItem(atPath: path)
+            return .stored(nil)
+        case .editorFailed(let path, let outcome):
+            // The path first: at 80 columns the status line must not cut it off (issue 22).
+            return .editorNote(FileManager.default.fileExists(atPath: path)
+                ? "Text unchanged; the editor's copy: \(path) (it \(outcome.phrase))"
+                : "Text unchanged: the editor \(outcome.phrase)")
         case .readEditorFile(let path):
             return .editorFileRead(await attempt { try EditorFile.readBack(path) })
         case .saveImage(let request):
@@ -127,11 +135,11 @@ final class ClientWorker: Sendable {
         case .cachedRest(let have):
             return .cached(snapshot(skipping: have))
         case .saveReadMarker(let kind, let marker):
-            do { try cache?.setReadMarker(marker, for: kind.rawValue); return .readMarkerSaved(nil) }
-            catch { return .readMarkerSaved("The read position could not be stored: \(Self.failure(error).message)") }
+            do { try cache?.setReadMarker(marker, for: kind.rawValue); return .stored(nil) }
+            catch { return .stored("The read position could not be stored: \(Self.failure(error).message)") }
         case .saveRevisions(let revisions):
-            do { try cache?.save(revisions); return .readMarkerSaved(nil) }
-            catch { return .readMarkerSaved("The offline cache could not be updated: \(Self.failure(error).message)") }
+            do { try cache?.save(revisions); return .stored(nil) }
+            catch { return .stored("The offline cache could not be updated: \(Self.failure(error).message)") }
         case .search(let query):
             return .searched(query, await attempt {
                 guard let cache = self.cache else { throw ClientFailure(message: self.cacheProblem ?? "There is no offline cache to search.") }

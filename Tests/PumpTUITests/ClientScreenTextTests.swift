@@ -244,24 +244,24 @@ import PumpCore
         | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
         |  ┌─ Help — ? or Esc closes ─────────────────────────────────────────────────┐  |
         |  │ Timeline                                                                 │  |
-        |  │   k, ↑         Previous item                                             │  |
-        |  │   j, ↓         Next item                                                 │  |
-        |  │   PgUp         Page up                                                   │  |
-        |  │   PgDn, Space  Page down                                                 │  |
-        |  │   g, Home      Go to the top                                             │  |
-        |  │   G, End       Go to the bottom                                          │  |
-        |  │   Enter        Open the thread                                           │  |
-        |  │   q            Quit (asks first when a draft exists)                     │  |
-        |  │   n            Write a new note                                          │  |
-        |  │   r            Reply to the item                                         │  |
-        |  │   l            Like / unlike                                             │  |
-        |  │   s            Share / unshare                                           │  |
-        |  │   d            Delete your own item (asks first)                         │  |
-        |  │   e            Edit your own item                                        │  |
-        |  │   p            The author's profile                                      │  |
-        |  │   ^            Go to the post this one answers                           │  |
-        |  │   F            Follow someone by nick@host                               │  |
-        |  │   c            Copy the item's URL (OSC 52)                              │  |
+        |  │   k, ↑         Previous item · up                                        │  |
+        |  │   j, ↓         Next item · down                                          │  |
+        |  │   PgUp         Page up · page-up                                         │  |
+        |  │   PgDn, Space  Page down · page-down                                     │  |
+        |  │   g, Home      Go to the top · top                                       │  |
+        |  │   G, End       Go to the bottom · bottom                                 │  |
+        |  │   Enter        Open the thread · open-thread                             │  |
+        |  │   q            Quit (asks first when a draft exists) · quit              │  |
+        |  │   n            Write a new note · compose                                │  |
+        |  │   r            Reply to the item · reply                                 │  |
+        |  │   l            Like / unlike · like                                      │  |
+        |  │   s            Share / unshare · share                                   │  |
+        |  │   d            Delete your own item (asks first) · delete                │  |
+        |  │   e            Edit your own item · edit                                 │  |
+        |  │   p            The author's profile · profile                            │  |
+        |  │   ^            Go to the post this one answers · parent                  │  |
+        |  │   F            Follow someone by nick@host · follow-by-id                │  |
+        |  │   c            Copy the item's URL (OSC 52) · copy-item-url              │  |
         |  └─ ↓ more: j, PgDn ────────────────────────────────────────────────────────┘  |
         |Logged in as Alice A. (alice@pump.example) · Inbox: 6 items                     |
         |?/Esc close  F1 help                                                            |

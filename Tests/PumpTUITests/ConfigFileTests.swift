@@ -71,7 +71,7 @@ import PumpCore
         // L was open-link's: it says so, and open-link has no key left in lists.
         #expect(warnings == ["\(file):3: L no longer does open-link"])
         let help = map.helpSections(for: [.timeline]).flatMap(\.entries)
-        #expect(help.contains(HelpEntry(keys: "L", help: "Like / unlike")))
+        #expect(help.contains(HelpEntry(keys: "L", help: "Like / unlike", action: "like")))
         #expect(map.footerHints(for: [.timeline], width: 200).contains { $0.text == "L like" })
     }
 

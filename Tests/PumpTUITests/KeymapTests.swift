@@ -106,10 +106,10 @@ import Testing
         let sections = km.helpSections(for: [.loginTextFocused])
         #expect(sections.map(\.title) == ["Login (verifier field)", "Everywhere"])
         let entries = sections[0].entries
-        #expect(entries.contains(HelpEntry(keys: "F2", help: "Copy the URL to the clipboard (OSC 52)")))
+        #expect(entries.contains(HelpEntry(keys: "F2", help: "Copy the URL to the clipboard (OSC 52)", action: "copy-url")))
         #expect(!entries.contains { $0.keys.contains("c") && $0.keys.count == 1 })
         let other = km.helpSections(for: [.loginOther])[0].entries
-        #expect(other.contains(HelpEntry(keys: "F2, c", help: "Copy the URL to the clipboard (OSC 52)")))
+        #expect(other.contains(HelpEntry(keys: "F2, c", help: "Copy the URL to the clipboard (OSC 52)", action: "copy-url")))
         let editor = km.helpSections(for: [.editor])[0].entries.map(\.keys)
         #expect(editor.contains("^D") && editor.contains("^T") && editor.contains("Esc") && editor.contains("S-Tab"))
     }

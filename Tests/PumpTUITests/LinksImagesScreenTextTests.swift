@@ -111,25 +111,25 @@ import PumpCore
         expectScreen(buffer(s), #"""
         | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
         |  ┌─ Help — ? or Esc closes ─────────────────────────────────────────────────┐  |
-        |  │   ^K               Delete to the end of the line (at its end: join the   │  |
-        |  │                    next line)                                            │  |
-        |  │   ^W               Delete the word before the cursor                     │  |
-        |  │                                                                          │  |
         |  │ Configuration (config.toml)                                              │  |
         |  │   file             /home/a/.config/pumptui/config.toml                   │  |
-        |  │   default-account  "nick@host": the account to open (also                │  |
-        |  │                    $PUMPTUI_ACCOUNT)                                     │  |
-        |  │   theme            "dark": a theme name (also --theme, $PUMPTUI_THEME)   │  |
-        |  │   refresh          60: seconds between timeline refreshes, 0 = off       │  |
-        |  │   escape-delay     50: ms to wait after Esc                              │  |
-        |  │   opener           "feh": opens links and images (else $BROWSER,         │  |
-        |  │                    xdg-open)                                             │  |
-        |  │   editor           "vim": for ^E in the editor (after $VISUAL, $EDITOR)  │  |
-        |  │   bell             true: ring the bell on new messages                   │  |
-        |  │   notify           true: a desktop notification on new messages          │  |
-        |  │   download-dir     "~/Pictures": where images are saved (default         │  |
-        |  │                    ~/Downloads)                                          │  |
-        |  │   [keys]           like = "L": an action's keys (names as in this help)  │  |
+        |  │   default-account  the account to open (also $PUMPTUI_ACCOUNT), e.g.     │  |
+        |  │                    "nick@host" · not set                                 │  |
+        |  │   theme            a theme name (also --theme, $PUMPTUI_THEME), e.g.     │  |
+        |  │                    "dark" · not set                                      │  |
+        |  │   refresh          seconds between timeline refreshes, 0 = off, e.g. 60  │  |
+        |  │                    · not set                                             │  |
+        |  │   escape-delay     ms to wait after Esc, e.g. 50 · not set               │  |
+        |  │   opener           opens links and images (else $BROWSER, xdg-open),     │  |
+        |  │                    e.g. "feh" · not set                                  │  |
+        |  │   editor           for ^E in the editor (after $VISUAL, $EDITOR), e.g.   │  |
+        |  │                    "vim" · not set                                       │  |
+        |  │   bell             ring the bell on new messages, e.g. true · not set    │  |
+        |  │   notify           a desktop notification on new messages, e.g. true ·   │  |
+        |  │                    not set                                               │  |
+        |  │   download-dir     where images are saved, e.g. "~/Pictures" · not set   │  |
+        |  │   [keys]           an action's keys, by the action's name after · in     │  |
+        |  │                    this help, e.g. like = "L" · not set                  │  |
         |  └──────────────────────────────────────────────────────────────────────────┘  |
         |Logged in as Alice A. (alice@pump.example) · Inbox: 6 items                     |
         |?/Esc close  F1 help                                                            |

@@ -240,24 +240,24 @@ import PumpCore
         | pumptui — log in                                         alice@127.0.0.1:45678 |
         | ┌─ Help — ? or Esc closes ───────────────────────────────────────────────────┐ |
         | │ Login (verifier field)                                                     │ |
-        | │   F2        Copy the URL to the clipboard (OSC 52)                         │ |
-        | │   F3        Show the URL on the normal screen                              │ |
-        | │   F4        Open the URL in a browser (local display only)                 │ |
-        | │   F5        Show the URL as a QR code                                      │ |
-        | │   Tab       Next field                                                     │ |
-        | │   S-Tab     Previous field                                                 │ |
-        | │   Enter     Submit (or press the focused button)                           │ |
-        | │   Esc       Cancel (asks first)                                            │ |
-        | │   ^R        Retry after a failure                                          │ |
-        | │   ^N        Request a new authorization URL                                │ |
+        | │   F2        Copy the URL to the clipboard (OSC 52) · copy-url              │ |
+        | │   F3        Show the URL on the normal screen · show-url                   │ |
+        | │   F4        Open the URL in a browser (local display only) · open-browser  │ |
+        | │   F5        Show the URL as a QR code · show-qr                            │ |
+        | │   Tab       Next field · next-field                                        │ |
+        | │   S-Tab     Previous field · previous-field                                │ |
+        | │   Enter     Submit (or press the focused button) · submit                  │ |
+        | │   Esc       Cancel (asks first) · cancel                                   │ |
+        | │   ^R        Retry after a failure · retry                                  │ |
+        | │   ^N        Request a new authorization URL · new-url                      │ |
         | │                                                                            │ |
         | │ Editing text                                                               │ |
-        | │   ←         Cursor left                                                    │ |
-        | │   →         Cursor right                                                   │ |
-        | │   Home, ^A  Start of the line                                              │ |
-        | │   End, ^E   End of the line                                                │ |
-        | │   BS        Delete the character before the cursor                         │ |
-        | │   Del       Delete the character under the cursor                          │ |
+        | │   ←         Cursor left · cursor-left                                      │ |
+        | │   →         Cursor right · cursor-right                                    │ |
+        | │   Home, ^A  Start of the line · line-start                                 │ |
+        | │   End, ^E   End of the line · line-end                                     │ |
+        | │   BS        Delete the character before the cursor · delete-backward       │ |
+        | │   Del       Delete the character under the cursor · delete-forward         │ |
         | └─ ↓ more: j, PgDn ──────────────────────────────────────────────────────────┘ |
         |Paste the Verifier and press Enter.                                             |
         |?/Esc close  F1 help                                                            |

@@ -90,7 +90,7 @@ import Testing
         b = CellBuffer(size: size)
         help.render(into: &b, area: full(size))
         // The editor's keys follow the timeline's own (issue 14); the word-delete key is last.
-        #expect(b.trimmedLines()[size.rows - 2].contains("Delete the word before the cursor"))
+        #expect(b.trimmedLines()[size.rows - 2].contains("delete-word-backward"))   // its action name, for [keys]
         #expect(help.lines(width: inner.cols).contains { $0.text.contains("Help: all keys") })
     }
 

@@ -40,6 +40,21 @@ enum Launch {
         return config.editor ?? "vi"
     }
 
+    /// What each config.toml key is set to now, as the help shows it: flags and the environment
+    /// count (they win over the file), so this is what pumptui does, not only what the file says.
+    static func configValues(_ options: Options, theme: String, environment: [String: String]) -> [String: String] {
+        let c = options.config.config
+        var v: [String: String] = ["theme": theme, "refresh": "\(options.refreshSeconds)",
+                                   "escape-delay": "\(options.escapeDelayMs)",
+                                   "editor": editorCommand(environment, config: c),
+                                   "bell": "\(options.cue.bell)", "notify": "\(options.cue.notify)",
+                                   "download-dir": c.downloadDirectory ?? ClientSettings.defaultDownloads(environment: environment)]
+        v["default-account"] = c.defaultAccount?.description
+        v["opener"] = c.opener
+        if !c.keys.isEmpty { v["[keys]"] = c.keys.map { "\($0.action) = \($0.keys.joined(separator: ", "))" }.joined(separator: "; ") }
+        return v
+    }
+
     /// The exit code, or nil when full-screen mode could not start (the caller uses line mode).
     /// `performer` outlives the run so `pumptui login` can report the session.
     static func run(account: AccountID?, store: CredentialStore, mode: PumpApp.Mode, options: Options,
@@ -66,7 +81,9 @@ enum Launch {
                                       editorCommand: editorCommand(environment, config: config),
                                       downloadDirectory: config.downloadDirectory ?? ClientSettings.defaultDownloads(environment: environment),
                                       configPath: options.config.path.isEmpty ? nil : options.config.path,
-                                      notice: Self.joined([options.terminalNotice, options.config.notice]))
+                                      notice: Self.joined([options.terminalNotice, warning, options.config.notice]),
+                                      warnings: [warning].compactMap { $0 } + options.config.warnings,
+                                      configValues: Self.configValues(options, theme: choice.name, environment: environment))
         app.cueSettings = options.cue
         let escapeDelay = options.escapeDelayMs
         let noColor = choice.noColor   // --no-color or a non-empty NO_COLOR

@@ -29,16 +29,17 @@ struct AppConfig: Equatable, Sendable {
     }
 
     /// The keys the file understands, with what they do: the help screen and the man page list them.
-    static let documentedKeys: [(key: String, meaning: String)] = [
-        ("default-account", "\"nick@host\": the account to open (also $PUMPTUI_ACCOUNT)"),
-        ("theme", "\"dark\": a theme name (also --theme, $PUMPTUI_THEME)"),
-        ("refresh", "60: seconds between timeline refreshes, 0 = off"),
-        ("escape-delay", "50: ms to wait after Esc"),
-        ("opener", "\"feh\": opens links and images (else $BROWSER, xdg-open)"),
-        ("editor", "\"vim\": for ^E in the editor (after $VISUAL, $EDITOR)"),
-        ("bell", "true: ring the bell on new messages"),
-        ("notify", "true: a desktop notification on new messages"),
-        ("download-dir", "\"~/Pictures\": where images are saved (default ~/Downloads)"),
-        ("[keys]", "like = \"L\": an action's keys (names as in this help)"),
+    /// Each key, what it does, and an example value (the help shows the value in effect apart).
+    static let documentedKeys: [(key: String, meaning: String, example: String)] = [
+        ("default-account", "the account to open (also $PUMPTUI_ACCOUNT)", "\"nick@host\""),
+        ("theme", "a theme name (also --theme, $PUMPTUI_THEME)", "\"dark\""),
+        ("refresh", "seconds between timeline refreshes, 0 = off", "60"),
+        ("escape-delay", "ms to wait after Esc", "50"),
+        ("opener", "opens links and images (else $BROWSER, xdg-open)", "\"feh\""),
+        ("editor", "for ^E in the editor (after $VISUAL, $EDITOR)", "\"vim\""),
+        ("bell", "ring the bell on new messages", "true"),
+        ("notify", "a desktop notification on new messages", "true"),
+        ("download-dir", "where images are saved", "\"~/Pictures\""),
+        ("[keys]", "an action's keys, by the action's name after · in this help", "like = \"L\""),
     ]
 }

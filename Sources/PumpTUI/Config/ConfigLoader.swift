@@ -10,10 +10,11 @@ struct LoadedConfig: Sendable {
     /// Where the file is (or would be), for the help screen.
     var path: String
 
-    /// One status-line sentence for the first screen (the rest are in line mode's stderr).
+    /// One status-line sentence for the first screen; help lists them all (line mode: stderr).
     var notice: String? {
         guard let first = warnings.first else { return nil }
-        return warnings.count == 1 ? first : "\(first) (and \(warnings.count - 1) more config warnings)"
+        let help = keymap.keyName(for: .help, in: [.timeline])
+        return warnings.count == 1 ? first : "\(first) (and \(warnings.count - 1) more config warnings: \(help) lists them)"
     }
 }
 

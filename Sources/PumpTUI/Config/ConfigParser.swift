@@ -155,10 +155,18 @@ struct ValueReader {
         var out: [String: Int] = [:]
         for (i, l) in lines.enumerated() {
             let t = l.trimmingCharacters(in: .whitespaces)
-            let key = t.hasPrefix("[keys]") ? "keys" : assignedKey(t)
+            let key = tableName(t) ?? assignedKey(t)
             if let key, out[key] == nil { out[key] = i + 1 }
         }
         return out
+    }
+
+    /// `[name]` → "name": a table's warning points at its header (an unknown section on line 9
+    /// was reported as line 1).
+    static func tableName(_ t: String) -> String? {
+        guard t.hasPrefix("["), !t.hasPrefix("[["), let close = t.firstIndex(of: "]") else { return nil }
+        let name = t[t.index(after: t.startIndex)..<close].trimmingCharacters(in: .whitespaces)
+        return name.isEmpty ? nil : name.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
     }
 
     /// The key a trimmed line assigns, bare or quoted; nil for anything else.

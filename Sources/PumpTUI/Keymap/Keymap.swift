@@ -8,6 +8,8 @@ public struct FooterHint: Equatable, Sendable {
 public struct HelpEntry: Equatable, Sendable {
     public var keys: String
     public var help: String
+    /// The action's name in config.toml's `[keys]` (nil for entries that are no action).
+    public var action: String? = nil
 }
 
 public struct HelpSection: Equatable, Sendable {
@@ -39,8 +41,8 @@ public struct Keymap: Equatable, Sendable {
         var sections: [HelpSection] = []
         for context in searchOrder(contexts) {
             var entries: [HelpEntry] = []
-            for (_, keys, help) in grouped(in: context, contexts, excluding: seen) {
-                entries.append(HelpEntry(keys: keys.map(KeyNames.name).joined(separator: ", "), help: help))
+            for (action, keys, help) in grouped(in: context, contexts, excluding: seen) {
+                entries.append(HelpEntry(keys: keys.map(KeyNames.name).joined(separator: ", "), help: help, action: action.name))
             }
             for b in bindings where b.contexts.contains(context) { seen.formUnion(effectiveKeys(b, contexts)) }
             if !entries.isEmpty { sections.append(HelpSection(title: context.title, entries: entries)) }

@@ -7,6 +7,10 @@ public struct HelpOverlay: Sendable {
     public var scroll: Int
     /// config.toml's path: when set, help ends with the file and the keys it may set.
     public var configPath: String?
+    /// What each config key is set to now (flags and environment included), by key.
+    public var configValues: [String: String] = [:]
+    /// Every config and theme warning, with its file and line: the first section when any.
+    public var warnings: [String] = []
 
     public init(contexts: [KeyContext], keymap: Keymap = .standard, scroll: Int = 0) {
         self.contexts = contexts; self.keymap = keymap; self.scroll = scroll
@@ -15,7 +19,7 @@ public struct HelpOverlay: Sendable {
     /// The overlay's text rows at a given inner width.
     public func lines(width: Int) -> [(text: String, role: Role)] {
         var out: [(text: String, role: Role)] = []
-        let sections = keymap.helpSections(for: contexts) + extraSections
+        let sections = warningSection + keymap.helpSections(for: contexts) + extraSections
         let keyW = min(16, sections.flatMap(\.entries).map { TextWidth.width($0.keys) }.max() ?? 0)
         for (n, section) in sections.enumerated() {
             if n > 0 { out.append(("", .text)) }
@@ -23,7 +27,9 @@ public struct HelpOverlay: Sendable {
             for e in section.entries {
                 let pad = String(repeating: " ", count: max(0, keyW - TextWidth.width(e.keys)))
                 let indent = String(repeating: " ", count: keyW + 4)
-                let helpRows = TextLayout.wrap(e.help, width: max(1, width - keyW - 4))
+                // The action's config.toml name, for `[keys]` (issue 25: help named none).
+                let text = e.action.map { "\(e.help) · \($0)" } ?? e.help
+                let helpRows = TextLayout.wrap(text, width: max(1, width - keyW - 4))
                 for (i, row) in helpRows.enumerated() {
                     out.append((i == 0 ? "  \(e.keys)\(pad)  \(row)" : indent + row, .text))
                 }
@@ -42,8 +48,18 @@ public struct HelpOverlay: Sendable {
         }
         guard let configPath else { return out }
         let file = HelpEntry(keys: "file", help: TerminalText.clean(configPath, .line))
-        let keys = AppConfig.documentedKeys.map { HelpEntry(keys: $0.key, help: $0.meaning) }
+        let keys = AppConfig.documentedKeys.map { k in
+            let now = configValues[k.key].map { "now " + TerminalText.clean($0, .line, maxLength: 200) } ?? "not set"
+            return HelpEntry(keys: k.key, help: "\(k.meaning), e.g. \(k.example) · \(now)")
+        }
         return out + [HelpSection(title: "Configuration (config.toml)", entries: [file] + keys)]
+    }
+
+    /// The warnings, each wrapped whole (a long path and its line number are never cut).
+    var warningSection: [HelpSection] {
+        guard !warnings.isEmpty else { return [] }
+        let entries = warnings.map { HelpEntry(keys: "!", help: TerminalText.clean($0, .line, maxLength: 500)) }
+        return [HelpSection(title: "Warnings (\(warnings.count)): config.toml and theme", entries: entries)]
     }
 
     static let editorContexts: [KeyContext] = [.editor, .textArea, .textField]

@@ -16,6 +16,10 @@ struct ClientSettings: Sendable {
     var configPath: String?
     /// The first config warning, said on the first page instead of the greeting.
     var notice: String?
+    /// Every config and theme warning, for help's Warnings section.
+    var warnings: [String] = []
+    /// What each config.toml key is set to now (flags and environment included), for help.
+    var configValues: [String: String] = [:]
 }
 
 extension ClientSettings {
@@ -42,6 +46,8 @@ extension ClientScreen {
     func helpOverlay(_ contexts: [KeyContext]) -> HelpOverlay {
         var help = HelpOverlay(contexts: contexts, keymap: keymap)
         help.configPath = settings.configPath
+        help.configValues = settings.configValues
+        help.warnings = settings.warnings
         return help
     }
 }

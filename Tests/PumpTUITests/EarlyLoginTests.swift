@@ -35,20 +35,21 @@ import Testing
         #expect(a == account)
         let client = PumpApp(account: account, stored: [account: "Alice"]).earlyJob
         guard case .client(let b, .cached(let tab))? = client else { Issue.record("\(String(describing: client))"); return }
-        #expect(b == account && tab == ClientScreen.firstTab)
+        // The tab read early is the one the screen starts on.
+        #expect(b == account && tab == EarlyStart.firstTab && tab == ClientScreen(account: account, displayName: "A", size: Size(rows: 24, cols: 80)).current)
         #expect(PumpApp(account: nil, stored: [:]).earlyJob == nil)
     }
 
     /// Launch starts it from the stored ids alone, before reading their files: the same choice.
     @Test func theEarlyJobFromTheStoredIdsAlone() throws {
         let bob = try AccountID(parsing: "bob@pump.example")
-        guard case .client(let a, .cached(_))? = PumpApp.earlyJob(account: nil, stored: [account], mode: .client),
-              case .login(let b, .start)? = PumpApp.earlyJob(account: account, stored: [account], mode: .loginOnly),
-              case .login(let c, .start)? = PumpApp.earlyJob(account: bob, stored: [account], mode: .client) else {
+        guard case .client(let a, .cached(_))? = EarlyStart.firstJob(account: nil, stored: [account], mode: .client),
+              case .login(let b, .start)? = EarlyStart.firstJob(account: account, stored: [account], mode: .loginOnly),
+              case .login(let c, .start)? = EarlyStart.firstJob(account: bob, stored: [account], mode: .client) else {
             Issue.record("wrong early jobs"); return
         }
         #expect(a == account && b == account && c == bob)
-        #expect(PumpApp.earlyJob(account: nil, stored: [account, bob], mode: .client) == nil)
+        #expect(EarlyStart.firstJob(account: nil, stored: [account, bob], mode: .client) == nil)
     }
 
     @Test func theScreensStartAdoptsThePrestartedLogin() async throws {

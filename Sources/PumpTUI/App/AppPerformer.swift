@@ -9,12 +9,10 @@ actor AppPerformer {
     private let allowHTTP: Bool
     private let transport: HTTPTransport
     private var logins: [AccountID: PumpLogin] = [:]
-    /// Jobs begun by `prestart`, by `earlyKey`, waiting for the screen's own job to adopt them.
-    private var early: [EarlyKey: (task: Task<PumpApp.Message, Never>, relay: ReportRelay<PumpApp.Message>)] = [:]
+    /// Jobs begun by `prestart`, waiting for the screen's own job to adopt them, and the cache
+    /// the first read opened (`EarlyStart`).
+    private var early = EarlyStart.Jobs()
     private var worker: (account: AccountID, worker: ClientWorker)?
-    /// The cache a cached start opened for its first rows before any worker existed; the
-    /// account's worker takes it over.
-    private var firstCache: (account: AccountID, opened: ClientWorker.OpenedCache)?
     private var remembered: AccountID?
     /// The last finished login (for `pumptui login`, which reports it after the screen closes).
     private(set) var session: PumpSession?
@@ -35,32 +33,11 @@ actor AppPerformer {
     /// jobs that need nothing from the screen qualify (`earlyKey`). The screen's own job then
     /// adopts it (`perform`), receiving every report it made meanwhile, in order.
     func prestart(_ job: PumpApp.Job) {
-        guard let key = Self.earlyKey(job), early[key] == nil else { return }
-        let relay = ReportRelay<PumpApp.Message>()
-        early[key] = (Task { await self.run(job, report: relay.report) }, relay)
-    }
-
-    /// Which early job a screen's job is. A value, not a string: "cached \(account) \(kind)"
-    /// printed the enum through reflection, ~1 ms of the cached start (perf record).
-    private enum EarlyKey: Hashable {
-        case login(AccountID)
-        case cached(AccountID, FeedKind)
-    }
-
-    /// A login's `.start` (discovery, registration, request token) and the client's cache read.
-    private static func earlyKey(_ job: PumpApp.Job) -> EarlyKey? {
-        switch job {
-        case .login(let account, .start): return .login(account)
-        case .client(let account, .cached(let kind?)): return .cached(account, kind)
-        default: return nil
-        }
+        early.begin(job) { report in await self.run(job, report: report) }
     }
 
     func perform(_ job: PumpApp.Job, report: Report<PumpApp.Message>) async -> PumpApp.Message {
-        if let key = Self.earlyKey(job), let adopted = early.removeValue(forKey: key) {
-            adopted.relay.attach(report)
-            return await adopted.task.value
-        }
+        if let adopted = early.adopt(job, report: report) { return await adopted.value }
         return await run(job, report: report)
     }
 
@@ -69,13 +46,13 @@ actor AppPerformer {
         case .login(let account, let job):
             return .login(await performLogin(account, job, report: report.map(PumpApp.Message.login)))
         case .client(let account, let job):
-            if case .cached(let kind?) = job, kind != .notifications, worker?.account != account {
+            if EarlyStart.isFirstRows(job), worker?.account != account {
                 // The first rows need only the cache. The worker, and with it the stored
                 // account's decode (the process's first JSONDecoder, 1–2 ms), comes with the
                 // next job, after those rows are on screen (issue 13).
-                let opened = openedCache(account) ?? ClientWorker.openCache(cache.directory, account: account, limit: cache.limit)
-                firstCache = (account, opened)
-                return .client(.cached(ClientWorker.firstSnapshot(kind, cache: opened.cache, problem: opened.problem)))
+                let opened = early.cache(of: account) ?? ClientWorker.openCache(cache.directory, account: account, limit: cache.limit)
+                early.keepCache(opened, of: account)
+                return .client(EarlyStart.firstRows(job, from: opened))
             }
             do {
                 let worker = try clientWorker(account)
@@ -124,15 +101,10 @@ actor AppPerformer {
     private func clientWorker(_ account: AccountID) throws -> ClientWorker {
         if let cached = worker, cached.account == account { return cached.worker }
         let w = try ClientWorker(store: store, account: account, allowHTTP: allowHTTP, state: state,
-                                 cacheDirectory: cache.directory, cacheLimit: cache.limit, opened: openedCache(account))
-        firstCache = nil
+                                 cacheDirectory: cache.directory, cacheLimit: cache.limit, opened: early.cache(of: account))
+        early.cacheTaken()
         worker = (account, w)
         return w
-    }
-
-    /// The cache the first read opened for `account`, if it did.
-    private func openedCache(_ account: AccountID) -> ClientWorker.OpenedCache? {
-        firstCache.flatMap { $0.account == account ? $0.opened : nil }
     }
 
     /// The account is remembered as the last used (`last-account`) with its first job after the

@@ -66,7 +66,7 @@ enum Launch {
         let ids = store.accounts()
         let performer = performer ?? AppPerformer(store: store, allowHTTP: options.allowHTTP, state: options.state,
                                                   cacheDirectory: options.cacheDirectory, cacheLimit: options.cacheLimit)
-        if let first = PumpApp.earlyJob(account: account, stored: ids, mode: mode) { await performer.prestart(first) }
+        if let first = EarlyStart.firstJob(account: account, stored: ids, mode: mode) { await performer.prestart(first) }
         var environment = given
         // The opener is $BROWSER's fallback: the browser launcher's rules (local display only) stay.
         if (environment["BROWSER"] ?? "").isEmpty, let opener = config.opener { environment["BROWSER"] = opener }

@@ -80,23 +80,8 @@ struct PumpApp: TerminalApp {
         known.keys.sorted { $0.description < $1.description }
     }
 
-    /// The job the first screen will start with when it needs no terminal: the login's
-    /// discovery, registration and request token, or the client's read of its cache. `Launch`
-    /// hands it to the performer before curses is set up (issues 11, 13); the screen's own job
-    /// then adopts it rather than doing the work again.
-    /// The same, known from the stored accounts' ids alone, so it can start before their files
-    /// are read for display names (which do not change the first screen).
-    static func earlyJob(account: AccountID?, stored: [AccountID], mode: Mode) -> Job? {
-        PumpApp(account: account, stored: Dictionary(stored.map { ($0, $0.nickname) }) { a, _ in a }, mode: mode).earlyJob
-    }
-
-    var earlyJob: Job? {
-        switch screen {
-        case .login(let s): return .login(s.account, .start)
-        case .client(_, let account): return .client(account, .cached(ClientScreen.firstTab))   // the offline cache's first tab
-        case .account: return nil
-        }
-    }
+    /// The job the first screen starts with when it needs no terminal (`EarlyStart.firstJob`).
+    var earlyJob: Job? { EarlyStart.firstJob(for: screen) }
 
     var awaitsFirstResult: Bool {
         switch screen {

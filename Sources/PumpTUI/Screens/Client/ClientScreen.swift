@@ -26,9 +26,9 @@ struct ClientScreen: TerminalApp {
     var store: TimelineStore
     /// Each timeline's place on screen (selection, loading); its items are the store's.
     var timelines: [FeedKind: TimelinePane] = [:]
-    var current: FeedKind = ClientScreen.firstTab
-    /// The tab a client starts on (`PumpApp.earlyJob` reads its cache before the screen exists).
-    static let firstTab: FeedKind = .inboxMajor
+    /// The tab on screen; a client starts on Inbox (`EarlyStart.firstTab` reads its cache
+    /// before the screen exists).
+    var current: FeedKind = .inboxMajor
     /// The cache's first tab has arrived and the other timelines are being read (`cacheArrived`).
     var cacheRestPending = false
     /// The start's cache read has answered (rows, or that there are none): the first frame can go.
@@ -138,6 +138,7 @@ struct ClientScreen: TerminalApp {
         case .confirm?: return [.dialog]
         case .prompt?: return [.accountEntry]
         case .composer(let c, _)?: return c.keyContexts
+        case .profileForm(let f)?: return f.keyContexts
         case .accounts?, .people?, .links?, .image?: return [.picker]
         case .preview?: return [.preview]
         case nil: break

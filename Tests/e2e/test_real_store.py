@@ -61,3 +61,32 @@ def test_an_edit_and_a_deletion_reach_the_reader_after_r_and_after_a_restart(rea
         t.wait_for("No cached item holds", timeout=10)
         quit_tui(t, backs=1)
 
+
+
+def test_notifications_say_the_same_thing_in_every_order_and_after_a_restart(real_pump, real_logins):
+    # Issue 25's wording bugs on the real server: bob's reply to carol's comment on alice's note
+    # was "bob replied to you"; a follow read "started following you" in one session and the
+    # server's "bob followed alice" after a restart; a like from the cache "favorited a note".
+    alice, bob, carol = real_pump.client("alice"), real_pump.client("bob"), real_pump.client("carol")
+    note = alice.note("Store test: alice's note for the thread")["object"]
+    comment = carol.post(f"/api/user/carol/feed", {
+        "verb": "post", "to": [alice.me()], "cc": PUBLIC,
+        "object": {"objectType": "comment", "content": "carol's comment", "inReplyTo": {"id": note["id"], "objectType": "note"}}})["object"]
+    bob.post(f"/api/user/bob/feed", {
+        "verb": "post", "to": [carol.me()], "cc": [alice.me()],
+        "object": {"objectType": "comment", "content": "bob answers carol",
+                   "inReplyTo": {"id": comment["id"], "objectType": "comment"}}})
+    bob.activity("favorite", {"objectType": "note", "id": note["id"]})
+    carol.activity("follow", alice.me())
+    for run in ("first", "restart"):
+        with start_tui(real_pump, "alice", real_logins["alice"], rows=50, cols=120) as t:
+            t.send("2")                                  # Meanwhile first, then Notifications
+            time.sleep(1)
+            t.send("6")
+            t.wait_for("bob replied to carol’s comment", timeout=15)
+            t.wait_for("bob liked your note", timeout=10)
+            t.wait_for("carol started following you", timeout=10)
+            text = t.text()
+            assert "bob replied to you" not in text, run
+            assert "favorited" not in text and "followed alice" not in text, run
+            quit_tui(t)

@@ -156,4 +156,16 @@ import PumpCore
         #expect(inbox.first { $0.object?.id == "https://pump.example/api/note/n1" }?.object?.content == "Hello, edited")
         #expect(inbox.first { $0.object?.id == "https://pump.example/api/note/n2" }?.object?.isDeleted == true)
     }
+
+    /// Counts refresh when the object is fetched again (a thread's root), in every tab and in the
+    /// cache (before: they stayed as first loaded).
+    @Test func countsRefreshWhenTheObjectIsFetchedAgain() {
+        var s = F.screen()
+        guard var root = s.timelineItems(.inboxMajor).first?.object else { Issue.record("no item"); return }
+        _ = s.update(.input(.key(.enter)))
+        root.likes = CollectionSummary(totalItems: 7)
+        let effects = s.update(.message(.thread(rootID: root.id, offset: 0, .success(ThreadPage(root: root, replies: Feed())))))
+        #expect(s.timelineItems(.inboxMajor).first?.object?.likes?.totalItems == 7)
+        #expect(jobs(effects).contains("saveRevisions \(root.id)"))
+    }
 }

@@ -228,7 +228,8 @@ struct ClientScreen: TerminalApp {
         guard pages.isEmpty else { return nil }
         let shown = items   // filtered on every read: once here (this runs on every frame)
         let n = Unread.count(shown, marker: markers[current])
-        return n > 0 && n < shown.count ? n : nil
+        // Only the account's own items above it: nothing is new, no line ("0 new above").
+        return n > 0 && n < shown.count && unread(current) > 0 ? n : nil
     }
 
     /// Columns each row of the current list is pushed right (replies under what they answer).

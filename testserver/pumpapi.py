@@ -137,11 +137,7 @@ class Api:
     def user(self, ctx, nick, profile):
         self._known(nick)
         if ctx.method == "PUT" and profile:
-            self._need_user(ctx, nick)
-            body = self._json_body(ctx)
-            if isinstance(body, dict) and isinstance(body.get("displayName"), str):
-                self.s.users[nick]["displayName"] = body["displayName"]
-            return Reply(json=self.s.person(nick, ctx.user))
+            return self.put_profile(ctx, nick)
         if ctx.method != "GET":
             raise ApiError(405, "Method not allowed")
         person = self.s.person(nick, ctx.user)
@@ -150,6 +146,27 @@ class Api:
         u = self.s.users[nick]
         return Reply(json={"nickname": nick, "published": u["published"], "updated": u["published"],
                            "profile": person})
+
+    # Person properties a profile PUT may change (pump.io merges the body into the person; these
+    # are the ones its web UI and pumptui send).
+    PROFILE_FIELDS = {"displayName": str, "summary": str, "location": dict, "image": dict, "pump_io": dict}
+
+    def put_profile(self, ctx, nick):
+        """pump.io's PUT /api/user/NICK/profile: only the user (another user's token: 401 "Not
+        authorized", as its userWriteOAuth answers), a partial body merged into the person; the
+        answer is the person. (The real server also posts an `update` activity; nothing here
+        reads it.)"""
+        self._need_user(ctx)
+        if ctx.user != nick:
+            raise ApiError(401, "Not authorized")
+        body = self._json_body(ctx)
+        if not isinstance(body, dict):
+            raise ApiError(400, "Expected a person")
+        u = self.s.users[nick]
+        for key, kind in self.PROFILE_FIELDS.items():
+            if isinstance(body.get(key), kind):
+                u[key] = body[key]
+        return Reply(json=self.s.person(nick, ctx.user))
 
     # --- feeds -----------------------------------------------------------------------------------
     def feed(self, ctx, nick, kind, direct, sub):

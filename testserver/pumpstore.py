@@ -114,7 +114,7 @@ class Store:
                        "activity-outbox": {"href": f"{b}/api/user/{nick}/feed"}}}
         if full:
             p.update({
-                "summary": f"Test user {nick}",
+                "summary": u.get("summary", f"Test user {nick}"),
                 "followers": {"url": f"{b}/api/user/{nick}/followers",
                               "totalItems": len(self.followers_of(nick))},
                 "following": {"url": f"{b}/api/user/{nick}/following",
@@ -123,8 +123,13 @@ class Store:
                               "totalItems": len(self.favorites[nick])},
                 "lists": {"url": f"{b}/api/user/{nick}/lists/person",
                           "totalItems": len(self.live_lists(nick))}})
+            for key in ("location", "image"):   # set by a profile PUT
+                if key in u:
+                    p[key] = u[key]
+            if "pump_io" in u:
+                p["pump_io"] = dict(u["pump_io"])
             if viewer:
-                p["pump_io"] = {"followed": nick in self.following.get(viewer, [])}
+                p.setdefault("pump_io", {})["followed"] = nick in self.following.get(viewer, [])
         return p
 
     def obj(self, oid, viewer=None, detail=False):

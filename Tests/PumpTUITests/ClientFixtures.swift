@@ -139,6 +139,7 @@ extension ClientJob {
         case .saveReadMarker(let k, let m): return "saveReadMarker \(k.rawValue) \(m.itemID)"
         case .saveRevisions(let r): return "saveRevisions \(r.map(\.id).joined(separator: " "))"
         case .search(let q): return "search \(q)"
+        case .saveProfile(let e): return "saveProfile \(e.changedFields)"
         }
     }
 }

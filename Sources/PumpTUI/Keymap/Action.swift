@@ -9,6 +9,7 @@ public enum Action: Hashable, Sendable {
     case switchAccount, send, attachImage, externalEditor, image, timeline(Int), nextTimeline, prevTimeline, discard, parent
     // People and lists
     case followers, following, openProfileByID, lists, newList, renameList, deleteList, addToList, removeFromList
+    case editProfile
     case mention
     // Unread state and search (issue 13)
     case firstUnread, search, nextMatch, previousMatch, filter
@@ -30,5 +31,5 @@ public enum Action: Hashable, Sendable {
         .cursorLeft, .cursorRight, .cursorUp, .cursorDown, .lineStart, .lineEnd,
         .deleteBackward, .deleteForward, .deleteToLineStart, .deleteToLineEnd, .deleteWordBackward, .newline,
         .followers, .following, .openProfileByID, .lists, .newList, .renameList, .deleteList, .addToList, .removeFromList,
-        .mention]
+        .mention, .editProfile]
 }

@@ -76,6 +76,7 @@ extension Action {
         case .addToList: return "add-to-list"
         case .removeFromList: return "remove-from-list"
         case .mention: return "complete-mention"
+        case .editProfile: return "edit-profile"
         }
     }
 

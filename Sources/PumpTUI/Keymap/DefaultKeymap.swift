@@ -70,6 +70,8 @@ extension Keymap {
         Binding(keys: [.char("p")], action: .profile, contexts: [.timeline, .thread], help: "The author's profile",
                 footer: 8, label: "profile"),
         Binding(keys: [.char("f")], action: .follow, contexts: [.profile], help: "Follow / unfollow", footer: 3, label: "follow"),
+        Binding(keys: [.char("E")], action: .editProfile, contexts: [.profile],
+                help: "Edit your own profile: name, location, bio, avatar", footer: 3, label: "edit profile"),
         Binding(keys: [.char("^")], action: .parent, contexts: lists, help: "Go to the post this one answers"),
         Binding(keys: [.char("F")], action: .followByID, contexts: lists, help: "Follow someone by nick@host"),
         Binding(keys: [.char("c")], action: .copyItemURL, contexts: lists, help: "Copy the item's URL (OSC 52)"),

@@ -111,6 +111,8 @@ final class ClientWorker: Sendable {
             return .graphicEncoded(job, job.encode())
         case .checkImage(let path):
             return .imageChecked(ImageFile.check(path))
+        case .saveProfile(let edit):
+            return .profileSaved(edit, await attempt { try await edit.save(with: self.api) })
         case .draft(let decision):
             guard let drafts else { return .draftDone(nil) }
             do { try DraftPolicy.apply(decision, to: drafts); return .draftDone(nil) }

@@ -75,6 +75,8 @@ struct ProfilePane: Equatable {
     var list = ListState()
     var loading = true
     var error: String?
+    /// What was just done here ("Saved your bio…"), said again when the reload arrives.
+    var note: String?
 
     var items: [FeedItem] { [.person(person)] + posts }
 }
@@ -128,6 +130,8 @@ indirect enum ClientModal {
     case image(ImageMenu)
     /// `i` then `v`: the image itself, drawn in the terminal.
     case preview(ImagePreview)
+    /// `E` on our own profile: name, location, bio, avatar (`ProfileForm`).
+    case profileForm(ProfileForm)
 }
 
 enum ConfirmIntent: Equatable { case quit, delete(PumpObject), deleteList(PumpObject) }

@@ -81,6 +81,7 @@ extension ClientScreen {
             modal = .prompt(TextBox(label: "Profile (nick@host)", focused: true, viewWidth: max(10, size.cols - 30)), .openAccount)
             return []
         case .lists: return openLists()
+        case .editProfile: return openProfileForm()
         case .newList, .renameList, .deleteList, .addToList, .removeFromList: return listAction(action)
         case .switchAccount:
             // With no other account known here, the router's account screen lists and adds them.

@@ -46,6 +46,7 @@ extension ClientScreen {
             if let draft { c.restore(draft, now: now) } else { say("The old draft could not be read.", .warning) }
             modal = .composer(c, sending: sending)
         case .imageChecked(let result):
+            if case .profileForm = modal { avatarChecked(result); break }
             if case .composer(var c, let sending)? = modal { c.attachChecked(result); modal = .composer(c, sending: sending) }
             if case .success = result { say("Image attached.", .success) } else { say("") }
         case .draftDone(let problem):
@@ -53,6 +54,7 @@ extension ClientScreen {
         case .editorFileWritten(let result): return editorFileWritten(result)
         case .editorFileRead(let result): editorFileRead(result)
         case .editorNote(let note): editorNote(note)
+        case .profileSaved(let edit, let result): return profileSaved(edit, result)
         case .imageSaved(.success(let path)): say("Saved the image to \(path).", .success)
         case .imageSaved(.failure(let f)): say("The image was not saved: \(f.message)", .error)
         case .imagePreviewed(let link, let serial, let result): return previewArrived(link, serial: serial, result)
@@ -236,7 +238,8 @@ extension ClientScreen {
             }
             p.posts = page.posts?.items ?? []
             p.error = page.postsError
-            if let e = page.postsError { say(e, .warning) } else { say(p.person.label) }
+            if let e = page.postsError { say(e, .warning) } else if let note = p.note { say(note, .success) } else { say(p.person.label) }
+            p.note = nil
         }
         pages[i] = .profile(p)
     }

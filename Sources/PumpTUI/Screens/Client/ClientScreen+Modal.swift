@@ -86,6 +86,8 @@ extension ClientScreen {
             return handleImageMenu(input, menu)
         case .preview(let preview)?:
             return handlePreview(input, preview)
+        case .profileForm(let form)?:
+            return handleProfileForm(input, form)
         case .accounts(var l)?:
             guard case .key(let key) = input, let action = keymap.action(for: key, in: [.picker]) else { return [] }
             let choices = accountChoices

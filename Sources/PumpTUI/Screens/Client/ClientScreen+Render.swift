@@ -17,6 +17,9 @@ extension ClientScreen {
     /// What the open editor cannot do now (the footer leaves it out).
     var unavailableActions: Set<Action> {
         if case .composer(let c, _)? = modal { return c.unavailableActions }
+        if case .profileForm? = modal { return ProfileForm.unavailableActions }
+        // Our own profile offers E where others' offer f (`toggleFollow`: "That is you.").
+        if modal == nil, case .profile(let p)? = pages.last { return isMe(p.person) ? [.follow] : [.editProfile] }
         return []
     }
 
@@ -160,6 +163,7 @@ extension ClientScreen {
         case .composer(let c, _)?:
             buffer.fill(body)
             c.render(into: &buffer, area: body)
+        case .profileForm(let form)?: form.render(into: &buffer, area: body)
         case .accounts(let l)?:
             renderChoices(accountChoices, selected: l.selected, title: "Accounts — Enter chooses, Esc closes",
                           into: &buffer, body: body)

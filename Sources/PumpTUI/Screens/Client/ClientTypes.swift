@@ -119,6 +119,8 @@ enum ClientJob: Sendable {
     case saveRevisions([ObjectRevision])
     /// Full-text search over the account's cache.
     case search(String)
+    /// Our profile's changes (`ProfileForm`): the avatar uploaded and posted, then the PUT.
+    case saveProfile(ProfileEdit)
 }
 
 /// Whose people a people page shows.
@@ -183,6 +185,8 @@ enum ClientMessage: Sendable {
     /// A quiet write finished (a read marker, revisions, a removed file): nil, or the problem.
     case stored(String?)
     case searched(String, Result<[FeedItem], ClientFailure>)
+    /// Our profile as the server has it after `saveProfile`.
+    case profileSaved(ProfileEdit, Result<Person, ClientFailure>)
 }
 
 /// What the cache held at start: timelines (newest items and links), read markers, and a

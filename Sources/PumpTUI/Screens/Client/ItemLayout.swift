@@ -92,7 +92,8 @@ enum ItemLayout {
         var out = header(p)
         let summary = p.renderedSummary.text
         if !summary.isEmpty { out += TextLayout.wrap(summary, width: max(1, width - 2)).map { ItemLine(text: $0, role: .text, indent: 2) } }
-        if let place = p.locationName { out.append(ItemLine(text: TerminalText.clean(place, .line, maxLength: 80), role: .muted, indent: 2)) }
+        // A cleared location comes back as "" (pump.io keeps the place, empty).
+        if let place = p.locationName, !place.allSatisfy(\.isWhitespace) { out.append(ItemLine(text: TerminalText.clean(place, .line, maxLength: 80), role: .muted, indent: 2)) }
         var counts: [String] = []
         if let f = p.followers?.totalItems { counts.append(Plural.count(f, "follower")) }
         if let f = p.following?.totalItems { counts.append("\(f) following") }

@@ -283,20 +283,15 @@ struct Composer: Equatable, Sendable {
     }
 
     private mutating func handlePrompt(_ event: InputEvent, box: inout TextBox, error: String?) -> ComposerOutcome {
-        if box.handle(event, keymap: keymap) == .handled { overlay = .attachPrompt(box, error: nil); return .editing }
-        if event == .key(.enter) {
-            let path = box.text.trimmingCharacters(in: .whitespaces)
-            guard !path.isEmpty else {
-                // An empty path removes the image, as the prompt says.
-                if imagePath != nil { imagePath = nil; status = StatusLine("Image removed", kind: .info) }
-                overlay = .none
-                return .editing
-            }
-            overlay = .attachPrompt(box, error: nil)
-            return .attach(path: path)
-        }
-        if case .key(let key) = event, keymap.action(for: key, in: [.editor]) == .discard {
+        switch FilePrompt.step(event, box: box, keymap: keymap) {
+        case .typing(let edited): overlay = .attachPrompt(edited, error: nil)
+        case .check(let path): overlay = .attachPrompt(box, error: nil); return .attach(path: path)
+        case .cleared:
+            // An empty path removes the image, as the prompt says.
+            if imagePath != nil { imagePath = nil; status = StatusLine("Image removed", kind: .info) }
             overlay = .none
+        case .closed: overlay = .none
+        case .ignored: break
         }
         return .editing
     }

@@ -90,19 +90,19 @@ extension Composer {
                 .render(into: &buffer, area: area)
             buffer.cursor = nil
         case .peoplePrompt(let box, let error):
-            renderPrompt(box, title: "Direct message to", note: error ?? "nick@host, separated by spaces or commas; nobody else sees it",
+            Self.renderPrompt(box, title: "Direct message to", note: error ?? "nick@host, separated by spaces or commas; nobody else sees it",
                          isError: error != nil, hint: "Enter sets · Esc cancels", into: &buffer, area: area)
         case .confirmDiscard(let dialog):
             dialog.render(into: &buffer, area: area)
             buffer.cursor = nil
         case .attachPrompt(let box, let error):
-            renderPrompt(box, title: "Attach image", note: error ?? "\(ImageFile.supported), up to \(ImageFile.sizeText(ImageFile.maxBytes)).",
+            Self.renderPrompt(box, title: "Attach image", note: error ?? "\(ImageFile.supported), up to \(ImageFile.sizeText(ImageFile.maxBytes)).",
                          isError: error != nil, hint: "Enter attaches · empty path removes · Esc cancels", into: &buffer, area: area)
         }
     }
 
-    /// A framed one-line prompt over the editor: the field, a note (or the error), the keys.
-    private func renderPrompt(_ box: TextBox, title: String, note: String, isError: Bool, hint: String,
+    /// A framed one-line prompt over the editor (or the profile form): the field, a note (or the error), the keys.
+    static func renderPrompt(_ box: TextBox, title: String, note: String, isError: Bool, hint: String,
                               into buffer: inout CellBuffer, area: Rect) {
         let rect = Box.centered(rows: 6, cols: Composer.promptWidth(area.cols), in: area)
         Box.draw(into: &buffer, rect: rect, title: title)

@@ -138,6 +138,8 @@ import PumpCore
         #expect(text.contains("Your profile · alice@pump.example"))
         #expect(text.contains("Name: Alice A.") && text.contains("Location: Lyon") && text.contains("[ Save ]"))
         #expect(text.contains("Avatar: https://pump.example/uploads/alice/old.png"))
+        #expect(F.text(mine).last?.hasPrefix("^D save  ^T avatar  Esc cancel  Tab next") == true)
+        #expect(mine.status.message == "Editing your profile · ^D saves")
         #expect(!text.contains("\u{1b}"))
     }
 
@@ -175,3 +177,4 @@ import PumpCore
         guard case .profileForm(let g)? = s.modal, case .confirmCancel = g.overlay else { Issue.record("no question"); return }
     }
 }
+

@@ -130,6 +130,13 @@ extension Keymap {
         // Tab moves between the editor's fields, so completion has a key of its own (vim's ^N).
         Binding(keys: [.ctrl("n")], action: .mention, contexts: [.textArea],
                 help: "Complete @nick@host from the people you follow"),
+        // The profile form (`E`) acts on the same keys; its footer and help say what they do there.
+        Binding(keys: [.ctrl("d")], action: .send, contexts: [.profileForm], help: "Save the changed fields", footer: 1,
+                label: "save"),
+        Binding(keys: [.ctrl("t")], action: .attachImage, contexts: [.profileForm], help: "Choose a new avatar (an image file)",
+                footer: 2, label: "avatar"),
+        Binding(keys: [.escape], action: .discard, contexts: [.profileForm], help: "Cancel (asks first when something changed)",
+                footer: 3, label: "cancel"),
     ]
 
     /// The editing keys of TextBox and TextArea (Emacs/readline style, as shells have them).

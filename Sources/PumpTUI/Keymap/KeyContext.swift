@@ -9,11 +9,13 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case textArea
     /// An image drawn in the terminal (`i` then `v`).
     case preview
+    /// The profile form (`E`): the editor's keys, named for what they do there.
+    case profileForm
 
     /// In these contexts printable keys are text: they never trigger actions.
     public var isTextEntry: Bool {
         switch self {
-        case .loginTextFocused, .accountEntry, .editor, .textField, .textArea: return true
+        case .loginTextFocused, .accountEntry, .editor, .textField, .textArea, .profileForm: return true
         default: return false
         }
     }
@@ -39,6 +41,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .textField: return "Editing text"
         case .textArea: return "Editing a note"
         case .preview: return "Image preview"
+        case .profileForm: return "Editing your profile"
         }
     }
 }

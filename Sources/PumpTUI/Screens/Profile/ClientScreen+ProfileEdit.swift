@@ -11,7 +11,7 @@ extension ClientScreen {
         var form = ProfileForm(person: p.person, account: account.description, size: Size(rows: bodyRect.rows, cols: bodyRect.cols))
         form.keymap = keymap
         modal = .profileForm(form)
-        say("Editing your profile · \(keymap.keyName(for: .send, in: [.editor])) saves")
+        say("Editing your profile · \(keymap.keyName(for: .send, in: [.profileForm])) saves")
         return []
     }
 

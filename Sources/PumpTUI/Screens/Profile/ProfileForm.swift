@@ -75,13 +75,13 @@ struct ProfileForm: Equatable, Sendable {
     var keyContexts: [KeyContext] {
         switch overlay {
         case .confirmCancel: return [.dialog]
-        case .avatarPrompt: return [.editor, .textField]
+        case .avatarPrompt: return [.profileForm, .textField]
         case .none: break
         }
         switch focus.current {
-        case .name, .location: return [.editor, .textField]
-        case .bio: return [.editor, .textArea, .textField]
-        case .avatar, .save: return [.editor]
+        case .name, .location: return [.profileForm, .editor, .textField]
+        case .bio: return [.profileForm, .editor, .textArea, .textField]
+        case .avatar, .save: return [.profileForm, .editor]
         }
     }
 
@@ -182,7 +182,7 @@ struct ProfileForm: Equatable, Sendable {
     private mutating func trySave() -> ProfileFormOutcome {
         let e = edit
         guard !e.isEmpty else {
-            message = StatusLine("Nothing changed: edit a field or choose an avatar (\(keymap.keyName(for: .attachImage, in: [.editor])))",
+            message = StatusLine("Nothing changed: edit a field or choose an avatar (\(keymap.keyName(for: .attachImage, in: [.profileForm])))",
                                  kind: .warning)
             return .editing
         }

@@ -53,9 +53,9 @@ extension ProfileForm {
             dialog.render(into: &buffer, area: area)
             buffer.cursor = nil
         case .avatarPrompt(let box, let error):
-            let note = error ?? "\(ImageFile.supported), up to \(ImageFile.sizeText(ImageFile.maxBytes)); posted publicly, as avatars are."
+            let note = error ?? "\(ImageFile.supported), up to \(ImageFile.sizeText(ImageFile.maxBytes)); posted publicly"
             Composer.renderPrompt(box, title: "New avatar", note: note, isError: error != nil,
-                                  hint: "Enter checks it · empty path keeps the current one · Esc cancels", into: &buffer, area: area)
+                                  hint: "Enter checks · empty: keep the current · Esc cancels", into: &buffer, area: area)
         }
     }
 }

@@ -9,7 +9,7 @@ import PumpCore
 
     static let aliceJSON = """
     {"objectType":"person","id":"acct:alice@pump.example","preferredUsername":"alice","displayName":"Alice A.",
-     "summary":"I like <a href='https://t.example'>trains</a><br>and \\u001b[31mred","location":{"objectType":"place","displayName":"Lyon"},
+     "summary":"I like <a href='https://t.example'>trains</a><br>and \\u001b[31mred","location":{"objectType":"place","displayName":"Ly\\u001b[2Jon"},
      "image":{"url":"https://pump.example/uploads/alice/old.png","width":96,"height":96},"followers":{"totalItems":1}}
     """
     static var alicePerson: Person { Person.decode(Data(aliceJSON.utf8))! }

@@ -41,13 +41,14 @@ struct ProfileForm: Equatable, Sendable {
     init(person: Person, account: String, size: Size) {
         self.account = account
         self.size = size
-        let n = person.displayName ?? "", l = person.locationName ?? ""
-        // The bio as the editor shows a post's HTML: links as [text](URL), paragraphs as blank lines.
-        let b = HTMLText.editable(person.summary ?? "").text
-        original = (n, l, b)
-        name = TextBox(label: "Name", text: n, maxLength: Self.maxName, focused: true)
-        location = TextBox(label: "Location", text: l, maxLength: Self.maxLocation)
-        bio = TextArea(text: b, maxLength: Self.maxBio)
+        // The server's words, cleaned for the terminal as typed text is; the bio as the editor
+        // shows a post's HTML: links as [text](URL), paragraphs as blank lines.
+        let typed = TerminalText.Mode.typed(keepNewlines: false)
+        name = TextBox(label: "Name", text: TerminalText.clean(person.displayName ?? "", typed), maxLength: Self.maxName, focused: true)
+        location = TextBox(label: "Location", text: TerminalText.clean(person.locationName ?? "", typed), maxLength: Self.maxLocation)
+        bio = TextArea(text: HTMLText.editable(person.summary ?? "").text, maxLength: Self.maxBio)
+        // What the fields hold (cleaned, and cut to their lengths): an untouched field is not sent.
+        original = (name.text, location.text, bio.text)
         currentAvatar = person.image.map { TerminalText.clean($0.url.absoluteString, .line, maxLength: 200) }
         focus = FocusRing([.name, .location, .bio, .avatar, .save], focused: .name)
         layoutWidgets()

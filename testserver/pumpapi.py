@@ -37,6 +37,9 @@ FEED_RE = re.compile(r"^/api/user/([A-Za-z0-9._-]+)/(feed|inbox)(?:/(direct))?(?
 USER_RE = re.compile(r"^/api/user/([A-Za-z0-9._-]+)(/profile)?$")
 COLL_RE = re.compile(r"^/api/user/([A-Za-z0-9._-]+)/(followers|following|favorites|uploads|lists/person)$")
 OBJ_RE = re.compile(r"^/api/([a-z]+)/([A-Za-z0-9_-]+)(?:/(likes|replies|shares|members))?$")
+# pump.io's `/api/<type>/replies?id=ID` (requestObjectByID): an object's replies by its id, which
+# is how clients read a remote object's replies on their own server (issue 24).
+REPLIES_BY_ID_RE = re.compile(r"^/api/([a-z]+)/replies$")
 
 
 def page(items, query, url, id_of=lambda x: x):
@@ -103,6 +106,9 @@ class Api:
         m = COLL_RE.match(p)
         if m:
             return self.collection(ctx, m.group(1), m.group(2))
+        m = REPLIES_BY_ID_RE.match(p)
+        if m:
+            return self.replies_by_id(ctx, m.group(1))
         m = OBJ_RE.match(p)
         if m:
             return self.object(ctx, *m.groups())
@@ -321,6 +327,23 @@ class Api:
         elif ctx.method != "GET":
             raise ApiError(405, "Method not allowed")
         return Reply(json=s.obj(oid, ctx.user, detail=True))
+
+    def replies_by_id(self, ctx, otype):
+        """pump.io's answers: 400 without `id`, 404 for an id it does not know, 403 for one the
+        reader may not see; else the object's replies, paged by `count`/`offset`."""
+        oid = ctx.query.get("id")
+        if not oid:
+            raise ApiError(400, "'id' required")
+        rec = self.s.objects.get(oid)
+        if rec is None or rec["objectType"] != otype:
+            raise ApiError(404, f"Can't find a {otype} with ID = {oid}")
+        if not self.s.can_see_object(oid, ctx.user):
+            raise ApiError(403, "Only the author and recipients can view this object.")
+        if rec["deleted"]:
+            return Reply(410, json={"error": "Deleted"})
+        if ctx.method != "GET":
+            raise ApiError(405, "Method not allowed")
+        return self.object_collection(ctx, rec, "replies")
 
     def object_collection(self, ctx, rec, sub):
         s = self.s

@@ -117,6 +117,24 @@ def test_reply_goes_to_author_and_replies_collection(server):
     assert reply["id"] in minor
 
 
+def test_replies_by_id_route_pages_like_the_real_server(server):
+    # pump.io's /api/<type>/replies?id=ID, which pumptui uses for remote objects (issue 24).
+    import urllib.parse
+    alice, bob = login(server, "alice"), login(server, "bob")
+    post = note(bob, "bob", "reply to me")
+    oid = post["object"]["id"]
+    for n in range(3):
+        alice.feed_post("alice", {"verb": "post", "object": {
+            "objectType": "comment", "content": f"reply {n}", "inReplyTo": {"id": oid, "objectType": "note"}}})
+    q = urllib.parse.quote(oid, safe="")
+    first = bob.get(f"/api/note/replies?id={q}&count=2&offset=0").json()
+    second = bob.get(f"/api/note/replies?id={q}&count=2&offset=2").json()
+    assert first["totalItems"] == 3 and len(first["items"]) == 2 and len(second["items"]) == 1
+    assert not {i["id"] for i in first["items"]} & {i["id"] for i in second["items"]}
+    assert bob.get("/api/note/replies").status == 400
+    assert bob.get(f"/api/note/replies?id={urllib.parse.quote(oid + 'x', safe='')}").status == 404
+
+
 def test_update_author_only_and_delete_gives_410(server):
     alice, bob = login(server, "alice"), login(server, "bob")
     post = note(alice, "alice", "original")

@@ -81,9 +81,29 @@ extension PumpAPI {
 
     /// The replies (comments) of an object, oldest first as the server keeps them, paged by offset.
     public func replies(of object: PumpObject, offset: Int = 0, count: Int = 20) async throws -> Feed {
-        let url = try endpoint(object.replies?.fetchURL ?? URL(string: object.id)?.appendingPath("replies"),
-                               "the replies of this post")
-        return try await page(url.withoutQuery, offset: offset, count: count)
+        let url = try endpoint(repliesURL(of: object), "the replies of this post")
+        do {
+            return try await page(url, offset: offset, count: count)
+        } catch let error as PumpError {
+            // pump.io serves the by-id route only for objects whose post reached our server (one
+            // that came through a share has none): then the proxy's copy, whose first page is
+            // all it gives (it drops the query), so no further page is asked of it.
+            guard case .http(let status, _) = error, status == 403 || status == 404,
+                  let proxy = object.replies?.proxyURL, isLocal(proxy), url != proxy.withoutQuery else { throw error }
+            return offset > 0 ? Feed() : try await fetchFeed(proxy)
+        }
+    }
+
+    /// Where `object`'s replies are read, without paging parameters. Our own objects: their
+    /// replies collection. Another server's: pump.io's `/api/<type>/replies?id=…` on ours, with
+    /// the replies that reached our server (issue 24): their collection's own URL would need our
+    /// token sent there, and its `/api/proxy/…` URL drops the query, so every page was the first.
+    func repliesURL(of object: PumpObject) -> URL? {
+        let id = URL(string: object.id)
+        if let id, !isLocal(id), let type = object.objectType, !type.isEmpty {
+            return base.appendingPath("api/\(Self.pathSafe(type))/replies")?.addingQuery([("id", Self.queryValue(object.id))])
+        }
+        return (object.replies?.fetchURL ?? id?.appendingPath("replies"))?.withoutQuery
     }
 
     // MARK: Helpers

@@ -13,5 +13,6 @@ extension PumpAPI {
         let profile = stored.personID.hasPrefix("http") ? URL(string: stored.personID) : nil
         self.init(requester: try SignedAPI(stored: stored, store: store), nickname: account.nickname,
                   profileURL: profile, base: base)
+        unsigned = UnsignedRequester(allowHTTP: allowHTTP)
     }
 }

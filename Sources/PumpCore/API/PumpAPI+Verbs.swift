@@ -10,11 +10,32 @@ extension PumpAPI {
         return try await postActivity(addressed(["verb": "post", "object": object], audience))
     }
 
-    /// A comment on `object`. No addresses: the server copies the original's (§4.5).
+    /// A comment on `object`. No addresses: the server copies the original's (§4.5). When it
+    /// cannot (pump.io's 500 "no original post": the object reached us only through a share,
+    /// so our server has no post of it), once more with the parent's addressing and its author
+    /// (`Activity.addressedOnRetry` then says so).
     public func reply(to object: PumpObject, text: String) async throws -> Activity {
         let comment: JSONObject = ["objectType": "comment", "content": HTMLText.escapeForPost(text),
                                    "inReplyTo": object.reference]
-        return try await postActivity(["verb": "post", "object": comment])
+        do {
+            return try await postActivity(["verb": "post", "object": comment])
+        } catch PumpError.http(status: 500, let text) where text.lowercased().contains("no original post") {
+            var body: JSONObject = ["verb": "post", "object": comment]
+            let (to, cc) = Self.replyAddresses(for: object)
+            body["to"] = to.map(\.json)
+            if !cc.isEmpty { body["cc"] = cc.map(\.json) }
+            var activity = try await postActivity(body)
+            activity.addressedOnRetry = true
+            return activity
+        }
+    }
+
+    /// The parent's `to` with its author added, and its `cc`, each address once.
+    static func replyAddresses(for object: PumpObject) -> (to: [Address], cc: [Address]) {
+        var seen = Set<String>()
+        let author = object.author.map { [Address(id: $0.id, objectType: "person")] } ?? []
+        let to = (object.to + author).filter { seen.insert($0.id).inserted }
+        return (to, object.cc.filter { seen.insert($0.id).inserted })
     }
 
     public func like(_ object: PumpObject) async throws -> Activity { try await simple(.favorite, object) }
@@ -113,6 +134,15 @@ extension PumpAPI {
         if isLocalPerson(person), let nick = person.nickname { return try await self.person(nick: nick) }
         for candidate in [person.links["self"], URL(string: person.id)].compactMap({ $0 }) where isLocal(candidate) {
             return try decodePerson(try await getJSON(candidate))
+        }
+        // A remote person through our server's proxy (issue 24). The answer is their server's
+        // document, which knows no proxy of ours: the ones we had are kept for the next read.
+        // Their server not answering leaves the profile as we had it, as for no proxy at all.
+        if let proxy = person.proxyURL, isLocal(proxy), let json = try? await getJSON(proxy) {
+            var fresh = try decodePerson(json)
+            fresh.proxyURL = proxy
+            if fresh.image?.proxyURL == nil, let known = person.image, known.url == fresh.image?.url { fresh.image = known }
+            return fresh
         }
         return person
     }

@@ -11,6 +11,9 @@ public struct PumpAPI: Sendable {
     public let base: URL
     /// JSON bodies larger than this are refused before sending (`limitingJSONBodies`).
     public internal(set) var jsonBodyLimit: Int?
+    /// For media on other servers that came without a proxy URL: fetched with no credentials
+    /// (nil: such media are refused, as before). Never used for our own server.
+    public internal(set) var unsigned: APIRequester?
 
     public init(requester: APIRequester, me: Person, base: URL? = nil) throws {
         guard let b = base ?? me.conventionalBase else { throw PumpError.missingEndpoint("the account's server") }
@@ -30,6 +33,7 @@ public struct PumpAPI: Sendable {
     public func with(me person: Person) -> PumpAPI {
         var api = PumpAPI(requester: requester, me: person, checkedBase: base)
         api.jsonBodyLimit = jsonBodyLimit
+        api.unsigned = unsigned
         return api
     }
 

@@ -47,6 +47,9 @@ public struct Activity: Sendable, Equatable {
     @URLText public var url: URL? = nil
     public var to: [Address]
     public var cc: [Address]
+    /// Not from the server: pumptui addressed this reply itself after the server could not
+    /// (`PumpAPI.reply`), which the status line says.
+    public var addressedOnRetry = false
 
     public init(id: String, verb: Verb, actor: Person? = nil, object: PumpObject? = nil) {
         self.id = id; self.verb = verb; self.actor = actor; self.object = object

@@ -11,6 +11,8 @@ public struct Person: Sendable, Equatable {
     /// Profile text as the server sent it (may contain HTML).
     public var summary: String?
     @Boxed public var image: MediaLink? = nil
+    /// `pump_io.proxyURL`: our server's copy of a remote person's profile (read signed, there).
+    @URLText public var proxyURL: URL? = nil
     /// rel → href, e.g. `self`, `activity-inbox`, `activity-outbox`.
     @URLTextMap public var links: [String: URL] = [:]
     @Boxed public var followers: CollectionSummary? = nil
@@ -51,6 +53,7 @@ public struct Person: Sendable, Equatable {
         favorites = CollectionSummary(json: json.object("favorites"), depth: 0)
         lists = CollectionSummary(json: json.object("lists"), depth: 0)
         followed = json.object("pump_io")?.bool("followed")
+        proxyURL = json.object("pump_io")?.url("proxyURL")
         published = json.date("published")
         updated = json.date("updated")
         locationName = json.object("location")?.string("displayName")

@@ -286,6 +286,12 @@ final class ClientWorker: Sendable {
             do {
                 let o = try await api.object(id: root.id, proxyURL: root.proxyURL)
                 if !o.id.isEmpty { fresh = o; if fresh.author == nil { fresh.author = root.author } }
+                // A remote post read through the proxy is its own server's document, without
+                // our server's proxy of its replies (the fallback of `replies(of:)`): kept.
+                if fresh.replies?.proxyURL == nil, let known = root.replies?.proxyURL {
+                    fresh.replies = fresh.replies ?? root.replies
+                    fresh.replies?.proxyURL = known
+                }
             } catch PumpError.http(status: 410, _) {
                 // pump.io's answer for a deleted object ("Deleted"): its replies answer 410 too.
                 throw ClientFailure(message: "This post was deleted.", deleted: true)

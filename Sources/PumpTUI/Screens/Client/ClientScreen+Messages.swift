@@ -344,7 +344,8 @@ extension ClientScreen {
             switch mode {
             case .note: say(found ? "It had been posted: it was in your outbox, so it was not sent again." : "Posted.", .success)
             case .reply(let o):
-                say("Reply sent.", .success)
+                say(activity.addressedOnRetry ? "Reply sent to the post's audience and author (the server had only a share of it)."
+                    : "Reply sent.", .success)
                 updateObject(o.id) { $0.replies = Self.bump($0.replies, 1) }
                 if let reply = activity.object { appendReply(reply, to: o.id) }
             case .edit(let o):

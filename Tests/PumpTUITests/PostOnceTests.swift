@@ -74,3 +74,16 @@ import PumpCore
         #expect(r.posted.count == 1)
     }
 }
+
+/// A resize reaches an open editor (seen by the profile-form helper: up and down in the text
+/// moved by the old width until the next edit).
+@Suite struct EditorResizeTests {
+    @Test func anOpenEditorTakesTheNewSize() {
+        var s = ClientFixtures.screen()
+        _ = s.update(.input(.key(.char("n"))))
+        _ = s.update(.message(.composerReady(.note, nil)))
+        _ = s.update(.input(.resize(Size(rows: 30, cols: 100))))
+        guard case .composer(let c, _)? = s.modal else { Issue.record("no editor"); return }
+        #expect(c.size == Size(rows: s.bodyRect.rows, cols: 100))
+    }
+}

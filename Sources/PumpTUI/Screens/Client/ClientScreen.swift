@@ -106,7 +106,7 @@ struct ClientScreen: TerminalApp {
             if let notice = settings.notice { say(notice, .warning) } else { say(greeting) }
             return effects
         case .input(.resize(let s)):
-            size = s; keepSelectionVisible(); return placePreview()
+            size = s; keepSelectionVisible(); resizeEditors(); return placePreview()
         case .input(let input):
             return handleInput(input)
         case .message(let m):
@@ -120,6 +120,21 @@ struct ClientScreen: TerminalApp {
             // (DraftPolicy); the runtime waits briefly for it before it exits or stops.
             return keepOpenDraft()
         }
+    }
+
+    /// An open editor or profile form lays its text out at the new body size (before, up and
+    /// down in its text moved by the old width until the next edit).
+    private mutating func resizeEditors() {
+        let body = Size(rows: bodyRect.rows, cols: bodyRect.cols)
+        func resized(_ m: ClientModal?) -> ClientModal? {
+            switch m {
+            case .composer(var c, let sending)?: _ = c.handle(.resize(body)); return .composer(c, sending: sending)
+            case .profileForm(var f)?: f.size = body; return .profileForm(f)
+            case .help(let h, let under)?: return .help(h, under: resized(under))
+            default: return m
+            }
+        }
+        modal = resized(modal)
     }
 
     /// The open editor's text to disk (or its stale file removed when it was emptied). Still

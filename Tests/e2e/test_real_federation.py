@@ -1,5 +1,5 @@
 """Remote posts between two real, federating pump.io instances (issue 24, items 5 and 7):
-alice@127.0.0.2 reads bob@127.0.0.3's thread (its replies through her own server, every page
+fran@127.0.0.2 reads gus@127.0.0.3's thread (its replies through her own server, every page
 new), saves his image from that thread (fetched unsigned: no Authorization reaches his server),
 and dave@127.0.0.2 answers a post of erin's that reached him only through carol's share.
 
@@ -33,18 +33,19 @@ def follows(follower, pump, nick):
 
 @pytest.fixture(scope="module")
 def fed(real_fed, tmp_path_factory):
-    """alice (following bob) and dave (following only carol) on a, logged in to pumptui;
-    bob and carol on b. -> (a, b, {nick: config dir})."""
+    """fran (following gus) and dave (following only carol) on a, logged in to pumptui;
+    gus and carol on b. -> (a, b, {nick: config dir}). alice and bob are test_real_pumpio.py's
+    (its test follows bob from the full screen and counts his followers)."""
     a, b = real_fed
-    for pump, nick in ((a, "dave"), (b, "carol")):
+    for pump, nick in ((a, "fran"), (a, "dave"), (b, "gus"), (b, "carol")):
         pump.add_user(nick)
     base = tmp_path_factory.mktemp("fed-logins")
     dirs = {}
-    for nick in ("alice", "dave"):
+    for nick in ("fran", "dave"):
         dirs[nick] = base / nick
         status, out = login_line(pytest.importorskip("tui").BINARY, a, a.account(nick), dirs[nick], nick)
         assert status == 0, out
-    follows(a.client("alice"), b, "bob")
+    follows(a.client("fran"), b, "gus")
     follows(a.client("dave"), b, "carol")
     return a, b, dirs
 
@@ -68,20 +69,20 @@ def replies_known(client, path):
 
 
 def test_a_remote_threads_replies_are_shown_and_paged(fed):
-    # Item 7: opening bob's post's thread said "Replies: Refusing to send your credentials to
+    # Item 7: opening a remote post's thread said "Replies: Refusing to send your credentials to
     # 127.0.0.3"; and paging through /api/proxy/… repeated the first page. 25 replies: two pages.
     a, b, dirs = fed
-    bob = b.client("bob")
-    root = bob.note("A remote thread with many replies")["object"]
+    gus = b.client("gus")
+    root = gus.note("A remote thread with many replies")["object"]
     for n in range(1, 26):
-        bob.activity("post", {"objectType": "comment", "content": f"Remote reply {n:02d}",
+        gus.activity("post", {"objectType": "comment", "content": f"Remote reply {n:02d}",
                               "inReplyTo": {"id": root["id"], "objectType": "note"}}, to=[PUBLIC])
-    alice = a.client("alice")
-    # Every reply reached alice's server's copy before pumptui asks (each is delivered on its own).
+    fran = a.client("fran")
+    # Every reply reached fran's server's copy before pumptui asks (each is delivered on its own).
     by_id = f"/api/note/replies?id={urllib.parse.quote(root['id'], safe='')}"
-    wait_until(lambda: replies_known(alice, by_id) == 25, "the replies on alice's server", timeout=30)
+    wait_until(lambda: replies_known(fran, by_id) == 25, "the replies on fran's server", timeout=30)
     # Tall enough for the whole thread at once (4 lines a post): each reply once, none twice.
-    with start_tui(a, "alice", dirs["alice"], rows=120, cols=100) as t:
+    with start_tui(a, "fran", dirs["fran"], rows=120, cols=100) as t:
         until_shown(t, "A remote thread with many replies")
         t.key("Enter")
         t.wait_for("Remote reply 25", timeout=15)  # newest first, as pump.io keeps them
@@ -96,7 +97,7 @@ def test_a_remote_threads_replies_are_shown_and_paged(fed):
 
 def upload_path_requests(pump):
     """What the server logged of requests for its /uploads/ files: (url, headers), pump.io's own
-    server-to-server fetches left out (those are signed by alice's server, by design), and the
+    server-to-server fetches left out (those are signed by fran's server, by design), and the
     test's own."""
     seen = []
     for log in pump.run_dir.glob("*/pump.log"):
@@ -114,36 +115,36 @@ def upload_path_requests(pump):
 
 
 def test_a_remote_image_without_a_proxy_is_fetched_unsigned(fed, tmp_path):
-    # Item 7: in a thread the post is bob's server's copy (read through alice's server's proxy),
-    # whose image has no proxy URL of alice's: saving it said "Refusing to send your credentials
-    # to 127.0.0.3". Now it is fetched without any: bob's server logs no Authorization for it.
+    # Item 7: in a thread the post is gus's server's copy (read through fran's server's proxy),
+    # whose image has no proxy URL of fran's: saving it said "Refusing to send your credentials
+    # to 127.0.0.3". Now it is fetched without any: his server logs no Authorization for it.
     a, b, dirs = fed
-    bob = b.client("bob")
+    gus = b.client("gus")
     image = png(5, 4)
-    uploaded = bob._send("POST", "/api/user/bob/uploads", body=image,
+    uploaded = gus._send("POST", "/api/user/gus/uploads", body=image,
                          headers={"Content-Type": "image/png", "Accept": "application/json"})
-    bob.activity("post", uploaded, to=[PUBLIC])
+    gus.activity("post", uploaded, to=[PUBLIC])
     downloads = tmp_path / "pics"
-    write_config(str(dirs["alice"]), f'download-dir = "{downloads}"\n')
-    with start_tui(a, "alice", dirs["alice"], rows=40, cols=120) as t:
+    write_config(str(dirs["fran"]), f'download-dir = "{downloads}"\n')
+    with start_tui(a, "fran", dirs["fran"], rows=40, cols=120) as t:
         until_shown(t, "[image] 5×4")
         t.key("Enter")
-        t.wait_for("Thread · bob", timeout=15)
+        t.wait_for("Thread · gus", timeout=15)
         t.wait_for("[image] 5×4", timeout=15)
         t.pump(1.0)
-        assert "Refusing" not in t.text(), t.text()
         t.send("i")
         t.wait_for("s  save it to", timeout=5)
         t.send("s")
         t.wait_for("Saved the image to", timeout=15)
+        assert "Refusing" not in t.text(), t.text()
         saved = list(downloads.iterdir())
-        # The server re-encodes uploads: the file is what bob's server serves, not what he sent.
+        # The server re-encodes uploads: the file is what his server serves, not what he sent.
         served = [urllib.request.urlopen(urllib.request.Request(uploaded[k]["url"], headers={"User-Agent": "e2e-check"}),
                                          timeout=10).read() for k in ("fullImage", "image") if k in uploaded]
         assert len(saved) == 1 and saved[0].read_bytes() in served
         quit_tui(t, backs=1)
     direct = upload_path_requests(b)
-    assert direct, "pumptui's fetch of the image is not in bob's server's log"
+    assert direct, "pumptui's fetch of the image is not in gus's server's log"
     assert all("authorization" not in h for _, h in direct), direct
     assert all("oauth" not in url.lower() for url, _ in direct), direct
 

@@ -100,10 +100,12 @@ extension PumpAPI {
     /// token sent there, and its `/api/proxy/…` URL drops the query, so every page was the first.
     func repliesURL(of object: PumpObject) -> URL? {
         let id = URL(string: object.id)
-        if let id, !isLocal(id), let type = object.objectType, !type.isEmpty {
+        let known = (object.replies?.fetchURL ?? id?.appendingPath("replies"))?.withoutQuery
+        if let known, isLocal(known), !known.path.hasPrefix("/api/proxy/") { return known }
+        if !(id.map(isLocal) ?? false), let type = object.objectType, !type.isEmpty {
             return base.appendingPath("api/\(Self.pathSafe(type))/replies")?.addingQuery([("id", Self.queryValue(object.id))])
         }
-        return (object.replies?.fetchURL ?? id?.appendingPath("replies"))?.withoutQuery
+        return known
     }
 
     // MARK: Helpers

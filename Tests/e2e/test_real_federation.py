@@ -149,6 +149,25 @@ def test_a_remote_image_without_a_proxy_is_fetched_unsigned(fed, tmp_path):
     assert all("oauth" not in url.lower() for url, _ in direct), direct
 
 
+def test_a_remote_profile_is_read_through_its_proxy(fed):
+    # Item 7: Person objects' pump_io.proxyURL was ignored: a remote profile showed only what
+    # the post carried (a name changed since stayed old). Now it is read through fran's server.
+    a, b, dirs = fed
+    gus = b.client("gus")
+    gus.note("Gus before his new name")
+    with start_tui(a, "fran", dirs["fran"], rows=30, cols=120) as t:
+        until_shown(t, "Gus before his new name")
+        profile = gus.get("/api/user/gus/profile")
+        profile["displayName"] = "Gus Renamed"
+        gus._send("PUT", "/api/user/gus/profile", body=json.dumps(profile).encode(),
+                  headers={"Content-Type": "application/json", "Accept": "application/json"})
+        t.send("p")
+        t.wait_for("Profile · ", timeout=10)
+        t.wait_for("Gus Renamed", timeout=15)
+        assert "Refusing" not in t.text(), t.text()
+        quit_tui(t, backs=1)
+
+
 def test_a_reply_to_a_post_that_came_only_through_a_share(fed):
     # Item 5: dave follows carol; carol shares erin's post, and nobody on dave's server follows
     # erin, so it has no post of it: pump.io answered the reply with an HTML 500 page

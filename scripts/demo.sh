@@ -8,19 +8,26 @@ bash scripts/install-deps.sh
 # PUMPTUI_PYTHON: an existing interpreter with requirements-test.txt installed (skips .venv).
 py=${PUMPTUI_PYTHON:-}
 if [ -z "$py" ]; then bash scripts/setup-python.sh; py=.venv/bin/python; fi
-# A first build takes minutes (swift-nio, swift-crypto, AsyncHTTPClient on 2 cores): say so, and
-# show SwiftPM's progress lines instead of a blank terminal; later runs take seconds.
-if [ ! -x .build/debug/pumptui ]; then
-  echo "demo: building pumptui (first build: several minutes; later ones take seconds)…"
+# PUMPTUI_BUILD_BIN: a pumptui already built (the test command passes its release build, and has
+# no debug build for this script to update); otherwise the debug build, brought up to date.
+bin=${PUMPTUI_BUILD_BIN:-}
+if [ -z "$bin" ]; then
+  bin="$root/.build/debug/pumptui"
+  # A first build takes minutes (swift-nio, swift-crypto, AsyncHTTPClient on 2 cores): say so, and
+  # show SwiftPM's progress lines instead of a blank terminal; later runs take seconds.
+  if [ ! -x "$bin" ]; then
+    echo "demo: building pumptui (first build: several minutes; later ones take seconds)…"
+  fi
+  echo "demo: swift build --product pumptui"
+  if ! swift build --product pumptui 2>&1 | while IFS= read -r line; do
+    case "$line" in
+      *Compiling*|*Fetching*|*Computing*|*Linking*|*error:*|*"Build complete"*) printf '  %s\n' "$line" ;;
+    esac
+  done; then
+    echo "demo: the build failed (run swift build to see why)" >&2; exit 1
+  fi
 fi
-echo "demo: swift build --product pumptui"
-if ! swift build --product pumptui 2>&1 | while IFS= read -r line; do
-  case "$line" in
-    *Compiling*|*Fetching*|*Computing*|*Linking*|*error:*|*"Build complete"*) printf '  %s\n' "$line" ;;
-  esac
-done; then
-  echo "demo: the build failed (run swift build to see why)" >&2; exit 1
-fi
+[ -x "$bin" ] || { echo "demo: $bin is not an executable" >&2; exit 1; }
 echo "demo: starting the local test server on 127.0.0.1"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/pumptui-demo.XXXXXX")
@@ -51,4 +58,4 @@ cat <<TXT
 
 TXT
 if [ -t 0 ]; then read -r -p "  Press Enter to start pumptui… " _; fi
-"$root/.build/debug/pumptui" "$account" --config-dir "$work/config" || true
+"$bin" "$account" --config-dir "$work/config" || true

@@ -10,10 +10,22 @@
 #
 # Uses its own scratch directory (.build-static): a static-stdlib build shares no objects with
 # .build, and switching one directory between the two would recompile everything each time.
-# The test command runs this; the release-binary tests use the packaged binary.
+#
+# --with-tests also builds the test targets in the same directory with the same flags: the test
+# command (scripts/test.sh) builds the dependency graph once, here, and runs the unit tests
+# (swift test -c release --skip-build --scratch-path .build-static), the end-to-end tests and the
+# archive from it. So that a package made with or without --with-tests is the same binary (and
+# the objects are shared), every build here compiles with -enable-testing (@testable imports
+# need it; it keeps internal symbols visible, which costs the binary little: docs/size.md).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+with_tests=false
+case "${1:-}" in
+  --with-tests) with_tests=true ;;
+  "") ;;
+  *) echo "usage: scripts/package.sh [--with-tests]" >&2; exit 2 ;;
+esac
 bash scripts/install-deps.sh
 
 scratch="$root/.build-static"
@@ -55,12 +67,38 @@ multiarch=$(gcc -print-multiarch)
 mkdir -p "$static_libs"
 for lib in jpeg png sqlite3; do ln -sf "$(readlink -f "/usr/lib/$multiarch/lib$lib.a")" "$static_libs/lib$lib.a"; done
 
-echo "package: building $name (release, --static-swift-stdlib, in .build-static)"
+# The test targets import Testing and XCTest, which the toolchain has only beside its shared
+# runtime (lib/swift/linux), not in lib/swift_static, where --static-swift-stdlib makes the
+# compiler look: a directory with just those modules goes on the search path. (The test
+# executable itself links the shared runtime, as SwiftPM always links tests; only pumptui and
+# generate-manual get the static one.) Given in every build here, so that a build with and
+# without --with-tests compile with one set of flags.
+testing_modules="$scratch/testing-modules"
+swift_lib="$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")/lib/swift/linux"
+mkdir -p "$testing_modules"
+for m in "$swift_lib"/Testing.swift* "$swift_lib"/XCTest.swiftmodule "$swift_lib"/_Test*.swiftmodule; do
+  ln -sfn "$m" "$testing_modules/$(basename "$m")"
+done
+# Objects compiled for the static runtime name three of static Foundation's archives for the
+# linker (CoreFoundation, _FoundationCShims, _FoundationCollections); the shared runtime has them
+# inside libFoundation*.so, so the test executable's link found none of them. Only those three,
+# from lib/swift_static, go in a directory on the link path (not all of lib/swift_static: the test
+# executable would take the static Foundation with the shared runtime).
+foundation_parts="$scratch/foundation-parts"
+mkdir -p "$foundation_parts"
+for lib in CoreFoundation _FoundationCShims _FoundationCollections; do
+  ln -sfn "$(dirname "$swift_lib")/../swift_static/linux/lib$lib.a" "$foundation_parts/lib$lib.a"
+done
+
+echo "package: building $name (release, --static-swift-stdlib, in .build-static$($with_tests && echo ", with the tests"))"
 start=$(date +%s)
 build=(swift build -c release --static-swift-stdlib --disable-local-rpath --scratch-path "$scratch"
-       -Xcc -I"$scratch/buildinfo" -Xlinker -L"$static_libs" -Xlinker -lz)
+       -Xswiftc -enable-testing -Xswiftc -I"$testing_modules"
+       -Xcc -I"$scratch/buildinfo" -Xlinker -L"$static_libs" -Xlinker -L"$foundation_parts" -Xlinker -lz)
+what=(--product pumptui)
+$with_tests && what=(--build-tests)
 # SwiftPM's [n/m] progress lines are left out of the log; the status is the build's (pipefail).
-if ! "${build[@]}" --product pumptui 2>&1 | { grep -v '^\[' || true; }; then
+if ! "${build[@]}" "${what[@]}" 2>&1 | { grep -v '^\[' || true; }; then
   echo "package: build failed" >&2; exit 1
 fi
 # The man page generator of swift-argument-parser (what its generate-manual plugin runs), built

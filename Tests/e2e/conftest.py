@@ -1,8 +1,9 @@
 """Shared fixtures for end-to-end tests of the real `pumptui` binary.
 
 - `pumpserver`: testserver/pumpserver.py on a free loopback port (stopped after the test).
-- `pumptui_bin`: path of .build/debug/pumptui (build it first with `swift build`).
-- `build_binary`: the debug and then the release binary (one test run each), for the
+- `pumptui_bin`: path of the build's binary (tui.BUILD_BINARY: .build/debug/pumptui, or
+  $PUMPTUI_BUILD_BIN, which the test command sets to its release build).
+- `build_binary`: the build under test and then the packaged binary (one test run each), for the
   terminal-safety tests.
 - `config_dir`: a fresh credential directory (its parent is private to the test).
 - `approve(url, user)`: plays the human on the authorize page, returns the verifier.
@@ -19,15 +20,26 @@ import pytest
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 APPROVE = os.path.join(ROOT, "testserver", "approve.py")
-BINARY = os.path.join(ROOT, ".build", "debug", "pumptui")
 sys.path.insert(0, os.path.join(ROOT, "testserver"))
 from harness import ServerProcess  # noqa: E402
-from tui import BUILDS  # noqa: E402
+# The fixtures' binary ignores PUMPTUI_BIN (the binary under test, maybe an older one).
+from tui import BUILD_BINARY as BINARY, BUILDS  # noqa: E402
 
 
 class PumpServer(ServerProcess):
     def account(self, nick="alice"):
         return f"{nick}@127.0.0.1:{self.port}"
+
+
+def pytest_collection_modifyitems(config, items):
+    """With pytest-xdist (the test command runs two workers, --dist loadgroup), every test of the
+    real pump.io runs in one worker: its servers are started once per worker (session fixtures),
+    and the federating pair needs port 80, which only one worker can have."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        if "real_pump" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("real-pump.io"))
 
 
 @pytest.fixture(autouse=True)
@@ -50,7 +62,7 @@ def pumpserver():
 @pytest.fixture(scope="session")
 def pumptui_bin():
     if not os.access(BINARY, os.X_OK):
-        pytest.fail(f"{BINARY} is missing: run `swift build` first")
+        pytest.fail(f"{BINARY} is missing: run `swift build --build-tests` first")
     return BINARY
 
 
@@ -58,7 +70,7 @@ def pumptui_bin():
 def build_binary(request):
     path = BUILDS[request.param]
     if not os.access(path, os.X_OK):
-        pytest.fail(f"{path} is missing: run `swift build` and `scripts/package.sh`")
+        pytest.fail(f"{path} is missing: run `swift build --build-tests` and `scripts/package.sh`")
     return path
 
 

@@ -21,7 +21,13 @@ import pexpect
 import pyte
 
 ROOT = Path(__file__).resolve().parents[2]
-BINARY = os.environ.get("PUMPTUI_BIN", str(ROOT / ".build" / "debug" / "pumptui"))
+# The build the tests run: PUMPTUI_BUILD_BIN, else the debug build. The test command
+# (scripts/test.sh) sets it to its one build, the release one in .build-static that also made the
+# unit tests and the archive; the fixtures (conftest.py: logins, run_pumptui) always use it.
+BUILD_BINARY = os.environ.get("PUMPTUI_BUILD_BIN") or str(ROOT / ".build" / "debug" / "pumptui")
+# The binary under test: PUMPTUI_BIN=/path runs the tests against another one (the old code's, to
+# show a test fails there) while the fixtures still use the build's.
+BINARY = os.environ.get("PUMPTUI_BIN") or BUILD_BINARY
 # The terminal-safety tests (signals, hang-up, crash) also run against the binary users install:
 # the packaged release build (scripts/test.sh runs scripts/package.sh).
 def _built(config):
@@ -42,7 +48,27 @@ def _release():
 
 
 RELEASE_BINARY = os.environ.get("PUMPTUI_RELEASE_BIN") or _release()
-BUILDS = {"debug": BINARY, "release": RELEASE_BINARY}
+# The build under test, then the packaged binary (stripped): with the test command both come from
+# one release build, elsewhere the first is the debug build. One entry when they are one file.
+BUILDS = {"build": BINARY}
+if os.path.realpath(RELEASE_BINARY) != os.path.realpath(BINARY):
+    BUILDS["package"] = RELEASE_BINARY
+
+
+def dynamic_swift_binary():
+    """A program of this build that loads the toolchain's shared Swift runtime (test_package.py
+    proves with it that the toolchain is hidden): the debug build, or, beside the test command's
+    static release build, its unit-test executable (SwiftPM links tests with the shared runtime).
+    None if neither is there."""
+    for path in (BUILD_BINARY, *sorted(Path(BUILD_BINARY).parent.glob("*PackageTests.xctest"))):
+        try:
+            dynamic = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True, timeout=30).stdout
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if re.search(r"\(NEEDED\).*\[libswiftCore\.so", dynamic):
+            return str(path)
+    return None
+
 
 # xterm-256color in keypad (application) mode.
 KEYS = {

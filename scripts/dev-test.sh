@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The quick loop for a developer (issue 26): brings the debug build (.build) up to date, then runs
+# the unit tests and the end-to-end tests against it, two pytest workers. Seconds of building
+# after a small change, where the test command (scripts/test.sh) compiles everything from scratch
+# in release and also packages, fuzzes and runs the test server's own tests.
+#   scripts/dev-test.sh                      # all unit + end-to-end tests
+#   scripts/dev-test.sh -k suspend           # arguments go to pytest (the unit tests all run)
+#   PUMPTUI_DEV_UNIT=0 scripts/dev-test.sh Tests/e2e/test_cli.py   # end-to-end only
+# The package test (Tests/e2e/test_package.py) needs an archive of this code: it is skipped here
+# (scripts/package.sh, then run it alone). The first run builds .build from scratch (minutes).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NO_PROXY="127.0.0.1,localhost,::1" no_proxy="127.0.0.1,localhost,::1"
+bash scripts/setup-python.sh
+start=$(date +%s)
+swift build --build-tests 2>&1 | { grep -v '^\[' || true; }
+echo "dev-test: built in $(( $(date +%s) - start )) s"
+# The debug build is the build under test, and the only one: the terminal-safety tests run once.
+export PUMPTUI_BUILD_BIN="$PWD/.build/debug/pumptui" PUMPTUI_RELEASE_BIN="$PWD/.build/debug/pumptui"
+status=0
+if [ "${PUMPTUI_DEV_UNIT:-1}" != 0 ]; then
+  swift test --skip-build || status=1
+  echo "dev-test: unit tests done at $(( $(date +%s) - start )) s"
+fi
+[ $# -eq 0 ] && set -- Tests/e2e
+.venv/bin/python -m pytest -q -p no:cacheprovider -n 2 --dist loadgroup \
+  --ignore=Tests/e2e/test_package.py "$@" || status=1
+echo "dev-test: done in $(( $(date +%s) - start )) s"
+exit $status

@@ -137,7 +137,9 @@ def test_a_key_override_from_config_toml_works_and_shows_in_help(logged_in):
         t.wait_for("Help —")
         t.send("G")                                     # the config file's section ends the help
         t.wait_for("download-dir")
-        assert "Configuration (config.toml)" in t.text() and "[keys]" in t.text()
+        assert "[keys]" in t.text() and "now help = h; quit = x" in t.text()   # the values in effect
+        t.send("kkkk")                                  # its title, just above (the keys wrap)
+        t.wait_for("Configuration (config.toml)")
         t.send("?")                                     # still closes help (help's own keys)
         t.send("x")
         assert t.wait_exit() == 0

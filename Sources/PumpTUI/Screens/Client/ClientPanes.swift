@@ -103,6 +103,43 @@ enum ClientPage: Equatable {
     case people(PeoplePane)
     case lists(PeoplePane)
     case search(SearchPane)
+
+    /// What every page has, whatever it shows: its rows and where the selection is. One switch
+    /// here instead of one in each place that reads or moves the selection.
+    var content: any PageContent {
+        switch self {
+        case .thread(let t): return t
+        case .profile(let p): return p
+        case .people(let p), .lists(let p): return p
+        case .search(let s): return s
+        }
+    }
+
+    var list: ListState {
+        get { content.list }
+        set {
+            switch self {
+            case .thread(var t): t.list = newValue; self = .thread(t)
+            case .profile(var p): p.list = newValue; self = .profile(p)
+            case .people(var p): p.list = newValue; self = .people(p)
+            case .lists(var l): l.list = newValue; self = .lists(l)
+            case .search(var s): s.list = newValue; self = .search(s)
+            }
+        }
+    }
+}
+
+/// The rows of a page and its selection.
+protocol PageContent {
+    var items: [FeedItem] { get }
+    var list: ListState { get }
+}
+
+extension ThreadPane: PageContent {}
+extension ProfilePane: PageContent {}
+extension PeoplePane: PageContent {}
+extension SearchPane: PageContent {
+    var items: [FeedItem] { results }
 }
 
 /// The items of the account's cache that match a search (`/`), newest first.

@@ -171,38 +171,16 @@ struct ClientScreen: TerminalApp {
     // MARK: - The current list
 
     var items: [FeedItem] {
-        switch pages.last {
-        case .thread(let t)?: return t.items
-        case .profile(let p)?: return p.items
-        case .people(let p)?: return p.items
-        case .lists(let l)?: return l.items
-        case .search(let s)?: return s.results
-        case nil:
-            let all = store.items(current)
-            return filter.map { f in all.filter(f.matches) } ?? all
-        }
+        if let page = pages.last { return page.content.items }
+        let all = store.items(current)
+        return filter.map { f in all.filter(f.matches) } ?? all
     }
 
     var list: ListState {
-        get {
-            switch pages.last {
-            case .thread(let t)?: return t.list
-            case .profile(let p)?: return p.list
-            case .people(let p)?: return p.list
-            case .lists(let l)?: return l.list
-            case .search(let s)?: return s.list
-            case nil: return timelines[current]?.list ?? ListState()
-            }
-        }
+        get { pages.last?.list ?? timelines[current]?.list ?? ListState() }
         set {
-            switch pages.last {
-            case .thread(var t)?: t.list = newValue; pages[pages.count - 1] = .thread(t)
-            case .profile(var p)?: p.list = newValue; pages[pages.count - 1] = .profile(p)
-            case .people(var p)?: p.list = newValue; pages[pages.count - 1] = .people(p)
-            case .lists(var l)?: l.list = newValue; pages[pages.count - 1] = .lists(l)
-            case .search(var s)?: s.list = newValue; pages[pages.count - 1] = .search(s)
-            case nil: timelines[current, default: TimelinePane()].list = newValue
-            }
+            if pages.isEmpty { timelines[current, default: TimelinePane()].list = newValue }
+            else { pages[pages.count - 1].list = newValue }
         }
     }
 

@@ -25,18 +25,24 @@ extension ClientScreen {
     }
 
     mutating func editorNote(_ note: String) {
-        guard case .composer(var c, let sending)? = modal else { say(note, .warning); return }
-        c.tell(StatusLine(TerminalText.clean(note, .line, maxLength: 300), kind: .warning))
+        let told = editComposer { $0.tell(StatusLine(TerminalText.clean(note, .line, maxLength: 300), kind: .warning)) }
+        if !told { say(note, .warning) }
+    }
+
+    /// Changes the open editor in place (its sending state kept); false when none is open.
+    @discardableResult
+    mutating func editComposer(_ change: (inout Composer) -> Void) -> Bool {
+        guard case .composer(var c, let sending)? = modal else { return false }
+        change(&c)
         modal = .composer(c, sending: sending)
+        return true
     }
 
     mutating func editorFileRead(_ result: Result<String, ClientFailure>) {
         switch result {
         case .failure(let f): say(f.message, .error)
         case .success(let text):
-            guard case .composer(var c, let sending)? = modal else { return }
-            c.replaceText(text)    // it says so on the editor's status line
-            modal = .composer(c, sending: sending)
+            editComposer { $0.replaceText(text) }    // it says so on the editor's status line
         }
     }
 }

@@ -337,9 +337,8 @@ extension ClientScreen {
 
     /// Hands the lists and followed people to an open editor.
     mutating func offerAudienceData() {
-        guard let data = audienceData, case .composer(var c, let sending)? = modal else { return }
-        c.lists = data.lists; c.knownPeople = data.following
-        modal = .composer(c, sending: sending)
+        guard let data = audienceData else { return }
+        editComposer { $0.lists = data.lists; $0.knownPeople = data.following }
     }
 
     /// The draft was read: the editor starts from it, then the keys typed meanwhile replay.

@@ -42,12 +42,12 @@ extension ClientScreen {
         case .composed(let mode, let result, let found): return composed(mode, result, found: found)
         case .composerReady(let mode, let draft, let legacy): return showComposer(mode, draft: draft, legacy: legacy)
         case .legacyDraftClaimed(let mode, let draft):
-            guard case .composer(var c, let sending)? = modal, c.mode == mode else { break }
-            if let draft { c.restore(draft, now: now) } else { say("The old draft could not be read.", .warning) }
-            modal = .composer(c, sending: sending)
+            guard case .composer(let c, _)? = modal, c.mode == mode else { break }
+            let time = now
+            if let draft { editComposer { $0.restore(draft, now: time) } } else { say("The old draft could not be read.", .warning) }
         case .imageChecked(let result):
             if case .profileForm = modal { avatarChecked(result); break }
-            if case .composer(var c, let sending)? = modal { c.attachChecked(result); modal = .composer(c, sending: sending) }
+            editComposer { $0.attachChecked(result) }
             if case .success = result { say("Image attached.", .success) } else { say("") }
         case .draftDone(let problem):
             if let problem { say(problem, .error) }

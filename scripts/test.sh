@@ -42,6 +42,8 @@ step "unit tests done"
 # Two runs: each suite has its own conftest.py, imported by module name.
 .venv/bin/python -m pytest -q -p no:cacheprovider testserver/tests || status=1
 # Two workers (pytest-xdist); the real pump.io's tests stay in one (conftest.py groups them).
+# Here the real server must run: its absence is a failure, not a skip (conftest.py).
+export PUMPTUI_REAL_PUMPIO=required
 .venv/bin/python -m pytest -q -p no:cacheprovider -n 2 --dist loadgroup Tests/e2e || status=1
 step "end-to-end tests done"
 exit $status

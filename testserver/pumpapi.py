@@ -119,7 +119,8 @@ class Api:
         if ctx.user is None:
             raise ApiError(401, "Not logged in.")
         if nick is not None and ctx.user != nick:
-            raise ApiError(403, "Only the user can do this.")
+            # pump.io's sameUser middleware: another user's inbox, feed or uploads (issue 24).
+            raise ApiError(401, "Not authorized")
 
     def _known(self, nick):
         if nick not in self.s.users:
@@ -266,7 +267,9 @@ class Api:
         ctype = (ctx.content_type or "").split(";")[0].strip()
         if not ctype.startswith("image/"):
             raise ApiError(400, "Only image uploads are supported here")
-        ext = ctype.split("/", 1)[1].replace("jpeg", "jpg")
+        # pump.io's MIME map knows these; any other type is stored as .bin, which it then
+        # cannot serve (500 to everyone; issue 24 item 3).
+        ext = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif"}.get(ctype, "bin")
         t = time.gmtime()
         stem = f"{nick}/{t.tm_year}/{t.tm_mon}/{t.tm_mday}/{secrets.token_urlsafe(6)}"
         full, thumb = f"/uploads/{stem}.{ext}", f"/uploads/{stem}_thumb.{ext}"

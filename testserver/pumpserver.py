@@ -265,6 +265,9 @@ class Handler(BaseHTTPRequestHandler):
         obj = store.objects[rec["object"]]
         if not store.can_see_object(obj["id"], viewer):
             raise ApiError(403, "Not allowed")
+        if path.endswith(".bin"):
+            # What pump.io does with an upload its MIME map did not know.
+            return Reply(500, body=b"<pre>Error: Unknown type</pre>", content_type="text/html; charset=utf-8")
         return Reply(body=rec["bytes"], content_type=rec["type"])
 
 

@@ -49,7 +49,9 @@ def test_invalid_actor_and_feed_of_other_user(server):
                                              "object": {"objectType": "note", "content": "x"}})
     assert (r.status, r.json()["error"]) == (400, "Invalid actor")
     r = alice.post("/api/user/bob/feed", {"verb": "post", "object": {"objectType": "note", "content": "x"}})
-    assert r.status == 403
+    assert (r.status, r.json()["error"]) == (401, "Not authorized")   # pump.io's sameUser
+    r = alice.get("/api/user/bob/inbox")
+    assert (r.status, r.json()["error"]) == (401, "Not authorized")
 
 
 def test_follow_delivers_future_posts_and_stop_following_ends_it(server):
@@ -178,6 +180,16 @@ def test_upload_is_private_until_posted_and_title_dropped(server):
     alice.feed_post("alice", {"verb": "update", "object": {"id": img["id"], "objectType": "image",
                                                            "displayName": "Title"}})
     assert alice.get(img["id"]).json()["displayName"] == "Title"
+
+
+def test_an_upload_type_outside_pumpios_mime_map_is_stored_but_never_served(server):
+    # pump.io stores a WebP as .bin and answers 500 to every fetch of it (issue 24 item 3).
+    alice = login(server, "alice")
+    webp = b"RIFF\x1a\x00\x00\x00WEBPVP8 " + b"\x00" * 14
+    img = alice.call("POST", "/api/user/alice/uploads", raw=webp, ctype="image/webp").json()
+    url = img["fullImage"]["url"]
+    assert url.endswith(".bin")
+    assert alice.get(url).status == 500
 
 
 def test_two_legged_sees_only_public_outbox(server):

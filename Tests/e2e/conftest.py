@@ -31,6 +31,10 @@ class PumpServer(ServerProcess):
         return f"{nick}@127.0.0.1:{self.port}"
 
 
+# tryfirst: xdist reads the group marks in its own collection hook (the nodeid's "@group"),
+# which ran before this one, so the marks were never seen and real-server tests ran on both
+# workers (two federating pairs for one port 80).
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """With pytest-xdist (the test command runs two workers, --dist loadgroup), every test of the
     real pump.io runs in one worker: its servers are started once per worker (session fixtures),
@@ -38,7 +42,11 @@ def pytest_collection_modifyitems(config, items):
     if not config.pluginmanager.hasplugin("xdist"):
         return
     for item in items:
-        if "real_pump" in getattr(item, "fixturenames", ()):
+        # By file as well as by fixture: a test module's own fixture over `real_fed` did not
+        # carry `real_pump` in its names, and its tests started a second federating pair on
+        # the other worker (adduser 409 on 127.0.0.2, seen in a fresh-clone run).
+        names = getattr(item, "fixturenames", ())
+        if item.path.name.startswith("test_real_") or any(n.startswith("real_") for n in names):
             item.add_marker(pytest.mark.xdist_group("real-pump.io"))
 
 

@@ -201,11 +201,12 @@ public struct TimelineStore: Sendable {
     /// Notifications from every timeline that can hold them, one item per activity, newest first
     /// (`Notifications.build`); a timeline's items already built (older callers) pass through.
     private mutating func rebuildNotifications() {
+        // Before Notifications' own first page (a cached start's first tab): nothing to build.
+        guard feeds[.notifications] != nil else { views[.notifications] = nil; return }
         var sources: [FeedItem] = []
         for kind in FeedKind.allCases where Self.notificationSources.contains(kind) {
             sources += (feeds[kind]?.items ?? []).map(resolve)
         }
-        guard feeds[.notifications] != nil else { views[.notifications] = nil; return }
         views[.notifications] = Notifications.build(sources, me: me)
     }
 

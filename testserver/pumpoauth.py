@@ -29,6 +29,9 @@ class Credentials:
 
     def __init__(self):
         self.lock = threading.RLock()
+        # pump.io 5.1.4 checks only that a verifier is there (issue 24); `--strict-verifier`
+        # compares it with the token's, for the tests of the client's wrong-verifier path.
+        self.strict_verifier = False
         self.clients = {}         # client_id -> {"secret", "name", "type"}
         self.request_tokens = {}  # token -> {secret, client, callback, created, user, verifier, used}
         self.access_tokens = {}   # token -> {secret, client, user}
@@ -172,6 +175,13 @@ class PumpValidator(RequestValidator):
 
     def validate_verifier(self, client_key, token, verifier, request):
         rec = self.creds.request_tokens.get(token)
+        if not self.creds.strict_verifier:
+            # As pump.io: a token not yet approved is "Invalid / expired Token"; once approved,
+            # any verifier given is taken.
+            if not (rec and rec["verifier"]):
+                self._fail(request, "token")
+                return False
+            return bool(verifier)
         ok = bool(rec and rec["verifier"] and hmac.compare_digest(rec["verifier"], verifier))
         if not ok:
             self._fail(request, "verifier")
@@ -270,6 +280,8 @@ class OAuthGate:
         log = request.validator_log if request is not None else {}
         if failure == "nonce":
             raise OAuthError(401, "Invalid / used nonce")
+        if failure == "token":
+            raise OAuthError(401, "Invalid / expired Token")
         if log.get("client") is False:
             raise OAuthError(400, "Invalid Consumer Key")
         if log.get("resource_owner") is False or not log:

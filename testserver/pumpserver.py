@@ -279,6 +279,8 @@ def parse_args(argv):
     ap.add_argument("--users", default="alice,bob,carol")
     ap.add_argument("--inbox-size", type=int, default=0)
     ap.add_argument("--verbose", action="store_true", help="log requests to stderr")
+    ap.add_argument("--strict-verifier", action="store_true",
+                    help="compare the verifier with the token's (pump.io only checks it is there)")
     args = ap.parse_args(argv)
     if args.host not in LOOPBACK_NAMES:
         ap.error(f"refusing to listen on non-loopback host {args.host!r}")
@@ -291,6 +293,7 @@ def main(argv=None):
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True
     app = App(server.server_address[1], users, args.verbose)
+    app.creds.strict_verifier = args.strict_verifier
     Handler.app = app
     if (args.demo or args.inbox_size) and not {"alice", "bob", "carol"} <= set(users):
         sys.stderr.write("pumpserver: --demo/--inbox-size need users alice, bob and carol; not seeding\n")

@@ -67,6 +67,15 @@ def pumpserver():
     server.stop()
 
 
+@pytest.fixture
+def strict_server():
+    """A test server that compares the verifier with the token's, for the client's wrong-verifier
+    path (pump.io 5.1.4 only checks that one is given: the default, issue 24)."""
+    s = PumpServer("--strict-verifier")
+    yield s
+    s.stop()
+
+
 @pytest.fixture(scope="session")
 def pumptui_bin():
     if not os.access(BINARY, os.X_OK):

@@ -85,7 +85,8 @@ def test_login_paste_submit_and_stored_credentials(server, tmp_path):
         assert t.wait_exit() == 0
 
 
-def test_a_guess_before_approving_does_not_lock_the_login(server, tmp_path):
+def test_a_guess_before_approving_does_not_lock_the_login(strict_server, tmp_path):
+    server = strict_server
     # Issue 10: a wrong verifier typed before the browser step made the test server answer
     # "expired or was used", and the right verifier was refused after approving.
     with start_login(server, tmp_path / "c") as t:
@@ -105,7 +106,8 @@ def test_a_guess_before_approving_does_not_lock_the_login(server, tmp_path):
         t.wait_for("^D send", timeout=10)
 
 
-def test_wrong_verifier_keeps_the_text_then_the_right_one_works(server, tmp_path):
+def test_wrong_verifier_keeps_the_text_then_the_right_one_works(strict_server, tmp_path):
+    server = strict_server
     with start_login(server, tmp_path / "c") as t:
         url = screen_url(t)
         right = approve(url)                   # approved: now a wrong verifier is "wrong", not "expired"

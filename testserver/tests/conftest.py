@@ -146,6 +146,14 @@ def server():
 
 
 @pytest.fixture(scope="module")
+def strict():
+    """A server that compares the verifier with the token's (pump.io does not)."""
+    s = Server("--strict-verifier")
+    yield s
+    assert s.stop() == 0
+
+
+@pytest.fixture(scope="module")
 def demo():
     s = Server("--demo")
     yield s

@@ -85,18 +85,31 @@ def test_reauthorizing_returns_same_access_token(server):
     assert (first.token, first.secret) == (second.token, second.secret)
 
 
-def test_wrong_verifier_and_reused_request_token(server):
-    client = server.register()
-    rt = request_token(server, client)
-    verifier = approve(server, rt["oauth_token"])
-    r = access_call(server, client, rt, "A" * 22)
+def test_wrong_verifier_and_reused_request_token(strict):
+    client = strict.register()
+    rt = request_token(strict, client)
+    verifier = approve(strict, rt["oauth_token"])
+    r = access_call(strict, client, rt, "A" * 22)
     assert (r.status, r.text) == (401, "Invalid verifier")
-    assert access_call(server, client, rt, verifier).status == 200
-    r = access_call(server, client, rt, verifier)
+    assert access_call(strict, client, rt, verifier).status == 200
+    r = access_call(strict, client, rt, verifier)
     assert (r.status, r.text) == (401, "Invalid / expired Token")
 
 
-def test_unapproved_and_expired_request_tokens(server):
+def test_the_verifier_is_only_required_as_on_pumpio(server):
+    # pump.io 5.1.4 (issue 24): before approval the token is "Invalid / expired Token"; after
+    # it, any verifier given is taken; the token is then used up.
+    client = server.register()
+    rt = request_token(server, client)
+    assert (lambda r: (r.status, r.text))(access_call(server, client, rt, "A" * 22)) == (401, "Invalid / expired Token")
+    approve(server, rt["oauth_token"])
+    assert access_call(server, client, rt, "B" * 22).status == 200
+    r = access_call(server, client, rt, "B" * 22)
+    assert (r.status, r.text) == (401, "Invalid / expired Token")
+
+
+def test_unapproved_and_expired_request_tokens(strict):
+    server = strict
     client = server.register()
     rt = request_token(server, client)
     r = access_call(server, client, rt, "A" * 22)

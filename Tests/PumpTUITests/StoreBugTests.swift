@@ -169,3 +169,23 @@ import PumpCore
         #expect(jobs(effects).contains("saveRevisions \(root.id)"))
     }
 }
+
+/// Found by hand on the packaged binary against the real pump.io (session 22).
+@Suite struct HandFoundTests {
+    typealias F = ClientFixtures
+
+    /// Enter on a post the store knows deleted: its replies answer 410; the thread says it was
+    /// deleted (before: "Server answered HTTP 410: Deleted").
+    @Test func aKnownDeletedPostsThreadSaysSo() async {
+        let r = ClientWorkerTests.Requester()
+        var root = PumpObject(id: "https://pump.example/api/note/gone", objectType: "note")
+        root.isDeleted = true
+        root.replies = CollectionSummary(url: URL(string: "https://pump.example/api/note/gone/replies"), totalItems: 1)
+        r.statuses["https://pump.example/api/note/gone/replies?count=20"] = (410, #"{"error":"Deleted"}"#)
+        r.statuses["https://pump.example/api/note/gone/replies?offset=0&count=20"] = (410, #"{"error":"Deleted"}"#)
+        let worker = ClientWorker(api: PumpAPI(requester: r, nickname: "alice", profileURL: nil, base: URL(string: "https://pump.example")!))
+        let msg = await worker.perform(.thread(root, offset: 0))
+        guard case .thread(_, _, .failure(let f)) = msg else { Issue.record("\(msg)"); return }
+        #expect(f.message == "This post was deleted." && f.deleted)
+    }
+}

@@ -297,7 +297,13 @@ final class ClientWorker: Sendable {
                 throw ClientFailure(message: "This post was deleted.", deleted: true)
             } catch {}
         }
-        var replies = (fresh.replies == nil && fresh.isDeleted) ? Feed() : try await api.replies(of: fresh, offset: offset, count: 20)
+        var replies: Feed
+        do {
+            replies = (fresh.replies == nil && fresh.isDeleted) ? Feed() : try await api.replies(of: fresh, offset: offset, count: 20)
+        } catch PumpError.http(status: 410, _) {
+            // Known deleted (the root is not asked again then): its replies answer 410 too.
+            throw ClientFailure(message: "This post was deleted.", deleted: true)
+        }
         // A server may send far more than the 20 asked for; one page holds what a thread may.
         var used = (count: 1, bytes: ThreadBudget.cost(fresh))
         let kept = Set(ThreadBudget.take(replies.objects, used: &used).map(\.id))

@@ -14,15 +14,11 @@ extension ClientScreen {
             if let problem { say(problem, .warning) }
             return []
         }
-        // Closing a preview stops its decode quietly (`closePreview`): never counted.
-        if case .previewCancelled = message { return [] }
         if case .audienceData(let lists, let following) = message {
-            // A quiet job (`openComposer`): never counted, so it must not end another's spinner.
             audienceData = (lists, following)
             offerAudienceData()
             return []
         }
-        finished()
         // The editor's answers go to the editor: help over it closes first.
         if case .help(_, let under?)? = modal, case .composer = under {
             switch message {

@@ -109,19 +109,18 @@ extension ClientScreen {
             for (i, page) in pages.enumerated() {
                 switch page {
                 case .lists(var l):
-                    l.loading = true; l.actionNote = done; pages[i] = .lists(l); running += 1; effects.append(.run(.lists))
+                    l.loading = true; l.actionNote = done; pages[i] = .lists(l); effects.append(.run(.lists))
                 case .people(var p):
                     guard case .members(var list) = p.source else { continue }
                     if case .rename(let renamed, let name) = change, renamed.id == list.id {
                         list.displayName = name; p.source = .members(list); pages[i] = .people(p)   // the title follows
                     }
                     guard change.touches(list) else { continue }
-                    p.loading = true; p.feed = nil; p.actionNote = done; pages[i] = .people(p); running += 1
+                    p.loading = true; p.feed = nil; p.actionNote = done; pages[i] = .people(p)
                     effects.append(.run(.people(p.source, known: nil)))
                 default: continue
                 }
             }
-            status.busy = running > 0
             return effects
         }
     }

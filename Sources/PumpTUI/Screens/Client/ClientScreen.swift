@@ -88,12 +88,22 @@ struct ClientScreen: TerminalApp {
 
     mutating func update(_ event: AppEvent<ClientMessage>) -> Effects {
         now = clock()
-        let effects = react(event)
+        if case .message(let m) = event, !m.isQuietAnswer { finished() }
+        var effects = react(event)
         if case .input = event { expireStatus() }
         // What the store learned that the cache lacks (edits, deletions, fresher counts) is
         // written once, here, whatever brought it.
         let unsaved = store.takeUnsaved()
-        return unsaved.isEmpty ? effects : effects + [.run(.saveRevisions(unsaved))]
+        if !unsaved.isEmpty { effects.append(.run(.saveRevisions(unsaved))) }
+        countJobs(effects)
+        return effects
+    }
+
+    /// The spinner turns while a job the user waits for runs: counted here, once, for every job
+    /// any part of the client started (a part only returns its jobs; `ClientJob.isQuiet`).
+    private mutating func countJobs(_ effects: Effects) {
+        for case .run(let job) in effects where !job.isQuiet { running += 1 }
+        status.busy = running > 0
     }
 
     private mutating func react(_ event: AppEvent<ClientMessage>) -> Effects {
@@ -275,10 +285,8 @@ struct ClientScreen: TerminalApp {
     /// The same on the timelines (messages about items, said wherever the answer arrives).
     func timelineKey(_ action: Action) -> String { keymap.keyName(for: action, in: [.timeline]) }
 
-    /// Starts a job: the spinner turns until its message comes back.
+    /// Starts a job: the spinner turns until its message comes back (`countJobs`).
     mutating func start(_ job: ClientJob, _ what: String) -> Effects {
-        running += 1
-        status.busy = true
         // Progress ("Loading older items…") stays until its answer replaces it, wherever the
         // user moves meanwhile.
         if !what.isEmpty { say(what); statusOwner = nil }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the binary to copy to any x86_64 Linux host: a release build with the Swift runtime,
-# libjpeg, libpng and SQLite linked in (--static-swift-stdlib, their .a archives), stripped, no RUNPATH,
-# and writes
-#   dist/pumptui-VERSION-linux-x86_64.tar.gz  and  dist/SHA256SUMS
+# libjpeg, libpng and SQLite linked in (--static-swift-stdlib, their .a archives), relinked with
+# the trimmed ICU data (scripts/relink.py, docs/size.md), stripped, no RUNPATH, and writes
+#   dist/pumptui-VERSION-linux-x86_64.tar.gz  and  dist/SHA256SUMS     (--dist DIR: elsewhere)
 # laid out as a prefix (bin/, share/man/man1, share/bash-completion/completions,
 # share/zsh/site-functions, share/fish/vendor_completions.d, share/pumptui/themes) with LICENSE,
 # THIRD-PARTY-NOTICES and an INSTALL note that lists the shared libraries it still needs (with
@@ -19,21 +19,33 @@
 # need it; it keeps internal symbols visible, which costs the binary little: docs/size.md).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+caller=$PWD
 cd "$root"
 with_tests=false
-case "${1:-}" in
-  --with-tests) with_tests=true ;;
-  "") ;;
-  *) echo "usage: scripts/package.sh [--with-tests]" >&2; exit 2 ;;
-esac
-bash scripts/install-deps.sh
+skip_build=false
+dist="$root/dist"
+usage="usage: scripts/package.sh [--with-tests | --skip-build] [--dist DIR]"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --with-tests) with_tests=true ;;
+    # Only the steps after the build, on the objects .build-static holds (the version and commit
+    # are then the built binary's): to remake the archive, or try a change to these steps,
+    # without compiling.
+    --skip-build) skip_build=true ;;
+    --dist) dist=$(cd "$caller" && mkdir -p "${2:?$usage}" && cd "$2" && pwd); shift ;;
+    *) echo "$usage" >&2; exit 2 ;;
+  esac
+  shift
+done
+if $with_tests && $skip_build; then echo "$usage" >&2; exit 2; fi
 
 scratch="$root/.build-static"
+bin="$scratch/release/pumptui"
+arch=$(uname -m)
+if ! $skip_build; then   # the build, down to its "else" (not indented: it holds a heredoc)
+bash scripts/install-deps.sh
 version=$(sed -n 's/^ *static let version = "\(.*\)"$/\1/p' Sources/PumpTUI/CLI/Version.swift)
 [ -n "$version" ] || { echo "package: no version in Sources/PumpTUI/CLI/Version.swift" >&2; exit 1; }
-arch=$(uname -m)
-name="pumptui-$version-linux-$arch"
-stage="$root/dist/$name"
 
 # Build facts for --version, as a header in the scratch directory (never in the source tree):
 # the commit, the resolved Swift packages, the compiler. Rewritten only when it changes, so a
@@ -107,16 +119,31 @@ if ! "${build[@]}" --product generate-manual 2>&1 | { grep -v '^\[' || true; }; 
   echo "package: generate-manual build failed" >&2; exit 1
 fi
 echo "package: built in $(( $(date +%s) - start )) s"
-bin="$scratch/release/pumptui"
+else
+  [ -x "$bin" ] && [ -x "$scratch/release/generate-manual" ] ||
+    { echo "package: --skip-build: no pumptui and generate-manual in .build-static/release" >&2; exit 1; }
+  first=$("$bin" --version | sed -n 1p)              # "pumptui 0.2.0 (commit e8bee1a0227e)"
+  [[ $first =~ ^pumptui\ ([^ ]+)\ \(commit\ (.+)\)$ ]] ||
+    { echo "package: --skip-build: $bin --version names no version and commit: $first" >&2; exit 1; }
+  version=${BASH_REMATCH[1]} commit=${BASH_REMATCH[2]}
+  echo "package: --skip-build: packaging the pumptui $version ($commit) in .build-static"
+fi
+name="pumptui-$version-linux-$arch"
+stage="$dist/$name"
 
-rm -rf "$stage" "$root/dist/$name.tar.gz"
+rm -rf "$stage" "$dist/$name.tar.gz"
 man_dir="$stage/share/man/man1"
 bash_dir="$stage/share/bash-completion/completions"
 zsh_dir="$stage/share/zsh/site-functions"
 fish_dir="$stage/share/fish/vendor_completions.d"
 theme_dir="$stage/share/pumptui/themes"
 mkdir -p "$stage/bin" "$man_dir" "$bash_dir" "$zsh_dir" "$fish_dir" "$theme_dir"
-strip -o "$stage/bin/pumptui" "$bin"
+# The packaged binary is the build's relinked with the trimmed ICU data (docs/size.md: 81 MB ->
+# 52 MB), stripped; the build's own binary ($bin, full ICU data, unstripped) stays as it is for
+# the tests. No fallback to the full binary: a failed relink fails the package.
+if ! python3 scripts/relink.py "$stage/bin/pumptui"; then
+  echo "package: relinking with the trimmed ICU data failed (above): no package made" >&2; exit 1
+fi
 chmod 0755 "$stage/bin/pumptui"
 
 # Man page: the generated NAME/SYNOPSIS/DESCRIPTION (from the same parser as --help), then the
@@ -203,13 +230,16 @@ Optional: libqrencode (libqrencode4) for the login's QR code; without it pumptui
 how to get it. pumptui --version says whether it was found.
 
 TLS uses the system trust store (/etc/ssl/certs; Debian's ca-certificates).
+The ICU data linked in is trimmed to what pumptui uses: time zones, Unicode properties, root and
+English locale data; no charset converters, transliterators, word-break dictionaries or other
+locales' formats. pumptui's dates are ISO 8601 or English whatever LANG says (LANG and LC_*
+choose only the terminal's character set), so no feature needs them.
 LICENSE is pumptui's licence (MIT); THIRD-PARTY-NOTICES holds the licences of what is linked in.
 TXT
 
-mkdir -p "$root/dist"
-tar -C "$root/dist" -czf "$root/dist/$name.tar.gz" --owner=0 --group=0 "$name"
-(cd "$root/dist" && sha256sum "$name.tar.gz" > SHA256SUMS)
-size=$(stat -c %s "$root/dist/$name.tar.gz")
-echo "package: dist/$name.tar.gz ($(( size / 1024 )) KiB; binary $(( $(stat -c %s "$stage/bin/pumptui") / 1024 )) KiB stripped)"
+tar -C "$dist" -czf "$dist/$name.tar.gz" --owner=0 --group=0 "$name"
+(cd "$dist" && sha256sum "$name.tar.gz" > SHA256SUMS)
+size=$(stat -c %s "$dist/$name.tar.gz")
+echo "package: $dist/$name.tar.gz ($(( size / 1024 )) KiB; binary $(( $(stat -c %s "$stage/bin/pumptui") / 1024 )) KiB stripped)"
 echo "package: NEEDED: $(echo $needed)"
 echo "package: oldest glibc: $glibc"

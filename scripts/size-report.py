@@ -1,35 +1,26 @@
 #!/usr/bin/env python3
 """What each dependency costs in the packaged binary (docs/size.md; issue 26).
 
-    python3 scripts/size-report.py [--map FILE] [--markdown]
-    python3 scripts/size-report.py --trimmed-icu OUT     # the ICU experiment of docs/size.md
+    python3 scripts/size-report.py [--map FILE] [--markdown] [--full-icu]
 
-Relinks the packaged binary from the objects scripts/package.sh left in .build-static (the same
-linker command SwiftPM ran, read from .build-static/release.yaml, plus -Map; a few seconds, into
-a temporary directory: .build-static and dist/ are not touched), then adds up the linker map:
-every input section's bytes go to the component its object file or archive belongs to. Only the
-sections a stripped binary keeps are counted (no debug info, no symbol table), so the total is the
-size of dist/…/bin/pumptui. --map reads a map made before instead of linking.
-
---trimmed-icu OUT links the same objects with a smaller ICU data file in place of the toolchain's
-(its archive member icu_packaged_data.cpp.o defines nothing but `icudt76_dat`, so an object that
-defines the symbol first keeps the member out): no charset converters, no transliterators, no
-break-iterator dictionaries, and of the per-locale data only root and English. OUT is stripped;
-run the end-to-end tests on it with PUMPTUI_BIN=OUT PUMPTUI_RELEASE_BIN=OUT.
+Relinks the packaged binary as scripts/package.sh does (scripts/relink.py: the objects in
+.build-static, SwiftPM's linker command read from .build-static/release.yaml, the trimmed ICU
+data), plus -Map, into a temporary directory (a few seconds: .build-static and dist/ are not
+touched), then adds up the linker map: every input section's bytes go to the component its object
+file or archive belongs to. Only the sections a stripped binary keeps are counted (no debug info,
+no symbol table), so the total is the size of dist/…/bin/pumptui. --full-icu measures the build's
+own link instead (the toolchain's full ICU data: the binary before the trimming). --map reads a
+map made before instead of linking.
 """
 import argparse
 import collections
-import json
 import os
 import re
-import struct
 import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
-MANIFEST = os.path.join(ROOT, ".build-static", "release.yaml")
-LINK_DESCRIPTION = 'description: "Linking ./.build-static/x86_64-unknown-linux-gnu/release/pumptui"'
+import relink
 
 # Output sections that strip removes or that take no file bytes.
 DROPPED = re.compile(r"^\.(debug|comment|symtab|strtab|shstrtab|bss|tbss|note\.gnu\.gold-version)")
@@ -93,102 +84,22 @@ def component(path, section):
         if archive.startswith(("libgcc", "libstdc++", "libc_nonshared")):
             return "C/C++ runtime (crt, libgcc)"
         return "other archive: " + archive
+    if os.path.basename(path) == relink.TRIMMED_ICU_OBJECT:
+        return "ICU data, trimmed (scripts/relink.py)"
     if re.search(r"/(crt[^/]*|Scrt1)\.o$", path) or "/gcc/" in path:
         return "C/C++ runtime (crt, libgcc)"
     return "other: " + os.path.basename(path)
 
 
-def link_args(output):
-    """The packaged binary's link command, writing `output`."""
-    text = open(MANIFEST).read()
-    at = text.find(LINK_DESCRIPTION)
-    if at < 0:
-        sys.exit("size-report: no pumptui link in .build-static/release.yaml: run scripts/package.sh once")
-    line = text[at:].split("\n")[1].strip()
-    args = json.loads(line[len("args: "):])
-    args[args.index("-o") + 1] = output
-    return args
-
-
-def link_with_map(tmp):
-    """The packaged binary's link, again, with a map (a few seconds)."""
-    args = link_args(os.path.join(tmp, "pumptui"))
-    map_file = os.path.join(tmp, "pumptui.map")
-    subprocess.run(args + ["-Xlinker", f"-Map={map_file}"], check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
-    subprocess.run(["strip", os.path.join(tmp, "pumptui")], check=True)
-    return map_file, os.path.getsize(os.path.join(tmp, "pumptui"))
-
-
-ICU_ARCHIVE = "lib_FoundationICU.a"
-ICU_MEMBER = "icu_packaged_data.cpp.o"
-LOCALE_ITEM = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]+)*\.res$")
-
-
-def icu_item_kept(name):
-    """Of ICU's common data, what a UTF-8-only program that formats dates only as en_US_POSIX and
-    ISO 8601 can use: not the charset converters, transliterators or break dictionaries, and of
-    the per-locale items (DE.res, coll/DE.res, zone/DE.res ...) only root's and English ones."""
-    short = name.split("/", 1)[1]
-    base = short.rsplit("/", 1)[-1]
-    if short.endswith((".cnv", ".dict")) or short.startswith("translit/"):
-        return False
-    return not LOCALE_ITEM.match(base) or base.split("_")[0].split(".")[0] == "en"
-
-
-def trimmed_icu_data(data):
-    """ICU common data ("CmnD": header, table of contents of name and data offsets from the
-    table's start, names, items 16-byte aligned) with only the items `icu_item_kept` keeps."""
-    header = struct.unpack_from("<H", data, 0)[0]
-    assert data[2:4] == b"\xda\x27", "not ICU data"
-    count = struct.unpack_from("<I", data, header)[0]
-    entries = [struct.unpack_from("<II", data, header + 4 + 8 * i) for i in range(count)]
-    starts = sorted(header + offset for _, offset in entries) + [len(data)]
-    end = dict(zip(starts, starts[1:]))
-    items = []
-    for name_offset, offset in entries:
-        at = header + name_offset
-        name = data[at:data.index(b"\0", at)]
-        if icu_item_kept(name.decode()):
-            items.append((name, data[header + offset:end[header + offset]]))
-    table = 4 + 8 * len(items)
-    names = b"".join(name + b"\0" for name, _ in items)
-    position = (table + len(names) + 15) & ~15
-    offsets, blobs, name_at = [], [], table
-    for name, blob in items:
-        offsets.append(struct.pack("<II", name_at, position))
-        name_at += len(name) + 1
-        blob += b"\0" * (-len(blob) % 16)
-        blobs.append(blob)
-        position += len(blob)
-    toc = struct.pack("<I", len(items)) + b"".join(offsets) + names
-    toc += b"\0" * (((table + len(names) + 15) & ~15) - len(toc))
-    return data[:header] + toc + b"".join(blobs), count, len(items)
-
-
-def link_trimmed_icu(output):
-    """Links `output` (stripped) with the trimmed ICU data; returns (items before, items kept)."""
-    archive = next(os.path.join(d, ICU_ARCHIVE) for d in ("/opt/swift/usr/lib/swift_static/linux",)
-                   if os.path.exists(os.path.join(d, ICU_ARCHIVE)))
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["ar", "x", archive, ICU_MEMBER], cwd=tmp, check=True)
-        member = os.path.join(tmp, ICU_MEMBER)
-        sections = subprocess.run(["readelf", "-SW", member], capture_output=True, text=True, check=True).stdout
-        m = re.search(r"\] \.rodata\s+PROGBITS\s+\S+\s+(\S+)\s+(\S+)", sections)
-        offset, size = int(m.group(1), 16), int(m.group(2), 16)
-        data, before, kept = trimmed_icu_data(open(member, "rb").read()[offset:offset + size])
-        dat = os.path.join(tmp, "icudt.dat")
-        open(dat, "wb").write(data)
-        asm = os.path.join(tmp, "icudt.S")
-        open(asm, "w").write(
-            '  .section .rodata.icudt,"a",@progbits\n  .globl icudt76_dat\n  .type icudt76_dat,@object\n'
-            f'  .balign 16\nicudt76_dat:\n  .incbin "{dat}"\n  .size icudt76_dat, . - icudt76_dat\n'
-            '  .section .note.GNU-stack,"",@progbits\n')
-        obj = os.path.join(tmp, "icudt.o")
-        subprocess.run(["cc", "-c", asm, "-o", obj], check=True)
-        subprocess.run(link_args(output) + [obj], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    subprocess.run(["strip", output], check=True)
-    return before, kept, len(data), size
+def link_with_map(tmp, full_icu):
+    """The packaged binary's link (or with full_icu, the build's), again, with a map."""
+    output, map_file = os.path.join(tmp, "pumptui"), os.path.join(tmp, "pumptui.map")
+    if full_icu:
+        relink.link(output, map_file=map_file)
+        subprocess.run(["strip", output], check=True)
+    else:
+        relink.link_trimmed_icu(output, map_file=map_file)
+    return map_file, os.path.getsize(output)
 
 
 def parse(map_file):
@@ -241,18 +152,16 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--map", help="a linker map of the packaged binary's link (else: relink now)")
     ap.add_argument("--markdown", action="store_true", help="a Markdown table (docs/size.md)")
-    ap.add_argument("--trimmed-icu", metavar="OUT", help="link OUT with the trimmed ICU data instead")
+    ap.add_argument("--full-icu", action="store_true", help="the build's link, with the toolchain's full ICU data")
     opts = ap.parse_args()
-    if opts.trimmed_icu:
-        before, kept, size, original = link_trimmed_icu(opts.trimmed_icu)
-        print(f"ICU data: {kept} of {before} items, {size} of {original} bytes; "
-              f"{opts.trimmed_icu}: {os.path.getsize(opts.trimmed_icu)} bytes stripped")
-        return
     stripped = None
     with tempfile.TemporaryDirectory() as tmp:
         map_file = opts.map
         if map_file is None:
-            map_file, stripped = link_with_map(tmp)
+            try:
+                map_file, stripped = link_with_map(tmp, opts.full_icu)
+            except relink.RelinkError as e:
+                sys.exit(f"size-report: {e}")
         sizes = parse(map_file)
     rows = sorted(sizes.items(), key=lambda kv: -sum(kv[1].values()))
     total = sum(sum(k.values()) for _, k in rows)

@@ -7,21 +7,36 @@ libstdc++, libgcc_s, zlib and ncursesw/tinfo), so none of it can be loaded: the 
 build fails there (checked, so the hiding is real), the packaged one must not. The test server
 runs outside, on 127.0.0.1 (the namespace shares the network).
 """
+import datetime
 import glob
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tarfile
+import zoneinfo
 
 import pexpect
 import pytest
 
-from conftest import approve
-from tui import ROOT, TUI, dynamic_swift_binary
+from conftest import approve, login_line_mode
+from tui import RELEASE_BINARY, ROOT, TUI, dynamic_swift_binary
 
-ARCHIVES = sorted(glob.glob(os.path.join(ROOT, "dist", "pumptui-*-linux-*.tar.gz")))
+
+def archives():
+    """The archive PUMPTUI_RELEASE_BIN was unpacked from (DIST/pumptui-…/bin/pumptui beside
+    DIST/pumptui-….tar.gz: `scripts/package.sh --dist DIST`), else dist/'s."""
+    beside = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(RELEASE_BINARY))))
+    for dist in (beside, os.path.join(ROOT, "dist")):
+        found = sorted(glob.glob(os.path.join(dist, "pumptui-*-linux-*.tar.gz")))
+        if found:
+            return found
+    return []
+
+
+ARCHIVES = archives()
 pytestmark = pytest.mark.skipif(not ARCHIVES, reason="dist/pumptui-*.tar.gz not built (run scripts/package.sh)")
 
 
@@ -173,6 +188,59 @@ def test_full_screen_login_screen_without_the_toolchain(package, pumpserver, tmp
         t.wait_for("/oauth/authorize?oauth_token=", timeout=10)
         t.key("F5")                                  # the QR code: off without libqrencode, and said why
         t.wait_for("QR codes need libqrencode", timeout=10)
+
+
+# The packaged binary carries the trimmed ICU data (scripts/relink.py; docs/size.md: 52 MB, the
+# build's binary stripped is 81 MB). A limit with room for growth, far below the full data's.
+PACKAGED_LIMIT = 60_000_000
+OTHER_LOCALES = ({"LANG": "de_DE.UTF-8", "TZ": "Europe/Berlin"}, {"LANG": "ja_JP.UTF-8", "TZ": "Asia/Tokyo"})
+
+
+def test_the_packaged_binary_is_small_and_holds_only_the_trimmed_icu_data(package):
+    assert os.path.getsize(package["bin"]) < PACKAGED_LIMIT, os.path.getsize(package["bin"])
+    data = open(package["bin"], "rb").read()
+    # The data's table of contents names its items ("icudt76l/root.res"): root and English are
+    # in, German, converters and dictionaries are not.
+    for kept in (rb"icudt\d+l/root\.res", rb"icudt\d+l/en\.res", rb"icudt\d+l/zoneinfo64\.res"):
+        assert re.search(kept, data), kept
+    for left_out in (rb"icudt\d+l/de\.res", rb"icudt\d+l/ja\.res", rb"icudt\d+l/[^/\0]+\.cnv", rb"icudt\d+l/brkitr/cjdict\.dict"):
+        assert not re.search(left_out, data), left_out
+
+
+@pytest.mark.parametrize("locale", OTHER_LOCALES, ids=lambda env: env["LANG"])
+def test_version_under_another_locale(package, locale):
+    out = run_hidden(package, "--version", env=locale)
+    assert out.returncode == 0, out.stderr
+    assert re.match(r"pumptui \d+\.\d+\.\d+ ", out.stdout), out.stdout
+
+
+def test_a_date_renders_under_another_locale(package, pumpserver, tmp_path):
+    """The restored-draft notice formats its date with ICU (a DateFormatter: en_US_POSIX, the
+    local time zone). Under LANG=de_DE and TZ=Europe/Berlin the trimmed data (no German) still
+    gives English month names and Berlin's summer time."""
+    config = str(tmp_path / "config")
+    child, _ = login_line_mode(package["bin"], pumpserver.account(), config)
+    assert child.exitstatus == 0, child.before
+    argv = hidden([package["bin"], pumpserver.account(), "--config-dir", config], package["empty"])
+    env = OTHER_LOCALES[0]
+    with TUI(argv[1:], binary=argv[0], env=env) as t:
+        t.wait_for("Inbox:", timeout=15)
+        t.send("nunsent words")
+        t.wait_for("unsent words")
+        t.signal(signal.SIGTERM)
+        assert t.wait_exit() == 143
+    (draft,) = {p for d in (tmp_path, os.environ["XDG_STATE_HOME"]) for p in glob.glob(f"{d}/**/note.json", recursive=True)}
+    saved = datetime.datetime(2025, 7, 4, 21, 30, tzinfo=datetime.timezone.utc)
+    text = json.load(open(draft))
+    text["saved"] = saved.strftime("%Y-%m-%dT%H:%M:%SZ")
+    with open(draft, "w") as f:
+        json.dump(text, f)
+    local = saved.astimezone(zoneinfo.ZoneInfo(env["TZ"]))          # 23:30, summer time
+    with TUI(argv[1:], binary=argv[0], env=env) as t:
+        t.wait_for("Inbox:", timeout=15)
+        t.send("n")
+        t.wait_for(f"Restored your unsent draft from Jul 4 {local:%H:%M}")
+        t.wait_for("unsent words")
 
 
 def test_man_page_reads_well(package):

@@ -69,8 +69,8 @@ import PumpCore
         var s = F.screen()
         _ = s.update(.input(.key(.char("j"))))                 // carol shared bob's note
         #expect(jobs(s.update(.input(.key(.char("p"))))).isEmpty)
-        guard case .people(let people, _)? = s.modal else { Issue.record("no chooser"); return }
-        #expect(people.map(\.label) == ["Carol C.", "Bob B."])
+        guard case .people(let picker)? = s.modal else { Issue.record("no chooser"); return }
+        #expect(picker.people.map(\.label) == ["Carol C.", "Bob B."])
         #expect(F.text(s).joined(separator: "\n").contains("Whose profile?"))
         _ = s.update(.input(.key(.char("j"))))
         #expect(jobs(s.update(.input(.key(.enter)))) == ["profile acct:bob@pump.example"])

@@ -158,9 +158,10 @@ indirect enum ClientModal {
     case confirm(ConfirmDialog, ConfirmIntent)
     case prompt(TextBox, PromptIntent)
     case composer(Composer, sending: Bool)
-    case accounts(ListState)
+    /// `A`: the other stored accounts, or add one.
+    case accounts(AccountPicker)
     /// "Whose profile?" for a share: the sharer and the author.
-    case people([Person], ListState)
+    case people(PeoplePicker)
     /// `c` / `L`: which of the item's addresses.
     case links(LinkChooser)
     /// `i`: open, copy or save the item's image.

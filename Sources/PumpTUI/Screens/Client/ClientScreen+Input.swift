@@ -60,7 +60,7 @@ extension ClientScreen {
             // A share has two people: who shared it and who wrote it. Ask which.
             if case .activity(let a)? = selectedItem, a.verb == .share, let sharer = a.actor, let author = a.object?.author,
                sharer.id != author.id {
-                modal = .people([sharer, author], ListState())
+                modal = .people(PeoplePicker(people: [sharer, author]))
                 return []
             }
             return openProfile()
@@ -85,7 +85,7 @@ extension ClientScreen {
         case .newList, .renameList, .deleteList, .addToList, .removeFromList: return listAction(action)
         case .switchAccount:
             // With no other account known here, the router's account screen lists and adds them.
-            if otherAccounts.isEmpty { handoff = .addAccount } else { modal = .accounts(ListState()) }
+            if otherAccounts.isEmpty { handoff = .addAccount } else { modal = .accounts(AccountPicker(accounts: otherAccounts)) }
             return []
         default: return []
         }

@@ -69,44 +69,18 @@ extension ClientScreen {
                 return start(.compose(request, request.mode), request.checkOutboxSince == nil ? "Sending…"
                              : "Looking in your outbox, then sending…")
             }
-        case .people(let people, var l)?:
-            guard case .key(let key) = input, let action = keymap.action(for: key, in: [.picker]) else { return [] }
-            if l.apply(action, count: people.count) { modal = .people(people, l); return [] }
-            switch action {
-            case .back: modal = nil
-            case .submit:
-                modal = nil
-                if people.indices.contains(l.selected) { return openProfile(people[l.selected]) }
-            default: break
-            }
-            return []
-        case .links(let chooser)?:
-            return handleLinkChooser(input, chooser)
+        case .people?, .links?, .accounts?:
+            return handlePicker(input)
         case .image(let menu)?:
             return handleImageMenu(input, menu)
         case .preview(let preview)?:
             return handlePreview(input, preview)
         case .profileForm(let form)?:
             return handleProfileForm(input, form)
-        case .accounts(var l)?:
-            guard case .key(let key) = input, let action = keymap.action(for: key, in: [.picker]) else { return [] }
-            let choices = accountChoices
-            if l.apply(action, count: choices.count) { modal = .accounts(l); return [] }
-            switch action {
-            case .back: modal = nil
-            case .submit:
-                modal = nil
-                handoff = l.selected < otherAccounts.count ? .switchAccount(otherAccounts[l.selected]) : .addAccount
-            default: break
-            }
-            return []
         case nil:
             return []
         }
     }
-
-    /// The picker's rows: the other stored accounts, then "add".
-    var accountChoices: [String] { otherAccounts.map(\.description) + ["Add an account…"] }
 
     var helpRect: Rect {
         let body = bodyRect

@@ -164,18 +164,13 @@ extension ClientScreen {
             buffer.fill(body)
             c.render(into: &buffer, area: body)
         case .profileForm(let form)?: form.render(into: &buffer, area: body)
-        case .accounts(let l)?:
-            renderChoices(accountChoices, selected: l.selected, title: "Accounts — Enter chooses, Esc closes",
-                          into: &buffer, body: body)
-        case .people(let people, let l)?:
-            renderChoices(people.map { "\($0.label)  \($0.webfinger)" }, selected: l.selected,
-                          title: "Whose profile? Enter opens", into: &buffer, body: body)
+        case .accounts(let picker)?: picker.render(into: &buffer, body: body)
+        case .people(let picker)?: picker.render(into: &buffer, body: body)
         case .image(let menu)?:
             renderChoices(menu.rows, selected: menu.list.selected, title: "Image — o, c, s, v or Enter", into: &buffer, body: body)
         case .preview(let preview)?:
             preview.render(into: &buffer, body: body, support: graphicsSupport)
-        case .links(let chooser)?:
-            renderChoices(chooser.rows, selected: chooser.list.selected, title: chooser.title, into: &buffer, body: body)
+        case .links(let chooser)?: chooser.render(into: &buffer, body: body)
         case nil: break
         }
     }

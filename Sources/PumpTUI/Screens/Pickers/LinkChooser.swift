@@ -36,44 +36,17 @@ struct LinkChooser: Equatable, Sendable {
         return choices.first { $0.number == n }
     }
 
+    /// What the client does with the chosen address: copy it (OSC 52) or open it.
     func effect<M, J>(for choice: Choice) -> Effect<M, J> {
         purpose == .copy ? .copyToClipboard(choice.url) : .openBrowser(choice.url)
     }
-}
 
-extension ClientScreen {
-    /// `c`: the item's address, or a chooser when the item has links too.
-    mutating func copyLink() -> Effects {
-        let links = selectedObject?.renderedContent.links ?? []
-        if let chooser = LinkChooser(purpose: .copy, itemURL: selectedURL, links: links) {
-            modal = .links(chooser); return []
-        }
-        guard let url = selectedURL ?? links.first else { say("This item has no URL.", .warning); return [] }
-        return [.copyToClipboard(url)]
+    mutating func handle(_ input: InputEvent, keymap: Keymap) -> PickerStep<Choice> {
+        let rows = self   // the digits read the rows while the selection moves
+        return list.pick(input, from: choices, keymap: keymap, shortcut: rows.choice(forDigit:))
     }
 
-    /// `L`: the only link at once, else the chooser (the item's address is in it too).
-    mutating func openLink() -> Effects {
-        let links = selectedObject?.renderedContent.links ?? []
-        guard !links.isEmpty else { say("This item has no links.", .warning); return [] }
-        if links.count == 1 { return [.openBrowser(links[0])] }
-        if let chooser = LinkChooser(purpose: .open, itemURL: selectedURL, links: links) { modal = .links(chooser) }
-        return []
-    }
-
-    mutating func handleLinkChooser(_ input: InputEvent, _ chooser: LinkChooser) -> Effects {
-        var chooser = chooser
-        guard case .key(let key) = input else { return [] }
-        if case .char(let c) = key, let choice = chooser.choice(forDigit: c) { modal = nil; return [chooser.effect(for: choice)] }
-        guard let action = keymap.action(for: key, in: [.picker]) else { return [] }
-        if chooser.list.apply(action, count: chooser.choices.count) { modal = .links(chooser); return [] }
-        switch action {
-        case .back: modal = nil
-        case .submit:
-            modal = nil
-            if chooser.choices.indices.contains(chooser.list.selected) { return [chooser.effect(for: chooser.choices[chooser.list.selected])] }
-        default: break
-        }
-        return []
+    func render(into buffer: inout CellBuffer, body: Rect) {
+        ChoiceList(choices: rows, selected: list.selected, title: title).render(into: &buffer, area: body)
     }
 }

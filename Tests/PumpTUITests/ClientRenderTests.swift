@@ -121,7 +121,7 @@ import PumpCore
     @Test(arguments: standardSizes) func composerInsideTheClient(size: Size) {
         var s = F.screen(size)
         _ = s.update(.input(.key(.char("r"))))
-        _ = s.update(.message(.composerReady(.reply(to: s.items[0].object!), nil)))
+        _ = s.update(.message(.compose(.ready(.reply(to: s.items[0].object!), nil))))
         _ = s.update(.input(.paste("my answer")))
         let lines = F.text(s)
         #expect(lines.joined(separator: "\n").contains("my answer"))
@@ -134,8 +134,8 @@ import PumpCore
     @Test(arguments: standardSizes) func composerHidesTheTimeline(size: Size) {
         var s = F.screen(size)
         _ = s.update(.input(.key(.char("n"))))
-        _ = s.update(.message(.composerReady(.note, nil)))
-        guard case .composer(let composer, _)? = s.modal else { Issue.record("no composer"); return }
+        _ = s.update(.message(.compose(.ready(.note, nil))))
+        guard let composer = s.compose.composer else { Issue.record("no composer"); return }
         let body = ScreenFrame(size: size).body
         var alone = CellBuffer(size: size)
         composer.render(into: &alone, area: body)

@@ -308,7 +308,7 @@ import PumpCore
     /// q with an unsent draft kept asks first; Stay is focused.
     @Test func quitConfirmWithADraft() {
         var s = F.screen(size)
-        s.pendingDraft = Draft(kind: .note, text: "unsent", saved: F.now)
+        s.compose.pendingDraft = Draft(kind: .note, text: "unsent", saved: F.now)
         send(&s, .char("q"))
         let b = buffer(s)
         expectClientScreen(b, #"""

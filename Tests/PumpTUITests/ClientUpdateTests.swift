@@ -195,44 +195,44 @@ import PumpCore
         // The editor's lists and people load alongside, once, without a spinner.
         #expect(key(&s, .char("n")) == ["openComposer \(Composer.Mode.note.draftKey)", "audienceData"])
         #expect(s.running == 1)
-        _ = s.update(.message(.composerReady(.note, nil)))
+        _ = s.update(.message(.compose(.ready(.note, nil))))
         #expect(s.contexts.first == .editor)
         _ = s.update(.input(.paste("hello there")))
         #expect(key(&s, .ctrl("d")) == ["compose hello there"])
         #expect(key(&s, .char("x")) == [])                   // nothing while sending
-        let failed = jobs(s.update(.message(.composed(.note, .failure(ClientFailure(message: "Server error 500: Looks like spam"))))))
+        let failed = jobs(s.update(.message(.compose(.sent(.note, .failure(ClientFailure(message: "Server error 500: Looks like spam")))))))
         #expect(failed == ["draft save \(Composer.Mode.note.draftKey)"])
-        guard case .composer(let c, let sending)? = s.modal else { Issue.record("composer closed"); return }
+        guard let c = s.compose.composer, let sending = s.compose.editor?.sending else { Issue.record("composer closed"); return }
         #expect(!sending)
         #expect(c.draft.text == "hello there")
         // The failure is the editor's to show (issue 14), on the status line while it is open.
         #expect(c.status.message.contains("Looks like spam"))
         _ = key(&s, .ctrl("d"))
-        let after = jobs(s.update(.message(.composed(.note, .success(Activity(id: "p", verb: .post))))))
-        #expect(s.modal == nil)
+        let after = jobs(s.update(.message(.compose(.sent(.note, .success(Activity(id: "p", verb: .post)))))))
+        #expect(s.modal == nil && !s.compose.isOpen)
         #expect(after == ["draft remove \(Composer.Mode.note.draftKey)", "feed inboxMajor newer"])
     }
 
     @Test func replyAndEditOpenTheComposerForTheRightObject() {
         var s = F.screen()
         _ = key(&s, .char("r"))
-        _ = s.update(.message(.composerReady(.reply(to: object(s, 0)), nil)))
-        guard case .composer(let c, _)? = s.modal, case .reply(let o) = c.mode else { Issue.record("no reply composer"); return }
+        _ = s.update(.message(.compose(.ready(.reply(to: object(s, 0)), nil))))
+        guard let c = s.compose.composer, case .reply(let o) = c.mode else { Issue.record("no reply composer"); return }
         #expect(o.id == "https://pump.example/api/note/n1")
-        s.modal = nil
+        s.compose = ComposeFlow()
         _ = key(&s, .char("e"))                              // not ours
-        #expect(s.modal == nil)
+        #expect(s.modal == nil && !s.compose.isOpen)
         for _ in 0..<5 { _ = key(&s, .char("j")) }
         _ = key(&s, .char("e"))
-        _ = s.update(.message(.composerReady(.edit(object(s, 5)), nil)))
-        guard case .composer(let e, _)? = s.modal, case .edit = e.mode else { Issue.record("no edit composer"); return }
+        _ = s.update(.message(.compose(.ready(.edit(object(s, 5)), nil))))
+        guard let e = s.compose.composer, case .edit = e.mode else { Issue.record("no edit composer"); return }
         #expect(e.draft.text == "My own note")
     }
 
     @Test func shutdownKeepsAnOpenEditorsTextAsADraft() {
         var s = F.screen()
         _ = key(&s, .char("n"))
-        _ = s.update(.message(.composerReady(.note, nil)))
+        _ = s.update(.message(.compose(.ready(.note, nil))))
         _ = s.update(.input(.paste("half written")))
         #expect(jobs(s.update(.shutdown(.hangUp))) == ["draft save \(Composer.Mode.note.draftKey)"])
         var t = F.screen()
@@ -242,8 +242,8 @@ import PumpCore
     @Test func aSavedDraftIsRestoredWhenTheEditorOpens() {
         var s = F.screen()
         _ = key(&s, .char("n"))
-        _ = s.update(.message(.composerReady(.note, Draft(kind: .note, text: "from before"))))
-        guard case .composer(let c, _)? = s.modal else { Issue.record("no composer"); return }
+        _ = s.update(.message(.compose(.ready(.note, Draft(kind: .note, text: "from before")))))
+        guard let c = s.compose.composer else { Issue.record("no composer"); return }
         #expect(c.draft.text == "from before")
     }
 
@@ -265,7 +265,7 @@ import PumpCore
 
     @Test func quitAsksFirstWithADraft() {
         var s = F.screen()
-        s.pendingDraft = Draft(kind: .note, text: "unsent")
+        s.compose.pendingDraft = Draft(kind: .note, text: "unsent")
         #expect(s.update(.input(.key(.char("q")))).isEmpty)
         #expect(s.handoff == nil)
         let effects = s.update(.input(.key(.char("y"))))

@@ -87,7 +87,7 @@ import PumpCore
         let r = Requester()
         let note = ClientFixtures.inbox.items[0].object!
         let req = ComposeRequest(mode: .reply(to: note), text: "hi <there>", title: nil, audience: .public, imagePath: nil)
-        guard case .composed(_, .success, _) = await worker(r).perform(.compose(req, req.mode)) else { Issue.record("no reply"); return }
+        guard case .compose(.sent(_, .success, _)) = await worker(r).perform(.compose(.send(req))) else { Issue.record("no reply"); return }
         let object = r.posted.first?["object"] as? [String: Any]
         #expect(object?["objectType"] as? String == "comment")
         #expect(object?["content"] as? String == "hi &lt;there&gt;")

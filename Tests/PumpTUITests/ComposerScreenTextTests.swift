@@ -15,7 +15,7 @@ import PumpCore
     func open(_ key: Character, _ mode: (ClientScreen) -> Composer.Mode, draft: Draft? = nil) -> ClientScreen {
         var s = F.screen(size)
         _ = s.update(.input(.key(.char(key))))
-        _ = s.update(.message(.composerReady(mode(s), draft)))
+        _ = s.update(.message(.compose(.ready(mode(s), draft))))
         return s
     }
 

@@ -49,10 +49,10 @@ import PumpCore
         var s = F.screen()
         _ = s.update(.message(.feed(.outbox, .first, .success(F.inbox))))
         _ = key(&s, .char("n"))
-        _ = s.update(.message(.composerReady(.note, nil)))
+        _ = s.update(.message(.compose(.ready(.note, nil))))
         _ = s.update(.input(.paste("hello")))
         _ = key(&s, .ctrl("d"))
-        let after = jobs(s.update(.message(.composed(.note, .success(Activity(id: "p", verb: .post))))))
+        let after = jobs(s.update(.message(.compose(.sent(.note, .success(Activity(id: "p", verb: .post)))))))
         #expect(after.contains("feed outbox newer") && after.contains("feed inboxMajor newer"))
         #expect(s.status.message == "Posted.")
         _ = s.update(.message(.feed(.inboxMajor, .newer, .success(Feed()))))
@@ -82,13 +82,13 @@ import PumpCore
     @Test func f1OpensHelpOverTheEditorAndEscReturnsToIt() {
         var s = ClientFixtures.screen()
         _ = s.update(.input(.key(.char("n"))))
-        _ = s.update(.message(.composerReady(.note, nil)))
+        _ = s.update(.message(.compose(.ready(.note, nil))))
         _ = s.update(.input(.paste("half a thought")))
         _ = s.update(.input(.key(.f(1))))
         #expect(s.contexts == [.help])
         #expect(ClientFixtures.text(s).joined(separator: "\n").contains("Editor"))
         _ = s.update(.input(.key(.escape)))
-        guard case .composer(let c, _)? = s.modal else { Issue.record("the editor is gone"); return }
+        guard let c = s.compose.composer else { Issue.record("the editor is gone"); return }
         #expect(c.draft.text == "half a thought")
         #expect(jobs(s.update(.shutdown(.hangUp))) == ["draft save note"])
     }

@@ -144,9 +144,9 @@ import PumpCore
     @Test func audiencePicker() {
         var s = F.screen(size)
         #expect(send(&s, .char("n")) == ["openComposer note", "audienceData"])
-        _ = s.update(.message(.composerReady(.note, nil)))
-        _ = s.update(.message(.audienceData(lists: [AudienceTarget(id: "https://pump.example/api/collection/l2", name: "Family")],
-                                            following: [bob])))
+        _ = s.update(.message(.compose(.ready(.note, nil))))
+        _ = s.update(.message(.compose(.audienceData(lists: [AudienceTarget(id: "https://pump.example/api/collection/l2", name: "Family")],
+                                            following: [bob]))))
         _ = s.update(.input(.paste("Dinner at eight")))
         _ = send(&s, .tab, .enter)
         expectScreen(buffer(s), #"""

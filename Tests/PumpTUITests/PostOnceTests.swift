@@ -12,18 +12,18 @@ import PumpCore
     func editorWithText(_ text: String) -> ClientScreen {
         var s = F.screen()
         _ = s.update(.input(.key(.char("n"))))
-        _ = s.update(.message(.composerReady(.note, nil)))
+        _ = s.update(.message(.compose(.ready(.note, nil))))
         for c in text { _ = s.update(.input(.key(.char(c)))) }
         return s
     }
 
     func composer(_ s: ClientScreen) -> (Composer, Bool)? {
-        if case .composer(let c, let sending)? = s.modal { return (c, sending) }
+        if let e = s.compose.editor { return (e.composer, e.sending) }
         return nil
     }
 
     func sendJob(_ effects: [Effect<ClientMessage, ClientJob>]) -> ComposeRequest? {
-        for e in effects { if case .run(.compose(let r, _))? = Optional(e) { return r } }
+        for e in effects { if case .run(.compose(.send(let r)))? = Optional(e) { return r } }
         return nil
     }
 
@@ -31,14 +31,14 @@ import PumpCore
         var s = editorWithText("Hello once")
         let first = sendJob(s.update(.input(.key(.ctrl("d")))))
         #expect(first?.checkOutboxSince == nil)
-        _ = s.update(.message(.composed(.note, .failure(ClientFailure(message: "No answer in time (timed out)", offline: true, uncertain: true)))))
+        _ = s.update(.message(.compose(.sent(.note, .failure(ClientFailure(message: "No answer in time (timed out)", offline: true, uncertain: true))))))
         #expect(composer(s)?.0.status.message.contains("It may have been posted") == true)
         let again = s.update(.input(.key(.ctrl("d"))))
         #expect(sendJob(again)?.checkOutboxSince == F.now)
         #expect(s.status.message == "Looking in your outbox, then sending…")
         // The worker found it there: the editor closes, nothing was sent twice.
-        _ = s.update(.message(.composed(.note, .success(Activity(id: "a", verb: .post)), found: true)))
-        #expect(s.modal == nil)
+        _ = s.update(.message(.compose(.sent(.note, .success(Activity(id: "a", verb: .post)), found: true))))
+        #expect(s.modal == nil && !s.compose.isOpen)
         #expect(s.status.message.hasPrefix("It had been posted"))
     }
 
@@ -51,7 +51,7 @@ import PumpCore
         #expect(!sending && c.body.text == "Slow server")
         #expect(c.status.message.hasPrefix("Stopped waiting"))
         // The answer arrives after all: the editor says so and stays; ^D would find it.
-        _ = s.update(.message(.composed(.note, .success(Activity(id: "a", verb: .post)))))
+        _ = s.update(.message(.compose(.sent(.note, .success(Activity(id: "a", verb: .post))))))
         #expect(composer(s)?.0.status.message.hasPrefix("The post you stopped waiting for has arrived") == true)
         #expect(sendJob(s.update(.input(.key(.ctrl("d")))))?.checkOutboxSince == F.now)
     }
@@ -65,12 +65,12 @@ import PumpCore
         let worker = ClientWorker(api: PumpAPI(requester: r, nickname: "alice", profileURL: nil, base: URL(string: "https://pump.example")!))
         var request = ComposeRequest(mode: .note, text: "Hello once", title: nil, audience: .public, imagePath: nil)
         request.checkOutboxSince = F.now
-        let msg = await worker.perform(.compose(request, .note))
-        guard case .composed(.note, .success(let a), found: true) = msg else { Issue.record("\(msg)"); return }
+        let msg = await worker.perform(.compose(.send(request)))
+        guard case .compose(.sent(.note, .success(let a), found: true)) = msg else { Issue.record("\(msg)"); return }
         #expect(a.id == "p1" && r.posted.isEmpty)
         // Another text is not taken for it: that one is sent.
         request.text = "Hello twice"
-        guard case .composed(.note, .success, found: false) = await worker.perform(.compose(request, .note)) else { Issue.record("not sent"); return }
+        guard case .compose(.sent(.note, .success, found: false)) = await worker.perform(.compose(.send(request))) else { Issue.record("not sent"); return }
         #expect(r.posted.count == 1)
     }
 }
@@ -81,9 +81,9 @@ import PumpCore
     @Test func anOpenEditorTakesTheNewSize() {
         var s = ClientFixtures.screen()
         _ = s.update(.input(.key(.char("n"))))
-        _ = s.update(.message(.composerReady(.note, nil)))
+        _ = s.update(.message(.compose(.ready(.note, nil))))
         _ = s.update(.input(.resize(Size(rows: 30, cols: 100))))
-        guard case .composer(let c, _)? = s.modal else { Issue.record("no editor"); return }
+        guard let c = s.compose.composer else { Issue.record("no editor"); return }
         #expect(c.size == Size(rows: s.bodyRect.rows, cols: 100))
     }
 }

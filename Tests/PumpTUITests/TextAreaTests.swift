@@ -77,11 +77,11 @@ import Testing
     @Test func aTinyWindowSaysTheEditorDoesNotFit() {
         var s = ClientFixtures.screen(Size(rows: 12, cols: 40))
         _ = s.update(.input(.key(.char("n"))))
-        _ = s.update(.message(.composerReady(.note, nil)))
+        _ = s.update(.message(.compose(.ready(.note, nil))))
         _ = s.update(.input(.paste("kept words")))
         let text = ClientFixtures.text(s).joined(separator: "\n")
         #expect(text.contains("│kept words") && text.contains("└───"))    // 40×12: text and frame show
-        guard case .composer(let c, _)? = s.modal else { Issue.record("editor closed"); return }
+        guard let c = s.compose.composer else { Issue.record("editor closed"); return }
         #expect(c.draft.text == "kept words")
         var tiny = CellBuffer(size: Size(rows: 5, cols: 40))          // no room for a text row
         c.render(into: &tiny, area: Rect(row: 0, col: 0, rows: 5, cols: 40))
@@ -94,7 +94,7 @@ import Testing
     @Test func sendStaysOnScreenAt40Columns() {
         var s = ClientFixtures.screen(Size(rows: 12, cols: 40))
         _ = s.update(.input(.key(.char("n"))))
-        _ = s.update(.message(.composerReady(.note, nil)))
+        _ = s.update(.message(.compose(.ready(.note, nil))))
         let rows = ClientFixtures.text(s)
         #expect(rows.contains { $0.contains("To: Public") && $0.contains("[ Send ]") }, "\(rows)")
     }

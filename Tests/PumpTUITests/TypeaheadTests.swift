@@ -21,7 +21,7 @@ import PumpCore
         #expect(jobs(effects).count == 2 && jobs(effects).last == "audienceData")
         #expect(jobs(effects).first?.hasPrefix("openComposer") == true)
         let mode: Composer.Mode = opener == "n" ? .note : .reply(to: s.items[0].object!)
-        let sent = jobs(s.update(.message(.composerReady(mode, nil))))
+        let sent = jobs(s.update(.message(.compose(.ready(mode, nil)))))
         #expect(sent == ["compose \(text)"])
         #expect(s.items == before && s.list.selected == 0)
     }
@@ -31,8 +31,8 @@ import PumpCore
         var s = F.screen()
         _ = s.update(.input(.key(.char("n"))))
         _ = s.update(.input(.paste(" and more")))
-        _ = s.update(.message(.composerReady(.note, Draft(kind: .note, text: "from before"))))
-        guard case .composer(let c, _)? = s.modal else { Issue.record("no composer"); return }
+        _ = s.update(.message(.compose(.ready(.note, Draft(kind: .note, text: "from before")))))
+        guard let c = s.compose.composer else { Issue.record("no composer"); return }
         #expect(c.draft.text == "from before and more")
     }
 

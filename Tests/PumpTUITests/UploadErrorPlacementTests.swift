@@ -18,12 +18,12 @@ import PumpCore
     @Test func theUploadErrorGoesWhenTheImageIsRemoved() {
         var s = ClientFixtures.screen()
         key(&s, .char("n"))
-        _ = s.update(.message(.composerReady(.note, nil)))
+        _ = s.update(.message(.compose(.ready(.note, nil))))
         key(&s, .ctrl("t"))
-        _ = s.update(.message(.imageChecked(.success(ImageFile(path: "/home/u/cat.png", mimeType: "image/png", byteCount: 2048)))))
+        _ = s.update(.message(.compose(.imageChecked(.success(ImageFile(path: "/home/u/cat.png", mimeType: "image/png", byteCount: 2048))))))
         key(&s, .ctrl("d"))
-        _ = s.update(.message(.composed(.note, .failure(ClientFailure(message: "The server refused the upload (413).")))))
-        _ = s.update(.message(.draftDone(nil)))
+        _ = s.update(.message(.compose(.sent(.note, .failure(ClientFailure(message: "The server refused the upload (413)."))))))
+        _ = s.update(.message(.compose(.draftDone(nil))))
         #expect(statusRow(s).contains("The server refused the upload (413)."))
         // ^T, empty the path, Enter: the image is removed, and so is its error.
         key(&s, .ctrl("t"))

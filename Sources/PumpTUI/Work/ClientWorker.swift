@@ -70,28 +70,8 @@ final class ClientWorker: Sendable {
             return .verb(request, await attempt { try await self.verb(request) })
         case .followAccount(let account):
             return .followedAccount(account, await attempt { try await self.api.follow(account: account) })
-        case .compose(let request, let mode):
-            if let since = request.checkOutboxSince, let there = await request.arrived(in: api, since: since) {
-                return .composed(mode, .success(there), found: true)
-            }
-            return .composed(mode, await attempt { try await request.perform(with: self.api) })
-        case .openComposer(let mode):
-            let own = drafts?.open(key: mode.draftKey)
-            return .composerReady(mode, own, legacy: own == nil && drafts?.legacyDraft(key: mode.draftKey) != nil)
-        case .claimLegacyDraft(let mode):
-            return .legacyDraftClaimed(mode, drafts?.claimLegacy(key: mode.draftKey))
-        case .writeEditorFile(let text):
-            return .editorFileWritten(await attempt { try EditorFile.create(text) })
-        case .removeEditorFile(let path):
-            try? FileManager.default.removeItem(atPath: path)
-            return .stored(nil)
-        case .editorFailed(let path, let outcome):
-            // The path first: at 80 columns the status line must not cut it off (issue 22).
-            return .editorNote(FileManager.default.fileExists(atPath: path)
-                ? "Text unchanged; the editor's copy: \(path) (it \(outcome.phrase))"
-                : "Text unchanged: the editor \(outcome.phrase)")
-        case .readEditorFile(let path):
-            return .editorFileRead(await attempt { try EditorFile.readBack(path) })
+        case .compose(let job):
+            return .compose(await performCompose(job))
         case .saveImage(let request):
             return .imageSaved(await attempt {
                 let reply = try await self.api.fetchMedia(request.link)
@@ -113,10 +93,6 @@ final class ClientWorker: Sendable {
             return .imageChecked(ImageFile.check(path))
         case .saveProfile(let edit):
             return .profileSaved(edit, await attempt { try await edit.save(with: self.api) })
-        case .draft(let decision):
-            guard let drafts else { return .draftDone(nil) }
-            do { try DraftPolicy.apply(decision, to: drafts); return .draftDone(nil) }
-            catch { return .draftDone("The draft could not be saved: \(Self.failure(error).message)") }
         case .people(let source, let known):
             return .people(source, older: known != nil, await attempt { try await self.people(source, known) })
         case .openAccount(let who):
@@ -125,13 +101,6 @@ final class ClientWorker: Sendable {
             return .lists(await attempt { try await self.people(.lists, nil) })
         case .listChange(let change):
             return .listChanged(change, await attempt { try await self.change(change) })
-        case .audienceData:
-            // Either part may fail alone: the editor then offers less, never an error.
-            let lists = (try? await api.lists())?.objects.filter(\.isPersonList).map(\.audienceTarget) ?? []
-            let following = (try? await api.people(.following, of: api.me, count: 200))?.items.compactMap { item -> Person? in
-                if case .person(let p) = item { return p } else { return nil }
-            } ?? []
-            return .audienceData(lists: lists, following: following)
         case .cached(let kind):
             return .cached(snapshot(only: kind))
         case .cachedRest(let have):
@@ -390,7 +359,7 @@ final class ClientWorker: Sendable {
         text.contains("not found in stream") || text.contains("not in stream")
     }
 
-    private func attempt<T: Sendable>(_ body: () async throws -> T) async -> Result<T, ClientFailure> {
+    func attempt<T: Sendable>(_ body: () async throws -> T) async -> Result<T, ClientFailure> {
         do { return .success(try await body()) } catch { return .failure(Self.failure(error)) }
     }
 

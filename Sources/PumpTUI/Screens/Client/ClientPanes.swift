@@ -153,11 +153,11 @@ struct SearchPane: Equatable {
 
 /// Modal things drawn over the page, one at a time; each takes the keys while open.
 indirect enum ClientModal {
-    /// Help over whatever was open (the editor keeps its text underneath); closing it goes back there.
+    /// Help over whatever was open; closing it goes back there. Over the editor (`ComposeFlow`,
+    /// which lies under every modal) `under` is nil: the editor keeps its text meanwhile.
     case help(HelpOverlay, under: ClientModal?)
     case confirm(ConfirmDialog, ConfirmIntent)
     case prompt(TextBox, PromptIntent)
-    case composer(Composer, sending: Bool)
     /// `A`: the other stored accounts, or add one.
     case accounts(AccountPicker)
     /// "Whose profile?" for a share: the sharer and the author.

@@ -5,6 +5,7 @@ import PumpCore
 extension ClientScreen {
     mutating func handleInput(_ input: InputEvent) -> Effects {
         if modal != nil { return handleModal(input) }
+        if compose.isOpen { return composeInput(input) }
         if lookupTypeahead != nil { return holdForLookup(input) }
         guard case .key(let key) = input, let action = keymap.action(for: key, in: contexts) else { return [] }
         return perform(action)
@@ -38,7 +39,7 @@ extension ClientScreen {
             say(pages.isEmpty ? current.title : "")    // the page's own status ("2 of 3 replies") went with it
             keepSelectionVisible(); return []
         case .quit:
-            guard pendingDraft != nil else { return confirmed(.quit) }
+            guard compose.pendingDraft != nil else { return confirmed(.quit) }
             modal = .confirm(ConfirmDialog("Quit pumptui? Your unsent draft is lost.", yes: "Quit", no: "Stay"), .quit)
             return []
         case .help: modal = .help(helpOverlay(contexts), under: nil); return []
@@ -316,43 +317,5 @@ extension ClientScreen {
             case .people, .lists: return page
             }
         }
-    }
-
-    // MARK: - Composer
-
-    /// The editor opens at once, so the keys typed right after `n`/`r`/`e` (one SSH burst) are
-    /// its text, never timeline commands. Its saved draft is read off the loop; until it is
-    /// there the editor queues its keys and replays them on top of the draft (`showComposer`).
-    mutating func openComposer(_ mode: Composer.Mode) -> Effects {
-        guard modal == nil else { return [] }
-        var c = Composer(mode: mode, draft: nil, size: Size(rows: bodyRect.rows, cols: bodyRect.cols), now: now)
-        c.drawsStatusAndFooter = false   // the client's own status line and footer show them
-        c.keymap = keymap
-        modal = .composer(c, sending: false)
-        composerTypeahead = []
-        // Quiet (no spinner, no count): the editor works without it, it only offers more.
-        let extra: Effects = audienceData == nil ? [.run(.audienceData)] : []
-        return start(.openComposer(mode), "") + extra
-    }
-
-    /// Hands the lists and followed people to an open editor.
-    mutating func offerAudienceData() {
-        guard let data = audienceData else { return }
-        editComposer { $0.lists = data.lists; $0.knownPeople = data.following }
-    }
-
-    /// The draft was read: the editor starts from it, then the keys typed meanwhile replay.
-    mutating func showComposer(_ mode: Composer.Mode, draft: Draft?, legacy: Bool = false) -> Effects {
-        guard case .composer(let open, _)? = modal, open.mode == mode, let queued = composerTypeahead else { return [] }
-        var c = Composer(mode: mode, draft: draft, size: Size(rows: bodyRect.rows, cols: bodyRect.cols), now: now)
-        c.drawsStatusAndFooter = false
-        c.keymap = keymap
-        if legacy { c.offerLegacyDraft() }
-        modal = .composer(c, sending: false)
-        offerAudienceData()
-        composerTypeahead = nil
-        var effects: Effects = []
-        for input in queued where modal != nil { effects += handleInput(input) }
-        return effects
     }
 }

@@ -103,7 +103,7 @@ extension ClientScreen {
         case .failure(let f): fail(f); return []
         case .success(let done):
             say(done, .success)
-            audienceData = nil    // the editor's list of lists is stale now
+            compose.audience = nil    // the editor's list of lists is stale now
             var effects: Effects = []
             // The pages showing what changed load again; the status keeps what was done.
             for (i, page) in pages.enumerated() {

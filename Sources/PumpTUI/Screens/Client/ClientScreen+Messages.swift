@@ -14,18 +14,6 @@ extension ClientScreen {
             if let problem { say(problem, .warning) }
             return []
         }
-        if case .audienceData(let lists, let following) = message {
-            audienceData = (lists, following)
-            offerAudienceData()
-            return []
-        }
-        // The editor's answers go to the editor: help over it closes first.
-        if case .help(_, let under?)? = modal, case .composer = under {
-            switch message {
-            case .composed, .imageChecked, .editorFileWritten, .editorFileRead: modal = under
-            default: break
-            }
-        }
         switch message {
         case .feed(let kind, let direction, let result): return feedArrived(kind, direction, result)
         case .thread(let rootID, let offset, let result): threadArrived(rootID, offset, result)
@@ -35,21 +23,8 @@ extension ClientScreen {
         case .verb(let request, let result): return verbFinished(request, result)
         case .followedAccount(let who, let result):
             if case .failure(let f) = result { fail(f) } else { say("Following \(who).", .success) }
-        case .composed(let mode, let result, let found): return composed(mode, result, found: found)
-        case .composerReady(let mode, let draft, let legacy): return showComposer(mode, draft: draft, legacy: legacy)
-        case .legacyDraftClaimed(let mode, let draft):
-            guard case .composer(let c, _)? = modal, c.mode == mode else { break }
-            let time = now
-            if let draft { editComposer { $0.restore(draft, now: time) } } else { say("The old draft could not be read.", .warning) }
-        case .imageChecked(let result):
-            if case .profileForm = modal { avatarChecked(result); break }
-            editComposer { $0.attachChecked(result) }
-            if case .success = result { say("Image attached.", .success) } else { say("") }
-        case .draftDone(let problem):
-            if let problem { say(problem, .error) }
-        case .editorFileWritten(let result): return editorFileWritten(result)
-        case .editorFileRead(let result): editorFileRead(result)
-        case .editorNote(let note): editorNote(note)
+        case .compose(let m): return composeMessage(m)
+        case .imageChecked(let result): avatarChecked(result)
         case .profileSaved(let edit, let result): return profileSaved(edit, result)
         case .imageSaved(.success(let path)): say("Saved the image to \(path).", .success)
         case .imageSaved(.failure(let f)): say("The image was not saved: \(f.message)", .error)
@@ -61,7 +36,6 @@ extension ClientScreen {
         case .openedAccount(let who, let result): return openedAccount(who, result)
         case .lists(let result): listsArrived(result)
         case .listChanged(let change, let result): return listChanged(change, result)
-        case .audienceData: break
         case .cached(let snapshot): return cacheArrived(snapshot)
         case .stored: break
         case .searched(let query, let result): searched(query, result)
@@ -309,53 +283,27 @@ extension ClientScreen {
         }
     }
 
-    private mutating func composed(_ mode: Composer.Mode, _ result: Result<Activity, ClientFailure>, found: Bool) -> Effects {
-        // The answer to a send the user stopped waiting for (Esc): the editor is told, nothing closes.
-        if case .composer(var c, false)? = modal, c.mode == mode, c.mayHaveBeenSent != nil {
-            switch result {
-            case .success: c.lateAnswer(arrived: true, "")
-            case .failure(let f): c.lateAnswer(arrived: f.uncertain, f.message)
+    /// The editor's post is on the server (`ComposeFlow.Outcome.posted`): said, and shown where
+    /// it belongs (a reply under what it answers, an edit everywhere), the timelines refreshed.
+    mutating func posted(_ mode: Composer.Mode, _ activity: Activity, found: Bool) -> Effects {
+        switch mode {
+        case .note: say(found ? "It had been posted: it was in your outbox, so it was not sent again." : "Posted.", .success)
+        case .reply(let o):
+            say(activity.addressedOnRetry ? "Reply sent to the post's audience and author (the server had only a share of it)."
+                : "Reply sent.", .success)
+            updateObject(o.id) { $0.replies = Self.bump($0.replies, 1) }
+            if let reply = activity.object { appendReply(reply, to: o.id) }
+        case .edit(let o):
+            say("Updated.", .success)
+            if let new = activity.object {
+                var edit = ObjectRevision(id: o.id)
+                edit.content = new.content; edit.displayName = new.displayName; edit.updated = new.updated ?? now
+                store.record(edit)
+                updateObject(o.id) { $0.content = new.content ?? $0.content; $0.displayName = new.displayName ?? $0.displayName }
             }
-            modal = .composer(c, sending: false)
-            say(c.status.message, c.status.kind)
-            return []
         }
-        switch result {
-        case .failure(let f):
-            fail(f)
-            guard case .composer(var c, _)? = modal else { return [] }
-            // The failure is the editor's to show: it goes when the editor's next note (image
-            // removed, sending again) replaces it. Kept on the client's line, an error there
-            // outranked every later note of the editor and stayed on screen.
-            if !f.tokenRejected { status = StatusLine() }
-            c.sendFailed(f.message, uncertain: f.uncertain)
-            modal = .composer(c, sending: false)
-            return start(.draft(DraftPolicy.decide(.sendFailed, composer: c)), "")
-        case .success(let activity):
-            var effects: Effects = []
-            if case .composer(let c, _)? = modal {
-                modal = nil
-                effects = start(.draft(DraftPolicy.decide(.sendSucceeded, composer: c)), "")
-            }
-            switch mode {
-            case .note: say(found ? "It had been posted: it was in your outbox, so it was not sent again." : "Posted.", .success)
-            case .reply(let o):
-                say(activity.addressedOnRetry ? "Reply sent to the post's audience and author (the server had only a share of it)."
-                    : "Reply sent.", .success)
-                updateObject(o.id) { $0.replies = Self.bump($0.replies, 1) }
-                if let reply = activity.object { appendReply(reply, to: o.id) }
-            case .edit(let o):
-                say("Updated.", .success)
-                if let new = activity.object {
-                    var edit = ObjectRevision(id: o.id)
-                    edit.content = new.content; edit.displayName = new.displayName; edit.updated = new.updated ?? now
-                    store.record(edit)
-                    updateObject(o.id) { $0.content = new.content ?? $0.content; $0.displayName = new.displayName ?? $0.displayName }
-                }
-            }
-            keepSelectionVisible()
-            return effects + refreshAfterOwnAction(affecting: [.outbox, .inboxMajor, .inboxMinor])
-        }
+        keepSelectionVisible()
+        return refreshAfterOwnAction(affecting: [.outbox, .inboxMajor, .inboxMinor])
     }
 
     /// The timelines an own action shows up in are refreshed if they were opened already, so

@@ -1,7 +1,7 @@
 import Foundation
 import PumpCore
 
-/// Keys while a help overlay, dialog, prompt, composer or the account picker is open.
+/// Keys while a help overlay, dialog, prompt, picker or form is open (the editor's: `ComposeFlow`).
 extension ClientScreen {
     mutating func handleModal(_ input: InputEvent) -> Effects {
         // Every picker's footer offers F1: its keys open over it, and closing them returns there.
@@ -30,45 +30,6 @@ extension ClientScreen {
             _ = box.handle(input)
             modal = .prompt(box, intent)
             return []
-        case .composer(var composer, let sending)?:
-            if composerTypeahead != nil { composerTypeahead?.append(input); return [] }
-            if case .key(let key) = input, keymap.action(for: key, in: composer.keyContexts) == .help {
-                modal = .help(helpOverlay(composer.keyContexts), under: modal)
-                return []
-            }
-            if sending {
-                // The text stays as sent until the answer comes back; Esc stops waiting for it.
-                if case .key(let key) = input, keymap.action(for: key, in: composer.keyContexts) == .discard {
-                    composer.stopWaiting()
-                    modal = .composer(composer, sending: false)
-                    // The send's job still runs (its spinner): the line says what happened.
-                    say(composer.status.message, .warning)
-                }
-                return []
-            }
-            switch composer.handle(input) {
-            case .editing: modal = .composer(composer, sending: false); return []
-            case .discarded:
-                modal = nil; say("Draft discarded.")
-                return start(.draft(DraftPolicy.decide(.discarded, composer: composer)), "")
-            case .externalEditor:
-                modal = .composer(composer, sending: false)
-                return start(.writeEditorFile(composer.body.text), "Opening your editor…")
-            case .claimLegacyDraft:
-                modal = .composer(composer, sending: false)
-                return start(.claimLegacyDraft(composer.mode), "")
-            case .attach(let path):
-                modal = .composer(composer, sending: false)
-                return start(.checkImage(path), "Checking the image…")
-            case .send(let request):
-                guard !request.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || request.imagePath != nil else {
-                    modal = .composer(composer, sending: false); say("Nothing to send.", .warning); return []
-                }
-                composer.sendStarted(at: now)
-                modal = .composer(composer, sending: true)
-                return start(.compose(request, request.mode), request.checkOutboxSince == nil ? "Sending…"
-                             : "Looking in your outbox, then sending…")
-            }
         case .people?, .links?, .accounts?:
             return handlePicker(input)
         case .image(let menu)?:

@@ -11,12 +11,13 @@ extension ClientScreen {
         renderBody(into: &buffer, area: frame.body)
         Footer(contexts: contexts, keymap: keymap, unavailable: unavailableActions).render(into: &buffer, area: frame.footer)
         shownStatus.render(into: &buffer, area: frame.status, spill: frame.footer)
+        compose.render(into: &buffer, area: frame.body)
         renderModal(modal, into: &buffer, body: frame.body)
     }
 
     /// What the open editor cannot do now (the footer leaves it out).
     var unavailableActions: Set<Action> {
-        if case .composer(let c, _)? = modal { return c.unavailableActions }
+        if modal == nil, let c = compose.composer { return c.unavailableActions }
         if case .profileForm? = modal { return ProfileForm.unavailableActions }
         // Our own profile offers E where others' offer f (`toggleFollow`: "That is you.").
         if modal == nil, case .profile(let p)? = pages.last { return isMe(p.person) ? [.follow] : [.editProfile] }
@@ -25,7 +26,7 @@ extension ClientScreen {
 
     /// The editor's own notes (restored draft, attached image, errors) while it is open and idle.
     var shownStatus: StatusLine {
-        if case .composer(let c, _)? = modal, running == 0, !c.status.message.isEmpty, status.kind != .error { return c.status }
+        if modal == nil, let c = compose.composer, running == 0, !c.status.message.isEmpty, status.kind != .error { return c.status }
         return status
     }
 
@@ -159,10 +160,6 @@ extension ClientScreen {
             let rect = Box.centered(rows: 3, cols: min(body.cols, 64), in: body)
             Box.draw(into: &buffer, rect: rect)
             box.render(into: &buffer, area: Box.inner(rect))
-        // The editor takes the whole body: clear it, or the timeline shows through its gaps.
-        case .composer(let c, _)?:
-            buffer.fill(body)
-            c.render(into: &buffer, area: body)
         case .profileForm(let form)?: form.render(into: &buffer, area: body)
         case .accounts(let picker)?: picker.render(into: &buffer, body: body)
         case .people(let picker)?: picker.render(into: &buffer, body: body)

@@ -16,8 +16,6 @@ struct ClientScreen: TerminalApp {
     var refreshSeconds: Int = 60
     var keymap: Keymap = .standard
     var settings = ClientSettings()
-    /// The draft's file while $VISUAL/$EDITOR has the terminal (`ExternalEdit`).
-    var externalEdit: String?
     /// The clock, injectable so render tests are stable.
     var clock: @Sendable () -> Date = { Date() }
     var now: Date
@@ -40,18 +38,13 @@ struct ClientScreen: TerminalApp {
     var statusOwner: StatusOwner?
     /// Jobs in flight; the spinner turns while this is above zero.
     var running = 0
-    /// A draft kept after the composer closed (set by the composer's draft handling): q asks
-    /// before quitting while one exists.
-    var pendingDraft: Draft?
+    /// The editor (note, reply, edit), its drafts and what it offers: a part of its own.
+    var compose = ComposeFlow()
     /// Likes and shares this session made, by object id (`applyOwnMarks`).
     var ownMarks: [String: OwnMarks] = [:]
-    /// Keys typed into an editor whose saved draft is still being read (nil when none is).
-    var composerTypeahead: [InputEvent]?
     /// Keys typed after `P nick@host Enter` while the profile is looked up and loaded (nil when
     /// none is): they were meant for that profile and replay on it once it shows its data.
     var lookupTypeahead: LookupTypeahead?
-    /// Our lists and the people we follow, for the editor (loaded when it first opens).
-    var audienceData: (lists: [AudienceTarget], following: [Person])?
     /// The first page shown still says who is logged in.
     var greeted = false
     /// The server could not be reached on the last try: the title says "offline" until it can.
@@ -136,9 +129,9 @@ struct ClientScreen: TerminalApp {
     /// down in its text moved by the old width until the next edit).
     private mutating func resizeEditors() {
         let body = Size(rows: bodyRect.rows, cols: bodyRect.cols)
+        compose.resize(body)
         func resized(_ m: ClientModal?) -> ClientModal? {
             switch m {
-            case .composer(var c, let sending)?: _ = c.handle(.resize(body)); return .composer(c, sending: sending)
             case .profileForm(var f)?: f.size = body; return .profileForm(f)
             case .help(let h, let under)?: return .help(h, under: resized(under))
             default: return m
@@ -147,14 +140,8 @@ struct ClientScreen: TerminalApp {
         modal = resized(modal)
     }
 
-    /// The open editor's text to disk (or its stale file removed when it was emptied). Still
-    /// reading its draft: the file on disk is what there is to keep; leave it.
-    private func keepOpenDraft() -> Effects {
-        var open = modal
-        if case .help(_, let under)? = open { open = under }
-        guard case .composer(let c, _)? = open, composerTypeahead == nil else { return [] }
-        return [.run(.draft(DraftPolicy.decide(.shutdown, composer: c)))]
-    }
+    /// The open editor's text to disk (`ComposeFlow.shutdown`), help over it or not.
+    private mutating func keepOpenDraft() -> Effects { apply(compose.shutdown()) }
 
     /// The key contexts, most specific first, for the keymap, help and footer.
     var contexts: [KeyContext] {
@@ -162,11 +149,11 @@ struct ClientScreen: TerminalApp {
         case .help?: return [.help]
         case .confirm?: return [.dialog]
         case .prompt?: return [.accountEntry]
-        case .composer(let c, _)?: return c.keyContexts
         case .profileForm(let f)?: return f.keyContexts
         case .accounts?, .people?, .links?, .image?: return [.picker]
         case .preview?: return [.preview]
-        case nil: break
+        // The editor lies under the modals (help over it), above the pages.
+        case nil: if let c = compose.composer { return c.keyContexts }
         }
         switch pages.last {
         case .thread?: return [.thread]
@@ -272,7 +259,7 @@ struct ClientScreen: TerminalApp {
     /// note; "1 new above" about that place in that tab): it goes when the user moves to another
     /// item or view. Warnings and errors stay until the view changes.
     mutating func expireStatus() {
-        guard let owner = statusOwner, !status.message.isEmpty, modal == nil else { return }
+        guard let owner = statusOwner, !status.message.isEmpty, modal == nil, !compose.isOpen else { return }
         let now = here
         let sticky = status.kind == .warning || status.kind == .error
         guard owner.view != now.view || (!sticky && owner.item != now.item) else { return }

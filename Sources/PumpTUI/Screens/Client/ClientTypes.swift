@@ -71,23 +71,10 @@ enum ClientJob: Sendable {
     case profile(Person)
     case verb(VerbRequest)
     case followAccount(String)
-    case compose(ComposeRequest, Composer.Mode)
-    /// Reads the saved draft for an editor before it opens.
-    case openComposer(Composer.Mode)
-    /// Takes the ownerless draft from an older pumptui for this account (the user asked).
-    case claimLegacyDraft(Composer.Mode)
-    /// The composer's attach prompt: is this a readable image?
+    /// The editor: sending, drafts, its attach check, the external editor (`ComposeFlow.Job`).
+    case compose(ComposeFlow.Job)
+    /// The profile form's avatar prompt: is this a readable image?
     case checkImage(String)
-    /// Saves or removes a draft (`DraftPolicy`).
-    case draft(DraftPolicy.Decision)
-    /// ^E: the editor's text into a fresh 0600 file for $VISUAL/$EDITOR.
-    case writeEditorFile(String)
-    /// The external editor finished well: its text back, the file removed.
-    case readEditorFile(String)
-    /// The editor's file is not needed (the composer closed meanwhile): removed. Quiet.
-    case removeEditorFile(String)
-    /// The external editor failed: what to tell, depending on whether its file is still there.
-    case editorFailed(path: String, CommandOutcome)
     /// `i` → save: download (bounded, signed, own server only) into the download folder.
     case saveImage(ImageSaveRequest)
     /// `i` → view: download (the same bounded request) and decode for the preview; `serial`
@@ -104,8 +91,6 @@ enum ClientJob: Sendable {
     /// Our person lists (the lists page, the editor's audience picker).
     case lists
     case listChange(ListChange)
-    /// What the editor offers: our lists (audience) and whom we follow (addresses, @ completion).
-    case audienceData
     /// Reads the offline cache at start: the newest `firstCachedCount` items of one timeline (the
     /// first tab's, so its rows show before anything else is decoded) and the read markers; nil:
     /// every timeline, whole.
@@ -155,18 +140,10 @@ enum ClientMessage: Sendable {
     case profile(personID: String, Result<ProfilePage, ClientFailure>)
     case verb(VerbRequest, Result<Activity, ClientFailure>)
     case followedAccount(String, Result<Activity, ClientFailure>)
-    /// `found`: the post was already in the outbox (an earlier send arrived); nothing was sent.
-    case composed(Composer.Mode, Result<Activity, ClientFailure>, found: Bool = false)
-    /// The editor's saved draft (nil: none); `legacy`: an ownerless old draft exists to offer.
-    case composerReady(Composer.Mode, Draft?, legacy: Bool = false)
-    case legacyDraftClaimed(Composer.Mode, Draft?)
+    /// The answers to `ClientJob.compose`.
+    case compose(ComposeFlow.Message)
+    /// The profile form's avatar file, checked (`checkImage`).
     case imageChecked(Result<ImageFile, ImageFileError>)
-    /// nil when the draft was written (or removed); else why it could not be kept.
-    case draftDone(String?)
-    case editorFileWritten(Result<String, ClientFailure>)
-    case editorFileRead(Result<String, ClientFailure>)
-    /// What to tell about a failed external editor (`editorFailed`).
-    case editorNote(String)
     /// Where the image was saved.
     case imageSaved(Result<String, ClientFailure>)
     /// Success with nil: the preview closed before its decode finished (nothing to show or say).
@@ -180,7 +157,6 @@ enum ClientMessage: Sendable {
     case openedAccount(String, Result<Person, ClientFailure>)
     case lists(Result<Feed, ClientFailure>)
     case listChanged(ListChange, Result<String, ClientFailure>)
-    case audienceData(lists: [AudienceTarget], following: [Person])
     case cached(CacheSnapshot)
     /// A quiet write finished (a read marker, revisions, a removed file): nil, or the problem.
     case stored(String?)

@@ -5,11 +5,10 @@ extension ClientJob {
     var isQuiet: Bool {
         switch self {
         // Answered by `.stored`.
-        case .saveReadMarker, .saveRevisions, .removeEditorFile: return true
+        case .saveReadMarker, .saveRevisions: return true
         // Answered by `.previewCancelled`.
         case .cancelPreview: return true
-        // Answered by `.audienceData`: the editor opens without waiting for it.
-        case .audienceData: return true
+        case .compose(let job): return job.isQuiet
         default: return false
         }
     }
@@ -19,7 +18,8 @@ extension ClientMessage {
     /// The answer of a quiet job, or a timer: it ends no spinner.
     var isQuietAnswer: Bool {
         switch self {
-        case .stored, .previewCancelled, .audienceData, .refreshTimer: return true
+        case .stored, .previewCancelled, .refreshTimer: return true
+        case .compose(let message): return message.isQuietAnswer
         default: return false
         }
     }

@@ -188,9 +188,9 @@ import PumpCore
         let reopened = s.update(.input(.key(.char("i")))) + s.update(.input(.key(.char("v"))))
         #expect(jobs(reopened) == ["previewImage https://pump.example/uploads/bob/s.png"])
         // The first preview's answer (same link) arrives late: not the open preview's.
-        _ = s.update(.message(.imagePreviewed(ImagePreviewScreenTests.link, serial: 1,
-                                              .failure(ClientFailure(message: "The image could not be read (x).")))))
-        guard case .preview(let preview)? = s.modal else { Issue.record("closed"); return }
+        _ = s.update(.message(.image(.imagePreviewed(ImagePreviewScreenTests.link, serial: 1,
+                                              .failure(ClientFailure(message: "The image could not be read (x)."))))))
+        guard case .preview(let preview)? = s.imageFlow.open else { Issue.record("closed"); return }
         #expect(preview.serial == 2 && preview.problem == nil)
     }
 

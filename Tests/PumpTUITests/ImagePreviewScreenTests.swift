@@ -39,7 +39,7 @@ import PumpCore
 
     @Test func halfBlocksInColour() {
         var (s, _) = opened()
-        _ = s.update(.message(.imagePreviewed(Self.link, serial: 1, .success(Self.image))))
+        _ = s.update(.message(.image(.imagePreviewed(Self.link, serial: 1, .success(Self.image)))))
         _ = s.update(.notice(.graphics(GraphicsSupport(kind: .halfBlock, colors: 256))))
         let buffer = s.wholeScreen
         // 4×2 pixels fill 4:2 → in a 78×19 area: 38 cols × 19 rows of two pixels; red over blue
@@ -59,7 +59,7 @@ import PumpCore
 
     @Test func eightColoursSayWhy() {
         var (s, _) = opened()
-        _ = s.update(.message(.imagePreviewed(Self.link, serial: 1, .success(Self.image))))
+        _ = s.update(.message(.image(.imagePreviewed(Self.link, serial: 1, .success(Self.image)))))
         _ = s.update(.notice(.graphics(GraphicsSupport(kind: .halfBlock, colors: 8))))
         let text = ClientFixtures.text(s).joined(separator: "\n")
         #expect(text.contains("This terminal has 8 colours; previews need 256. o opens the image."))
@@ -68,7 +68,7 @@ import PumpCore
 
     @Test func aDamagedImageSaysSoAndOStillOpens() {
         var (s, _) = opened()
-        _ = s.update(.message(.imagePreviewed(Self.link, serial: 1, .failure(ClientFailure(message: "Can't preview image/gif here; o opens it.")))))
+        _ = s.update(.message(.image(.imagePreviewed(Self.link, serial: 1, .failure(ClientFailure(message: "Can't preview image/gif here; o opens it."))))))
         let text = ClientFixtures.text(s)
         #expect(text.last(where: { $0.contains("Can't preview image/gif here") }) != nil)
         #expect(s.status.kind == .error && s.status.message == "Can't preview image/gif here; o opens it.")
@@ -78,11 +78,11 @@ import PumpCore
 
     @Test func kittyIsEncodedThenDrawnThenDeleted() {
         var (s, _) = opened()
-        _ = s.update(.message(.imagePreviewed(Self.link, serial: 1, .success(Self.image))))
+        _ = s.update(.message(.image(.imagePreviewed(Self.link, serial: 1, .success(Self.image)))))
         let found = s.update(.notice(.graphics(GraphicsSupport(kind: .kitty, cellWidth: 10, cellHeight: 20, colors: 256))))
-        guard case .run(.encodeGraphic(let job))? = found.first(where: { $0.job != nil }) else { Issue.record("no encode job"); return }
+        guard case .run(.image(.encodeGraphic(let job)))? = found.first(where: { $0.job != nil }) else { Issue.record("no encode job"); return }
         #expect(job.kind == .kitty && job.encode().hasPrefix("\u{1b}_Ga=T,f=100,"))
-        let drawn = s.update(.message(.graphicEncoded(job, "BYTES")))
+        let drawn = s.update(.message(.image(.graphicEncoded(job, "BYTES"))))
         guard case .graphics(.show("BYTES", let row, let col))? = drawn.first else { Issue.record("not drawn: \(drawn)"); return }
         #expect(row == job.placement.cells.row && col == job.placement.cells.col)
         #expect(!s.wholeScreen.lines()[row].contains("▀"), "the cells under the image stay blank")
@@ -93,11 +93,11 @@ import PumpCore
     /// F1 shows the preview's keys; the picture goes first (a graphics protocol would draw over the text).
     @Test func helpClosesThePictureAndListsItsKeys() {
         var (s, _) = opened()
-        _ = s.update(.message(.imagePreviewed(Self.link, serial: 1, .success(Self.image))))
+        _ = s.update(.message(.image(.imagePreviewed(Self.link, serial: 1, .success(Self.image)))))
         _ = s.update(.notice(.graphics(GraphicsSupport(kind: .kitty, colors: 256))))
-        guard case .run(.encodeGraphic(let job))? = s.update(.notice(.graphics(GraphicsSupport(kind: .kitty, colors: 256)))).first(where: { $0.job != nil })
+        guard case .run(.image(.encodeGraphic(let job)))? = s.update(.notice(.graphics(GraphicsSupport(kind: .kitty, colors: 256)))).first(where: { $0.job != nil })
         else { Issue.record("no encode job"); return }
-        _ = s.update(.message(.graphicEncoded(job, "BYTES")))
+        _ = s.update(.message(.image(.graphicEncoded(job, "BYTES"))))
         let help = s.update(.input(.key(.f(1))))
         guard case .graphics(.clear(.kitty))? = help.first else { Issue.record("picture not cleared: \(help)"); return }
         let text = ClientFixtures.text(s).joined(separator: "\n")

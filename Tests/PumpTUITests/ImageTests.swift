@@ -41,7 +41,7 @@ import PumpCore
         _ = s.update(.input(.key(.char("i"))))
         let save = s.update(.input(.key(.char("s"))))
         #expect(jobs(save) == ["saveImage https://pump.example/uploads/bob/s.png"])
-        guard case .run(.saveImage(let request))? = save.first else { Issue.record("no save job"); return }
+        guard case .run(.image(.saveImage(let request)))? = save.first else { Issue.record("no save job"); return }
         #expect(request.isPublic && request.directory == "/home/a/Downloads")
         _ = s.update(.input(.key(.char("i"))))
         _ = s.update(.input(.key(.char("j"))))

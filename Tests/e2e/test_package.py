@@ -205,6 +205,7 @@ def test_the_packaged_binary_is_small_and_holds_only_the_trimmed_icu_data(packag
         assert re.search(kept, data), kept
     for left_out in (rb"icudt\d+l/de\.res", rb"icudt\d+l/ja\.res", rb"icudt\d+l/[^/\0]+\.cnv", rb"icudt\d+l/brkitr/cjdict\.dict"):
         assert not re.search(left_out, data), left_out
+    assert "The ICU data linked in is trimmed" in (package["dir"] / "INSTALL").read_text()
 
 
 @pytest.mark.parametrize("locale", OTHER_LOCALES, ids=lambda env: env["LANG"])

@@ -72,23 +72,8 @@ final class ClientWorker: Sendable {
             return .followedAccount(account, await attempt { try await self.api.follow(account: account) })
         case .compose(let job):
             return .compose(await performCompose(job))
-        case .saveImage(let request):
-            return .imageSaved(await attempt {
-                let reply = try await self.api.fetchMedia(request.link)
-                return try ImageSaver.save(reply.body, request: request, contentType: reply.contentType)
-            })
-        case .previewImage(let link, let serial):
-            return .imagePreviewed(link, serial: serial, await attempt {
-                let reply = try await self.api.fetchMedia(link)
-                return try await self.previews.run(serial: serial) { cancel in
-                    try PreviewImage.load(reply.body, contentType: reply.contentType, cancel: cancel)
-                }
-            })
-        case .cancelPreview(let serial):
-            await previews.cancel(through: serial)
-            return .previewCancelled
-        case .encodeGraphic(let job):
-            return .graphicEncoded(job, job.encode())
+        case .image(let job):
+            return .image(await performImage(job))
         case .checkImage(let path):
             return .imageChecked(ImageFile.check(path))
         case .saveProfile(let edit):

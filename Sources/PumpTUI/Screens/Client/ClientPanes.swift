@@ -164,10 +164,9 @@ indirect enum ClientModal {
     case people(PeoplePicker)
     /// `c` / `L`: which of the item's addresses.
     case links(LinkChooser)
-    /// `i`: open, copy or save the item's image.
-    case image(ImageMenu)
-    /// `i` then `v`: the image itself, drawn in the terminal.
-    case preview(ImagePreview)
+    /// `i`: open, copy, save or view the item's image; then `v`: the image itself, drawn in the
+    /// terminal. Which of them, and their state, is `ClientScreen.imageFlow`'s.
+    case image
     /// `E` on our own profile: name, location, bio, avatar (`ProfileForm`).
     case profileForm(ProfileForm)
 }

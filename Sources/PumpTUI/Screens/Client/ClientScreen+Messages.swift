@@ -26,11 +26,7 @@ extension ClientScreen {
         case .compose(let m): return composeMessage(m)
         case .imageChecked(let result): avatarChecked(result)
         case .profileSaved(let edit, let result): return profileSaved(edit, result)
-        case .imageSaved(.success(let path)): say("Saved the image to \(path).", .success)
-        case .imageSaved(.failure(let f)): say("The image was not saved: \(f.message)", .error)
-        case .imagePreviewed(let link, let serial, let result): return previewArrived(link, serial: serial, result)
-        case .previewCancelled: break
-        case .graphicEncoded(let job, let bytes): return graphicEncoded(job.link, job.placement, job.kind, bytes)
+        case .image(let m): return imageArrived(m)
         case .refreshTimer: break
         case .people(let source, let older, let result): peopleArrived(source, older: older, result)
         case .openedAccount(let who, let result): return openedAccount(who, result)

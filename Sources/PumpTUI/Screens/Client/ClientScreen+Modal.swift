@@ -32,10 +32,8 @@ extension ClientScreen {
             return []
         case .people?, .links?, .accounts?:
             return handlePicker(input)
-        case .image(let menu)?:
-            return handleImageMenu(input, menu)
-        case .preview(let preview)?:
-            return handlePreview(input, preview)
+        case .image?:
+            return handleImage(input)
         case .profileForm(let form)?:
             return handleProfileForm(input, form)
         case nil:

@@ -163,17 +163,9 @@ extension ClientScreen {
         case .profileForm(let form)?: form.render(into: &buffer, area: body)
         case .accounts(let picker)?: picker.render(into: &buffer, body: body)
         case .people(let picker)?: picker.render(into: &buffer, body: body)
-        case .image(let menu)?:
-            renderChoices(menu.rows, selected: menu.list.selected, title: "Image — o, c, s, v or Enter", into: &buffer, body: body)
-        case .preview(let preview)?:
-            preview.render(into: &buffer, body: body, support: graphicsSupport)
+        case .image?: imageFlow.render(into: &buffer, body: body)
         case .links(let chooser)?: chooser.render(into: &buffer, body: body)
         case nil: break
         }
-    }
-
-    /// A small centred list to pick one line from.
-    private func renderChoices(_ choices: [String], selected: Int, title: String, into buffer: inout CellBuffer, body: Rect) {
-        ChoiceList(choices: choices, selected: selected, title: title).render(into: &buffer, area: body)
     }
 }

@@ -61,10 +61,8 @@ struct ClientScreen: TerminalApp {
         get { store.markers }
         set { store.markers = newValue }
     }
-    /// What the terminal can draw (nil: not asked yet; asked on the first preview).
-    var graphicsSupport: GraphicsSupport?
-    /// The last preview's number (`ImagePreview.serial`).
-    var previewSerial = 0
+    /// `i` and `v`: the image menu, the preview, and what the terminal can draw (`ImageFlow`).
+    var imageFlow = ImageFlow()
     /// Read by the router after each update.
     var handoff: ClientHandoff?
     let cache = ItemLayoutCache()
@@ -150,8 +148,8 @@ struct ClientScreen: TerminalApp {
         case .confirm?: return [.dialog]
         case .prompt?: return [.accountEntry]
         case .profileForm(let f)?: return f.keyContexts
-        case .accounts?, .people?, .links?, .image?: return [.picker]
-        case .preview?: return [.preview]
+        case .accounts?, .people?, .links?: return [.picker]
+        case .image?: return imageFlow.keyContexts
         // The editor lies under the modals (help over it), above the pages.
         case nil: if let c = compose.composer { return c.keyContexts }
         }
@@ -274,10 +272,14 @@ struct ClientScreen: TerminalApp {
 
     /// Starts a job: the spinner turns until its message comes back (`countJobs`).
     mutating func start(_ job: ClientJob, _ what: String) -> Effects {
-        // Progress ("Loading older items…") stays until its answer replaces it, wherever the
-        // user moves meanwhile.
-        if !what.isEmpty { say(what); statusOwner = nil }
+        progress(what)
         return [.run(job)]
+    }
+
+    /// Progress ("Loading older items…") stays until its answer replaces it, wherever the
+    /// user moves meanwhile.
+    mutating func progress(_ what: String) {
+        if !what.isEmpty { say(what); statusOwner = nil }
     }
 
     mutating func finished() {

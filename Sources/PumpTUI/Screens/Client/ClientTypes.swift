@@ -75,15 +75,8 @@ enum ClientJob: Sendable {
     case compose(ComposeFlow.Job)
     /// The profile form's avatar prompt: is this a readable image?
     case checkImage(String)
-    /// `i` → save: download (bounded, signed, own server only) into the download folder.
-    case saveImage(ImageSaveRequest)
-    /// `i` → view: download (the same bounded request) and decode for the preview; `serial`
-    /// numbers the session's previews (`PreviewDecodes`: one decode at a time, the newest).
-    case previewImage(MediaLink, serial: Int)
-    /// The preview `serial` (and any before it) closed: its decode stops (issue 23). Quiet.
-    case cancelPreview(serial: Int)
-    /// The preview's picture in the terminal's graphics protocol.
-    case encodeGraphic(GraphicJob)
+    /// `i`: saving the image, the preview's download, decode and drawing (`ImageFlow.Job`).
+    case image(ImageFlow.Job)
     /// A page of followers/following or list members (`known` nil: the first page).
     case people(PeopleSource, known: Feed?)
     /// A profile by `nick@host` (our server, or WebFinger elsewhere).
@@ -144,13 +137,8 @@ enum ClientMessage: Sendable {
     case compose(ComposeFlow.Message)
     /// The profile form's avatar file, checked (`checkImage`).
     case imageChecked(Result<ImageFile, ImageFileError>)
-    /// Where the image was saved.
-    case imageSaved(Result<String, ClientFailure>)
-    /// Success with nil: the preview closed before its decode finished (nothing to show or say).
-    case imagePreviewed(MediaLink, serial: Int, Result<PreviewImage?, ClientFailure>)
-    /// `cancelPreview` done: a quiet job's answer.
-    case previewCancelled
-    case graphicEncoded(GraphicJob, String)
+    /// The answers to `ClientJob.image`.
+    case image(ImageFlow.Message)
     /// The periodic refresh timer (`--refresh`).
     case refreshTimer
     case people(PeopleSource, older: Bool, Result<Feed, ClientFailure>)

@@ -6,8 +6,7 @@ extension ClientJob {
         switch self {
         // Answered by `.stored`.
         case .saveReadMarker, .saveRevisions: return true
-        // Answered by `.previewCancelled`.
-        case .cancelPreview: return true
+        case .image(let job): return job.isQuiet
         case .compose(let job): return job.isQuiet
         default: return false
         }
@@ -18,7 +17,8 @@ extension ClientMessage {
     /// The answer of a quiet job, or a timer: it ends no spinner.
     var isQuietAnswer: Bool {
         switch self {
-        case .stored, .previewCancelled, .refreshTimer: return true
+        case .image(let message): return message.isQuietAnswer
+        case .stored, .refreshTimer: return true
         case .compose(let message): return message.isQuietAnswer
         default: return false
         }

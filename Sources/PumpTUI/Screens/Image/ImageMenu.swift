@@ -34,39 +34,3 @@ extension ImageMenu {
         return line + " · i: open, copy, save, view"
     }
 }
-
-extension ClientScreen {
-    mutating func openImageMenu() -> Effects {
-        guard let o = selectedObject, let link = o.fullImage ?? o.image else { say("This item has no image.", .warning); return [] }
-        let isPublic = o.to.contains(where: \.isPublic) || selectedItem?.activity?.to.contains(where: \.isPublic) == true
-        modal = .image(ImageMenu(link: link, isPublic: isPublic, directory: settings.downloadDirectory))
-        return []
-    }
-
-    mutating func handleImageMenu(_ input: InputEvent, _ menu: ImageMenu) -> Effects {
-        var menu = menu
-        guard case .key(let key) = input else { return [] }
-        if case .char(let c) = key, let choice = ImageMenu.choice(forLetter: c) { modal = nil; return take(choice, menu) }
-        guard let action = keymap.action(for: key, in: [.picker]) else { return [] }
-        if menu.list.apply(action, count: ImageMenu.Choice.allCases.count) { modal = .image(menu); return [] }
-        switch action {
-        case .back: modal = nil
-        case .submit:
-            modal = nil
-            return take(ImageMenu.Choice.allCases[min(menu.list.selected, ImageMenu.Choice.allCases.count - 1)], menu)
-        default: break
-        }
-        return []
-    }
-
-    private mutating func take(_ choice: ImageMenu.Choice, _ menu: ImageMenu) -> Effects {
-        switch choice {
-        case .open: return [.openBrowser(menu.url)]
-        case .copy: return [.copyToClipboard(menu.url)]
-        case .save:
-            return start(.saveImage(ImageSaveRequest(link: menu.link, directory: menu.directory, isPublic: menu.isPublic)),
-                         "Saving the image…")
-        case .view: return openPreview(menu)
-        }
-    }
-}

@@ -40,12 +40,12 @@ import PumpCore
         _ = flow.handle(.key(.char("i")), context)
         #expect(flow.composer?.draft.text == "")                  // queued, not typed yet
         // Nothing to save before the draft is read: the file on disk is what there is.
-        #expect(flow.shutdown().effects.isEmpty)
+        #expect(flow.shutdown(now: F.now).effects.isEmpty)
         let step = flow.update(.ready(.note, Draft(kind: .note, text: "before ")), context)
         guard case .replay(let keys)? = step.outcomes.first else { Issue.record("no replay"); return }
         #expect(keys == [.key(.char("h")), .key(.char("i"))])
         #expect(flow.editor?.typeahead == nil && flow.composer?.draft.text == "before ")
-        #expect(jobs(flow.shutdown()) == ["draft save note"])
+        #expect(jobs(flow.shutdown(now: F.now)) == ["draft save note"])
     }
 
     @Test func theAudienceDataReachesTheEditorAndLoadsOnce() {
@@ -138,6 +138,11 @@ import PumpCore
         #expect(s.modal == nil && s.contexts.first == .editor)
         #expect(s.compose.composer?.status.message == "Server error 500" && s.compose.composer?.draft.text == "kept")
     }
+}
+
+extension Composer {
+    /// The text as a draft, for the tests that read it (the flow stamps drafts with its `now`).
+    var draft: Draft { draft(at: Date()) }
 }
 
 /// The editor's jobs as the client tests spell them (`ClientJob.label`).

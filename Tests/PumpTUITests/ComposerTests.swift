@@ -239,17 +239,17 @@ extension Composer {
 @Suite struct DraftPolicyTests {
     @Test func decisions() {
         var c = Composer(mode: .note, draft: nil, size: composeSize)
-        #expect(DraftPolicy.decide(.shutdown, composer: c) == .remove(key: "note"))
+        #expect(DraftPolicy.decide(.shutdown, composer: c, now: Date()) == .remove(key: "note"))
         c.type("words")
-        guard case .save(let d, let key) = DraftPolicy.decide(.sendFailed, composer: c) else {
+        guard case .save(let d, let key) = DraftPolicy.decide(.sendFailed, composer: c, now: Date()) else {
             Issue.record("failed send must save"); return
         }
         #expect(key == "note" && d.text == "words")
-        if case .save = DraftPolicy.decide(.shutdown, composer: c) {} else { Issue.record("shutdown must save") }
-        #expect(DraftPolicy.decide(.sendSucceeded, composer: c) == .remove(key: "note"))
-        #expect(DraftPolicy.decide(.discarded, composer: c) == .remove(key: "note"))
+        if case .save = DraftPolicy.decide(.shutdown, composer: c, now: Date()) {} else { Issue.record("shutdown must save") }
+        #expect(DraftPolicy.decide(.sendSucceeded, composer: c, now: Date()) == .remove(key: "note"))
+        #expect(DraftPolicy.decide(.discarded, composer: c, now: Date()) == .remove(key: "note"))
         let e = Composer(mode: .edit(myNote()), draft: nil, size: composeSize)
-        #expect(DraftPolicy.decide(.shutdown, composer: e) == .remove(key: Composer.Mode.edit(myNote()).draftKey))
+        #expect(DraftPolicy.decide(.shutdown, composer: e, now: Date()) == .remove(key: Composer.Mode.edit(myNote()).draftKey))
     }
 
     /// The whole cycle through a real store: shutdown saves, the next editor offers it, a
@@ -260,14 +260,14 @@ extension Composer {
         let store = DraftStore(store: CredentialStore(directory: dir), account: try AccountID(parsing: "alice@pump.example"))
         var c = Composer(mode: .reply(to: bobsNote()), draft: nil, size: composeSize)
         c.type("half a reply")
-        try DraftPolicy.apply(DraftPolicy.decide(.shutdown, composer: c), to: store)
+        try DraftPolicy.apply(DraftPolicy.decide(.shutdown, composer: c, now: Date()), to: store)
         let key = Composer.Mode.reply(to: bobsNote()).draftKey
         var again = Composer(mode: .reply(to: bobsNote()), draft: store.load(key: key), size: composeSize)
         #expect(again.draft.text == "half a reply" && again.restoredFrom != nil)
         #expect(Composer(mode: .note, draft: store.load(key: "note"), size: composeSize).isEmpty)
         again.type("!")
         _ = again.handle(.key(.ctrl("d")))
-        try DraftPolicy.apply(DraftPolicy.decide(.sendSucceeded, composer: again), to: store)
+        try DraftPolicy.apply(DraftPolicy.decide(.sendSucceeded, composer: again, now: Date()), to: store)
         #expect(store.load(key: key) == nil && store.all().isEmpty)
     }
 }

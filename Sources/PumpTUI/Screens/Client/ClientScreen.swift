@@ -139,7 +139,7 @@ struct ClientScreen: TerminalApp {
     }
 
     /// The open editor's text to disk (`ComposeFlow.shutdown`), help over it or not.
-    private mutating func keepOpenDraft() -> Effects { apply(compose.shutdown()) }
+    private mutating func keepOpenDraft() -> Effects { apply(compose.shutdown(now: now)) }
 
     /// The key contexts, most specific first, for the keymap, help and footer.
     var contexts: [KeyContext] {

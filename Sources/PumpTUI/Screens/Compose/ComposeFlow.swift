@@ -203,7 +203,7 @@ struct ComposeFlow: Sendable {
         case .editing: return Step()
         case .discarded:
             editor = nil
-            return Step(effects: [.run(.draft(DraftPolicy.decide(.discarded, composer: c)))],
+            return Step(effects: [.run(.draft(DraftPolicy.decide(.discarded, composer: c, now: context.now)))],
                         outcomes: [.say("Draft discarded.", .info)])
         case .externalEditor:
             return Step(effects: [.run(.writeEditorFile(c.body.text))], outcomes: [.progress("Opening your editor…")])
@@ -231,16 +231,16 @@ struct ComposeFlow: Sendable {
     /// Quit, a signal, a hang-up or Ctrl-Z: the open editor's text to disk (or its stale file
     /// removed when it was emptied). Still reading its draft: the file on disk is what there is
     /// to keep; leave it.
-    func shutdown() -> Step {
+    func shutdown(now: Date) -> Step {
         guard let open = editor, open.typeahead == nil else { return Step() }
-        return Step(effects: [.run(.draft(DraftPolicy.decide(.shutdown, composer: open.composer)))])
+        return Step(effects: [.run(.draft(DraftPolicy.decide(.shutdown, composer: open.composer, now: now)))])
     }
 
     // MARK: - Answers
 
     mutating func update(_ message: Message, _ context: Context) -> Step {
         switch message {
-        case .sent(let mode, let result, let found): return sent(mode, result, found: found)
+        case .sent(let mode, let result, let found): return sent(mode, result, found: found, now: context.now)
         case .ready(let mode, let draft, let legacy): return ready(mode, draft: draft, legacy: legacy, context)
         case .legacyDraftClaimed(let mode, let draft):
             guard composer?.mode == mode else { return Step() }
@@ -284,7 +284,7 @@ struct ComposeFlow: Sendable {
         return Step(effects: [.run(.readEditorFile(path))])
     }
 
-    private mutating func sent(_ mode: Composer.Mode, _ result: Result<Activity, ClientFailure>, found: Bool) -> Step {
+    private mutating func sent(_ mode: Composer.Mode, _ result: Result<Activity, ClientFailure>, found: Bool, now: Date) -> Step {
         // The answer to a send the user stopped waiting for (Esc): the editor is told, nothing closes.
         if var open = editor, !open.sending, open.composer.mode == mode, open.composer.mayHaveBeenSent != nil {
             switch result {
@@ -303,13 +303,13 @@ struct ComposeFlow: Sendable {
             open.composer.sendFailed(f.message, uncertain: f.uncertain)
             open.sending = false
             editor = open
-            return Step(effects: [.run(.draft(DraftPolicy.decide(.sendFailed, composer: open.composer)))],
+            return Step(effects: [.run(.draft(DraftPolicy.decide(.sendFailed, composer: open.composer, now: now)))],
                         outcomes: [.sendFailed(f, inEditor: true)])
         case .success(let activity):
             var step = Step(outcomes: [.posted(mode, activity, found: found)])
             if let open = editor {
                 editor = nil
-                step.effects = [.run(.draft(DraftPolicy.decide(.sendSucceeded, composer: open.composer)))]
+                step.effects = [.run(.draft(DraftPolicy.decide(.sendSucceeded, composer: open.composer, now: now)))]
             }
             return step
         }

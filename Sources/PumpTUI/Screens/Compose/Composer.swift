@@ -102,10 +102,10 @@ struct Composer: Equatable, Sendable {
         body.text.allSatisfy(\.isWhitespace) && title.text.allSatisfy(\.isWhitespace) && imagePath == nil
     }
 
-    /// The current text as a draft (stamped now).
-    var draft: Draft {
+    /// The current text as a draft, stamped with the owner's clock.
+    func draft(at now: Date) -> Draft {
         Draft(kind: mode.draftKind, text: body.text, title: mode.hasTitle && !title.text.isEmpty ? title.text : nil,
-              audience: audience, imagePath: imagePath, saved: Date())
+              audience: audience, imagePath: imagePath, saved: now)
     }
 
     /// Something the user would miss: not empty, and for an edit, changed (or restored).

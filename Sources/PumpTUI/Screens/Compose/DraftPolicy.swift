@@ -1,3 +1,4 @@
+import Foundation
 import PumpCore
 
 /// When an editor's text goes to disk and when it leaves it. Pure: the client (after a send) and
@@ -18,8 +19,8 @@ enum DraftPolicy {
         case remove(key: String)
     }
 
-    static func decide(_ event: Event, composer: Composer) -> Decision {
-        decide(event, draft: composer.draft, worthKeeping: composer.hasUnsavedWork)
+    static func decide(_ event: Event, composer: Composer, now: Date) -> Decision {
+        decide(event, draft: composer.draft(at: now), worthKeeping: composer.hasUnsavedWork)
     }
 
     static func decide(_ event: Event, draft: Draft, worthKeeping: Bool) -> Decision {

@@ -225,8 +225,10 @@ def test_a_date_renders_under_another_locale(package, pumpserver, tmp_path):
     argv = hidden([package["bin"], pumpserver.account(), "--config-dir", config], package["empty"])
     env = OTHER_LOCALES[0]
     with TUI(argv[1:], binary=argv[0], env=env) as t:
-        t.wait_for("Inbox:", timeout=15)
-        t.send("nunsent words")
+        t.wait_for("[1 Inbox]", timeout=15)
+        t.send("n")
+        t.wait_for("^D send")
+        t.send("unsent words")
         t.wait_for("unsent words")
         t.signal(signal.SIGTERM)
         assert t.wait_exit() == 143
@@ -238,7 +240,7 @@ def test_a_date_renders_under_another_locale(package, pumpserver, tmp_path):
         json.dump(text, f)
     local = saved.astimezone(zoneinfo.ZoneInfo(env["TZ"]))          # 23:30, summer time
     with TUI(argv[1:], binary=argv[0], env=env) as t:
-        t.wait_for("Inbox:", timeout=15)
+        t.wait_for("[1 Inbox]", timeout=15)
         t.send("n")
         t.wait_for(f"Restored your unsent draft from Jul 4 {local:%H:%M}")
         t.wait_for("unsent words")

@@ -9,6 +9,7 @@ extension ClientScreen {
                             editorCommand: settings.editorCommand)
     }
 
+    /// n, r, e: the editor opens over the timeline (`ComposeFlow.open`).
     mutating func openComposer(_ mode: Composer.Mode) -> Effects {
         guard modal == nil else { return [] }
         return apply(compose.open(mode, composeContext))
@@ -22,6 +23,11 @@ extension ClientScreen {
         // The editor's answers go to the editor: help over it closes first.
         if message.closesHelp, compose.isOpen, case .help(_, nil)? = modal { modal = nil }
         return apply(compose.update(message, composeContext))
+    }
+
+    /// The runtime's `.commandFinished`: ^E's editor came back.
+    mutating func editorFinished(_ outcome: CommandOutcome) -> Effects {
+        apply(compose.editorFinished(outcome))
     }
 
     /// A step of the flow: its jobs become the client's, then what it asks is done, in order.
@@ -47,12 +53,5 @@ extension ClientScreen {
         case .posted(let mode, let activity, let found): return posted(mode, activity, found: found)
         }
         return []
-    }
-}
-
-extension ClientScreen {
-    /// The runtime's `.commandFinished`: ^E's editor came back.
-    mutating func editorFinished(_ outcome: CommandOutcome) -> Effects {
-        apply(compose.editorFinished(outcome))
     }
 }

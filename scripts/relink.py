@@ -195,7 +195,7 @@ def link_trimmed_icu(output, map_file=None, strip=True):
 
 def main():
     if len(sys.argv) != 2 or sys.argv[1].startswith("-"):
-        sys.exit(__doc__.split("\n\n")[1])
+        sys.exit("usage: python3 scripts/relink.py OUT   (OUT: pumptui with the trimmed ICU data, stripped)")
     out = sys.argv[1]
     try:
         facts = link_trimmed_icu(out)

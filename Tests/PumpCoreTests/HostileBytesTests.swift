@@ -122,7 +122,7 @@ import Testing
                 try store.db.write { db in
                     try db.execute(sql: """
                         CREATE TABLE item2(id TEXT PRIMARY KEY, json BLOB, published REAL, authorID TEXT, author TEXT,
-                          title TEXT, content TEXT, hasImage INTEGER);
+                          title TEXT, content TEXT, hasImage INTEGER, objectID TEXT);
                         INSERT INTO item2 SELECT * FROM item;
                         UPDATE item2 SET json = NULL, published = NULL;
                         DROP TABLE item; ALTER TABLE item2 RENAME TO item;

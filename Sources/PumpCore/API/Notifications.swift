@@ -22,7 +22,8 @@ public enum Notifications {
             }
         }
 
-        func isMe(_ p: Person?) -> Bool {
+        /// The one test of "is this the logged-in account" (the screen asks it too).
+        public func isMe(_ p: Person?) -> Bool {
             guard let p else { return false }
             return p.id == id || otherIDs.contains(p.id) || p.webfinger.lowercased() == webfinger
         }

@@ -9,7 +9,7 @@ import GRDB
 enum CacheIntegrity {
     /// Each table's columns that our migrations declare NOT NULL.
     static let notNull: [(table: String, columns: Set<String>)] = [
-        ("item", ["id", "json", "published", "authorID", "author", "title", "content", "hasImage"]),
+        ("item", ["id", "json", "published", "authorID", "author", "title", "content", "hasImage", "objectID"]),
         ("timelineItem", ["timeline", "itemID", "published", "seq"]),
         ("timeline", ["name"]),
         ("person", ["id", "webfinger", "name"]),

@@ -64,6 +64,23 @@ enum CacheSchema {
                   seq INTEGER NOT NULL DEFAULT 0)
                 """)
         }
+        // Search reads what a post says now: the items holding an object are found by its id
+        // when an edit is learned, and their search text is made again (issue 25: `/` found an
+        // edited post by its old words only). Rows already cached get their object's id here.
+        m.registerMigration("v4-item-object") { db in
+            try db.execute(sql: "ALTER TABLE item ADD COLUMN objectID TEXT NOT NULL DEFAULT ''")
+            try db.execute(sql: "CREATE INDEX itemByObject ON item(objectID)")
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, json FROM item")
+            var found: [(String, String)] = []
+            while let row = try rows.next() {
+                guard let id: String = row.cell("id"), let json: Data = row.cell("json"),
+                      let o = FeedItem.decode(json)?.object else { continue }
+                found.append((id, o.id))
+            }
+            for (item, object) in found {
+                try db.execute(sql: "UPDATE item SET objectID = ? WHERE id = ?", arguments: [object, item])
+            }
+        }
         return m
     }()
 }

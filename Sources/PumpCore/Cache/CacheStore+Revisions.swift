@@ -36,11 +36,29 @@ extension CacheStore {
             try db.execute(sql: """
                 DELETE FROM revision WHERE rowid NOT IN (SELECT rowid FROM revision ORDER BY seq DESC LIMIT ?)
                 """, arguments: [Self.revisionLimit])
+            try Self.reindex(Set(revisions.filter { $0.content != nil || $0.displayName != nil || $0.isDeleted }.map(\.id)), db: db)
+        }
+    }
+
+    /// The search text of every cached item holding these objects, made again from what is now
+    /// known of them (the full-text index follows through its triggers).
+    static func reindex(_ objectIDs: Set<String>, db: Database) throws {
+        let all = Array(objectIDs)
+        for start in stride(from: 0, to: all.count, by: 500) {
+            let chunk = Array(all[start..<min(all.count, start + 500)])
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try Row.fetchAll(db, sql: "SELECT json FROM item WHERE objectID IN (\(marks))",
+                                        arguments: StatementArguments(chunk))
+            for item in try revised(rows.compactMap { ($0.cell("json") as Data?).flatMap(FeedItem.decode) }, db: db) {
+                let text = CachedText(item)
+                try db.execute(sql: "UPDATE item SET title = ?, content = ? WHERE id = ?",
+                               arguments: [text.title, text.content, item.id])
+            }
         }
     }
 
     /// The stored revisions of these objects, by id.
-    func revisions(of ids: Set<String>, db: Database) throws -> [String: ObjectRevision] {
+    static func revisions(of ids: Set<String>, db: Database) throws -> [String: ObjectRevision] {
         var found: [String: ObjectRevision] = [:]
         let all = Array(ids)
         // SQLite allows a bounded number of parameters per statement.
@@ -62,7 +80,7 @@ extension CacheStore {
     }
 
     /// Cached items brought up to what is known about their objects since they were stored.
-    func revised(_ items: [FeedItem], db: Database) throws -> [FeedItem] {
+    static func revised(_ items: [FeedItem], db: Database) throws -> [FeedItem] {
         let ids = Set(items.compactMap { $0.object?.id })
         guard !ids.isEmpty else { return items }
         let known = try revisions(of: ids, db: db)

@@ -9,7 +9,7 @@ extension CacheStore {
         guard let pattern = FTS5Pattern(matchingAllPrefixesIn: query) else { return [] }
         return try db.read { db in
             // Deleted posts are not found: their text is gone from the server (issue 25).
-            try revised(Row.fetchAll(db, sql: """
+            try Self.revised(Row.fetchAll(db, sql: """
                 SELECT json FROM item INDEXED BY itemByDate
                 WHERE rowid IN (SELECT rowid FROM itemSearch WHERE itemSearch MATCH ?)
                 ORDER BY published DESC LIMIT ?

@@ -54,7 +54,7 @@ extension CacheStore {
                 if bytes > maxBytes && !blobs.isEmpty { break }
                 blobs.append(json)
             }
-            let items = try revised(FeedItem.decodeAll(blobs), db: db)
+            let items = try Self.revised(FeedItem.decodeAll(blobs), db: db)
             guard !items.isEmpty, let meta = try Row.fetchOne(db, sql: "SELECT * FROM timeline WHERE name = ?",
                                                                arguments: [timeline]) else { return nil }
             var feed = Feed(items: items, totalItems: meta.cell("totalItems"),
@@ -79,14 +79,16 @@ extension CacheStore {
     // MARK: - Helpers
 
     static func upsert(_ item: FeedItem, json: Data, db: Database) throws {
-        let text = CachedText(item)
+        // Search reads the object as last known: a copy older than an edit keeps the edit's words.
+        let text = CachedText(try revised([item], db: db)[0])
         try db.execute(sql: """
-            INSERT INTO item(id, json, published, authorID, author, title, content, hasImage) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO item(id, json, published, authorID, author, title, content, hasImage, objectID)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET json = excluded.json, published = excluded.published,
               authorID = excluded.authorID, author = excluded.author, title = excluded.title,
-              content = excluded.content, hasImage = excluded.hasImage
+              content = excluded.content, hasImage = excluded.hasImage, objectID = excluded.objectID
             """, arguments: [item.id, json, sortDate(item), text.authorID, text.author, text.title, text.content,
-                             text.hasImage ? 1 : 0])
+                             text.hasImage ? 1 : 0, item.object?.id ?? ""])
         if let p = text.person {
             try db.execute(sql: """
                 INSERT INTO person(id, webfinger, name) VALUES (?, ?, ?)

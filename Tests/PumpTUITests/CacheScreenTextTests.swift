@@ -257,7 +257,7 @@ import PumpCore
         _ = send(&s, .char("/"))
         for c in "wave" { _ = send(&s, .char(c)) }
         #expect(send(&s, .enter) == ["search wave"])
-        _ = s.update(.message(.searched("wave", .success([F.inbox.items[4]]))))
+        _ = s.update(.message(.page(.searched("wave", .success([F.inbox.items[4]])))))
         let r = rows(s)
         #expect(r[0].hasPrefix(" Search · wave"))
         #expect(r[1].hasPrefix("Dave  dave@remote.example"))

@@ -41,7 +41,7 @@ import PumpCore
             #expect(snapshot.timelines[.inboxMajor]?.items.map(\.id) == ["a1", "a6", "a2", "a3", "a4", "a5"])
             #expect(snapshot.timelines[.inboxMajor]?.prevURL?.absoluteString == "https://pump.example/api/user/alice/inbox/major?since=a1")
             #expect(snapshot.markers[.inboxMajor]?.itemID == "a2")
-            guard case .searched(_, .success(let found)) = await again.perform(.search("world")) else { Issue.record("no search"); return }
+            guard case .page(.searched(_, .success(let found))) = await again.perform(.page(.search("world"))) else { Issue.record("no search"); return }
             #expect(found.map(\.id) == ["a1"])
             guard case .feed(_, _, .failure(let f)) = await again.perform(.feed(.inboxMajor, .newer, snapshot.timelines[.inboxMajor])) else {
                 Issue.record("no failure"); return

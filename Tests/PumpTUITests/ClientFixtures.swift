@@ -111,8 +111,7 @@ extension ClientJob {
     var label: String {
         switch self {
         case .feed(let k, let d, _): return "feed \(k.rawValue) \(d)"
-        case .thread(let o, let offset): return "thread \(o.id) \(offset)"
-        case .profile(let p): return "profile \(p.id)"
+        case .page(let j): return j.label
         case .verb(let r): return "verb \(r.kind) \(r.object?.id ?? r.person?.id ?? "")"
         case .followAccount(let a): return "followAccount \(a)"
         case .compose(let j): return j.label
@@ -121,16 +120,25 @@ extension ClientJob {
         case .image(.previewImage(let link, _)): return "previewImage \(link.url.absoluteString)"
         case .image(.cancelPreview(let serial)): return "cancelPreview \(serial)"
         case .image(.encodeGraphic(let g)): return "encodeGraphic \(g.kind.rawValue) \(g.placement.cells.cols)x\(g.placement.cells.rows)"
-        case .people(let source, let known): return "people \(source.title)\(known == nil ? "" : " older")"
-        case .openAccount(let a): return "openAccount \(a)"
-        case .lists: return "lists"
-        case .listChange(let c): return "listChange \(c)"
         case .cached(let kind): return "cached \(kind.map(\.rawValue) ?? "all")"
         case .cachedRest: return "cached all"
         case .saveReadMarker(let k, let m): return "saveReadMarker \(k.rawValue) \(m.itemID)"
         case .saveRevisions(let r): return "saveRevisions \(r.map(\.id).joined(separator: " "))"
-        case .search(let q): return "search \(q)"
         case .saveProfile(let e): return "saveProfile \(e.changedFields)"
+        }
+    }
+}
+
+extension Pages.Job {
+    var label: String {
+        switch self {
+        case .thread(let o, let offset): return "thread \(o.id) \(offset)"
+        case .profile(let p): return "profile \(p.id)"
+        case .people(.lists, .none): return "lists"
+        case .people(let source, let known): return "people \(source.title)\(known == nil ? "" : " older")"
+        case .openAccount(let a): return "openAccount \(a)"
+        case .listChange(let c): return "listChange \(c)"
+        case .search(let q): return "search \(q)"
         }
     }
 }

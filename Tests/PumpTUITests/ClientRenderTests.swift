@@ -46,7 +46,7 @@ import PumpCore
         _ = s.update(.input(.key(.enter)))
         let root = F.inbox.items[0].object!
         let replies = Feed.decode(Data(F.repliesJSON.utf8))!
-        _ = s.update(.message(.thread(rootID: root.id, offset: 0, .success(ThreadPage(root: root, replies: replies)))))
+        _ = s.update(.message(.page(.thread(rootID: root.id, offset: 0, .success(ThreadPage(root: root, replies: replies))))))
         let all = F.text(s).joined(separator: "\n")
         #expect(F.text(s)[0].contains("Thread · Bob B."))
         #expect(all.contains("Hello world"))
@@ -59,7 +59,7 @@ import PumpCore
         var s = F.screen(size)
         _ = s.update(.input(.key(.char("p"))))
         let bob = Person.decode(Data(F.profileJSON.utf8))!
-        _ = s.update(.message(.profile(personID: "acct:bob@pump.example", .success(ProfilePage(person: bob, posts: F.inbox)))))
+        _ = s.update(.message(.page(.profile(personID: "acct:bob@pump.example", .success(ProfilePage(person: bob, posts: F.inbox))))))
         let lines = F.text(s)
         let all = lines.joined(separator: "\n")
         #expect(lines[0].contains("Profile · Bob B."))

@@ -169,7 +169,7 @@ import PumpCore
         send(&s, .enter)
         let root = F.inbox.items[0].object!
         let replies = Feed.decode(Data(F.repliesJSON.utf8))!
-        _ = s.update(.message(.thread(rootID: root.id, offset: 0, .success(ThreadPage(root: root, replies: replies)))))
+        _ = s.update(.message(.page(.thread(rootID: root.id, offset: 0, .success(ThreadPage(root: root, replies: replies))))))
         let b = buffer(s)
         expectClientScreen(b, #"""
         | Thread · Bob B.                                             alice@pump.example |
@@ -203,7 +203,7 @@ import PumpCore
         var s = F.screen(size)
         send(&s, .char("p"))
         let bob = Person.decode(Data(F.profileJSON.utf8))!
-        _ = s.update(.message(.profile(personID: "acct:bob@pump.example", .success(ProfilePage(person: bob, posts: F.inbox)))))
+        _ = s.update(.message(.page(.profile(personID: "acct:bob@pump.example", .success(ProfilePage(person: bob, posts: F.inbox))))))
         let b = buffer(s)
         expectClientScreen(b, #"""
         | Profile · Bob B.                                            alice@pump.example |

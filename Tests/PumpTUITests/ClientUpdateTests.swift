@@ -137,7 +137,7 @@ import PumpCore
         #expect(key(&s, .enter) == ["thread https://pump.example/api/note/n1 0"])
         let root = object(s, 0)
         let page = Feed(items: [.object(PumpObject(id: "c1", objectType: "comment", content: "r1"))], totalItems: 5)
-        _ = s.update(.message(.thread(rootID: root.id, offset: 0, .success(ThreadPage(root: root, replies: page)))))
+        _ = s.update(.message(.page(.thread(rootID: root.id, offset: 0, .success(ThreadPage(root: root, replies: page))))))
         #expect(s.items.count == 2)
         #expect(s.contexts == [.thread])
         #expect(key(&s, .char("j")) == ["thread https://pump.example/api/note/n1 1"])
@@ -150,12 +150,12 @@ import PumpCore
         var s = F.screen()
         #expect(key(&s, .char("p")) == ["profile acct:bob@pump.example"])
         var bob = Person.decode(Data(F.profileJSON.utf8))!
-        _ = s.update(.message(.profile(personID: bob.id, .success(ProfilePage(person: bob, posts: nil)))))
+        _ = s.update(.message(.page(.profile(personID: bob.id, .success(ProfilePage(person: bob, posts: nil))))))
         #expect(key(&s, .char("f")) == ["verb unfollow acct:bob@pump.example"])
         _ = s.update(.message(.verb(VerbRequest(kind: .unfollow, person: bob), .success(Activity(id: "u", verb: .stopFollowing)))))
-        guard case .profile(let p)? = s.pages.last else { Issue.record("no profile"); return }
-        #expect(p.person.followed == false)
-        #expect(p.person.followers?.totalItems == 2)
+        guard let person = s.pages.top?.person else { Issue.record("no profile"); return }
+        #expect(person.followed == false)
+        #expect(person.followers?.totalItems == 2)
         bob.followed = false
         #expect(key(&s, .char("f")) == ["verb follow acct:bob@pump.example"])
         #expect(key(&s, .escape) == [])

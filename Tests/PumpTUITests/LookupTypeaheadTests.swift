@@ -16,11 +16,11 @@ import PumpCore
     @Test func keysTypedWhileTheProfileOpensActOnItOnceItsDataIsThere() {
         var s = F.screen()
         #expect(type(&s, "Pbob@example.org\rf") == ["openAccount bob@example.org"])
-        #expect(jobs(s.update(.message(.openedAccount("bob@example.org", .success(bob))))) == ["profile acct:bob@example.org"])
+        #expect(jobs(s.update(.message(.page(.openedAccount("bob@example.org", .success(bob)))))) == ["profile acct:bob@example.org"])
         // Still held: the follow state the profile fetch brings must not land after the follow.
         #expect(type(&s, "j").isEmpty)
         let page = ProfilePage(person: bob, posts: nil, postsError: nil, followState: nil)
-        let replay = jobs(s.update(.message(.profile(personID: bob.id, .success(page)))))
+        let replay = jobs(s.update(.message(.page(.profile(personID: bob.id, .success(page))))))
         #expect(replay == ["verb follow acct:bob@example.org"])
         #expect(s.status.message.hasPrefix("Following"))
     }
@@ -30,15 +30,15 @@ import PumpCore
         _ = type(&s, "Pbob@example.org\rf")
         _ = s.update(.input(.key(.escape)))
         #expect(s.status.message == "Stopped waiting for the profile.")
-        #expect(jobs(s.update(.message(.openedAccount("bob@example.org", .success(bob))))).isEmpty)
+        #expect(jobs(s.update(.message(.page(.openedAccount("bob@example.org", .success(bob)))))).isEmpty)
         #expect(s.pages.isEmpty)
     }
 
     @Test func aFailedLookupDropsTheKeysAndSaysWhy() {
         var s = F.screen()
         _ = type(&s, "Pbob@example.org\rf")
-        _ = s.update(.message(.openedAccount("bob@example.org", .failure(ClientFailure(message: "No such person.")))))
-        #expect(s.lookupTypeahead == nil && s.pages.isEmpty)
+        _ = s.update(.message(.page(.openedAccount("bob@example.org", .failure(ClientFailure(message: "No such person."))))))
+        #expect(s.pages.lookup == nil && s.pages.isEmpty)
         #expect(type(&s, "j").isEmpty)          // keys work on the timeline again
         #expect(s.list.selected == 1)
     }

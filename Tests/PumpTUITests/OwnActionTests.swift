@@ -64,8 +64,8 @@ import PumpCore
     @Test func leavingAThreadTakesItsStatusAlong() {
         var s = F.screen()
         _ = s.update(.input(.key(.enter)))
-        _ = s.update(.message(.thread(rootID: s.items[0].object!.id, offset: 0,
-                                      .success(ThreadPage(root: s.items[0].object!, replies: Feed())))))
+        _ = s.update(.message(.page(.thread(rootID: s.items[0].object!.id, offset: 0,
+                                      .success(ThreadPage(root: s.items[0].object!, replies: Feed()))))))
         #expect(s.status.message == "No replies yet.")
         _ = key(&s, .char("q"))
         #expect(s.status.message == "Inbox")

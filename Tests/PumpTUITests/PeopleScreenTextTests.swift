@@ -23,7 +23,7 @@ import PumpCore
     func profile(_ state: FollowState?) -> ClientScreen {
         var s = F.screen(size)
         _ = send(&s, .char("p"))
-        _ = s.update(.message(.profile(personID: bob.id, .success(ProfilePage(person: bob, posts: Feed(), followState: state)))))
+        _ = s.update(.message(.page(.profile(personID: bob.id, .success(ProfilePage(person: bob, posts: Feed(), followState: state))))))
         return s
     }
 
@@ -63,8 +63,8 @@ import PumpCore
     @Test func followersPage() {
         var s = profile(FollowState(youFollow: true, followsYou: false))
         #expect(send(&s, .char("w")) == ["people Followers · Bob B."])
-        let source = PeopleSource.collection(.followers, s.pages.compactMap { if case .profile(let p) = $0 { return p.person } else { return nil } }[0])
-        _ = s.update(.message(.people(source, older: false, .success(Feed.decode(Data(F.followersJSON.utf8))!))))
+        let source = PeopleSource.collection(.followers, s.pages.stack.compactMap(\.person)[0])
+        _ = s.update(.message(.page(.people(source, older: false, .success(Feed.decode(Data(F.followersJSON.utf8))!)))))
         // Whom we follow shows here too, without the profile's "(f unfollows)": f is not a key here.
         expectScreen(buffer(s), #"""
         | Followers · Bob B.                                          alice@pump.example |
@@ -100,7 +100,7 @@ import PumpCore
     @Test func listsPage() {
         var s = F.screen(size)
         #expect(send(&s, .char("M")) == ["lists"])
-        _ = s.update(.message(.lists(.success(Feed.decode(Data(F.listsJSON.utf8))!))))
+        _ = s.update(.message(.page(.people(.lists, older: false, .success(Feed.decode(Data(F.listsJSON.utf8))!)))))
         expectScreen(buffer(s), #"""
         | Your lists                                                  alice@pump.example |
         |Trains & co                                                                     |
@@ -133,8 +133,8 @@ import PumpCore
         let list = F.text(s)
         #expect(list.contains { $0.contains("Rename to: Trains & co") })
         _ = send(&s, .escape)                           // (the worker's answer is played below)
-        guard case .people(let members)? = s.pages.last, case .members(let l) = members.source else { Issue.record("no members page"); return }
-        _ = s.update(.message(.listChanged(.rename(l, "Rail fans"), .success("Renamed to Rail fans."))))
+        guard case .members(let l)? = s.pages.top?.peopleSource else { Issue.record("no members page"); return }
+        _ = s.update(.message(.page(.listChanged(.rename(l, "Rail fans"), .success("Renamed to Rail fans.")))))
         #expect(F.text(s)[0].hasPrefix(" List · Rail fans") && F.text(s)[22].hasSuffix("Renamed to Rail fans."))
         _ = send(&s, .char("q"))
         _ = send(&s, .char("d"))

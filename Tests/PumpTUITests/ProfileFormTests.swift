@@ -118,7 +118,7 @@ import PumpCore
     func client(on person: Person) -> ClientScreen {
         var s = F.screen()
         _ = s.openProfile(person)
-        _ = s.update(.message(.profile(personID: person.id, .success(ProfilePage(person: person)))))
+        _ = s.update(.message(.page(.profile(personID: person.id, .success(ProfilePage(person: person))))))
         return s
     }
 
@@ -155,10 +155,10 @@ import PumpCore
         #expect(s.modal == nil)
         #expect(jobs(effects) == ["profile acct:alice@pump.example"])
         #expect(s.status.message == "Saved your name: Alice New.")
-        guard case .profile(let p)? = s.pages.last else { Issue.record("no page"); return }
-        #expect(p.person.displayName == "Alice New\u{7}" && p.loading)
+        guard let p = s.pages.top, let person = p.person else { Issue.record("no page"); return }
+        #expect(person.displayName == "Alice New\u{7}" && p.loading)
         // The reload keeps the note (not only the name).
-        _ = s.update(.message(.profile(personID: saved.id, .success(ProfilePage(person: saved)))))
+        _ = s.update(.message(.page(.profile(personID: saved.id, .success(ProfilePage(person: saved))))))
         #expect(s.status.message == "Saved your name: Alice New." && s.status.kind == .success)
     }
 

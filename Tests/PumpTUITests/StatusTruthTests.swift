@@ -44,7 +44,7 @@ import PumpCore
     @Test func aSearchWithoutResultsEnds() {
         var s = F.screen()
         send(&s, .key(.char("/")), .key(.char("z")), .key(.enter))
-        _ = s.update(.message(.searched("z", .success([]))))
+        _ = s.update(.message(.page(.searched("z", .success([])))))
         #expect(F.text(s).contains { $0.contains("No cached item holds “z”") })
         #expect(!F.text(s).contains { $0.contains("Loading…") })
     }

@@ -164,7 +164,7 @@ import PumpCore
         guard var root = s.timelineItems(.inboxMajor).first?.object else { Issue.record("no item"); return }
         _ = s.update(.input(.key(.enter)))
         root.likes = CollectionSummary(totalItems: 7)
-        let effects = s.update(.message(.thread(rootID: root.id, offset: 0, .success(ThreadPage(root: root, replies: Feed())))))
+        let effects = s.update(.message(.page(.thread(rootID: root.id, offset: 0, .success(ThreadPage(root: root, replies: Feed()))))))
         #expect(s.timelineItems(.inboxMajor).first?.object?.likes?.totalItems == 7)
         #expect(jobs(effects).contains("saveRevisions \(root.id)"))
     }
@@ -184,8 +184,8 @@ import PumpCore
         r.statuses["https://pump.example/api/note/gone/replies?count=20"] = (410, #"{"error":"Deleted"}"#)
         r.statuses["https://pump.example/api/note/gone/replies?offset=0&count=20"] = (410, #"{"error":"Deleted"}"#)
         let worker = ClientWorker(api: PumpAPI(requester: r, nickname: "alice", profileURL: nil, base: URL(string: "https://pump.example")!))
-        let msg = await worker.perform(.thread(root, offset: 0))
-        guard case .thread(_, _, .failure(let f)) = msg else { Issue.record("\(msg)"); return }
+        let msg = await worker.perform(.page(.thread(root, offset: 0)))
+        guard case .page(.thread(_, _, .failure(let f))) = msg else { Issue.record("\(msg)"); return }
         #expect(f.message == "This post was deleted." && f.deleted)
     }
 }

@@ -24,14 +24,14 @@ import PumpCore
         let page = ThreadPage(root: root, replies: Feed(items: [.object(post("b", 5, replyTo: "root", replies: 1)),
                                                                 .object(post("a", 1, replyTo: "root"))], totalItems: 2),
                               nested: ["b": [post("b1", 7, replyTo: "b", replies: 1)], "b1": [post("b1x", 9, replyTo: "b1")]])
-        guard case .thread(let t)? = s.pages.last else { Issue.record("no thread"); return s }
-        _ = s.update(.message(.thread(rootID: t.root.id, offset: 0, .success(page))))
+        guard let t = s.pages.top?.conversation else { Issue.record("no thread"); return s }
+        _ = s.update(.message(.page(.thread(rootID: t.root.id, offset: 0, .success(page)))))
         return s
     }
 
     @Test func oldestFirstAndNested() {
         let s = conversation()
-        guard case .thread(let t)? = s.pages.last else { Issue.record("no thread"); return }
+        guard let t = s.pages.top?.conversation else { Issue.record("no thread"); return }
         #expect(t.entries.map(\.object.id) == ["root", "a", "b", "b1", "b1x"])
         #expect(t.entries.map(\.depth) == [0, 1, 1, 2, 3])
         #expect(s.indentation == [3: 2, 4: 4])
@@ -62,7 +62,7 @@ import PumpCore
         var l = s.list; l.selected = 3; s.list = l
         let effects = jobs(s.update(.input(.key(.enter))))
         #expect(effects == ["thread b1 0"])
-        #expect(s.pages.count == 2)
+        #expect(s.pages.depth == 2)
     }
 
     @Test func pOnAShareAsksWhoseProfile() {

@@ -39,7 +39,7 @@ import PumpCore
         let r = HostileReplies(size: 3000)
         let worker = ClientWorker(api: PumpAPI(requester: r, nickname: "alice", profileURL: nil, base: URL(string: "https://pump.example")!))
         let root = PumpObject(id: Self.root, objectType: "note", content: "root")
-        guard case .thread(_, _, .success(let page)) = await worker.perform(.thread(root, offset: 0)) else {
+        guard case .page(.thread(_, _, .success(let page))) = await worker.perform(.page(.thread(root, offset: 0))) else {
             Issue.record("no thread page"); return
         }
         let kept = page.replies.objects.count + page.nested.values.reduce(0) { $0 + $1.count }
@@ -49,7 +49,7 @@ import PumpCore
         // A modest page leaves room for the nested fetches, which stop at the budget too.
         let modest = HostileReplies(size: 40)
         let w2 = ClientWorker(api: PumpAPI(requester: modest, nickname: "alice", profileURL: nil, base: URL(string: "https://pump.example")!))
-        guard case .thread(_, _, .success(let p2)) = await w2.perform(.thread(root, offset: 0)) else {
+        guard case .page(.thread(_, _, .success(let p2))) = await w2.perform(.page(.thread(root, offset: 0))) else {
             Issue.record("no thread page"); return
         }
         let kept2 = p2.replies.objects.count + p2.nested.values.reduce(0) { $0 + $1.count }
@@ -64,23 +64,23 @@ import PumpCore
     }
 
     @Test func thePaneListsAtMostTheBudgetAndOffersNoMore() {
-        var t = ThreadPane(root: PumpObject(id: "root", objectType: "note", content: "root"))
+        var t = Conversation(root: PumpObject(id: "root", objectType: "note", content: "root"))
         // 744 000 posts, as the red team saw: 24 000 replies, each with 30 of its own.
         t.replies = (0..<24_000).map { post("r\($0)", replies: 30) }
         t.total = 24_000
-        t.loading = false
         var nested: [String: [PumpObject]] = [:]
         for i in 0..<24_000 { nested["r\(i)"] = (0..<30).map { post("r\(i)-\($0)") } }
         t.nested = nested
         #expect(t.entries.count == ThreadBudget.maxEntries)
         #expect(t.items.count == ThreadBudget.maxEntries)
-        #expect(t.isCut && !t.hasMore)
+        var page = Page(.thread(t)); page.loading = false
+        #expect(t.isCut && !page.hasMore)
         #expect(t.entries[1].object.id == "r0" && t.entries[2].object.id == "r0-0" && t.entries[2].depth == 2)
         #expect(t.indents[2] == 2 && t.indents[1] == nil)
     }
 
     @Test func bytesAreCappedToo() {
-        var t = ThreadPane(root: PumpObject(id: "root", objectType: "note", content: "root"))
+        var t = Conversation(root: PumpObject(id: "root", objectType: "note", content: "root"))
         let big = String(repeating: "x", count: 100_000)
         t.replies = (0..<200).map { PumpObject(id: "r\($0)", objectType: "comment", content: big) }
         #expect(t.isCut)
@@ -90,22 +90,22 @@ import PumpCore
 
     /// A reply chain far deeper than the stack would allow a recursive walk.
     @Test func aDeepChainIsWalkedWithoutRecursion() {
-        var t = ThreadPane(root: PumpObject(id: "root", objectType: "note", content: "root"))
+        var t = Conversation(root: PumpObject(id: "root", objectType: "note", content: "root"))
         var nested: [String: [PumpObject]] = [:]
         for i in 0..<100_000 { nested["c\(i)"] = [post("c\(i + 1)", replies: 1)] }
         t.nested = nested
         t.replies = [post("c0", replies: 1)]
         #expect(t.entries.count == ThreadBudget.maxEntries)
         #expect(t.entries.last?.depth == ThreadBudget.maxEntries - 1)
-        #expect(t.indents.values.max() == 2 * (ThreadPane.maxIndent - 1))
+        #expect(t.indents.values.max() == 2 * (Conversation.maxIndent - 1))
     }
 
     /// The screen reads the thread many times per frame: those reads are of stored values.
     @Test func readsDoNotRecomputeTheConversation() {
-        var t = ThreadPane(root: PumpObject(id: "root", objectType: "note", content: "root"))
+        var t = Conversation(root: PumpObject(id: "root", objectType: "note", content: "root"))
         t.replies = (0..<900).map { post("r\($0)") }
         var s = ClientFixtures.screen()
-        s.pages = [.thread(t)]
+        s.pages.stack = [Page(.thread(t))]
         let clock = ContinuousClock()
         let took = clock.measure {
             for _ in 0..<2000 { _ = s.items.count; _ = s.indentation.count }

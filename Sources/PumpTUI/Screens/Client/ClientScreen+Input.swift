@@ -6,7 +6,7 @@ extension ClientScreen {
     mutating func handleInput(_ input: InputEvent) -> Effects {
         if modal != nil { return handleModal(input) }
         if compose.isOpen { return composeInput(input) }
-        if lookupTypeahead != nil { return holdForLookup(input) }
+        if pages.lookup != nil { return run(pages.hold(input)) }
         guard case .key(let key) = input, let action = keymap.action(for: key, in: contexts) else { return [] }
         return perform(action)
     }
@@ -35,7 +35,7 @@ extension ClientScreen {
         case .previousMatch: return jumpToMatch(forward: false)
         case .openThread: return openThread()
         case .back:
-            if !pages.isEmpty { pages.removeLast() }
+            pages.back()
             say(pages.isEmpty ? current.title : "")    // the page's own status ("2 of 3 replies") went with it
             keepSelectionVisible(); return []
         case .quit:
@@ -81,7 +81,7 @@ extension ClientScreen {
         case .openProfileByID:
             modal = .prompt(TextBox(label: "Profile (nick@host)", focused: true, viewWidth: max(10, size.cols - 30)), .openAccount)
             return []
-        case .lists: return openLists()
+        case .lists: return openPeople(.lists)
         case .editProfile: return openProfileForm()
         case .newList, .renameList, .deleteList, .addToList, .removeFromList: return listAction(action)
         case .switchAccount:
@@ -144,45 +144,6 @@ extension ClientScreen {
         return markRead()
     }
 
-    mutating func openThread() -> Effects {
-        guard let item = selectedItem else { return [] }
-        if case .person(let p) = item { return openProfile(p) }
-        if case .lists? = pages.last, case .object(let list) = item { return openMembers(list) }
-        guard let o = selectedObject else { return nothing("Nothing to open.") }
-        // From a timeline a reply opens the conversation it belongs to; inside a conversation,
-        // a reply opens as a conversation of its own (its replies, nothing above it).
-        if case .thread(let t)? = pages.last, t.root.id == o.id { return nothing("This is the thread's first post.") }
-        let root = (pages.isEmpty && o.objectType == "comment" ? o.inReplyTo : nil) ?? o
-        return openThread(root)
-    }
-
-    mutating func openThread(_ root: PumpObject) -> Effects {
-        pages.append(.thread(ThreadPane(root: root)))
-        return start(.thread(root, offset: 0), "Loading the thread…")
-    }
-
-    /// `^`: the post the selected one answers: selected when it is in this conversation, else
-    /// opened as a thread.
-    mutating func goToParent() -> Effects {
-        guard let o = selectedObject, let parent = o.inReplyTo, !parent.id.isEmpty else { return nothing("This post answers nothing.") }
-        if case .thread(let t)? = pages.last, let i = t.entries.firstIndex(where: { $0.object.id == parent.id }) {
-            var l = list; l.selected = i; list = l
-            keepSelectionVisible()
-            return []
-        }
-        return openThread(parent)
-    }
-
-    mutating func openProfile(_ person: Person? = nil) -> Effects {
-        let who: Person?
-        if let person { who = person }
-        else if case .person(let p)? = selectedItem { who = p }
-        else { who = selectedObject?.author ?? selectedItem?.activity?.actor }
-        guard let p = who else { return nothing("No author to show.") }
-        pages.append(.profile(ProfilePane(person: p)))
-        return start(.profile(p), "Loading \(p.label)…")
-    }
-
     // MARK: - Loading
 
     mutating func load(_ kind: FeedKind, _ direction: PageDirection, quiet: Bool = false) -> Effects {
@@ -198,23 +159,7 @@ extension ClientScreen {
     }
 
     mutating func refresh() -> Effects {
-        if case .thread(let t)? = pages.last {
-            guard !t.loading else { return [] }
-            var fresh = t; fresh.loading = true; fresh.replies = []; fresh.total = nil
-            pages[pages.count - 1] = .thread(fresh)
-            return start(.thread(t.root, offset: 0), "Refreshing the thread…")
-        }
-        if case .profile(let p)? = pages.last {
-            return start(.profile(p.person), "Refreshing \(p.person.label)…")
-        }
-        if case .people(var p)? = pages.last {
-            guard !p.loading else { return [] }
-            p.loading = true; p.error = nil; p.feed = nil; p.list = ListState()
-            pages[pages.count - 1] = .people(p)
-            return start(.people(p.source, known: nil), "Refreshing…")
-        }
-        if case .lists? = pages.last { return reloadLists() }
-        if case .search(let found)? = pages.last { return start(.search(found.query), "Searching again…") }
+        if !pages.isEmpty { return run(pages.refresh()) }
         return refreshCounted(quiet: false)
     }
 
@@ -233,20 +178,9 @@ extension ClientScreen {
     /// Scrolling near the bottom asks for the next page.
     mutating func loadMoreIfNearEnd() -> Effects {
         guard list.selected >= items.count - 3 else { return [] }
-        switch pages.last {
-        case .thread(var t)?:
-            guard t.hasMore else { return [] }
-            t.loading = true; pages[pages.count - 1] = .thread(t)
-            return start(.thread(t.root, offset: t.replies.count), "Loading more replies…")
-        case .profile?, .lists?, .search?: return []
-        case .people(var p)?:
-            guard p.hasMore else { return [] }
-            p.loading = true; pages[pages.count - 1] = .people(p)
-            return start(.people(p.source, known: p.feed), "Loading more…")
-        case nil:
-            guard let pane = timelines[current], let feed = store.feed(current), !pane.isLoading, pane.error == nil, !feed.isAtEnd else { return [] }
-            return load(current, .older)
-        }
+        if !pages.isEmpty { return run(pages.loadMore()) }
+        guard let pane = timelines[current], let feed = store.feed(current), !pane.isLoading, pane.error == nil, !feed.isAtEnd else { return [] }
+        return load(current, .older)
     }
 
     // MARK: - Verbs (optimistic)
@@ -276,11 +210,11 @@ extension ClientScreen {
     }
 
     mutating func toggleFollow() -> Effects {
-        guard case .profile(let p)? = pages.last else { return [] }
-        guard !isMe(p.person) else { return nothing("That is you.") }
-        let on = p.person.followed != true
-        return start(.verb(VerbRequest(kind: on ? .follow : .unfollow, person: p.person)),
-                     on ? "Following \(p.person.label)…" : "Unfollowing \(p.person.label)…")
+        guard let person = pages.top?.person else { return [] }
+        guard !isMe(person) else { return nothing("That is you.") }
+        let on = person.followed != true
+        return start(.verb(VerbRequest(kind: on ? .follow : .unfollow, person: person)),
+                     on ? "Following \(person.label)…" : "Unfollowing \(person.label)…")
     }
 
     static func bump(_ c: CollectionSummary?, _ by: Int) -> CollectionSummary {
@@ -291,31 +225,7 @@ extension ClientScreen {
 
     /// Applies `change` to every copy of the object: timelines, threads, profiles.
     mutating func updateObject(_ id: String, _ change: (inout PumpObject) -> Void) {
-        func fix(_ item: FeedItem) -> FeedItem {
-            switch item {
-            case .object(var o) where o.id == id: change(&o); return .object(o)
-            case .activity(var a) where a.object?.id == id:
-                if var o = a.object { change(&o); a.object = o }
-                return .activity(a)
-            default: return item
-            }
-        }
         store.revise(id, change)
-        pages = pages.map { page in
-            switch page {
-            case .thread(var t):
-                if t.root.id == id { change(&t.root) }
-                t.replies = t.replies.map { r in var r = r; if r.id == id { change(&r) }; return r }
-                t.nested = t.nested.mapValues { $0.map { r in var r = r; if r.id == id { change(&r) }; return r } }
-                return .thread(t)
-            case .search(var s):
-                s.results = s.results.map(fix)
-                return .search(s)
-            case .profile(var p):
-                p.posts = p.posts.map(fix)
-                return .profile(p)
-            case .people, .lists: return page
-            }
-        }
+        pages.updateObject(id, change)
     }
 }

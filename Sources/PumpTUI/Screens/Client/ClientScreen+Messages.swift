@@ -16,10 +16,7 @@ extension ClientScreen {
         }
         switch message {
         case .feed(let kind, let direction, let result): return feedArrived(kind, direction, result)
-        case .thread(let rootID, let offset, let result): threadArrived(rootID, offset, result)
-        case .profile(let personID, let result):
-            profileArrived(personID, result)
-            if lookupTypeahead?.personID == personID { return replayLookupTypeahead() }
+        case .page(let m): return pageArrived(m)
         case .verb(let request, let result): return verbFinished(request, result)
         case .followedAccount(let who, let result):
             if case .failure(let f) = result { fail(f) } else { say("Following \(who).", .success) }
@@ -28,13 +25,8 @@ extension ClientScreen {
         case .profileSaved(let edit, let result): return profileSaved(edit, result)
         case .image(let m): return imageArrived(m)
         case .refreshTimer: break
-        case .people(let source, let older, let result): peopleArrived(source, older: older, result)
-        case .openedAccount(let who, let result): return openedAccount(who, result)
-        case .lists(let result): listsArrived(result)
-        case .listChanged(let change, let result): return listChanged(change, result)
         case .cached(let snapshot): return cacheArrived(snapshot)
         case .stored: break
-        case .searched(let query, let result): searched(query, result)
         }
         applyOwnMarks()
         keepSelectionVisible()
@@ -166,50 +158,6 @@ extension ClientScreen {
         return effects
     }
 
-    private mutating func threadArrived(_ rootID: String, _ offset: Int, _ result: Result<ThreadPage, ClientFailure>) {
-        guard let i = pages.lastIndex(where: { if case .thread(let t) = $0 { return t.root.id == rootID }; return false }),
-              case .thread(var t) = pages[i] else { return }
-        t.loading = false
-        switch result {
-        case .failure(let f):
-            t.error = f.message; fail(f)
-            // Gone on the server (410): deleted wherever it shows, and in the cache.
-            if f.deleted { store.record(.deletion(of: rootID)) }
-        case .success(let page):
-            // Its counts and text as the server has them now, in every timeline too.
-            store.learn([page.root] + page.replies.objects)
-            if offset == 0 { t.root = page.root; t.replies = []; t.nested = [:] }
-            let known = Set(t.replies.map(\.id))
-            t.replies += page.replies.objects.filter { !known.contains($0.id) }
-            t.nested.merge(page.nested) { _, new in new }
-            t.total = page.replies.totalItems ?? page.root.replies?.totalItems ?? t.replies.count
-            if page.replies.items.isEmpty { t.total = t.replies.count }
-            let total = t.total ?? t.replies.count
-            say(total == 0 ? "No replies yet." : "\(t.replies.count) of \(Plural.count(total, "reply", "replies"))")
-        }
-        pages[i] = .thread(t)
-    }
-
-    private mutating func profileArrived(_ personID: String, _ result: Result<ProfilePage, ClientFailure>) {
-        guard let i = pages.lastIndex(where: { if case .profile(let p) = $0 { return p.person.id == personID }; return false }),
-              case .profile(var p) = pages[i] else { return }
-        p.loading = false
-        switch result {
-        case .failure(let f): p.error = f.message; fail(f)
-        case .success(let page):
-            p.person = page.person
-            if let state = page.followState {
-                p.person.followed = state.youFollow ?? p.person.followed
-                p.person.followsYou = state.followsYou
-            }
-            p.posts = page.posts?.items ?? []
-            p.error = page.postsError
-            if let e = page.postsError { say(e, .warning) } else if let note = p.note { say(note, .success) } else { say(p.person.label) }
-            p.note = nil
-        }
-        pages[i] = .profile(p)
-    }
-
     /// "Liked Bob's note." — what happened, and to what (like and share are public); `undo`
     /// names the key that takes it back.
     static func verbDone(_ r: VerbRequest, undo: String) -> String {
@@ -263,20 +211,11 @@ extension ClientScreen {
                 say("Deleted.", .success)
             case .follow, .unfollow:
                 let on = r.kind == .follow
-                setFollowed(r.person?.id, on)
+                pages.setFollowed(r.person?.id, on)
                 say(on ? "Following \(r.person?.label ?? "them")." : "Unfollowed \(r.person?.label ?? "them").", .success)
             }
         }
         return []
-    }
-
-    private mutating func setFollowed(_ id: String?, _ on: Bool) {
-        pages = pages.map { page in
-            guard case .profile(var p) = page, p.person.id == id else { return page }
-            p.person.followed = on
-            if var f = p.person.followers { f.totalItems = max(0, f.count.saturatingAdd(on ? 1 : -1)); p.person.followers = f }
-            return .profile(p)
-        }
     }
 
     /// The editor's post is on the server (`ComposeFlow.Outcome.posted`): said, and shown where
@@ -288,7 +227,7 @@ extension ClientScreen {
             say(activity.addressedOnRetry ? "Reply sent to the post's audience and author (the server had only a share of it)."
                 : "Reply sent.", .success)
             updateObject(o.id) { $0.replies = Self.bump($0.replies, 1) }
-            if let reply = activity.object { appendReply(reply, to: o.id) }
+            if let reply = activity.object { pages.appendReply(reply, to: o.id) }
         case .edit(let o):
             say("Updated.", .success)
             if let new = activity.object {
@@ -313,19 +252,6 @@ extension ClientScreen {
         }
         if let note { say(note, .success) }                // `load` said "Refreshing…"
         return effects
-    }
-
-    /// A reply just sent shows under what it answers, in every open conversation holding that.
-    private mutating func appendReply(_ reply: PumpObject, to parentID: String) {
-        pages = pages.map { page in
-            guard case .thread(var t) = page, !t.entries.contains(where: { $0.object.id == reply.id }) else { return page }
-            if t.root.id == parentID {
-                t.replies.append(reply); t.total = (t.total ?? 0).saturatingAdd(1)
-            } else if t.entries.contains(where: { $0.object.id == parentID }) {
-                t.nested[parentID, default: []].append(reply)
-            }
-            return .thread(t)
-        }
     }
 
     mutating func handle(_ notice: RuntimeNotice) -> Effects {

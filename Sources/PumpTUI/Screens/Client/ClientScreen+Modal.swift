@@ -54,7 +54,7 @@ extension ClientScreen {
         case .delete(let o):
             return start(.verb(VerbRequest(kind: .delete, object: o)), "Deleting…")
         case .deleteList(let list):
-            return start(.listChange(.delete(list)), "Deleting the list…")
+            return run(.start(.listChange(.delete(list)), "Deleting the list…"))
         }
     }
 
@@ -66,17 +66,16 @@ extension ClientScreen {
             return start(.followAccount(t), "Sending a follow to \(t)…")
         case .openAccount:
             guard !t.isEmpty else { return nothing("No profile opened: the address was empty.") }
-            lookupTypeahead = LookupTypeahead()
-            return start(.openAccount(t), "Looking up \(TerminalText.clean(t, .line, maxLength: 80))…")
+            return run(pages.lookUp(t))
         case .newList:
             guard !t.isEmpty else { return nothing("No list made: the name was empty.") }
-            return start(.listChange(.create(t)), "Creating the list…")
+            return run(.start(.listChange(.create(t)), "Creating the list…"))
         case .renameList(let list):
             guard !t.isEmpty, t != list.title else { return [] }
-            return start(.listChange(.rename(list, t)), "Renaming the list…")
+            return run(.start(.listChange(.rename(list, t)), "Renaming the list…"))
         case .addToList(let list):
             guard !t.isEmpty else { return nothing("No one added: the address was empty.") }
-            return start(.listChange(.add(account: t, to: list)), "Adding \(TerminalText.clean(t, .line, maxLength: 80))…")
+            return run(.start(.listChange(.add(account: t, to: list)), "Adding \(TerminalText.clean(t, .line, maxLength: 80))…"))
         case .filter:
             filter = ItemFilter(parsing: t)
             var l = list; l.selected = 0; l.top = 0; list = l

@@ -20,7 +20,7 @@ extension ClientScreen {
         if modal == nil, let c = compose.composer { return c.unavailableActions }
         if case .profileForm? = modal { return ProfileForm.unavailableActions }
         // Our own profile offers E where others' offer f (`toggleFollow`: "That is you.").
-        if modal == nil, case .profile(let p)? = pages.last { return isMe(p.person) ? [.follow] : [.editProfile] }
+        if modal == nil, let person = pages.top?.person { return isMe(person) ? [.follow] : [.editProfile] }
         return []
     }
 
@@ -31,16 +31,10 @@ extension ClientScreen {
     }
 
     var title: String {
-        switch pages.last {
-        case .thread(let t)?: return "Thread · \(t.root.author?.label ?? "post")"
-        case .profile(let p)?: return "Profile · \(p.person.label)"
-        case .people(let p)?, .lists(let p)?: return p.source.title
-        case .search(let s)?: return "Search · \(TerminalText.clean(s.query, .line, maxLength: 60))"
-        case nil:
-            let lead = (offline ? "offline · " : "") + (filter.map { "filter \($0.label) · " } ?? "")
-            let full = lead + tabs(short: false)
-            return TextWidth.width(full) + 1 <= size.cols ? full : lead + tabs(short: true)
-        }
+        if let page = pages.top { return page.title }
+        let lead = (offline ? "offline · " : "") + (filter.map { "filter \($0.label) · " } ?? "")
+        let full = lead + tabs(short: false)
+        return TextWidth.width(full) + 1 <= size.cols ? full : lead + tabs(short: true)
     }
 
     /// "[1 Inbox 3] 2 Meanwhile … 6 Notifications 1": each timeline with its unread count; on a
@@ -99,22 +93,7 @@ extension ClientScreen {
     /// What the body says when the list has nothing to show.
     private func emptyText(count: Int) -> String? {
         guard count == 0 else { return nil }
-        switch pages.last {
-        case .people(let p)?:
-            if let e = p.error { return "Could not load them: \(e)  (\(key(.refresh)) retries)" }
-            if p.loading { return "Loading…" }
-            if case .members = p.source { return "Nobody on this list yet. \(key(.addToList)) adds someone by nick@host." }
-            return "Nobody here yet."
-        case .search(let s)?:
-            if let e = s.error { return "The search failed: \(e)  (\(key(.refresh)) searches again)" }
-            if s.loading { return "Searching…" }
-            return "No cached item holds “\(TerminalText.clean(s.query, .line, maxLength: 60))”. Search reads what pumptui has cached; older posts may be on the server only."
-        case .lists(let l)?:
-            if let e = l.error { return "Could not load your lists: \(e)  (\(key(.refresh)) retries)" }
-            return l.loading ? "Loading your lists…" : "You have no lists yet. \(key(.newList)) makes one."
-        default: break
-        }
-        guard pages.isEmpty else { return "Loading…" }
+        if let page = pages.top { return page.emptyText(key: key) }
         let pane = timelines[current]
         if let e = pane?.error { return "Could not load \(current.title): \(e)  (\(key(.refresh)) retries)" }
         if store.feed(current) == nil || pane?.isLoading == true { return "Loading \(current.title)…" }
@@ -123,31 +102,11 @@ extension ClientScreen {
     }
 
     private var tailText: String? {
-        switch pages.last {
-        case .thread(let t)?:
-            if t.loading { return "Loading replies…" }
-            if let e = t.error { return "Replies: \(e)" }
-            if t.isCut { return "The thread is cut at \(t.entries.count) posts (\(key(.openItemURL)) opens it in a browser)." }
-            return t.hasMore ? "More replies below (scroll down)" : (t.replies.isEmpty ? "No replies yet. \(key(.reply)) replies." : "End of the thread.")
-        case .search(let s)?:
-            if s.loading { return "Searching…" }
-            if let e = s.error { return "Search: \(e)" }
-            return s.results.isEmpty ? "Nothing in the cache matches. (The cache holds what was loaded before.)" : "End of the results."
-        case .profile(let p)?:
-            if p.loading { return "Loading posts…" }
-            if let e = p.error { return "Posts: \(e)" }
-            return p.posts.isEmpty ? "No posts to show." : nil
-        case .people(let p)?:
-            if p.loading { return "Loading more…" }
-            if let e = p.error { return "Error: \(e)" }
-            return p.hasMore ? nil : "End of the list (\(Plural.count(p.feed?.totalItems ?? p.items.count, "person", "people")))."
-        case .lists?: return nil
-        case nil:
-            guard let pane = timelines[current] else { return nil }
-            if pane.loadingOlder { return "Loading older items…" }
-            if let e = pane.error { return "Error: \(e)" }
-            return store.feed(current)?.isAtEnd == true ? "End of \(current.title)." : nil
-        }
+        if let page = pages.top { return page.tailText(key: key) }
+        guard let pane = timelines[current] else { return nil }
+        if pane.loadingOlder { return "Loading older items…" }
+        if let e = pane.error { return "Error: \(e)" }
+        return store.feed(current)?.isAtEnd == true ? "End of \(current.title)." : nil
     }
 
     private func renderModal(_ modal: ClientModal?, into buffer: inout CellBuffer, body: Rect) {

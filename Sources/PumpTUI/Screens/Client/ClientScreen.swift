@@ -31,7 +31,8 @@ struct ClientScreen: TerminalApp {
     var cacheRestPending = false
     /// The start's cache read has answered (rows, or that there are none): the first frame can go.
     var cacheArrivedOnce = false
-    var pages: [ClientPage] = []
+    /// Threads, profiles, people, lists and search results above the timelines (`Pages`).
+    var pages = Pages()
     var modal: ClientModal?
     var status = StatusLine()
     /// Where the status message was said: it leaves when the user leaves that place (`expireStatus`).
@@ -42,9 +43,6 @@ struct ClientScreen: TerminalApp {
     var compose = ComposeFlow()
     /// Likes and shares this session made, by object id (`applyOwnMarks`).
     var ownMarks: [String: OwnMarks] = [:]
-    /// Keys typed after `P nick@host Enter` while the profile is looked up and loaded (nil when
-    /// none is): they were meant for that profile and replay on it once it shows its data.
-    var lookupTypeahead: LookupTypeahead?
     /// The first page shown still says who is logged in.
     var greeted = false
     /// The server could not be reached on the last try: the title says "offline" until it can.
@@ -153,29 +151,22 @@ struct ClientScreen: TerminalApp {
         // The editor lies under the modals (help over it), above the pages.
         case nil: if let c = compose.composer { return c.keyContexts }
         }
-        switch pages.last {
-        case .thread?: return [.thread]
-        case .profile?: return [.profile]
-        case .people(let p)?: if case .members = p.source { return [.members, .people] } else { return [.people] }
-        case .lists?: return [.listsPage]
-        case .search?: return [.thread]
-        case nil: return [.timeline]
-        }
+        return pages.top?.contexts ?? [.timeline]
     }
 
     // MARK: - The current list
 
     var items: [FeedItem] {
-        if let page = pages.last { return page.content.items }
+        if let page = pages.top { return page.items }
         let all = store.items(current)
         return filter.map { f in all.filter(f.matches) } ?? all
     }
 
     var list: ListState {
-        get { pages.last?.list ?? timelines[current]?.list ?? ListState() }
+        get { pages.top?.list ?? timelines[current]?.list ?? ListState() }
         set {
             if pages.isEmpty { timelines[current, default: TimelinePane()].list = newValue }
-            else { pages[pages.count - 1].list = newValue }
+            else { pages.top?.list = newValue }
         }
     }
 
@@ -196,10 +187,7 @@ struct ClientScreen: TerminalApp {
     }
 
     /// Only a profile's card names the key that follows ("f follows"); a list of people does not.
-    var keyHintsInItems: Bool {
-        if case .people? = pages.last { return false }
-        return true
-    }
+    var keyHintsInItems: Bool { pages.top?.keyHintsInItems ?? true }
 
     /// A timeline's items as shown (without the `:` filter).
     func timelineItems(_ kind: FeedKind) -> [FeedItem] { store.items(kind) }
@@ -222,8 +210,7 @@ struct ClientScreen: TerminalApp {
 
     /// Columns each row of the current list is pushed right (replies under what they answer).
     var indentation: [Int: Int] {
-        guard case .thread(let t)? = pages.last else { return [:] }
-        return t.indents
+        pages.top?.conversation?.indents ?? [:]
     }
 
     mutating func keepSelectionVisible() {
@@ -251,7 +238,7 @@ struct ClientScreen: TerminalApp {
     }
 
     /// The view and the item the user is on.
-    var here: StatusOwner { StatusOwner(view: "\(current.rawValue) \(pages.count)", item: selectedItem?.id) }
+    var here: StatusOwner { StatusOwner(view: "\(current.rawValue) \(pages.depth)", item: selectedItem?.id) }
 
     /// A message belongs to where it was said ("Liked Bob's note · l again undoes" is about that
     /// note; "1 new above" about that place in that tab): it goes when the user moves to another

@@ -67,8 +67,8 @@ struct ObjectMarks: Equatable, Sendable {
 /// Work the client hands the runtime; `ClientWorker.perform` turns each into a `ClientMessage`.
 enum ClientJob: Sendable {
     case feed(FeedKind, PageDirection, Feed?)
-    case thread(PumpObject, offset: Int)
-    case profile(Person)
+    /// Threads, profiles, people, lists, search (`Pages.Job`).
+    case page(Pages.Job)
     case verb(VerbRequest)
     case followAccount(String)
     /// The editor: sending, drafts, its attach check, the external editor (`ComposeFlow.Job`).
@@ -77,13 +77,6 @@ enum ClientJob: Sendable {
     case checkImage(String)
     /// `i`: saving the image, the preview's download, decode and drawing (`ImageFlow.Job`).
     case image(ImageFlow.Job)
-    /// A page of followers/following or list members (`known` nil: the first page).
-    case people(PeopleSource, known: Feed?)
-    /// A profile by `nick@host` (our server, or WebFinger elsewhere).
-    case openAccount(String)
-    /// Our person lists (the lists page, the editor's audience picker).
-    case lists
-    case listChange(ListChange)
     /// Reads the offline cache at start: the newest `firstCachedCount` items of one timeline (the
     /// first tab's, so its rows show before anything else is decoded) and the read markers; nil:
     /// every timeline, whole.
@@ -95,42 +88,14 @@ enum ClientJob: Sendable {
     case saveReadMarker(FeedKind, ReadMarker)
     /// Stores what the store learned about objects (edits, deletions, counts). Quiet.
     case saveRevisions([ObjectRevision])
-    /// Full-text search over the account's cache.
-    case search(String)
     /// Our profile's changes (`ProfileForm`): the avatar uploaded and posted, then the PUT.
     case saveProfile(ProfileEdit)
 }
 
-/// Whose people a people page shows.
-enum PeopleSource: Equatable, Sendable {
-    case collection(PeopleCollection, Person)
-    case members(PumpObject)
-    /// Our person lists themselves (the lists page).
-    case lists
-
-    var title: String {
-        switch self {
-        case .collection(let which, let p): return "\(which.title) · \(p.label)"
-        case .members(let list): return "List · \(list.title ?? "list")"
-        case .lists: return "Your lists"
-        }
-    }
-}
-
-/// Changes to our person lists.
-enum ListChange: Equatable, Sendable {
-    case create(String)
-    case rename(PumpObject, String)
-    case delete(PumpObject)
-    case add(account: String, to: PumpObject)
-    case remove(Person, from: PumpObject)
-}
-
 enum ClientMessage: Sendable {
     case feed(FeedKind, PageDirection, Result<Feed, ClientFailure>)
-    /// The (possibly refreshed) root and one page of replies starting at `offset`.
-    case thread(rootID: String, offset: Int, Result<ThreadPage, ClientFailure>)
-    case profile(personID: String, Result<ProfilePage, ClientFailure>)
+    /// The answers to `ClientJob.page`.
+    case page(Pages.Message)
     case verb(VerbRequest, Result<Activity, ClientFailure>)
     case followedAccount(String, Result<Activity, ClientFailure>)
     /// The answers to `ClientJob.compose`.
@@ -141,14 +106,9 @@ enum ClientMessage: Sendable {
     case image(ImageFlow.Message)
     /// The periodic refresh timer (`--refresh`).
     case refreshTimer
-    case people(PeopleSource, older: Bool, Result<Feed, ClientFailure>)
-    case openedAccount(String, Result<Person, ClientFailure>)
-    case lists(Result<Feed, ClientFailure>)
-    case listChanged(ListChange, Result<String, ClientFailure>)
     case cached(CacheSnapshot)
     /// A quiet write finished (a read marker, revisions, a removed file): nil, or the problem.
     case stored(String?)
-    case searched(String, Result<[FeedItem], ClientFailure>)
     /// Our profile as the server has it after `saveProfile`.
     case profileSaved(ProfileEdit, Result<Person, ClientFailure>)
 }
@@ -172,20 +132,4 @@ extension ClientJob {
     static let firstCachedCount = 40
     /// Items of each timeline a start reads from the cache (older ones come from the server).
     static let cachedCount = 100
-}
-
-struct ThreadPage: Equatable, Sendable {
-    var root: PumpObject
-    var replies: Feed
-    /// Replies of the replies (and of theirs), by parent id.
-    var nested: [String: [PumpObject]] = [:]
-}
-
-struct ProfilePage: Equatable, Sendable {
-    var person: Person
-    var posts: Feed?
-    /// Why the posts could not be loaded (remote people without a reachable outbox).
-    var postsError: String?
-    /// "Follows you" / "you follow" (nil: not found out).
-    var followState: FollowState?
 }

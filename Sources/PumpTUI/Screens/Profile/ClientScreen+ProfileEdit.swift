@@ -4,11 +4,11 @@ import PumpCore
 /// `E` on our own profile page: the form (`ProfileForm`), its jobs and their answers.
 extension ClientScreen {
     mutating func openProfileForm() -> Effects {
-        guard case .profile(let p)? = pages.last else { return [] }
-        guard isMe(p.person) else { return nothing("That is not you: \(key(.editProfile)) edits your own profile only.") }
+        guard let page = pages.top, let person = page.person else { return [] }
+        guard isMe(person) else { return nothing("That is not you: \(key(.editProfile)) edits your own profile only.") }
         // The form starts from the server's copy: a person from a timeline lacks the bio.
-        guard !p.loading else { return nothing("Your profile is still loading; \(key(.editProfile)) again once it shows.") }
-        var form = ProfileForm(person: p.person, account: account.description, size: Size(rows: bodyRect.rows, cols: bodyRect.cols))
+        guard !page.loading else { return nothing("Your profile is still loading; \(key(.editProfile)) again once it shows.") }
+        var form = ProfileForm(person: person, account: account.description, size: Size(rows: bodyRect.rows, cols: bodyRect.cols))
         form.keymap = keymap
         modal = .profileForm(form)
         say("Editing your profile · \(keymap.keyName(for: .send, in: [.profileForm])) saves")
@@ -65,13 +65,8 @@ extension ClientScreen {
         case .success(let person):
             if case .profileForm? = modal { modal = nil }
             let done = Self.savedNote(edit, person)
-            var effects: Effects = []
-            for (i, page) in pages.enumerated() {
-                guard case .profile(var p) = page, isMe(p.person) else { continue }
-                p.person = person; p.loading = true; p.note = done
-                pages[i] = .profile(p)
-                effects += start(.profile(person), "")
-            }
+            let mine = { [self] (p: Person) in isMe(p) }
+            let effects = run(pages.ownProfileSaved(person, note: done, isMe: mine))
             say(done, .success)
             return effects
         }

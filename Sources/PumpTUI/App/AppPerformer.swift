@@ -85,6 +85,7 @@ actor AppPerformer {
                 let s = try await live(account).verifier(code)
                 session = s
                 logins[account] = nil
+                retireWorker(of: account)
                 return .loggedIn(LoginSuccess(s))
             }
         } catch {
@@ -105,6 +106,16 @@ actor AppPerformer {
         early.cacheTaken()
         worker = (account, w)
         return w
+    }
+
+    /// A new login for the account the worker serves (the client's relogin after the server
+    /// forgot its client or token, issue 25): that worker signs with the refused credentials, so
+    /// every request failed again and the login screen came back. The next job makes a worker
+    /// with the new ones, on the cache this one has open.
+    private func retireWorker(of account: AccountID) {
+        guard let old = worker, old.account == account else { return }
+        worker = nil
+        early.keepCache((old.worker.cache, old.worker.cacheProblem), of: account)
     }
 
     /// The account is remembered as the last used (`last-account`) with its first job after the

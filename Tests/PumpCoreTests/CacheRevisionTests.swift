@@ -59,12 +59,8 @@ import Testing
             let old = try CacheStore(directory: dir, account: T.alice)
             let p = T.page([("1", "zebra crossing", 1)])
             try old.save(p, merged: p, in: "inboxMajor")
-            // Back to what v3 wrote: no object ids, no record of the v4 migration.
-            try old.db.write { db in
-                try db.execute(sql: "DROP INDEX itemByObject")
-                try db.execute(sql: "ALTER TABLE item DROP COLUMN objectID")
-                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v4-item-object'")
-            }
+            // Back to what v3 wrote: no object ids.
+            try T.undo(["v4-item-object"], in: old, sql: ["DROP INDEX itemByObject", "ALTER TABLE item DROP COLUMN objectID"])
             let store = try CacheStore(directory: dir, account: T.alice)
             #expect(store.rebuiltBecause == nil)
             var edit = ObjectRevision(id: "note-1"); edit.content = "giraffe"; edit.updated = Date()

@@ -18,6 +18,15 @@ import Testing
     }
 
     /// A page as `PumpAPI` returns it: items and each item's JSON.
+    /// Makes a cache file as an older pumptui left it: `sql` takes the later migrations' changes
+    /// away, and GRDB forgets having run them.
+    static func undo(_ migrations: [String], in store: CacheStore, sql: [String]) throws {
+        try store.db.write { db in
+            for statement in sql { try db.execute(sql: statement) }
+            for m in migrations { try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [m]) }
+        }
+    }
+
     static func page(_ notes: [(id: String, text: String, minutes: Int)], author: String = "bob") -> Feed {
         let items = notes.map { n in
             """
@@ -105,10 +114,9 @@ import Testing
                 let p = Self.page([("1", "kept across the migration", 1)])
                 try store.save(p, merged: p, in: "inboxMajor")
                 // Make it a file as the first release wrote it: v1 only.
-                try store.db.write { db in
-                    try db.execute(sql: "DROP INDEX itemByDate")
-                    try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2-item-by-date'")
-                }
+                try Self.undo(["v4-item-object", "v3-revisions", "v2-item-by-date"], in: store, sql: [
+                    "DROP INDEX itemByObject", "ALTER TABLE item DROP COLUMN objectID",
+                    "DROP TABLE revision", "DROP INDEX itemByDate"])
             }
             let again = try CacheStore(directory: dir, account: Self.alice)
             #expect(again.rebuiltBecause == nil)

@@ -221,11 +221,8 @@ struct ClientScreen: TerminalApp {
         list = l
     }
 
-    /// Is this person the logged-in account?
-    func isMe(_ p: Person?) -> Bool {
-        guard let p else { return false }
-        return p.webfinger.lowercased() == account.description.lowercased()
-    }
+    /// Is this person the logged-in account? (By id, profile URL or address: `Notifications.Me`.)
+    func isMe(_ p: Person?) -> Bool { store.me.isMe(p) }
 
     // MARK: - Status
 

@@ -9,8 +9,8 @@ replaced only once the new login succeeded.
 
 Before: on 7cf9234 and on 8af55e0 (the relogin handoff already there) the login screen came back
 after the new login, again and again: the performer kept the account's worker, which signed with
-the refused token (AppPerformer.retireWorker). 7cf9234 failed at `t.wait_for(NEW_NOTE…)`, 8af55e0
-at the `[1 Inbox` after the login.
+the refused token (AppPerformer.retireWorker). Both failed waiting for the inbox after the new
+login (`[1 Inbox`, or bob's new note when the inbox flashed up before the login screen).
 
 The test restarts a server of its own (the session's `real_pump` keeps its database for the
 other tests) from that one's runnable tree; its file name puts it with the other real-server
@@ -139,6 +139,8 @@ def test_a_restarted_server_sends_alice_to_log_in_again_in_place(own_pump, tmp_p
         t.wait_for("No new items.", timeout=10)
         screen = t.text()
         assert "not found in stream" not in screen and "not in stream" not in screen, screen
+        # The old anchor was tried once, and pump.io refused it: the reset was needed.
+        assert "not found in stream 'user:alice:inbox:major'" in pump.log.read_text()
 
         # The unsent draft is still offered.
         t.send("n")

@@ -41,7 +41,7 @@ extension ClientScreen {
         switch outcome {
         case .say(let text, let kind): say(text, kind)
         // "Sending…" stays until the answer replaces it.
-        case .progress(let text): say(text); statusOwner = nil
+        case .progress(let text): progress(text)
         // Help opens over the editor, which stays open beneath it (Esc returns to the text).
         case .help(let contexts): modal = .help(helpOverlay(contexts), under: nil)
         // Through `handleInput`: an F1 among them opens help, and the keys after it go there.

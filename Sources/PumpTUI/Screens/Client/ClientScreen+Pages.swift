@@ -9,7 +9,7 @@ extension ClientScreen {
             switch outcome {
             case .say(let text, let kind): say(text, kind)
             // Progress stays until its answer replaces it, wherever the user moves meanwhile.
-            case .progress(let text): say(text); statusOwner = nil
+            case .progress(let text): progress(text)
             case .failed(let f): fail(f)
             case .learned(let objects): store.learn(objects)
             case .deleted(let id): store.record(.deletion(of: id))

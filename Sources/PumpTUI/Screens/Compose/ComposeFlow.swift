@@ -100,7 +100,7 @@ struct ComposeFlow: Sendable {
     }
 
     /// What the client does after a step.
-    enum Outcome: Sendable {
+    enum Outcome: Sendable, StatusOutcome {
         case say(String, StatusLine.Kind)
         /// Progress ("Sending…"): it stays until its answer replaces it, wherever the user moves.
         case progress(String)
@@ -117,10 +117,7 @@ struct ComposeFlow: Sendable {
     }
 
     /// A step's effects (the flow's own jobs) and what the client must do.
-    struct Step: Sendable {
-        var effects: [Effect<Message, Job>] = []
-        var outcomes: [Outcome] = []
-    }
+    typealias Step = PartStep<Message, Job, Outcome>
 
     private(set) var editor: Editor?
     /// A draft kept after the editor closed: q asks before quitting while one exists.

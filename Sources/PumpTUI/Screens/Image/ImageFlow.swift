@@ -35,7 +35,7 @@ struct ImageFlow: Sendable {
     }
 
     /// What the client does for the flow, in order.
-    enum Outcome: Equatable {
+    enum Outcome: Equatable, StatusOutcome {
         /// A job the user waits for started: its words stay on the status line until its answer.
         case progress(String)
         case say(String, StatusLine.Kind)
@@ -50,12 +50,7 @@ struct ImageFlow: Sendable {
     typealias Effects = [Effect<Message, Job>]
 
     /// One call's effects and outcomes.
-    struct Step {
-        var effects: Effects = []
-        var outcomes: [Outcome] = []
-
-        static func + (a: Step, b: Step) -> Step { Step(effects: a.effects + b.effects, outcomes: a.outcomes + b.outcomes) }
-    }
+    typealias Step = PartStep<Message, Job, Outcome>
 
     var open: Open?
     /// What the terminal can draw (nil: not asked yet; asked on the first preview).

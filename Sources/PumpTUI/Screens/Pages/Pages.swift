@@ -35,7 +35,7 @@ struct Pages: Equatable {
     }
 
     /// What the client does for the pages.
-    enum Outcome: Equatable {
+    enum Outcome: Equatable, StatusOutcome {
         case say(String, StatusLine.Kind)
         /// A job's progress ("Loading the thread…"): it stays until the answer replaces it.
         case progress(String)
@@ -52,19 +52,7 @@ struct Pages: Equatable {
     }
 
     /// What one call asks of the client: effects to lift, outcomes to carry out, in order.
-    struct Step {
-        var effects: [Effect<Message, Job>] = []
-        var outcomes: [Outcome] = []
-
-        /// Starts a job; a non-empty `progress` goes on the status line until the answer.
-        static func start(_ job: Job, _ progress: String) -> Step {
-            Step(effects: [.run(job)], outcomes: progress.isEmpty ? [] : [.progress(progress)])
-        }
-
-        static func say(_ text: String, _ kind: StatusLine.Kind = .info) -> Step { Step(outcomes: [.say(text, kind)]) }
-
-        static func + (a: Step, b: Step) -> Step { Step(effects: a.effects + b.effects, outcomes: a.outcomes + b.outcomes) }
-    }
+    typealias Step = PartStep<Message, Job, Outcome>
 
     var top: Page? {
         get { stack.last }

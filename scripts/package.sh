@@ -102,7 +102,7 @@ for lib in CoreFoundation _FoundationCShims _FoundationCollections; do
   ln -sfn "$(dirname "$swift_lib")/../swift_static/linux/lib$lib.a" "$foundation_parts/lib$lib.a"
 done
 
-echo "package: building $name (release, --static-swift-stdlib, in .build-static$($with_tests && echo ", with the tests"))"
+echo "package: building pumptui-$version-linux-$arch (release, --static-swift-stdlib, in .build-static$($with_tests && echo ", with the tests"))"
 start=$(date +%s)
 build=(swift build -c release --static-swift-stdlib --disable-local-rpath --scratch-path "$scratch"
        -Xswiftc -enable-testing -Xswiftc -I"$testing_modules"

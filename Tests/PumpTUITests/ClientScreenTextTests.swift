@@ -251,7 +251,7 @@ import PumpCore
         |  │   g, Home      Go to the top · top                                       │  |
         |  │   G, End       Go to the bottom · bottom                                 │  |
         |  │   Enter        Open the thread · open-thread                             │  |
-        |  │   q            Quit (asks first when a draft exists) · quit              │  |
+        |  │   q            Quit (an unsent draft is kept) · quit                     │  |
         |  │   n            Write a new note · compose                                │  |
         |  │   r            Reply to the item · reply                                 │  |
         |  │   l            Like / unlike · like                                      │  |
@@ -303,42 +303,6 @@ import PumpCore
         """#)
         expectRole(.buttonFocus, of: "[ Keep ]", in: b)
         expectRole(.button, of: "[ Delete ]", in: b)
-    }
-
-    /// q with an unsent draft kept asks first; Stay is focused.
-    @Test func quitConfirmWithADraft() {
-        var s = F.screen(size)
-        s.compose.pendingDraft = Draft(kind: .note, text: "unsent", saved: F.now)
-        send(&s, .char("q"))
-        let b = buffer(s)
-        expectClientScreen(b, #"""
-        | [1 Inbox] 2 Meanwhile 3 Direct 4 Mine 5 Favorites 6 Notif.  alice@pump.example |
-        |Bob B.  bob@pump.example                                                      5m|
-        |  Hello world & a link[1]                                                       |
-        |                                                                                |
-        |  • one                                                                         |
-        |  • two                                                                         |
-        |  [1] https://x.example/page                                                    |
-        |  2 likes · 1 reply · 0 shares                                                  |
-        |                  ┌──────────────────────────────────────────┐                  |
-        |Carol C.  carol@pu│                                          │                2h|
-        |  Carol C. shared │ Quit pumptui? Your unsent draft is lost. │                  |
-        |  ↳ Bob B.        │                                          │                  |
-        |  Shared text     │            [ Quit ]  [ Stay ]            │                  |
-        |  1 like · 0 repli└──────────────────────────────────────────┘                  |
-        |                                                                                |
-        |Carol C.  carol@pump.example                                                  1d|
-        |  Carol C. started following Alice A.                                           |
-        |                                                                                |
-        |Alice A.  alice@pump.example                                                  2d|
-        |  [deleted]                                                                     |
-        |                                                                                |
-        |Dave  dave@remote.example                                             YYYY-MM-DD|
-        |Logged in as Alice A. (alice@pump.example) · Inbox: 6 items                     |
-        |Tab/→ next  y yes  n/Esc no  F1 help                                            |
-        """#)
-        expectRole(.buttonFocus, of: "[ Stay ]", in: b)
-        expectRole(.button, of: "[ Quit ]", in: b)
     }
 
     @Test func followPrompt() {

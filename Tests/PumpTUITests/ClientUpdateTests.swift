@@ -263,16 +263,6 @@ import PumpCore
         #expect(effects.contains { if case .quit(0, _) = $0 { return true }; return false })
     }
 
-    @Test func quitAsksFirstWithADraft() {
-        var s = F.screen()
-        s.compose.pendingDraft = Draft(kind: .note, text: "unsent")
-        #expect(s.update(.input(.key(.char("q")))).isEmpty)
-        #expect(s.handoff == nil)
-        let effects = s.update(.input(.key(.char("y"))))
-        #expect(s.handoff == .quit(0))
-        #expect(effects.contains { if case .quit(0, _) = $0 { return true }; return false })
-    }
-
     @Test func accountSwitchHandsOff() {
         var s = F.screen()
         _ = key(&s, .char("A"))

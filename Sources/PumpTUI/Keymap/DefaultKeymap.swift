@@ -57,7 +57,7 @@ extension Keymap {
         Binding(keys: [.char("g"), .home], action: .top, contexts: lists + peoplePages + [.help], help: "Go to the top"),
         Binding(keys: [.char("G"), .end], action: .bottom, contexts: lists + peoplePages + [.help], help: "Go to the bottom"),
         Binding(keys: [.enter], action: .openThread, contexts: lists, help: "Open the thread", footer: 3, label: "open"),
-        Binding(keys: [.char("q")], action: .quit, contexts: [.timeline], help: "Quit (asks first when a draft exists)",
+        Binding(keys: [.char("q")], action: .quit, contexts: [.timeline], help: "Quit (an unsent draft is kept)",
                 footer: 2, label: "quit"),
         Binding(keys: [.char("q"), .escape], action: .back, contexts: [.thread, .profile] + peoplePages, help: "Back",
                 footer: 2, label: "back"),

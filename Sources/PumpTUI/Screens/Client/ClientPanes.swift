@@ -47,7 +47,7 @@ indirect enum ClientModal {
     case profileForm(ProfileForm)
 }
 
-enum ConfirmIntent: Equatable { case quit, delete(PumpObject), deleteList(PumpObject) }
+enum ConfirmIntent: Equatable { case delete(PumpObject), deleteList(PumpObject) }
 enum PromptIntent: Equatable {
     case followAccount, openAccount, search, filter
     case newList, renameList(PumpObject), addToList(PumpObject)

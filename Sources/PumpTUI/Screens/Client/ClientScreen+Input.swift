@@ -39,9 +39,9 @@ extension ClientScreen {
             say(pages.isEmpty ? current.title : "")    // the page's own status ("2 of 3 replies") went with it
             keepSelectionVisible(); return []
         case .quit:
-            guard compose.pendingDraft != nil else { return confirmed(.quit) }
-            modal = .confirm(ConfirmDialog("Quit pumptui? Your unsent draft is lost.", yes: "Quit", no: "Stay"), .quit)
-            return []
+            // Nothing to ask: a closed editor's text is a draft on disk already (DraftPolicy).
+            handoff = .quit(0)
+            return [.quit(exitCode: 0, farewell: nil)]
         case .help: modal = .help(helpOverlay(contexts), under: nil); return []
         case .compose: return openComposer(.note)
         case .reply:

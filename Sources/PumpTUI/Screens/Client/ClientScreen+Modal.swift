@@ -48,9 +48,6 @@ extension ClientScreen {
 
     mutating func confirmed(_ intent: ConfirmIntent) -> Effects {
         switch intent {
-        case .quit:
-            handoff = .quit(0)
-            return [.quit(exitCode: 0, farewell: nil)]
         case .delete(let o):
             return start(.verb(VerbRequest(kind: .delete, object: o)), "Deleting…")
         case .deleteList(let list):

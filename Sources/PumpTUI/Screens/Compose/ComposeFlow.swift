@@ -120,8 +120,6 @@ struct ComposeFlow: Sendable {
     typealias Step = PartStep<Message, Job, Outcome>
 
     private(set) var editor: Editor?
-    /// A draft kept after the editor closed: q asks before quitting while one exists.
-    var pendingDraft: Draft?
     /// Loaded when the editor first opens; nil again when our lists change.
     var audience: AudienceData?
     /// The draft's file while $VISUAL/$EDITOR has the terminal.

@@ -26,8 +26,10 @@ swift package --scratch-path .build-static resolve
 # server's own tests (Python only).
 logs=$(mktemp -d)
 pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$logs"' EXIT
-later() { local name=$1; shift; "$@" >"$logs/$name" 2>&1 & pids+=($!); }
+# Each in a process group of its own, ended whole when the run stops early (a failed build):
+# killing pytest alone left its test server running.
+trap 'for p in "${pids[@]}"; do kill -- "-$p" 2>/dev/null || true; done; rm -rf "$logs"' EXIT
+later() { local name=$1; shift; setsid "$@" >"$logs/$name" 2>&1 & pids+=($!); }
 status=0
 collect() {   # waits for every `later` job, shows its output; a failure fails the run
   local i=0 name
@@ -49,10 +51,11 @@ export PUMPTUI_BUILD_BIN="$PWD/.build-static/release/pumptui" PUMPTUI_RELEASE_BI
 PUMPTUI_RELEASE_BIN=$(ls "$PWD"/dist/pumptui-*-linux-*/bin/pumptui | tail -1)
 # The unit tests (mostly waiting on their local servers) run beside the end-to-end tests.
 later "unit tests" swift test -c release --skip-build --scratch-path .build-static
-# Two workers (pytest-xdist); the real pump.io's tests stay in one (conftest.py groups them).
-# Here the real server must run: its absence is a failure, not a skip (conftest.py).
+# Three workers (pytest-xdist) on the two cores: the tests mostly wait on a terminal or a server
+# (on a quiet machine: 113 s with three, 136 s with two); the real pump.io's tests stay in one
+# (conftest.py groups them). Here the real server must run: its absence is a failure, not a skip.
 export PUMPTUI_REAL_PUMPIO=required
-.venv/bin/python -m pytest -q -p no:cacheprovider -n 2 --dist loadgroup Tests/e2e || status=1
+.venv/bin/python -m pytest -q -p no:cacheprovider -n 3 --dist loadgroup Tests/e2e || status=1
 step "end-to-end tests done"
 collect "unit tests"
 exit $status

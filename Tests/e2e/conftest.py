@@ -36,7 +36,7 @@ class PumpServer(ServerProcess):
 # workers (two federating pairs for one port 80).
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """With pytest-xdist (the test command runs two workers, --dist loadgroup), every test of the
+    """With pytest-xdist (the test command runs three workers, --dist loadgroup), every test of the
     real pump.io runs in one worker: its servers are started once per worker (session fixtures),
     and the federating pair needs port 80, which only one worker can have."""
     if not config.pluginmanager.hasplugin("xdist"):

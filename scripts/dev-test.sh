@@ -18,12 +18,20 @@ echo "dev-test: built in $(( $(date +%s) - start )) s"
 # The debug build is the build under test, and the only one: the terminal-safety tests run once.
 export PUMPTUI_BUILD_BIN="$PWD/.build/debug/pumptui" PUMPTUI_RELEASE_BIN="$PWD/.build/debug/pumptui"
 status=0
+# The unit tests run beside the end-to-end tests (as in scripts/test.sh), their output shown after.
+unit_log=$(mktemp)
+unit=""
+trap '[ -z "$unit" ] || kill -- "-$unit" 2>/dev/null || true; rm -f "$unit_log"' EXIT
 if [ "${PUMPTUI_DEV_UNIT:-1}" != 0 ]; then
-  swift test --skip-build || status=1
-  echo "dev-test: unit tests done at $(( $(date +%s) - start )) s"
+  setsid swift test --skip-build >"$unit_log" 2>&1 & unit=$!
 fi
 [ $# -eq 0 ] && set -- Tests/e2e
 .venv/bin/python -m pytest -q -p no:cacheprovider -n 2 --dist loadgroup \
   --ignore=Tests/e2e/test_package.py "$@" || status=1
+if [ -n "$unit" ]; then
+  wait "$unit" || status=1
+  unit=""
+  cat "$unit_log"
+fi
 echo "dev-test: done in $(( $(date +%s) - start )) s"
 exit $status

@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_PROXY="127.0.0.1,localhost,::1" no_proxy="127.0.0.1,localhost,::1"
+PUMPIO_DIR=$(bash scripts/pumpio-dir.sh); export PUMPIO_DIR
 bash scripts/setup-python.sh
 start=$(date +%s)
 swift build --build-tests 2>&1 | { grep -v '^\[' || true; }

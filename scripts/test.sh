@@ -15,6 +15,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_PROXY="127.0.0.1,localhost,::1" no_proxy="127.0.0.1,localhost,::1"
+# The real pump.io, for install-deps.sh and the end-to-end tests (also in a clone made elsewhere).
+PUMPIO_DIR=$(bash scripts/pumpio-dir.sh); export PUMPIO_DIR
 t0=$(date +%s)
 step() { echo "test.sh: $1 ($(( $(date +%s) - t0 )) s since start)"; }
 bash scripts/install-deps.sh

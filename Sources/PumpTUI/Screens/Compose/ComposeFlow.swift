@@ -188,7 +188,7 @@ struct ComposeFlow: Sendable {
                 c.stopWaiting()
                 editor = Editor(composer: c)
                 // The send's job still runs (its spinner): the line says what happened.
-                return Self.say(c.status.message, .warning)
+                return Step.say(c.status.message, .warning)
             }
             return Step()
         }
@@ -201,19 +201,18 @@ struct ComposeFlow: Sendable {
             return Step(effects: [.run(.draft(DraftPolicy.decide(.discarded, composer: c, now: context.now)))],
                         outcomes: [.say("Draft discarded.", .info)])
         case .externalEditor:
-            return Step(effects: [.run(.writeEditorFile(c.body.text))], outcomes: [.progress("Opening your editor…")])
+            return .start(.writeEditorFile(c.body.text), "Opening your editor…")
         case .claimLegacyDraft:
-            return Step(effects: [.run(.claimLegacyDraft(c.mode))])
+            return .start(.claimLegacyDraft(c.mode), "")
         case .attach(let path):
-            return Step(effects: [.run(.checkImage(path))], outcomes: [.progress("Checking the image…")])
+            return .start(.checkImage(path), "Checking the image…")
         case .send(let request):
             guard !request.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || request.imagePath != nil else {
-                return Self.say("Nothing to send.", .warning)
+                return Step.say("Nothing to send.", .warning)
             }
             c.sendStarted(at: context.now)
             editor = Editor(composer: c, sending: true)
-            return Step(effects: [.run(.send(request))],
-                        outcomes: [.progress(request.checkOutboxSince == nil ? "Sending…" : "Looking in your outbox, then sending…")])
+            return .start(.send(request), request.checkOutboxSince == nil ? "Sending…" : "Looking in your outbox, then sending…")
         }
     }
 
@@ -239,17 +238,17 @@ struct ComposeFlow: Sendable {
         case .ready(let mode, let draft, let legacy): return ready(mode, draft: draft, legacy: legacy, context)
         case .legacyDraftClaimed(let mode, let draft):
             guard composer?.mode == mode else { return Step() }
-            guard let draft else { return Self.say("The old draft could not be read.", .warning) }
+            guard let draft else { return Step.say("The old draft could not be read.", .warning) }
             edit { $0.restore(draft, now: context.now) }
             return Step()
         case .imageChecked(let result):
             edit { $0.attachChecked(result) }
-            if case .success = result { return Self.say("Image attached.", .success) }
-            return Self.say("", .info)
+            if case .success = result { return Step.say("Image attached.", .success) }
+            return Step.say("", .info)
         case .draftDone(let problem):
-            return problem.map { Self.say($0, .error) } ?? Step()
+            return problem.map { Step.say($0, .error) } ?? Step()
         case .editorFileWritten(.failure(let f)), .editorFileRead(.failure(let f)):
-            return Self.say(f.message, .error)
+            return Step.say(f.message, .error)
         case .editorFileWritten(.success(let path)):
             guard editor != nil else { return Step(effects: [.run(.removeEditorFile(path))]) }
             externalEdit = path
@@ -259,7 +258,7 @@ struct ComposeFlow: Sendable {
             return Step()
         case .editorNote(let note):
             let told = edit { $0.tell(StatusLine(TerminalText.clean(note, .line, maxLength: 300), kind: .warning)) }
-            return told ? Step() : Self.say(note, .warning)
+            return told ? Step() : Step.say(note, .warning)
         case .editorFileRemoved:
             return Step()
         case .audienceData(let lists, let following):
@@ -287,7 +286,7 @@ struct ComposeFlow: Sendable {
             case .failure(let f): open.composer.lateAnswer(arrived: f.uncertain, f.message)
             }
             editor = open
-            return Self.say(open.composer.status.message, open.composer.status.kind)
+            return Step.say(open.composer.status.message, open.composer.status.kind)
         }
         switch result {
         case .failure(let f):
@@ -309,8 +308,6 @@ struct ComposeFlow: Sendable {
             return step
         }
     }
-
-    private static func say(_ text: String, _ kind: StatusLine.Kind) -> Step { Step(outcomes: [.say(text, kind)]) }
 
     // MARK: - Drawing
 

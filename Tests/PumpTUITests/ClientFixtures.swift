@@ -115,7 +115,7 @@ extension ClientJob {
         case .verb(let r): return "verb \(r.kind) \(r.object?.id ?? r.person?.id ?? "")"
         case .followAccount(let a): return "followAccount \(a)"
         case .compose(let j): return j.label
-        case .checkImage(let p): return "checkImage \(p)"
+        case .profile(.checkAvatar(let p)): return "checkImage \(p)"
         case .image(.saveImage(let r)): return "saveImage \(r.link.url.absoluteString)"
         case .image(.previewImage(let link, _)): return "previewImage \(link.url.absoluteString)"
         case .image(.cancelPreview(let serial)): return "cancelPreview \(serial)"
@@ -124,7 +124,7 @@ extension ClientJob {
         case .cachedRest: return "cached all"
         case .saveReadMarker(let k, let m): return "saveReadMarker \(k.rawValue) \(m.itemID)"
         case .saveRevisions(let r): return "saveRevisions \(r.map(\.id).joined(separator: " "))"
-        case .saveProfile(let e): return "saveProfile \(e.changedFields)"
+        case .profile(.save(let e)): return "saveProfile \(e.changedFields)"
         }
     }
 }

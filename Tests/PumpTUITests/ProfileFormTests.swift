@@ -151,7 +151,7 @@ import PumpCore
         #expect(jobs(s.update(.input(.key(.ctrl("d"))))) == ["saveProfile name"])
         var saved = Self.alicePerson
         saved.displayName = "Alice New\u{7}"
-        let effects = s.update(.message(.profileSaved(ProfileEdit(displayName: "Alice New"), .success(saved))))
+        let effects = s.update(.message(.profile(.saved(ProfileEdit(displayName: "Alice New"), .success(saved)))))
         #expect(s.modal == nil)
         #expect(jobs(effects) == ["profile acct:alice@pump.example"])
         #expect(s.status.message == "Saved your name: Alice New.")
@@ -167,8 +167,8 @@ import PumpCore
         _ = s.update(.input(.key(.char("E"))))
         _ = s.update(.input(.paste("!")))
         _ = s.update(.input(.key(.ctrl("d"))))
-        _ = s.update(.message(.profileSaved(ProfileEdit(displayName: "Alice A.!"),
-                                            .failure(ClientFailure(message: "Server answered HTTP 500: boom")))))
+        _ = s.update(.message(.profile(.saved(ProfileEdit(displayName: "Alice A.!"),
+                                            .failure(ClientFailure(message: "Server answered HTTP 500: boom"))))))
         guard case .profileForm(let f)? = s.modal else { Issue.record("form closed"); return }
         #expect(f.message.message == "Not saved: Server answered HTTP 500: boom")
         #expect(F.text(s).joined(separator: "\n").contains("Not saved: Server answered HTTP 500: boom"))

@@ -72,10 +72,8 @@ final class ClientWorker: Sendable {
             return .compose(await performCompose(job))
         case .image(let job):
             return .image(await performImage(job))
-        case .checkImage(let path):
-            return .imageChecked(ImageFile.check(path))
-        case .saveProfile(let edit):
-            return .profileSaved(edit, await attempt { try await edit.save(with: self.api) })
+        case .profile(let job):
+            return .profile(await performProfile(job))
         case .cached(let kind):
             return .cached(snapshot(only: kind))
         case .cachedRest(let have):

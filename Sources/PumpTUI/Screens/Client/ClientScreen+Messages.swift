@@ -21,8 +21,8 @@ extension ClientScreen {
         case .followedAccount(let who, let result):
             if case .failure(let f) = result { fail(f) } else { say("Following \(who).", .success) }
         case .compose(let m): return composeMessage(m)
-        case .imageChecked(let result): avatarChecked(result)
-        case .profileSaved(let edit, let result): return profileSaved(edit, result)
+        case .profile(.avatarChecked(let result)): avatarChecked(result)
+        case .profile(.saved(let edit, let result)): return profileSaved(edit, result)
         case .image(let m): return imageArrived(m)
         case .refreshTimer: break
         case .cached(let snapshot): return cacheArrived(snapshot)

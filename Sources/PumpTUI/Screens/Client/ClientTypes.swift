@@ -73,8 +73,8 @@ enum ClientJob: Sendable {
     case followAccount(String)
     /// The editor: sending, drafts, its attach check, the external editor (`ComposeFlow.Job`).
     case compose(ComposeFlow.Job)
-    /// The profile form's avatar prompt: is this a readable image?
-    case checkImage(String)
+    /// `E`'s profile form: the avatar's check and the save (`ProfileForm.Job`).
+    case profile(ProfileForm.Job)
     /// `i`: saving the image, the preview's download, decode and drawing (`ImageFlow.Job`).
     case image(ImageFlow.Job)
     /// Reads the offline cache at start: the newest `firstCachedCount` items of one timeline (the
@@ -88,8 +88,6 @@ enum ClientJob: Sendable {
     case saveReadMarker(FeedKind, ReadMarker)
     /// Stores what the store learned about objects (edits, deletions, counts). Quiet.
     case saveRevisions([ObjectRevision])
-    /// Our profile's changes (`ProfileForm`): the avatar uploaded and posted, then the PUT.
-    case saveProfile(ProfileEdit)
 }
 
 enum ClientMessage: Sendable {
@@ -100,8 +98,8 @@ enum ClientMessage: Sendable {
     case followedAccount(String, Result<Activity, ClientFailure>)
     /// The answers to `ClientJob.compose`.
     case compose(ComposeFlow.Message)
-    /// The profile form's avatar file, checked (`checkImage`).
-    case imageChecked(Result<ImageFile, ImageFileError>)
+    /// The answers to `ClientJob.profile`.
+    case profile(ProfileForm.Message)
     /// The answers to `ClientJob.image`.
     case image(ImageFlow.Message)
     /// The periodic refresh timer (`--refresh`).
@@ -109,8 +107,6 @@ enum ClientMessage: Sendable {
     case cached(CacheSnapshot)
     /// A quiet write finished (a read marker, revisions, a removed file): nil, or the problem.
     case stored(String?)
-    /// Our profile as the server has it after `saveProfile`.
-    case profileSaved(ProfileEdit, Result<Person, ClientFailure>)
 }
 
 /// What the cache held at start: timelines (newest items and links), read markers, and a

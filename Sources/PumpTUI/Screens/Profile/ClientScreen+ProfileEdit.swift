@@ -27,10 +27,10 @@ extension ClientScreen {
             return []
         case .checkAvatar(let path):
             modal = .profileForm(f)
-            return start(.checkImage(path), "Checking the image…")
+            return start(.profile(.checkAvatar(path)), "Checking the image…")
         case .save(let edit):
             modal = .profileForm(f)
-            return start(.saveProfile(edit), edit.avatarPath == nil ? "Saving your profile…" : "Uploading your avatar, then saving…")
+            return start(.profile(.save(edit)), edit.avatarPath == nil ? "Saving your profile…" : "Uploading your avatar, then saving…")
         case .cancelled:
             modal = nil
             say("Your profile is unchanged.")

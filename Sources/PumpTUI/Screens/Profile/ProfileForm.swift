@@ -221,12 +221,29 @@ struct ProfileForm: Equatable, Sendable {
     }
 }
 
+extension ProfileForm {
+    /// The form's jobs, performed by `ClientWorker.performProfile` (`Work/ProfileSave.swift`);
+    /// the client lifts them into `ClientJob.profile` and routes the answers back.
+    enum Job: Sendable {
+        /// Is this file a readable image of a type the server takes? (`ImageFile.check`)
+        case checkAvatar(String)
+        /// The avatar uploaded and posted (if any), then the profile's PUT.
+        case save(ProfileEdit)
+    }
+
+    enum Message: Sendable {
+        case avatarChecked(Result<ImageFile, ImageFileError>)
+        /// Our profile as the server has it after `save`.
+        case saved(ProfileEdit, Result<Person, ClientFailure>)
+    }
+}
+
 /// What the form asks of its owner after an event.
 enum ProfileFormOutcome: Equatable, Sendable {
     case editing
     /// Check this file (`ImageFile.check`) and hand the answer to `avatarChecked`.
     case checkAvatar(path: String)
-    /// Send these changes (`ClientJob.saveProfile`); the answer goes to `saveFailed` or closes the form.
+    /// Send these changes (`ProfileForm.Job.save`); the answer goes to `saveFailed` or closes the form.
     case save(ProfileEdit)
     /// Closed without saving (confirmed when something had changed).
     case cancelled

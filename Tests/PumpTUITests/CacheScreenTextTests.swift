@@ -56,6 +56,28 @@ import PumpCore
         #expect(r[2].hasPrefix("Bob B.  bob@pump.example"))    // a1 still on top: the list did not move
     }
 
+    /// R with the top of the list on screen: the news it brings shows above the reading position
+    /// (found by hand on the real pump.io: bob pressed R and saw "2 new above" with the two new
+    /// notes off screen). A timer's refresh keeps the screen still (the test above).
+    @Test func rAtTheTopShowsTheNewsAboveTheReadingPosition() {
+        var s = F.screen(size)
+        #expect(send(&s, .char("R")).contains("feed inboxMajor newer"))
+        _ = s.update(.message(.feed(.inboxMajor, .newer, .success(Self.newer))))
+        #expect(s.selectedItem?.id == "a1")                // the item being read stays selected
+        let r = rows(s)
+        #expect(r[1].hasPrefix("Bob B.  bob@pump.example"))
+        #expect(r[2] == "  Second new post")
+        #expect(r.contains("  First new post"))
+        #expect(r.contains("──── 2 new above ────"))
+        #expect(r[22] == "Inbox: 2 new · u jumps to them")
+        // Scrolled down the list, R keeps the screen where it was.
+        var t = F.screen(Size(rows: 12, cols: 80))
+        _ = send(&t, .char("G"), .char("R"))
+        let before = rows(t)[1...9]
+        _ = t.update(.message(.feed(.inboxMajor, .newer, .success(Self.newer))))
+        #expect(rows(t)[1...9] == before)
+    }
+
     @Test func theNewLineSitsOverTheReadingPositionAndUReadsUpward() {
         var s = refreshed()
         expectScreen(buffer(s), #"""

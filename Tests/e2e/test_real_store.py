@@ -63,6 +63,23 @@ def test_an_edit_and_a_deletion_reach_the_reader_after_r_and_after_a_restart(rea
 
 
 
+def test_r_at_the_top_shows_what_it_brought(real_pump, real_logins):
+    """Found by hand on the packaged binary: bob, reading at the top of his Inbox, pressed R after
+    alice posted twice and saw "2 new above" with both notes above the screen. Failed before the
+    fix (dadbc98): 'First of two new notes' not on screen."""
+    alice = real_pump.client("alice")
+    # start_tui waits for "Logged in as", said with the start's first answer from the server.
+    with start_tui(real_pump, "bob", real_logins["bob"], rows=40) as t:
+        alice.note("R test: First of two new notes")
+        alice.note("R test: Second of two new notes")
+        t.send("R")
+        t.wait_for("Inbox: 2 new", timeout=15)
+        t.wait_for("R test: First of two new notes", timeout=5)
+        assert "R test: Second of two new notes" in t.text()
+        assert "──── 2 new above ────" in t.text()
+        quit_tui(t)
+
+
 def test_notifications_say_the_same_thing_in_every_order_and_after_a_restart(real_pump, real_logins):
     # Issue 25's wording bugs on the real server: bob's reply to carol's comment on alice's note
     # was "bob replied to you"; a follow read "started following you" in one session and the

@@ -15,6 +15,9 @@ struct TimelinePane: Equatable {
     var fromCache = false
     /// When the server last gave this timeline its newest items (nil: never this run).
     var loadedAt: Date?
+    /// `R` was pressed with the top of the list on screen: the news it brings shows above the
+    /// reading position. A timer's refresh keeps the screen still (the user may be reading).
+    var revealNews = false
 
     /// Switching to a timeline older than this asks for what is newer (quietly, the position
     /// stays): a tab loaded at start must not look empty while its news waits for the timer.

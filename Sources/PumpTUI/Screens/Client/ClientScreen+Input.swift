@@ -134,14 +134,18 @@ extension ClientScreen {
     /// reading stopped when that fits below them, else it goes to the oldest new item (read
     /// now, as `u` does), never leaving the news above the screen.
     private mutating func showNews() -> Effects {
-        guard unread(current) > 0, var l = timelines[current]?.list else { return [] }
-        l.top = 0
-        let all = items
-        let layout = ListView.layout(state: l, rows: bodyRect.rows, count: all.count, measure: measure(all, width: bodyRect.cols))
-        timelines[current]?.list = l
-        guard layout.top > 0, let first = Unread.firstUnread(all, marker: markers[current]) else { return [] }
+        guard unread(current) > 0, let l = timelines[current]?.list else { return [] }
+        timelines[current]?.list.top = 0
+        guard !selectionFitsFromTop(l), let first = Unread.firstUnread(items, marker: markers[current]) else { return [] }
         timelines[current]?.list.selected = first
         return markRead()
+    }
+
+    /// Whether the current list, scrolled to its top, still shows the selection.
+    func selectionFitsFromTop(_ l: ListState) -> Bool {
+        var t = l; t.top = 0
+        let all = items
+        return ListView.layout(state: t, rows: bodyRect.rows, count: all.count, measure: measure(all, width: bodyRect.cols)).top == 0
     }
 
     // MARK: - Loading
@@ -171,6 +175,7 @@ extension ClientScreen {
             // A background tab never opened is loaded once by the timer; R loads only this one.
             guard kind == current || store.feed(kind) != nil || quiet else { continue }
             effects += load(kind, store.feed(kind) == nil ? .first : .newer, quiet: quiet || kind != current)
+            if !quiet, kind == current, timelines[kind]?.list.top == 0 { timelines[kind]?.revealNews = true }
         }
         return effects
     }

@@ -80,6 +80,8 @@ extension ClientScreen {
             // The reading position stays: new items arrive above it, counted as "N new".
             if direction == .newer, before > 0, added > 0, !showTop || pane.list.selected > 0 || pane.list.top > 0 {
                 pane.list.selected += added; pane.list.top += added
+                // R at the top asked to see them: above the item being read, when both fit.
+                if pane.revealNews, kind == current, pages.isEmpty, selectionFitsFromTop(pane.list) { pane.list.top = 0 }
             }
             timelines[kind] = pane
             keepWithinBudget(kind, pagedOlder: direction == .older)
@@ -111,6 +113,7 @@ extension ClientScreen {
             else if shown { say(text, kindOfText) }
         }
         pane.actionNote = nil
+        pane.revealNews = false
         timelines[kind] = pane
         applyOwnMarks()
         keepSelectionVisible()

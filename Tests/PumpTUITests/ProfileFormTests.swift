@@ -162,6 +162,26 @@ import PumpCore
         #expect(s.status.message == "Saved your name: Alice New." && s.status.kind == .success)
     }
 
+    /// Found by hand on the real pump.io: a saved name and place (the bio unchanged) left the
+    /// page's first row as it was drawn before ("alice", no place): the row's drawing was kept
+    /// under a key that left the name and the place out.
+    @Test func theSavedNameAndPlaceShowOnThePage() {
+        var s = client(on: Self.alicePerson)
+        #expect(F.text(s).contains { $0.hasPrefix("Alice A.  alice@pump.example") })
+        _ = s.update(.input(.key(.char("E"))))
+        _ = s.update(.input(.key(.ctrl("u"))))
+        _ = s.update(.input(.paste("Alice Ä. Liddell")))
+        _ = s.update(.input(.key(.ctrl("d"))))
+        var saved = Self.alicePerson
+        saved.displayName = "Alice Ä. Liddell"
+        saved.locationName = "Zürich"
+        _ = s.update(.message(.profile(.saved(ProfileEdit(displayName: "Alice Ä. Liddell"), .success(saved)))))
+        _ = s.update(.message(.page(.profile(personID: saved.id, .success(ProfilePage(person: saved))))))
+        let text = F.text(s)
+        #expect(text.contains { $0.hasPrefix("Alice Ä. Liddell  alice@pump.example") })
+        #expect(text.contains("  Zürich"))
+    }
+
     @Test func aFailedSaveKeepsTheFormOpenWithTheMessage() {
         var s = client(on: Self.alicePerson)
         _ = s.update(.input(.key(.char("E"))))

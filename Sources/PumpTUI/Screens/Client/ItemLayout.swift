@@ -177,8 +177,12 @@ final class ItemLayoutCache {
         // The same activity reads differently in Notifications (its sentence) than in the tab
         // it came from: the verb and the activity's own text are part of what is drawn.
         if let a = item.activity { h.combine(a.verb.rawValue); combine(a.content, &h) }
+        // Whose it is, as the header draws it: a person saved under a new name (`E`) shows it.
+        combine(item.activity?.actor?.displayName, &h); combine(item.object?.author?.displayName, &h)
         if case .person(let p) = item {
             h.combine(p.followed); h.combine(p.followsYou); combine(p.summary, &h); h.combine(p.followers?.totalItems)
+            combine(p.displayName, &h); combine(p.preferredUsername, &h); combine(p.locationName, &h)
+            h.combine(p.following?.totalItems); h.combine(p.favorites?.totalItems)
         }
         return "\(item.id)|\(width)|\(h.finalize())"
     }

@@ -123,6 +123,26 @@ import PumpCore
         #expect(built.first?.activity?.summaryLine.hasPrefix("Bob B. replied to Carol C.’s comment") == true)
     }
 
+    /// A like known only from my post's likes collection carries no time (pump.io does not
+    /// deliver the like to the author): found by hand on the real pump.io, it showed the post's
+    /// age ("13m" for a like a minute old). No time is shown rather than a wrong one.
+    @Test func aLikeWithoutATimeShowsNone() {
+        var s = F.screen()
+        _ = send(&s, "6")
+        let post = """
+            {"id":"p1","verb":"post","published":"2026-03-10T10:00:00Z","actor":\(F.person("alice", "Alice A.")),
+             "object":{"objectType":"note","id":"https://pump.example/api/note/mine2","content":"Liked note",
+              "published":"2026-03-10T10:00:00Z","author":\(F.person("alice", "Alice A.")),
+              "likes":{"totalItems":1,"items":[\(F.person("bob", "Bob B."))]}}}
+            """
+        let built = Notifications.build(Self.feed(post).items, me: Self.me)
+        _ = s.update(.message(.feed(.notifications, .first, .success(Feed(items: built)))))
+        let rows = F.text(s)
+        guard let i = rows.firstIndex(where: { $0.hasPrefix("Bob B.  bob@pump.example") }) else { Issue.record("no like: \(rows)"); return }
+        #expect(rows[i + 1].hasPrefix("  Bob B. liked your note"))
+        #expect(rows[i].trimmingCharacters(in: .whitespaces) == "Bob B.  bob@pump.example")
+    }
+
     /// Notifications from two refreshes come newest first.
     @Test func notificationsStayInTimeOrderAcrossRefreshes() {
         var s = F.screen()

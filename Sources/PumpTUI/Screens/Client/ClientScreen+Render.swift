@@ -87,6 +87,9 @@ extension ClientScreen {
 
     private func time(of item: FeedItem) -> String? {
         if case .person = item { return nil }
+        // A notification is dated by what happened: a like known only from a post's likes
+        // collection has no time, and the post's own would be a wrong one.
+        if let a = item.activity, a.verb == Notifications.verb { return a.published.map { RelativeTime.describe($0, now: now) } }
         return item.published.map { RelativeTime.describe($0, now: now) }
     }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The quick loop for a developer (issue 26): brings the debug build (.build) up to date, then runs
-# the unit tests and the end-to-end tests against it, two pytest workers. Seconds of building
+# the unit tests and the end-to-end tests against it, three pytest workers (as the test command:
+# they mostly wait on a terminal or a server). Seconds of building
 # after a small change, where the test command (scripts/test.sh) compiles everything from scratch
 # in release and also packages, fuzzes and runs the test server's own tests.
 #   scripts/dev-test.sh                      # all unit + end-to-end tests
@@ -27,7 +28,7 @@ if [ "${PUMPTUI_DEV_UNIT:-1}" != 0 ]; then
   setsid swift test --skip-build >"$unit_log" 2>&1 & unit=$!
 fi
 [ $# -eq 0 ] && set -- Tests/e2e
-.venv/bin/python -m pytest -q -p no:cacheprovider -n 2 --dist loadgroup \
+.venv/bin/python -m pytest -q -p no:cacheprovider -n 3 --dist loadgroup \
   --ignore=Tests/e2e/test_package.py "$@" || status=1
 if [ -n "$unit" ]; then
   wait "$unit" || status=1

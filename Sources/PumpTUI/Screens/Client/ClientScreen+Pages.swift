@@ -23,11 +23,10 @@ extension ClientScreen {
         return effects
     }
 
-    /// A page's job answered.
+    /// A page's job answered. Our own marks and the selection are settled after it (again after
+    /// replayed keys, which `run` settles before: both are idempotent).
     mutating func pageArrived(_ message: Pages.Message) -> Effects {
-        let step = pages.receive(message)
-        let effects = run(step)
-        if step.outcomes.contains(where: { if case .replay = $0 { return true }; return false }) { return effects }
+        let effects = run(pages.receive(message))
         applyOwnMarks()
         keepSelectionVisible()
         return effects
